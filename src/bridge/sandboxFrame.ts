@@ -1,0 +1,97 @@
+import * as Comlink from 'comlink';
+import type { SandboxApi } from '../protocol/messages';
+import hostSource from '../sandbox/host.ts?bundle';
+import runtimeSource from '../runtime/main.ts?bundle';
+
+/** Keep `</script` inside inline scripts from closing the element. */
+const inlineSafe = (js: string): string => js.replace(/<\/(script)/gi, '<\\/$1');
+
+function randomNonce(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return btoa(String.fromCharCode(...bytes)).replace(/[^a-zA-Z0-9]/g, '');
+}
+
+/**
+ * The policy every execution environment runs under. Workers made from Blob
+ * URLs inherit it: no network (unless the function allows it), no script
+ * from anywhere but Blob URLs, and, with the opaque origin of
+ * `sandbox="allow-scripts"`, no access to the app's storage, cookies or page.
+ * eval and WebAssembly stay allowed: Node.js handlers may use both, and they
+ * reach nothing the handler could not reach already.
+ */
+export function sandboxPolicy(nonce: string, networkAccess: boolean): string {
+  return [
+    "default-src 'none'",
+    `script-src 'nonce-${nonce}' blob: 'unsafe-eval' 'wasm-unsafe-eval'`,
+    'worker-src blob:',
+    `connect-src ${networkAccess ? 'http: https: ws: wss:' : "'none'"}`,
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join('; ');
+}
+
+export function sandboxDocument(nonce: string, networkAccess: boolean): string {
+  return `<!doctype html><html><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${sandboxPolicy(nonce, networkAccess)}">
+<script nonce="${nonce}">var RUNTIME_SOURCE = ${inlineSafe(JSON.stringify(runtimeSource))};</script>
+<script nonce="${nonce}">${inlineSafe(hostSource)}</script>
+</head><body></body></html>`;
+}
+
+/**
+ * One hidden sandbox frame: its own renderer process, so a handler that eats
+ * all memory takes down this frame and not the app. Recreated on demand
+ * after it dies.
+ */
+export class SandboxFrame {
+  private iframe: HTMLIFrameElement | null = null;
+  private api: Comlink.Remote<SandboxApi> | null = null;
+  private ready: Promise<Comlink.Remote<SandboxApi>> | null = null;
+  /** Once closed, a frame stays closed: the pool makes a new one. */
+  closed = false;
+
+  constructor(readonly networkAccess: boolean) {}
+
+  /** The frame's API, creating the frame if there is none. */
+  open(): Promise<Comlink.Remote<SandboxApi>> {
+    if (this.closed) return Promise.reject(new Error('sandbox frame closed'));
+    if (this.ready) return this.ready;
+    const iframe = document.createElement('iframe');
+    iframe.setAttribute('sandbox', 'allow-scripts');
+    iframe.setAttribute('aria-hidden', 'true');
+    iframe.tabIndex = -1;
+    iframe.title = 'Execution environments (sandbox)';
+    iframe.style.cssText = 'position:absolute;width:0;height:0;border:0;visibility:hidden';
+    iframe.srcdoc = sandboxDocument(randomNonce(), this.networkAccess);
+    this.iframe = iframe;
+    this.ready = new Promise((resolve, reject) => {
+      const onMessage = (event: MessageEvent): void => {
+        if (event.source !== iframe.contentWindow || !(event.data as { sandboxReady?: boolean })?.sandboxReady) return;
+        window.removeEventListener('message', onMessage);
+        const win = iframe.contentWindow;
+        if (!win) return reject(new Error('sandbox frame has no window'));
+        this.api = Comlink.wrap<SandboxApi>(Comlink.windowEndpoint(win, window, '*'));
+        resolve(this.api);
+      };
+      window.addEventListener('message', onMessage);
+    });
+    document.body.appendChild(iframe);
+    return this.ready;
+  }
+
+  /** Does the frame's renderer still answer within `withinMs`? */
+  async alive(withinMs: number): Promise<boolean> {
+    if (!this.api) return true;
+    const timeout = new Promise<false>((resolve) => setTimeout(() => resolve(false), withinMs));
+    return Promise.race([this.api.ping().then(() => true), timeout]);
+  }
+
+  /** Remove the frame: its process and every worker in it end at once. */
+  close(): void {
+    this.closed = true;
+    this.iframe?.remove();
+    this.iframe = null;
+    this.api = null;
+    this.ready = null;
+  }
+}

@@ -1,0 +1,54 @@
+import type { FunctionConfig } from './functionConfig';
+
+export type InitializationType = 'on-demand' | 'provisioned-concurrency';
+
+export interface EnvironmentIdentity {
+  region: string;
+  logStreamName: string;
+  initializationType: InitializationType;
+}
+
+/** `/aws/lambda/<function>` */
+export function logGroupName(functionName: string): string {
+  return `/aws/lambda/${functionName}`;
+}
+
+/** `YYYY/MM/DD/[$LATEST]<32 hex>`, dated by the environment's start. */
+export function logStreamName(startMs: number, hex32: string): string {
+  const d = new Date(startMs);
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  return `${d.getUTCFullYear()}/${pad(d.getUTCMonth() + 1)}/${pad(d.getUTCDate())}/[$LATEST]${hex32}`;
+}
+
+export function functionArn(region: string, accountId: string, functionName: string): string {
+  return `arn:aws:lambda:${region}:${accountId}:function:${functionName}`;
+}
+
+/**
+ * The variables a Node.js handler sees in `process.env`: Lambda's reserved
+ * and unreserved ones (lambda-model.md §6) with the function's own on top.
+ * No credentials: the playground has none to give, so the AWS_ACCESS_KEY_ID
+ * family is left unset rather than faked.
+ */
+export function environmentVariables(config: FunctionConfig, id: EnvironmentIdentity): Record<string, string> {
+  return {
+    ...config.environment,
+    AWS_REGION: id.region,
+    AWS_DEFAULT_REGION: id.region,
+    AWS_EXECUTION_ENV: `AWS_Lambda_${config.runtime}`,
+    AWS_LAMBDA_FUNCTION_NAME: config.name,
+    AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(config.memoryMb),
+    AWS_LAMBDA_FUNCTION_VERSION: '$LATEST',
+    AWS_LAMBDA_INITIALIZATION_TYPE: id.initializationType,
+    AWS_LAMBDA_LOG_GROUP_NAME: logGroupName(config.name),
+    AWS_LAMBDA_LOG_STREAM_NAME: id.logStreamName,
+    AWS_LAMBDA_RUNTIME_API: '127.0.0.1:9001',
+    _HANDLER: config.handler,
+    LAMBDA_TASK_ROOT: '/var/task',
+    LAMBDA_RUNTIME_DIR: '/var/runtime',
+    LANG: 'en_US.UTF-8',
+    TZ: ':UTC',
+    PATH: '/var/lang/bin:/usr/local/bin:/usr/bin/:/bin:/opt/bin',
+    NODE_PATH: '/opt/nodejs/node_modules:/var/runtime/node_modules:/var/runtime:/var/task',
+  };
+}

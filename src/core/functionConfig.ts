@@ -1,0 +1,134 @@
+import { utf8Length } from './utf8';
+
+/** Node.js runtimes the playground runs. Callback handlers end with nodejs24.x. */
+export const RUNTIMES = ['nodejs20.x', 'nodejs22.x', 'nodejs24.x'] as const;
+export type Runtime = (typeof RUNTIMES)[number];
+
+export const ARCHITECTURES = ['x86_64', 'arm64'] as const;
+export type Architecture = (typeof ARCHITECTURES)[number];
+
+/** Lambda's limits (lambda-model.md §2). */
+export const LIMITS = {
+  memoryMb: { min: 128, max: 10_240 },
+  timeoutS: { min: 1, max: 900 },
+  environmentBytes: 4 * 1024,
+  functionNameLength: 64,
+} as const;
+
+/** Variables Lambda sets itself and refuses to let a function override (lambda-model.md §6). */
+export const RESERVED_ENVIRONMENT_KEYS: readonly string[] = [
+  '_HANDLER',
+  '_X_AMZN_TRACE_ID',
+  'AWS_DEFAULT_REGION',
+  'AWS_REGION',
+  'AWS_EXECUTION_ENV',
+  'AWS_LAMBDA_FUNCTION_NAME',
+  'AWS_LAMBDA_FUNCTION_MEMORY_SIZE',
+  'AWS_LAMBDA_FUNCTION_VERSION',
+  'AWS_LAMBDA_INITIALIZATION_TYPE',
+  'AWS_LAMBDA_LOG_GROUP_NAME',
+  'AWS_LAMBDA_LOG_STREAM_NAME',
+  'AWS_ACCESS_KEY_ID',
+  'AWS_SECRET_ACCESS_KEY',
+  'AWS_SESSION_TOKEN',
+  'AWS_LAMBDA_RUNTIME_API',
+  'LAMBDA_TASK_ROOT',
+  'LAMBDA_RUNTIME_DIR',
+];
+
+/** One function's configuration, as the Lambda console shows it. */
+export interface FunctionConfig {
+  name: string;
+  runtime: Runtime;
+  /** `<module>.<export>`, default `index.handler`. */
+  handler: string;
+  /** The file the code lives in: `index.mjs`, `index.js`, `index.cjs` or `index.ts`. */
+  fileName: string;
+  code: string;
+  memoryMb: number;
+  timeoutS: number;
+  environment: Record<string, string>;
+  architecture: Architecture;
+  /** Playground setting: may the handler use the network? Off by default; enforced by the sandbox's policy. */
+  networkAccess: boolean;
+}
+
+export const DEFAULT_CONFIG: Omit<FunctionConfig, 'code'> = {
+  name: 'my-function',
+  runtime: 'nodejs22.x',
+  handler: 'index.handler',
+  fileName: 'index.mjs',
+  memoryMb: 128,
+  timeoutS: 3,
+  environment: {},
+  architecture: 'x86_64',
+  networkAccess: false,
+};
+
+/** A rejected setting, worded as Lambda's API words a ValidationException. */
+export interface ConfigProblem {
+  field: keyof FunctionConfig;
+  message: string;
+}
+
+const FUNCTION_NAME = /^[a-zA-Z0-9_-]+$/;
+const HANDLER = /^[^\s]+\.[^\s.]+$/;
+const ENV_KEY = /^[a-zA-Z][a-zA-Z0-9_]+$/;
+const FILE_NAME = /^[\w.-]+\.(mjs|cjs|js|ts)$/;
+
+function rangeProblem(field: keyof FunctionConfig, apiName: string, value: number, min: number, max: number): ConfigProblem | null {
+  if (!Number.isInteger(value)) {
+    return { field, message: `1 validation error detected: Value '${value}' at '${apiName}' failed to satisfy constraint: Member must be a whole number` };
+  }
+  if (value < min) {
+    return { field, message: `1 validation error detected: Value '${value}' at '${apiName}' failed to satisfy constraint: Member must have value greater than or equal to ${min}` };
+  }
+  if (value > max) {
+    return { field, message: `1 validation error detected: Value '${value}' at '${apiName}' failed to satisfy constraint: Member must have value less than or equal to ${max}` };
+  }
+  return null;
+}
+
+/** The size Lambda counts against the 4 KB limit: the variables as a JSON object, in UTF-8 bytes. */
+export function environmentSizeBytes(environment: Record<string, string>): number {
+  return utf8Length(JSON.stringify(environment));
+}
+
+/** Every problem with a configuration; empty when Lambda would accept it. */
+export function validateConfig(config: FunctionConfig): ConfigProblem[] {
+  const problems: ConfigProblem[] = [];
+  const add = (p: ConfigProblem | null): void => {
+    if (p) problems.push(p);
+  };
+  if (config.name.length < 1 || config.name.length > LIMITS.functionNameLength || !FUNCTION_NAME.test(config.name)) {
+    add({ field: 'name', message: `1 validation error detected: Value '${config.name}' at 'functionName' failed to satisfy constraint: Member must have length less than or equal to ${LIMITS.functionNameLength} and satisfy regular expression pattern: [a-zA-Z0-9-_]+` });
+  }
+  add(rangeProblem('memoryMb', 'memorySize', config.memoryMb, LIMITS.memoryMb.min, LIMITS.memoryMb.max));
+  add(rangeProblem('timeoutS', 'timeout', config.timeoutS, LIMITS.timeoutS.min, LIMITS.timeoutS.max));
+  if (!(RUNTIMES as readonly string[]).includes(config.runtime)) {
+    add({ field: 'runtime', message: `1 validation error detected: Value '${config.runtime}' at 'runtime' failed to satisfy constraint: Member must satisfy enum value set: [${RUNTIMES.join(', ')}]` });
+  }
+  if (!(ARCHITECTURES as readonly string[]).includes(config.architecture)) {
+    add({ field: 'architecture', message: `1 validation error detected: Value '[${config.architecture}]' at 'architectures' failed to satisfy constraint: Member must satisfy enum value set: [x86_64, arm64]` });
+  }
+  if (!HANDLER.test(config.handler) || config.handler.length > 128) {
+    add({ field: 'handler', message: `1 validation error detected: Value '${config.handler}' at 'handler' failed to satisfy constraint: Member must have length less than or equal to 128 and satisfy regular expression pattern: [^\\s]+ (expected <file>.<export>, e.g. index.handler)` });
+  }
+  if (!FILE_NAME.test(config.fileName)) {
+    add({ field: 'fileName', message: `The file name '${config.fileName}' must end in .mjs, .cjs, .js or .ts` });
+  }
+  const keys = Object.keys(config.environment);
+  const badKey = keys.find((k) => !ENV_KEY.test(k));
+  if (badKey !== undefined) {
+    add({ field: 'environment', message: `1 validation error detected: Value at 'environment.variables' failed to satisfy constraint: Map keys must satisfy constraint: [Member must satisfy regular expression pattern: [a-zA-Z]([a-zA-Z0-9_])+] (key '${badKey}')` });
+  }
+  const reserved = keys.filter((k) => RESERVED_ENVIRONMENT_KEYS.includes(k));
+  if (reserved.length > 0) {
+    add({ field: 'environment', message: `Lambda was unable to configure your environment variables because the environment variables you have provided contains reserved keys that are currently not supported for modification. Reserved keys used in this request: ${reserved.join(', ')}` });
+  }
+  const size = environmentSizeBytes(config.environment);
+  if (size > LIMITS.environmentBytes) {
+    add({ field: 'environment', message: `Lambda was unable to configure your environment variables because the environment variables you have provided exceeded the 4KB limit. String measured: ${size} bytes` });
+  }
+  return problems;
+}

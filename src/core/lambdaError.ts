@@ -1,0 +1,43 @@
+/** The error body Lambda's Node.js runtime returns (lambda-model.md §5). */
+export interface LambdaError {
+  errorType: string;
+  errorMessage: string;
+  trace: string[];
+}
+
+/** The synchronous payload of a function that ran past its timeout. */
+export function timeoutError(requestId: string, timeoutS: number): LambdaError {
+  return {
+    errorType: 'Sandbox.Timedout',
+    errorMessage: `RequestId: ${requestId} Error: Task timed out after ${timeoutS.toFixed(2)} seconds`,
+    trace: [],
+  };
+}
+
+/** Why an execution environment died under an invocation. */
+export type ExitReason = 'outOfMemory' | 'crashed' | { exitStatus: number };
+
+/** Lambda's wording for a runtime process that died: killed by the OOM killer, or exited. */
+export function exitErrorMessage(requestId: string, reason: ExitReason): string {
+  if (reason === 'outOfMemory') return `RequestId: ${requestId} Error: Runtime exited with error: signal: killed`;
+  if (reason === 'crashed') return `RequestId: ${requestId} Error: Runtime exited without providing a reason`;
+  return `RequestId: ${requestId} Error: Runtime exited with error: exit status ${reason.exitStatus}`;
+}
+
+export function exitError(requestId: string, reason: ExitReason): LambdaError {
+  return { errorType: 'Runtime.ExitError', errorMessage: exitErrorMessage(requestId, reason), trace: [] };
+}
+
+/** The error type a REPORT line names when a runtime dies. */
+export function exitErrorType(reason: ExitReason): string {
+  return reason === 'outOfMemory' ? 'Runtime.OutOfMemory' : 'Runtime.ExitError';
+}
+
+/** Narrow an untrusted value (it crossed from the sandbox) to a LambdaError, or null. */
+export function asLambdaError(value: unknown): LambdaError | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const v = value as Record<string, unknown>;
+  if (typeof v.errorType !== 'string' || typeof v.errorMessage !== 'string') return null;
+  const trace = Array.isArray(v.trace) ? v.trace.filter((t): t is string => typeof t === 'string') : [];
+  return { errorType: v.errorType, errorMessage: v.errorMessage, trace };
+}

@@ -1,0 +1,60 @@
+/**
+ * The wire protocol between the app and one execution environment (a worker
+ * inside the sandbox), over a MessagePort. Everything arriving from the
+ * environment is untrusted: the bridge validates it before use.
+ */
+
+/** A console line, already in Lambda's Node.js text format. */
+export interface WireLog {
+  atMs: number;
+  text: string;
+}
+
+export interface WireError {
+  errorType: string;
+  errorMessage: string;
+  trace: string[];
+}
+
+export interface InitSpec {
+  functionName: string;
+  runtime: string;
+  handler: string;
+  fileName: string;
+  /** The handler compiled to a CommonJS body by the app, or the compile error. */
+  compiled: { ok: true; js: string; esm: boolean } | { ok: false; error: WireError };
+  variables: Record<string, string>;
+  memoryMb: number;
+  architecture: string;
+  functionArn: string;
+  logGroupName: string;
+  logStreamName: string;
+}
+
+export type ToEnvironment =
+  | { t: 'init'; spec: InitSpec }
+  | { t: 'invoke'; requestId: string; payload: string; remainingMs: number };
+
+export type WireOutcome =
+  | { kind: 'success'; payload: string }
+  | { kind: 'error'; error: WireError }
+  | { kind: 'fatal'; error: WireError; exitStatus: number };
+
+export type FromEnvironment =
+  | { t: 'initDone'; initDurationMs: number; logs: WireLog[] }
+  | { t: 'initFailed'; initDurationMs: number; error: WireError; logs: WireLog[] }
+  | { t: 'invokeDone'; requestId: string; durationMs: number; outcome: WireOutcome; logs: WireLog[] }
+  /** The runtime process ended outside an invocation (process.exit, a crash between invocations). */
+  | { t: 'exited'; exitStatus: number; logs: WireLog[] };
+
+/** What the sandbox frame exposes to the app (over Comlink, on the frame's window). */
+export interface SandboxApi {
+  /** Start an execution environment: a worker from the runtime script, talking to the app over `port`. */
+  spawn(envId: string, port: MessagePort): void;
+  /** Terminate an environment's worker. */
+  kill(envId: string): void;
+  /** Answers while the frame's renderer is alive. */
+  ping(): number;
+  /** Environments whose worker failed before the runtime could report (a script error outside the handler). */
+  failures(): string[];
+}

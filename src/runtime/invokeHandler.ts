@@ -1,0 +1,64 @@
+import type { WireOutcome } from '../protocol/messages';
+import { loggedErrorJson, runtimeError, toWireError } from './errors';
+import type { HandlerFn } from './loadHandler';
+import type { LogSink } from './logSink';
+import { ProcessExit } from './processShim';
+
+/** Serialise a result as the runtime does; failure is an error, as on Lambda. */
+function serialise(result: unknown, runtime: string): WireOutcome {
+  try {
+    return { kind: 'success', payload: JSON.stringify(result === undefined ? null : result) ?? 'null' };
+  } catch (cause) {
+    // nodejs20.x/22.x throw a plain Error; the nodejs24.x runtime names it.
+    const errorType = runtime === 'nodejs24.x' ? 'Runtime.JSONStringifyError' : 'Error';
+    const error = runtimeError(errorType, 'Unable to stringify response body', cause);
+    return { kind: 'error', error };
+  }
+}
+
+/**
+ * Run one invocation: async handlers settle their promise; callback handlers
+ * call `callback(err, result)`. A synchronous handler that neither returns a
+ * promise nor calls back returns null, as on Lambda's Node.js runtimes, once
+ * its pending callbacks have had a turn (the playground cannot see Node's
+ * event loop drain, so it waits one macrotask).
+ */
+export function invokeHandler(handler: HandlerFn, event: unknown, context: object, runtime: string, logs: LogSink): Promise<WireOutcome> {
+  return new Promise<WireOutcome>((resolve) => {
+    let settled = false;
+    const succeed = (result: unknown): void => {
+      if (settled) return;
+      settled = true;
+      const outcome = serialise(result, runtime);
+      if (outcome.kind === 'error') logs.write('ERROR', `Invoke Error \t${loggedErrorJson(outcome.error)}`);
+      resolve(outcome);
+    };
+    const fail = (err: unknown): void => {
+      if (settled) return;
+      settled = true;
+      if (err instanceof ProcessExit) {
+        const requestId = (context as { awsRequestId?: string }).awsRequestId ?? '';
+        const errorMessage = `RequestId: ${requestId} Error: Runtime exited with error: exit status ${err.status}`;
+        resolve({ kind: 'fatal', error: { errorType: 'Runtime.ExitError', errorMessage, trace: [] }, exitStatus: err.status });
+        return;
+      }
+      const error = toWireError(err);
+      logs.write('ERROR', `Invoke Error \t${loggedErrorJson(error)}`);
+      resolve({ kind: 'error', error });
+    };
+    const callback = (err: unknown, result?: unknown): void => {
+      if (err !== null && err !== undefined) fail(err);
+      else succeed(result);
+    };
+    try {
+      const returned = handler(event, context, callback);
+      if (returned && typeof (returned as PromiseLike<unknown>).then === 'function') {
+        (returned as PromiseLike<unknown>).then(succeed, fail);
+      } else if (handler.length < 3) {
+        setTimeout(() => succeed(null), 0);
+      }
+    } catch (err) {
+      fail(err);
+    }
+  });
+}

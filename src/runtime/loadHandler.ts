@@ -1,0 +1,100 @@
+import type { InitSpec } from '../protocol/messages';
+import { RuntimeError, runtimeError } from './errors';
+import type { WireError } from '../protocol/messages';
+
+export type HandlerFn = (event: unknown, context: unknown, callback?: unknown) => unknown;
+
+/** Thrown when init fails: carries the response body Lambda would return. */
+export class InitError extends Error {
+  constructor(readonly wire: WireError) {
+    super(wire.errorMessage);
+  }
+}
+
+const TASK_ROOT = '/var/task';
+const CALLBACK_DEPRECATED =
+  'ERROR: AWS Lambda has removed support for callback-based function handlers starting with Node.js 24. You need to modify this function to use a supported handler signature to use Node.js 24 or later. For more information see https://docs.aws.amazon.com/lambda/latest/dg/nodejs-handler.html.';
+
+type ModuleFn = (exports: object, require: (id: string) => unknown, module: { exports: unknown }, filename: string, dirname: string) => Promise<void>;
+
+interface ModuleHost {
+  __playgroundModule?: ModuleFn;
+}
+
+/** `require` inside the environment: there is no node_modules and no Node.js built-in here. */
+function makeRequire(filename: string, esm: boolean): (id: string) => unknown {
+  return (id: string) => {
+    const builtin = id.startsWith('node:') || /^(fs|path|os|crypto|http|https|util|events|stream|buffer|child_process|zlib|url)$/.test(id);
+    const note = builtin ? ' (Node.js built-in modules are not available in the browser playground)' : '';
+    if (esm) {
+      const err = new Error(`Cannot find package '${id}' imported from ${filename}${note}`) as Error & { code: string };
+      err.code = 'ERR_MODULE_NOT_FOUND';
+      throw err;
+    }
+    const err = new Error(`Cannot find module '${id}'${note}\nRequire stack:\n- ${filename}\n- /var/runtime/index.mjs`) as Error & { code: string };
+    err.code = 'MODULE_NOT_FOUND';
+    throw err;
+  };
+}
+
+/** Evaluate the classic script text; a parse error surfaces as the SyntaxError it is. */
+function evaluateScript(source: string): void {
+  const url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
+  try {
+    importScripts(url);
+  } finally {
+    URL.revokeObjectURL(url);
+  }
+}
+
+/**
+ * Load the handler module and find its export, as Lambda's Node.js runtime
+ * does during Init: top-level code runs here, once per environment. Failures
+ * become the runtime's error types (UserCodeSyntaxError, ImportModuleError,
+ * HandlerNotFound, CallbackHandlerDeprecated).
+ */
+export async function loadHandler(spec: InitSpec, host: ModuleHost): Promise<HandlerFn> {
+  const dot = spec.handler.lastIndexOf('.');
+  const moduleName = spec.handler.slice(0, dot);
+  const exportName = spec.handler.slice(dot + 1);
+  const fileBase = spec.fileName.replace(/\.(mjs|cjs|js|ts)$/, '');
+  if (moduleName !== fileBase) {
+    throw new InitError(runtimeError('Runtime.ImportModuleError', `Error: Cannot find module '${moduleName}'\nRequire stack:\n- /var/runtime/index.mjs`));
+  }
+  if (!spec.compiled.ok) throw new InitError(spec.compiled.error);
+  const { js, esm } = spec.compiled;
+  const deployedName = spec.fileName.replace(/\.ts$/, '.js');
+  const filename = `${TASK_ROOT}/${deployedName}`;
+  // The prefix shares the code's first line, so line numbers in stack traces match the editor's.
+  const wrapped = `self.__playgroundModule = async function (exports, require, module, __filename, __dirname) {${js}\n};\n//# sourceURL=file://${filename}`;
+  try {
+    evaluateScript(wrapped);
+  } catch (err) {
+    if (err instanceof SyntaxError) throw new InitError(runtimeError('Runtime.UserCodeSyntaxError', `SyntaxError: ${err.message}`, err));
+    throw err;
+  }
+  const run = host.__playgroundModule;
+  delete host.__playgroundModule;
+  if (!run) throw new RuntimeError('Runtime.ImportModuleError', 'Error: the handler module did not load');
+  const module = { exports: {} as Record<string, unknown> };
+  try {
+    await run(module.exports, makeRequire(filename, esm), module, filename, TASK_ROOT);
+  } catch (err) {
+    if (err instanceof Error && (err as { code?: string }).code === 'MODULE_NOT_FOUND') {
+      throw new InitError(runtimeError('Runtime.ImportModuleError', `Error: ${err.message}`, err));
+    }
+    throw err;
+  }
+  const exported = (module.exports as Record<string, unknown>)[exportName];
+  if (exported === undefined) {
+    throw new InitError(runtimeError('Runtime.HandlerNotFound', `${spec.handler} is undefined or not exported`));
+  }
+  if (typeof exported !== 'function') {
+    throw new InitError(runtimeError('Runtime.HandlerNotFound', `${spec.handler} is not a function`));
+  }
+  const handler = exported as HandlerFn;
+  if (spec.runtime === 'nodejs24.x' && handler.length >= 3) {
+    throw new InitError(runtimeError('Runtime.CallbackHandlerDeprecated', CALLBACK_DEPRECATED));
+  }
+  return handler;
+}

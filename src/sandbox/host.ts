@@ -1,0 +1,42 @@
+/**
+ * The script of the sandbox frame: an `<iframe sandbox="allow-scripts">` with
+ * an opaque origin and a strict Content-Security-Policy. It starts one
+ * classic Blob-URL worker per execution environment and hands each the
+ * MessagePort the app made for it; after that the app and the worker talk
+ * directly. Handler code never runs in this window, only in its workers.
+ */
+import * as Comlink from 'comlink';
+import type { SandboxApi } from '../protocol/messages';
+
+declare const RUNTIME_SOURCE: string;
+
+const runtimeUrl = URL.createObjectURL(new Blob([RUNTIME_SOURCE], { type: 'text/javascript' }));
+const workers = new Map<string, Worker>();
+const failed: string[] = [];
+
+const api: SandboxApi = {
+  spawn(envId, port) {
+    const worker = new Worker(runtimeUrl, { name: envId });
+    worker.onerror = (event) => {
+      event.preventDefault();
+      failed.push(envId);
+    };
+    // Workers get no channel to this window beyond the port they are given.
+    worker.onmessage = null;
+    worker.postMessage({ port }, [port]);
+    workers.set(envId, worker);
+  },
+  kill(envId) {
+    workers.get(envId)?.terminate();
+    workers.delete(envId);
+  },
+  ping() {
+    return workers.size;
+  },
+  failures() {
+    return failed.splice(0);
+  },
+};
+
+Comlink.expose(api, Comlink.windowEndpoint(self.parent));
+self.parent.postMessage({ sandboxReady: true }, '*');

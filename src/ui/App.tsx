@@ -1,0 +1,60 @@
+import { useEffect } from 'react';
+import { usePlayground } from '../state/playgroundStore';
+import { ConfigForm } from './ConfigForm';
+import { EventPanel } from './EventPanel';
+import { HandlerPanel } from './HandlerPanel';
+import { LogsPanel } from './LogsPanel';
+import { ResponsePanel } from './ResponsePanel';
+
+/** Ctrl/Cmd+Enter anywhere invokes (the editors bind it themselves). */
+function useInvokeShortcut(invoke: () => void): void {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent): void => {
+      if (e.defaultPrevented || e.key !== 'Enter' || !(e.ctrlKey || e.metaKey)) return;
+      e.preventDefault();
+      invoke();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [invoke]);
+}
+
+export function App() {
+  const invoke = usePlayground((s) => s.invoke);
+  const inFlight = usePlayground((s) => s.inFlight);
+  const hasProblems = usePlayground((s) => s.problems.length > 0);
+  useInvokeShortcut(() => void invoke());
+  return (
+    <div className="app">
+      <header className="topbar">
+        <h1>Serverless Playground</h1>
+        <p className="tagline">Lambda-style handlers in sandboxed Web Workers, in your browser tab.</p>
+        <div className="actions">
+          <button type="button" className="primary" onClick={() => void invoke()} aria-keyshortcuts="Control+Enter Meta+Enter" title="Invoke (Ctrl/Cmd+Enter)">
+            Invoke
+          </button>
+          {inFlight > 0 && <span className="hint">{inFlight} running</span>}
+          {hasProblems && <span className="hint warn">Fix the configuration to invoke</span>}
+        </div>
+      </header>
+      <main className="layout">
+        <div className="column">
+          <HandlerPanel />
+          <ConfigForm />
+        </div>
+        <div className="column">
+          <EventPanel />
+          <ResponsePanel />
+          <LogsPanel />
+        </div>
+      </main>
+      <footer className="footnote">
+        <p>
+          Handlers run in Web Workers inside a sandboxed frame with an opaque origin: they cannot read this page, its storage or cookies, and
+          have no network unless the function allows it. Init and Duration are measured in your browser; Max Memory Used is estimated, because
+          browsers expose no per-worker memory figure. Changes are deployed when you invoke, so the next invoke after an edit is a cold start.
+        </p>
+      </footer>
+    </div>
+  );
+}

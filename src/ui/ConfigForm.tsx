@@ -1,0 +1,96 @@
+import { useState } from 'react';
+import { ARCHITECTURES, LIMITS, RUNTIMES, type FunctionConfig } from '../core/functionConfig';
+import { usePlayground } from '../state/playgroundStore';
+import { EnvironmentVariables } from './EnvironmentVariables';
+
+function NumberField({ id, label, value, min, max, onValue }: {
+  id: string;
+  label: string;
+  value: number;
+  min: number;
+  max: number;
+  onValue(n: number): void;
+}) {
+  const [text, setText] = useState(String(value));
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        type="number"
+        inputMode="numeric"
+        min={min}
+        max={max}
+        step={1}
+        value={text}
+        onChange={(e) => {
+          setText(e.target.value);
+          onValue(e.target.value.trim() === '' ? Number.NaN : Number(e.target.value));
+        }}
+      />
+      <span className="hint">{min.toLocaleString('en-US')}–{max.toLocaleString('en-US')}</span>
+    </div>
+  );
+}
+
+/** The function's configuration, validated as Lambda's API validates it. */
+export function ConfigForm() {
+  const config = usePlayground((s) => s.config);
+  const problems = usePlayground((s) => s.problems);
+  const setConfig = usePlayground((s) => s.setConfig);
+  const set = <K extends keyof FunctionConfig>(key: K, value: FunctionConfig[K]): void => setConfig({ [key]: value });
+
+  return (
+    <section className="panel config" aria-labelledby="config-heading">
+      <h2 id="config-heading">Configuration</h2>
+      <div className="field-grid">
+        <div className="field">
+          <label htmlFor="fn-name">Function name</label>
+          <input id="fn-name" value={config.name} onChange={(e) => set('name', e.target.value)} spellCheck={false} />
+        </div>
+        <div className="field">
+          <label htmlFor="fn-runtime">Runtime</label>
+          <select id="fn-runtime" value={config.runtime} onChange={(e) => set('runtime', e.target.value as FunctionConfig['runtime'])}>
+            {RUNTIMES.map((r) => (
+              <option key={r} value={r}>{r}</option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="fn-file">File</label>
+          <select id="fn-file" value={config.fileName} onChange={(e) => set('fileName', e.target.value)}>
+            {['index.mjs', 'index.js', 'index.cjs', 'index.ts'].map((f) => (
+              <option key={f} value={f}>{f}</option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="fn-handler">Handler</label>
+          <input id="fn-handler" value={config.handler} onChange={(e) => set('handler', e.target.value)} spellCheck={false} />
+        </div>
+        <NumberField id="fn-memory" label="Memory (MB)" value={config.memoryMb} min={LIMITS.memoryMb.min} max={LIMITS.memoryMb.max} onValue={(n) => set('memoryMb', n)} />
+        <NumberField id="fn-timeout" label="Timeout (s)" value={config.timeoutS} min={LIMITS.timeoutS.min} max={LIMITS.timeoutS.max} onValue={(n) => set('timeoutS', n)} />
+        <div className="field">
+          <label htmlFor="fn-arch">Architecture</label>
+          <select id="fn-arch" value={config.architecture} onChange={(e) => set('architecture', e.target.value as FunctionConfig['architecture'])}>
+            {ARCHITECTURES.map((a) => (
+              <option key={a} value={a}>{a}</option>
+            ))}
+          </select>
+        </div>
+        <div className="field checkbox">
+          <input id="fn-network" type="checkbox" checked={config.networkAccess} onChange={(e) => set('networkAccess', e.target.checked)} />
+          <label htmlFor="fn-network">Network access (fetch)</label>
+        </div>
+      </div>
+      <EnvironmentVariables />
+      {problems.length > 0 && (
+        <ul className="problems" role="alert" aria-label="Configuration problems">
+          {problems.map((p, i) => (
+            <li key={i}>{p.message}</li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

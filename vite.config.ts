@@ -1,0 +1,15 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vitest/config';
+import { bundleString } from './build/bundleString';
+
+export default defineConfig(({ command }) => ({
+  base: './',
+  plugins: [react(), bundleString({ minify: command === 'build' })],
+  worker: { format: 'es' },
+  build: { target: 'es2022', chunkSizeWarningLimit: 6000 },
+  server: { port: 5173, strictPort: false },
+  test: {
+    include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'build/**/*.test.ts'],
+    environment: 'node',
+  },
+}));
