@@ -1,6 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
-import { bundleString } from './build/bundleString';
+import { bundleString } from './build/bundleString.ts';
 
 export default defineConfig(({ command }) => ({
   base: './',

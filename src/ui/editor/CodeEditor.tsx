@@ -1,5 +1,23 @@
 import Editor from '@monaco-editor/react';
+import type { editor as MonacoEditor } from 'monaco-editor';
 import './monacoSetup';
+
+/**
+ * With the whole document mirrored in the text area, selecting all of the
+ * text area (assistive tech, form-filling tools, `select()`) should select
+ * all of the code, so that what is typed next replaces it.
+ */
+function selectAllFollowsTextArea(editor: MonacoEditor.IStandaloneCodeEditor): void {
+  const textArea = editor.getDomNode()?.querySelector('textarea');
+  if (!textArea) return;
+  textArea.addEventListener('select', () => {
+    const model = editor.getModel();
+    if (!model || textArea.selectionStart !== 0 || textArea.selectionEnd !== textArea.value.length) return;
+    // Selected by a script before focus (the mirror is not written yet), or the mirror is current.
+    if (document.activeElement === textArea && textArea.value !== model.getValue()) return;
+    editor.setSelection(model.getFullModelRange());
+  });
+}
 
 export interface CodeEditorProps {
   label: string;
@@ -25,6 +43,7 @@ export default function CodeEditor({ label, language, path, value, onChange, onR
       onChange={(v) => onChange(v ?? '')}
       onMount={(editor, m) => {
         if (onRun) editor.addCommand(m.KeyMod.CtrlCmd | m.KeyCode.Enter, onRun);
+        selectAllFollowsTextArea(editor);
       }}
       options={{
         ariaLabel: label,
@@ -35,6 +54,17 @@ export default function CodeEditor({ label, language, path, value, onChange, onR
         automaticLayout: true,
         tabSize: 2,
         fixedOverflowWidgets: true,
+        // Screen-reader mode with the whole document in the text area: assistive tech reads all of it,
+        // and selecting all of the text area selects all of the code.
+        accessibilitySupport: 'on',
+        accessibilityPageSize: 100_000,
+        // Typed and pasted text lands as written: no brackets or quotes added behind the cursor,
+        // and Enter never accepts a suggestion.
+        autoClosingBrackets: 'never',
+        autoClosingQuotes: 'never',
+        autoClosingComments: 'never',
+        autoSurround: 'never',
+        acceptSuggestionOnEnter: 'off',
       }}
     />
   );

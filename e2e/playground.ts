@@ -1,0 +1,71 @@
+import { expect, test as base, type Locator, type Page } from '@playwright/test';
+
+/** The playground as a user sees it: roles and accessible names only. */
+export class Playground {
+  readonly invokeButton: Locator;
+  readonly code: Locator;
+  readonly event: Locator;
+  readonly response: Locator;
+  readonly logs: Locator;
+  readonly memory: Locator;
+  readonly timeout: Locator;
+
+  constructor(readonly page: Page) {
+    this.invokeButton = page.getByRole('button', { name: 'Invoke', exact: true });
+    this.code = page.getByRole('textbox', { name: 'Handler code' });
+    this.event = page.getByRole('textbox', { name: 'Test event' });
+    this.response = page.getByRole('region', { name: 'Response' });
+    this.logs = page.getByRole('region', { name: 'Logs' });
+    this.memory = page.getByLabel('Memory (MB)');
+    this.timeout = page.getByLabel('Timeout (s)');
+  }
+
+  async open(): Promise<void> {
+    await this.page.goto('/');
+    await expect(this.code).toBeAttached();
+    await expect(this.event).toBeAttached();
+  }
+
+  /** Replace an editor's whole text, as a paste would. */
+  async replaceText(editor: Locator, text: string): Promise<void> {
+    await editor.focus();
+    await this.page.keyboard.press('ControlOrMeta+A');
+    await this.page.keyboard.press('Delete');
+    await this.page.keyboard.insertText(text);
+  }
+
+  async setCode(code: string): Promise<void> {
+    await this.replaceText(this.code, code);
+  }
+
+  /** Press Invoke and wait until the response shows a new result. */
+  async invoke(): Promise<void> {
+    const before = await this.logs.getByText(/^REPORT RequestId/).count();
+    const rejected = this.response.getByText(/Invoke refused/);
+    await this.invokeButton.click();
+    await expect(async () => {
+      const after = await this.logs.getByText(/^REPORT RequestId/).count();
+      const refused = await rejected.count();
+      expect(after > before || refused > 0).toBe(true);
+    }).toPass({ timeout: 15_000 });
+  }
+
+  /** The text of the most recent REPORT line. */
+  async lastReport(): Promise<string> {
+    return (await this.logs.getByText(/^REPORT RequestId/).last().textContent()) ?? '';
+  }
+
+  async responseText(): Promise<string> {
+    return (await this.response.textContent()) ?? '';
+  }
+}
+
+export const test = base.extend<{ playground: Playground }>({
+  playground: async ({ page }, use) => {
+    const playground = new Playground(page);
+    await playground.open();
+    await use(playground);
+  },
+});
+
+export { expect };

@@ -1,0 +1,42 @@
+import { expect, test } from './playground';
+
+const probe = (name: string, attempt: string): string => `
+export const handler = async () => {
+  try {
+    const value = await (async () => { ${attempt} })();
+    return { ${name}: 'read', value: String(value) };
+  } catch (e) {
+    return { ${name}: 'blocked', error: String(e && e.name) };
+  }
+};`;
+
+const attempts: [string, string][] = [
+  ['localStorage', "return localStorage.getItem('secret');"],
+  ['indexedDB', "return await new Promise((ok, no) => { const r = indexedDB.open('app'); r.onsuccess = () => ok(r.result.name); r.onerror = () => no(r.error); });"],
+  ['parentDocument', 'return parent.document.title;'],
+  ['documentCookie', 'return document.cookie;'],
+  ['fetch', "const r = await fetch(location.origin === 'null' ? 'http://127.0.0.1:4173/' : '/'); return r.status;"],
+  ['selfFetchApp', "const r = await fetch('http://127.0.0.1:4173/index.html'); return r.status;"],
+];
+
+for (const [name, attempt] of attempts) {
+  test(`a handler cannot reach ${name}`, async ({ playground, page }) => {
+    await page.evaluate(() => localStorage.setItem('secret', 'app-secret'));
+    await playground.setCode(probe(name, attempt));
+    await playground.invoke();
+    await expect(playground.response).toContainText(`"${name}": "blocked"`);
+    await expect(playground.response).not.toContainText('app-secret');
+  });
+}
+
+test('network access is a per-function setting, enforced by the sandbox policy', async ({ playground, page }) => {
+  await playground.setCode(`export const handler = async () => {
+  try { await fetch('http://127.0.0.1:4173/favicon.svg', { mode: 'no-cors' }); return 'reached'; }
+  catch (e) { return 'blocked: ' + e.name; }
+};`);
+  await playground.invoke();
+  await expect(playground.response.locator('pre')).toHaveText('"blocked: TypeError"');
+  await page.getByLabel('Network access (fetch)').check();
+  await playground.invoke();
+  await expect(playground.response.locator('pre')).toHaveText('"reached"');
+});
