@@ -1,6 +1,8 @@
 /**
  * A subset of Node's util.inspect and util.format, so that console output
  * reads as it does in CloudWatch (`{ a: 1, b: 'x' }`, not `[object Object]`).
+ * Known difference: Node groups long arrays of short items into columns;
+ * this prints one item per line.
  */
 
 const MAX_DEPTH = 2;
@@ -91,6 +93,7 @@ export function inspect(value: unknown): string {
 export function format(...args: unknown[]): string {
   const [first, ...rest] = args;
   if (typeof first !== 'string') return args.map((a) => (typeof a === 'string' ? a : inspect(a))).join(' ');
+  if (rest.length === 0) return first;
   let i = 0;
   const out = first.replace(/%([sdifjoOc%])/g, (match, spec: string) => {
     if (spec === '%') return '%';

@@ -41,7 +41,7 @@ function makeRequire(filename: string, esm: boolean): (id: string) => unknown {
 function evaluateScript(source: string): void {
   const url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
   try {
-    importScripts(url);
+    (globalThis as unknown as { importScripts(url: string): void }).importScripts(url);
   } finally {
     URL.revokeObjectURL(url);
   }
