@@ -29,6 +29,8 @@ export interface PlatformOptions {
 interface Environment {
   id: string;
   state: EnvironmentState;
+  /** The configuration the environment was started with: its invocations run, time out and bill under it. */
+  config: FunctionConfig;
   configVersion: number;
   /** `init`: the normal init phase. `invoke`: init re-run inside an invocation, after a failed or timed-out init. */
   initPhase: 'init' | 'invoke';
@@ -44,6 +46,8 @@ interface Invocation {
   requestId: string;
   payload: string;
   envId: string;
+  /** The configuration of the environment serving it, not the function's latest. */
+  config: FunctionConfig;
   arrivedAtMs: number;
   cold: boolean;
   /** Set when the invoke phase began (the deadline runs from here). */
@@ -140,6 +144,7 @@ export class Platform {
       requestId,
       payload,
       envId: env.id,
+      config: env.config,
       arrivedAtMs: now,
       cold: idle === undefined,
       startedAtMs: null,
@@ -167,6 +172,7 @@ export class Platform {
     const env: Environment = {
       id,
       state: 'initializing',
+      config: this.config,
       configVersion: this.configVersion,
       initPhase,
       requestId: null,
@@ -197,13 +203,13 @@ export class Platform {
   private beginInvoke(env: Environment, inv: Invocation, out: PlatformCommand[]): void {
     const now = this.clock.now();
     inv.startedAtMs = now;
-    out.push({ type: 'setTimer', timerId: timeoutTimer(inv.requestId), atMs: now + this.config.timeoutS * 1000 });
+    out.push({ type: 'setTimer', timerId: timeoutTimer(inv.requestId), atMs: now + inv.config.timeoutS * 1000 });
     if (env.state !== 'initializing') this.sendInvoke(env, inv, out);
   }
 
   private sendInvoke(env: Environment, inv: Invocation, out: PlatformCommand[]): void {
     const startedAt = inv.startedAtMs ?? this.clock.now();
-    const remainingMs = Math.max(0, startedAt + this.config.timeoutS * 1000 - this.clock.now());
+    const remainingMs = Math.max(0, startedAt + inv.config.timeoutS * 1000 - this.clock.now());
     env.state = 'busy';
     env.invocations += 1;
     out.push({ type: 'invoke', envId: env.id, requestId: inv.requestId, payload: inv.payload, remainingMs });
@@ -250,6 +256,7 @@ export class Platform {
     }
     this.destroy(env, 'init-failed', out);
     if (!inv) return;
+    out.push({ type: 'clearTimer', timerId: timeoutTimer(inv.requestId) });
     inv.beforeStart.push(...logs, this.platformLine(initReportLine(initDurationMs, 'invoke', status)));
     inv.initInInvokeMs = initDurationMs;
     this.complete(inv, 'error', { ok: false, error }, out, initDurationMs, status);
@@ -260,6 +267,7 @@ export class Platform {
     const env = this.startEnvironment('invoke', out);
     env.requestId = inv.requestId;
     inv.envId = env.id;
+    inv.config = env.config;
     this.beginInvoke(env, inv, out);
   }
 
@@ -319,9 +327,9 @@ export class Platform {
     const inv = this.invocations.get(id);
     if (kind !== 'timeout' || !inv || inv.startedAtMs === null) return;
     const env = this.environments.get(inv.envId);
-    const timeoutMs = this.config.timeoutS * 1000;
-    inv.body.push(this.platformLine(timeoutLine(new Date(this.clock.now()).toISOString(), inv.requestId, this.config.timeoutS)));
-    this.complete(inv, 'timeout', { ok: false, error: timeoutError(inv.requestId, this.config.timeoutS) }, out, timeoutMs, {
+    const { timeoutS } = inv.config;
+    inv.body.push(this.platformLine(timeoutLine(new Date(this.clock.now()).toISOString(), inv.requestId, timeoutS)));
+    this.complete(inv, 'timeout', { ok: false, error: timeoutError(inv.requestId, timeoutS) }, out, timeoutS * 1000, {
       kind: 'timeout',
     });
     if (env) this.destroy(env, 'timeout', out);
@@ -377,9 +385,9 @@ export class Platform {
       endedAtMs: now,
       ...(inv.initDurationMs !== undefined ? { initDurationMs: inv.initDurationMs } : {}),
       durationMs,
-      memorySizeMb: this.config.memoryMb,
-      maxMemoryUsedMb: estimateMaxMemoryUsedMb(this.config.runtime, this.config.memoryMb, inv.payload.length + responseBytes),
-      architecture: this.config.architecture,
+      memorySizeMb: inv.config.memoryMb,
+      maxMemoryUsedMb: estimateMaxMemoryUsedMb(inv.config.runtime, inv.config.memoryMb, inv.payload.length + responseBytes),
+      architecture: inv.config.architecture,
       outcome,
       response,
       beforeStart: inv.beforeStart,

@@ -1,0 +1,225 @@
+/**
+ * A virtual-time driver for the platform model, for the unit tests beside it.
+ * It does what a real driver does (starts nothing, but keeps the timers the
+ * model asks for and fires them as time passes) and records every command as
+ * a timeline. Pure like the rest of src/core: time only from a ManualClock.
+ */
+import { ManualClock } from './clock';
+import { DEFAULT_CONFIG, type FunctionConfig } from './functionConfig';
+import type { LogLine } from './invocationRecord';
+import type { ExitReason, LambdaError } from './lambdaError';
+import { Platform } from './platform';
+import type { HandlerOutcome, PlatformCommand, PlatformEvent } from './platformTypes';
+import { createRandom } from './random';
+
+/** 2025-09-01T12:00:00.000Z: after init billing began (1 August 2025). */
+export const T0 = Date.UTC(2025, 8, 1, 12, 0, 0);
+
+export const CODE = 'export const handler = async () => "ok";';
+
+export function makeConfig(overrides: Partial<FunctionConfig> = {}): FunctionConfig {
+  return { ...DEFAULT_CONFIG, code: CODE, ...overrides };
+}
+
+export const SYNTAX_ERROR: LambdaError = {
+  errorType: 'Runtime.UserCodeSyntaxError',
+  errorMessage: 'SyntaxError: Unexpected token )',
+  trace: ['Runtime.UserCodeSyntaxError: SyntaxError: Unexpected token )'],
+};
+
+export const OK: HandlerOutcome = { kind: 'success', payload: '"ok"' };
+
+export type CommandOf<T extends PlatformCommand['type']> = Extract<PlatformCommand, { type: T }>;
+export type Completion = CommandOf<'complete'>;
+
+export interface TimelineEntry {
+  /** Milliseconds since T0. */
+  atMs: number;
+  command: PlatformCommand;
+}
+
+/** One line of a scripted scenario. Environments are named by id (`env-1`, …), as the model numbers them. */
+export type Step =
+  | { invoke: string }
+  | { initDone: string; ms: number; logs?: string[] }
+  | { initFailed: string; ms: number; error?: LambdaError; logs?: string[] }
+  | { invokeDone: string; ms: number; outcome?: HandlerOutcome; logs?: string[] }
+  | { lost: string; reason: ExitReason }
+  | { advance: number }
+  | { configure: Partial<FunctionConfig> };
+
+export interface DriverOptions {
+  seed?: number;
+  config?: Partial<FunctionConfig>;
+  startMs?: number;
+  initTimeoutMs?: number;
+}
+
+export class ScenarioDriver {
+  readonly clock: ManualClock;
+  readonly platform: Platform;
+  readonly timeline: TimelineEntry[] = [];
+  private readonly startMs: number;
+  private readonly timers = new Map<string, number>();
+  /** The request each environment was last asked to run, so a script can answer it by envId alone. */
+  private readonly running = new Map<string, string>();
+  /** Request ids in order of first appearance, for readable summaries (r1, r2, …). */
+  private readonly requestNames = new Map<string, string>();
+  private nextTicket = 1;
+
+  constructor(options: DriverOptions = {}) {
+    this.startMs = options.startMs ?? T0;
+    this.clock = new ManualClock(this.startMs);
+    this.platform = new Platform({
+      clock: this.clock,
+      random: createRandom(options.seed ?? 1),
+      config: makeConfig(options.config),
+      ...(options.initTimeoutMs !== undefined ? { initTimeoutMs: options.initTimeoutMs } : {}),
+    });
+  }
+
+  /** Feed one event and carry out the timer commands it returns. */
+  feed(event: PlatformEvent): PlatformCommand[] {
+    const commands = this.platform.handle(event);
+    for (const command of commands) {
+      this.timeline.push({ atMs: this.clock.now() - this.startMs, command });
+      if (command.type === 'setTimer') this.timers.set(command.timerId, command.atMs);
+      if (command.type === 'clearTimer') this.timers.delete(command.timerId);
+      if (command.type === 'invoke') this.running.set(command.envId, command.requestId);
+      const requestId = requestIdOf(command);
+      if (requestId !== null && !this.requestNames.has(requestId)) {
+        this.requestNames.set(requestId, `r${this.requestNames.size + 1}`);
+      }
+    }
+    return commands;
+  }
+
+  /** Let time pass, firing the timers that fall due in order, each at its own time. */
+  advance(ms: number): void {
+    const end = this.clock.now() + ms;
+    for (;;) {
+      let next: [string, number] | undefined;
+      for (const entry of this.timers) if (entry[1] <= end && (!next || entry[1] < next[1])) next = entry;
+      if (!next) break;
+      this.timers.delete(next[0]);
+      this.clock.set(Math.max(this.clock.now(), next[1]));
+      this.feed({ type: 'timer', timerId: next[0] });
+    }
+    this.clock.set(end);
+  }
+
+  invoke(payload = '{}'): number {
+    const ticket = this.nextTicket++;
+    this.feed({ type: 'invoke', ticket, payload });
+    return ticket;
+  }
+
+  /** The environment reports its init finished after `ms` (time passes first, as it would). */
+  initDone(envId: string, ms: number, logs: string[] = []): PlatformCommand[] {
+    this.advance(ms);
+    return this.feed({ type: 'initDone', envId, initDurationMs: ms, logs: this.functionLines(logs) });
+  }
+
+  initFailed(envId: string, ms: number, error: LambdaError = SYNTAX_ERROR, logs: string[] = []): PlatformCommand[] {
+    this.advance(ms);
+    return this.feed({ type: 'initFailed', envId, initDurationMs: ms, error, logs: this.functionLines(logs) });
+  }
+
+  /** The environment answers the last request it was sent, `ms` after now. */
+  invokeDone(envId: string, ms: number, outcome: HandlerOutcome = OK, logs: string[] = []): PlatformCommand[] {
+    const requestId = this.running.get(envId);
+    if (requestId === undefined) throw new Error(`${envId} was never sent an invoke`);
+    this.advance(ms);
+    return this.feed({ type: 'invokeDone', envId, requestId, durationMs: ms, outcome, logs: this.functionLines(logs) });
+  }
+
+  lost(envId: string, reason: ExitReason): PlatformCommand[] {
+    return this.feed({ type: 'environmentLost', envId, reason });
+  }
+
+  configure(overrides: Partial<FunctionConfig>): PlatformCommand[] {
+    return this.feed({ type: 'configure', config: makeConfig(overrides) });
+  }
+
+  /** Run a script; returns the timeline entries it produced. */
+  run(steps: readonly Step[]): TimelineEntry[] {
+    const from = this.timeline.length;
+    for (const step of steps) {
+      if ('invoke' in step) this.invoke(step.invoke);
+      else if ('initDone' in step) this.initDone(step.initDone, step.ms, step.logs);
+      else if ('initFailed' in step) this.initFailed(step.initFailed, step.ms, step.error, step.logs);
+      else if ('invokeDone' in step) this.invokeDone(step.invokeDone, step.ms, step.outcome, step.logs);
+      else if ('lost' in step) this.lost(step.lost, step.reason);
+      else if ('advance' in step) this.advance(step.advance);
+      else this.configure(step.configure);
+    }
+    return this.timeline.slice(from);
+  }
+
+  /** Every command of one type so far, in order. */
+  commands<T extends PlatformCommand['type']>(type: T): CommandOf<T>[] {
+    return this.timeline.map((e) => e.command).filter((c): c is CommandOf<T> => c.type === type);
+  }
+
+  completion(ticket: number): Completion {
+    const found = this.commands('complete').find((c) => c.ticket === ticket);
+    if (!found) throw new Error(`ticket ${ticket} has not completed`);
+    return found;
+  }
+
+  /** The log lines of a completed invocation, as text. */
+  logText(ticket: number): string[] {
+    return this.completion(ticket).logs.map((l) => l.text);
+  }
+
+  /** Timers set and neither fired nor cleared. */
+  pendingTimers(): string[] {
+    return [...this.timers.keys()].map((id) => this.nameRequests(id));
+  }
+
+  /**
+   * The timeline as short lines (`100 invoke env-1 r1 remaining=3000`, times in ms since the start).
+   * Request ids become r1, r2, … in the order they first appear in a command (a cold request's id
+   * first shows when its environment is ready, so concurrent requests may be named out of ticket order).
+   */
+  summary(entries: readonly TimelineEntry[] = this.timeline): string[] {
+    // Times are rounded to the microsecond: epoch-sized clocks cannot hold 100.2 ms exactly.
+    return entries.map((e) => `${Math.round(e.atMs * 1000) / 1000} ${this.nameRequests(describe(e.command, this.startMs))}`);
+  }
+
+  private nameRequests(text: string): string {
+    let out = text;
+    for (const [id, name] of this.requestNames) out = out.split(id).join(name);
+    return out;
+  }
+
+  private functionLines(texts: string[]): LogLine[] {
+    return texts.map((text) => ({ atMs: this.clock.now(), text, source: 'function' }));
+  }
+}
+
+function requestIdOf(command: PlatformCommand): string | null {
+  if (command.type === 'setTimer' && command.timerId.startsWith('timeout:')) return command.timerId.slice('timeout:'.length);
+  if (command.type === 'invoke') return command.requestId;
+  if (command.type === 'complete') return command.record.requestId;
+  return null;
+}
+
+function describe(c: PlatformCommand, startMs: number): string {
+  switch (c.type) {
+    case 'startEnvironment':
+      return `startEnvironment ${c.spec.envId}`;
+    case 'invoke':
+      return `invoke ${c.envId} ${c.requestId} remaining=${c.remainingMs}`;
+    case 'destroyEnvironment':
+      return `destroyEnvironment ${c.envId} ${c.reason}`;
+    case 'setTimer':
+      return `setTimer ${c.timerId} @${c.atMs - startMs}`;
+    case 'clearTimer':
+      return `clearTimer ${c.timerId}`;
+    case 'complete':
+      return `complete #${c.ticket} ${c.record.requestId} ${c.record.envId} ${c.record.outcome}${c.record.cold ? ' cold' : ''}`;
+    case 'reject':
+      return `reject #${c.ticket} ${c.statusCode} ${c.error.errorType}`;
+  }
+}
