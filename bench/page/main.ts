@@ -1,0 +1,482 @@
+/**
+ * The bench page. bench/run.mjs opens /bench/index.html in headless Chromium
+ * and calls `window.runBench()`; everything is measured here, in one page
+ * and one run, and returned as JSON.
+ *
+ * What is measured, beside what it is compared with:
+ * - warm invoke through the whole platform (LiveDriver → model → sandbox
+ *   worker → runtime → handler and back) vs. A: a bare Blob-URL worker of
+ *   this page and B: a bare worker in a sandboxed iframe over a MessagePort;
+ * - cold start (a new environment in an already open sandbox frame) vs.
+ *   bare worker creation, here and in the sandbox, and vs. the runtime
+ *   worker started directly on this page;
+ * - one-time costs: opening the sandbox frame, a new driver's first invoke.
+ */
+import { compileHandler } from '../../src/bridge/compileHandler';
+import { LiveDriver, type InvokeResult } from '../../src/bridge/liveDriver';
+import { SandboxFrame } from '../../src/bridge/sandboxFrame';
+import { DEFAULT_CONFIG, type FunctionConfig } from '../../src/core/functionConfig';
+import type { InvocationRecord } from '../../src/core/invocationRecord';
+import hostSource from '../../src/sandbox/host.ts?bundle';
+import {
+  bareWorkerStart,
+  helloWorkerUrl,
+  portRoundTrip,
+  startEchoWorker,
+  startSandboxEcho,
+  type RoundTrip,
+  type SandboxEcho,
+} from './baselines';
+import { initSpecFor, runtimeDirectCold, runtimeSourceChars, runtimeUrl, startRuntimeDirect } from './runtimeDirect';
+import { shuffle, sleep, summarize, timerResolutionMs, type Summary } from './stats';
+
+export interface BenchOptions {
+  /** Samples per warm variant. */
+  warmN: number;
+  /** Consecutive calls of one variant before switching to the next (variants interleave by block). */
+  warmBlock: number;
+  /** Unrecorded calls per warm variant first. */
+  warmup: number;
+  /** Samples per cold-start variant. */
+  coldN: number;
+  /** Pause before each cold-start sample, so the previous one's worker is gone. */
+  coldGapMs: number;
+  /** Samples of the one-time costs (a new renderer process each). */
+  frameN: number;
+}
+
+const DEFAULTS: BenchOptions = { warmN: 2000, warmBlock: 100, warmup: 300, coldN: 60, coldGapMs: 20, frameN: 6 };
+
+export interface WarmSeries extends Summary {
+  /** Mean from the wall time of whole blocks: exact even when performance.now() is coarse. */
+  wallMean: number;
+}
+
+export interface BenchResult {
+  env: {
+    userAgent: string;
+    hardwareConcurrency: number;
+    crossOriginIsolated: boolean;
+    timerResolutionMs: number;
+    runtimeBundleChars: number;
+    hostBundleChars: number;
+    options: BenchOptions;
+  };
+  oneTime: Record<string, Summary>;
+  warm: Record<string, WarmSeries>;
+  /** What the platform's records say about the warm no-op calls. */
+  warmRecords: Record<string, Summary>;
+  cold: Record<string, Summary>;
+  ratios: Record<string, number>;
+  targets: { name: string; value: number; limit: number; met: boolean }[];
+  /** Counts checked along the way (leaks). */
+  checks: Record<string, number>;
+  problems: string[];
+  elapsedMs: number;
+}
+
+declare global {
+  interface Window {
+    runBench?: (options?: Partial<BenchOptions>) => Promise<BenchResult>;
+  }
+}
+
+const NOOP_CODE = 'export const handler = async () => 1;\n';
+const ECHO_CODE = 'export const handler = async (event) => event;\n';
+const LOG_CODE = "export const handler = async () => {\n  console.log('one log line');\n  return 1;\n};\n";
+
+const configFor = (code: string, name: string): FunctionConfig => ({ ...DEFAULT_CONFIG, name, code });
+
+/** A 10 KB JSON event (10,240 characters). */
+const EVENT_10KB = JSON.stringify({ data: 'x'.repeat(10_240 - 11) });
+
+function log(message: string): void {
+  console.log(`[bench] ${message}`);
+  const el = document.getElementById('log');
+  if (el) el.textContent += `${message}\n`;
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${what}: no answer within ${ms} ms`)), ms);
+    promise.then(
+      (v) => {
+        clearTimeout(timer);
+        resolve(v);
+      },
+      (e: unknown) => {
+        clearTimeout(timer);
+        reject(e instanceof Error ? e : new Error(String(e)));
+      },
+    );
+  });
+}
+
+/** The record of a successful invocation; anything else is an error worth reporting. */
+function expectOk(r: InvokeResult, cold: boolean, what: string): InvocationRecord {
+  if (r.kind === 'rejected') throw new Error(`${what}: invoke rejected (${r.statusCode}) ${r.error.errorType}: ${r.error.errorMessage}`);
+  if (!r.response.ok) {
+    const logs = r.logs.map((l) => l.text).join('\n');
+    throw new Error(`${what}: invocation failed ${r.response.error.errorType}: ${r.response.error.errorMessage}\n${logs}`);
+  }
+  if (r.record.cold !== cold) throw new Error(`${what}: expected a ${cold ? 'cold' : 'warm'} invocation, got the other`);
+  return r.record;
+}
+
+async function invokeOk(driver: LiveDriver, payload: string, cold: boolean, what: string, timeoutMs = 15_000): Promise<InvocationRecord> {
+  return expectOk(await withTimeout(driver.invoke(payload), timeoutMs, what), cold, what);
+}
+
+interface Variant {
+  name: string;
+  run: () => Promise<void>;
+}
+
+/** Warm round trips, variants interleaved block by block in a shuffled order each round. */
+async function warmSeries(variants: Variant[], o: BenchOptions): Promise<Record<string, WarmSeries>> {
+  const samples = new Map<string, number[]>(variants.map((v) => [v.name, []]));
+  const wall = new Map<string, number>(variants.map((v) => [v.name, 0]));
+  for (const v of variants) for (let i = 0; i < o.warmup; i++) await v.run();
+  const rounds = Math.ceil(o.warmN / o.warmBlock);
+  for (let r = 0; r < rounds; r++) {
+    for (const v of shuffle([...variants])) {
+      const out = samples.get(v.name) as number[];
+      const block = Math.min(o.warmBlock, o.warmN - out.length);
+      const start = performance.now();
+      for (let i = 0; i < block; i++) {
+        const t0 = performance.now();
+        await v.run();
+        out.push(performance.now() - t0);
+      }
+      wall.set(v.name, (wall.get(v.name) ?? 0) + performance.now() - start);
+    }
+    if (r % 5 === 4) log(`  warm: round ${r + 1}/${rounds}`);
+  }
+  const result: Record<string, WarmSeries> = {};
+  for (const v of variants) {
+    const s = samples.get(v.name) as number[];
+    result[v.name] = { ...summarize(s), wallMean: (wall.get(v.name) ?? 0) / s.length };
+  }
+  return result;
+}
+
+function roundTripVariant(name: string, rt: RoundTrip, payload: string): Variant {
+  return { name, run: () => rt(payload) };
+}
+
+async function oneTimeCosts(o: BenchOptions, problems: string[]): Promise<Record<string, Summary>> {
+  const frameOpen: number[] = [];
+  const firstInvoke: number[] = [];
+  const firstInit: number[] = [];
+  const baselineFrame: number[] = [];
+  const noop = configFor(NOOP_CODE, 'bench-first');
+  const steps: (() => Promise<void>)[] = [
+    async () => {
+      const frame = new SandboxFrame(false);
+      const t0 = performance.now();
+      await withTimeout(frame.open(), 10_000, 'SandboxFrame.open');
+      frameOpen.push(performance.now() - t0);
+      frame.close();
+    },
+    async () => {
+      const driver = new LiveDriver(noop, 1);
+      try {
+        const t0 = performance.now();
+        const record = await invokeOk(driver, '{}', true, 'first invoke of a new driver');
+        firstInvoke.push(performance.now() - t0);
+        if (record.initDurationMs !== undefined) firstInit.push(record.initDurationMs);
+      } finally {
+        driver.dispose();
+      }
+    },
+    async () => {
+      const sandbox = await withTimeout(startSandboxEcho(), 10_000, 'baseline sandbox frame');
+      baselineFrame.push(sandbox.frameReadyMs);
+      sandbox.close();
+    },
+  ];
+  for (let i = 0; i < o.frameN; i++) {
+    for (const step of shuffle([...steps])) {
+      try {
+        await step();
+      } catch (err) {
+        problems.push(`one-time: ${String(err)}`);
+      }
+      await sleep(100);
+    }
+  }
+  return {
+    'sandbox frame open (SandboxFrame.open)': summarize(frameOpen),
+    'baseline: bare sandboxed iframe ready': summarize(baselineFrame),
+    'new driver, first invoke (frame + cold start)': summarize(firstInvoke),
+    'new driver, first invoke: Init Duration': summarize(firstInit),
+  };
+}
+
+async function warmCosts(
+  o: BenchOptions,
+  problems: string[],
+): Promise<{ warm: Record<string, WarmSeries>; records: Record<string, Summary> }> {
+  const echo = await startEchoWorker();
+  const sandbox: SandboxEcho = await withTimeout(startSandboxEcho(), 10_000, 'baseline sandbox frame');
+  const sandboxWorker = await withTimeout(sandbox.spawn(), 10_000, 'baseline sandbox worker');
+  const sandboxRt = portRoundTrip(sandboxWorker.port);
+  await sandboxRt('warm');
+  const directUrl = runtimeUrl();
+  const direct = await startRuntimeDirect(directUrl, initSpecFor(configFor(NOOP_CODE, 'bench-direct')));
+
+  const drivers: LiveDriver[] = [];
+  const variants: Variant[] = [
+    roundTripVariant('A: bare worker, postMessage', echo.roundTrip, '{}'),
+    roundTripVariant('B: sandbox worker, MessagePort', sandboxRt, '{}'),
+    roundTripVariant('A: bare worker, 10 KB echo', echo.roundTrip, EVENT_10KB),
+    roundTripVariant('B: sandbox worker, 10 KB echo', sandboxRt, EVENT_10KB),
+    { name: 'C: runtime worker direct, no-op (no sandbox, no model)', run: () => direct.invoke('{}') },
+  ];
+  const handlerMs: number[] = [];
+  const modelMs: number[] = [];
+  const platformVariant = async (name: string, code: string, payload: string, keep: boolean): Promise<void> => {
+    try {
+      const driver = new LiveDriver(configFor(code, 'bench-warm'), drivers.length + 1);
+      drivers.push(driver);
+      await invokeOk(driver, '{}', true, `${name}: first (cold) invoke`);
+      variants.push({
+        name,
+        run: async () => {
+          const record = await driver.invoke(payload).then((r) => expectOk(r, false, name));
+          if (keep) {
+            handlerMs.push(record.durationMs);
+            modelMs.push(record.endedAtMs - record.startedAtMs);
+          }
+        },
+      });
+    } catch (err) {
+      problems.push(`warm: ${String(err)}`);
+    }
+  };
+  await platformVariant('platform: no-op handler', NOOP_CODE, '{}', true);
+  await platformVariant('platform: 10 KB event, echo handler', ECHO_CODE, EVENT_10KB, false);
+  await platformVariant('platform: no-op + 1 console.log line', LOG_CODE, '{}', false);
+
+  log(`warm: ${variants.length} variants × ${o.warmN} (blocks of ${o.warmBlock}, ${o.warmup} warm-up each)`);
+  let warm: Record<string, WarmSeries> = {};
+  try {
+    warm = await warmSeries(variants, o);
+  } catch (err) {
+    problems.push(`warm: ${String(err)}`);
+  } finally {
+    for (const d of drivers) d.dispose();
+    echo.close();
+    direct.close();
+    URL.revokeObjectURL(directUrl);
+    sandboxWorker.kill();
+    sandbox.close();
+  }
+  const skip = o.warmup;
+  return {
+    warm,
+    records: {
+      'record.durationMs (handler, as the runtime measured it)': summarize(handlerMs.slice(skip)),
+      'record.endedAtMs − startedAtMs (app clock, START→END)': summarize(modelMs.slice(skip)),
+    },
+  };
+}
+
+async function coldCosts(o: BenchOptions, problems: string[], checks: Record<string, number>): Promise<Record<string, Summary>> {
+  const config = configFor(NOOP_CODE, 'bench-cold');
+  const driver = new LiveDriver(config, 7);
+  const helloUrl = helloWorkerUrl();
+  const directUrl = runtimeUrl();
+  const spec = initSpecFor(config);
+  const sandbox = await withTimeout(startSandboxEcho(), 10_000, 'baseline sandbox frame');
+  const s = {
+    platform: [] as number[],
+    platformInit: [] as number[],
+    platformArrivedToStart: [] as number[],
+    platformStartToEnd: [] as number[],
+    bare: [] as number[],
+    sandboxBare: [] as number[],
+    direct: [] as number[],
+    directInit: [] as number[],
+  };
+  let platformBroken = false;
+  try {
+    // Opens the driver's sandbox frame once, so that every sample below is a cold start in a warm frame.
+    await invokeOk(driver, '{}', true, 'cold: frame warm-up');
+  } catch (err) {
+    platformBroken = true;
+    problems.push(`cold: ${String(err)}`);
+  }
+  const variants: { name: string; prepare?: () => void; run: (record: boolean) => Promise<void> }[] = [
+    {
+      name: 'bare',
+      run: async (keep) => {
+        const ms = await bareWorkerStart(helloUrl);
+        if (keep) s.bare.push(ms);
+      },
+    },
+    {
+      name: 'sandboxBare',
+      run: async (keep) => {
+        const w = await withTimeout(sandbox.spawn(), 10_000, 'baseline sandbox worker start');
+        w.kill();
+        if (keep) s.sandboxBare.push(w.startMs);
+      },
+    },
+    {
+      name: 'direct',
+      run: async (keep) => {
+        const r = await runtimeDirectCold(directUrl, spec);
+        if (keep) {
+          s.direct.push(r.totalMs);
+          s.directInit.push(r.initDurationMs);
+        }
+      },
+    },
+  ];
+  if (!platformBroken) {
+    variants.push({
+      name: 'platform',
+      // A new configuration destroys the idle environment: the next invoke starts a fresh one in the same frame.
+      prepare: () => driver.configure(config),
+      run: async (keep) => {
+        const t0 = performance.now();
+        const record = await invokeOk(driver, '{}', true, 'cold invoke');
+        const ms = performance.now() - t0;
+        if (!keep) return;
+        s.platform.push(ms);
+        if (record.initDurationMs !== undefined) s.platformInit.push(record.initDurationMs);
+        s.platformArrivedToStart.push(record.startedAtMs - record.arrivedAtMs);
+        s.platformStartToEnd.push(record.endedAtMs - record.startedAtMs);
+      },
+    });
+  }
+  const warmup = 5;
+  log(`cold: ${variants.length} variants × ${o.coldN} (+${warmup} warm-up), interleaved, ${o.coldGapMs} ms apart`);
+  try {
+    for (let i = 0; i < warmup + o.coldN; i++) {
+      for (const v of shuffle([...variants])) {
+        v.prepare?.();
+        await sleep(o.coldGapMs);
+        await v.run(i >= warmup);
+      }
+      if ((i + 1) % 10 === 0) log(`  cold: ${i + 1}/${warmup + o.coldN}`);
+    }
+  } catch (err) {
+    problems.push(`cold: ${String(err)}`);
+  } finally {
+    await checkFrameWorkers(driver, problems, checks);
+    driver.dispose();
+    sandbox.close();
+    URL.revokeObjectURL(helloUrl);
+    URL.revokeObjectURL(directUrl);
+  }
+  return {
+    'platform cold invoke (invoke → response)': summarize(s.platform),
+    '  Init Duration (record.initDurationMs)': summarize(s.platformInit),
+    '  arrived → START (record, app clock)': summarize(s.platformArrivedToStart),
+    '  START → END (record, app clock)': summarize(s.platformStartToEnd),
+    'bare worker, this page (new Worker → 1st message)': summarize(s.bare),
+    'bare worker, sandbox frame (spawn msg → port says up)': summarize(s.sandboxBare),
+    'runtime worker direct, this page (→ initDone → invokeDone)': summarize(s.direct),
+    '  its Init Duration': summarize(s.directInit),
+  };
+}
+
+/**
+ * Leak check: after many cold starts (each destroying the previous
+ * environment), the driver's sandbox frame should hold one worker. Reads the
+ * driver's private frame pool: a bench-only peek, not an API.
+ */
+async function checkFrameWorkers(driver: LiveDriver, problems: string[], checks: Record<string, number>): Promise<void> {
+  try {
+    await sleep(200);
+    const pool = (driver as unknown as { frames: { frames(): SandboxFrame[] } }).frames;
+    let total = 0;
+    for (const frame of pool.frames()) total += await withTimeout(frame.open().then((api) => api.ping()), 5000, 'frame ping');
+    checks['workers alive in the sandbox frame after the cold-start loop'] = total;
+    checks['environments the driver lists after the cold-start loop'] = driver.environments().length;
+    if (total > 1) problems.push(`cold: ${total} workers still alive in the sandbox frame after the loop (expected 1: destroyed environments leak workers)`);
+  } catch (err) {
+    problems.push(`cold: leak check failed: ${String(err)}`);
+  }
+}
+
+function compileCost(): Summary {
+  const samples: number[] = [];
+  for (let i = 0; i < 40; i++) {
+    const t0 = performance.now();
+    compileHandler('index.mjs', `${NOOP_CODE}// ${i}\n`);
+    samples.push(performance.now() - t0);
+  }
+  return summarize(samples.slice(10));
+}
+
+async function runBench(options: Partial<BenchOptions> = {}): Promise<BenchResult> {
+  const o: BenchOptions = { ...DEFAULTS, ...options };
+  const started = performance.now();
+  const problems: string[] = [];
+  const env: BenchResult['env'] = {
+    userAgent: navigator.userAgent,
+    hardwareConcurrency: navigator.hardwareConcurrency,
+    crossOriginIsolated: self.crossOriginIsolated,
+    timerResolutionMs: timerResolutionMs(),
+    runtimeBundleChars: runtimeSourceChars,
+    hostBundleChars: hostSource.length,
+    options: o,
+  };
+  log(`start: ${env.hardwareConcurrency} cores, timer step ${env.timerResolutionMs.toFixed(3)} ms`);
+
+  log('one-time costs');
+  const oneTime = await oneTimeCosts(o, problems);
+  oneTime['compileHandler (no-op, uncached)'] = compileCost();
+
+  log('warm invokes');
+  const { warm, records } = await warmCosts(o, problems);
+
+  log('cold starts');
+  const checks: Record<string, number> = {};
+  const cold = await coldCosts(o, problems, checks);
+
+  const p50 = (s: Summary | undefined): number => s?.p50 ?? Number.NaN;
+  const wp = warm['platform: no-op handler'];
+  const wa = warm['A: bare worker, postMessage'];
+  const wb = warm['B: sandbox worker, MessagePort'];
+  const coldP = cold['platform cold invoke (invoke → response)'];
+  const bare = cold['bare worker, this page (new Worker → 1st message)'];
+  const init = cold['  Init Duration (record.initDurationMs)'];
+  const coldFloor = p50(bare) + p50(init);
+  const ratios: Record<string, number> = {
+    'warm p50 / A p50': p50(wp) / p50(wa),
+    'warm p50 / B p50': p50(wp) / p50(wb),
+    'warm mean / A mean (wall)': (wp?.wallMean ?? Number.NaN) / (wa?.wallMean ?? Number.NaN),
+    'warm mean / B mean (wall)': (wp?.wallMean ?? Number.NaN) / (wb?.wallMean ?? Number.NaN),
+    'warm p50 / C p50 (runtime direct)': p50(wp) / p50(warm['C: runtime worker direct, no-op (no sandbox, no model)']),
+    'B p50 / A p50 (floor of the sandbox path)': p50(wb) / p50(wa),
+    'cold p50 / (bare worker p50 + Init Duration p50)': p50(coldP) / coldFloor,
+    'cold p50 / runtime-direct cold p50': p50(coldP) / p50(cold['runtime worker direct, this page (→ initDone → invokeDone)']),
+    'cold p50 / bare sandbox worker p50': p50(coldP) / p50(cold['bare worker, sandbox frame (spawn msg → port says up)']),
+  };
+  const targets = [
+    { name: 'warm p50 / baseline A p50', value: ratios['warm p50 / A p50'] as number, limit: 3 },
+    { name: 'warm p50 (ms)', value: p50(wp), limit: 0.5 },
+    { name: 'cold p50 / (bare worker + Init Duration)', value: ratios['cold p50 / (bare worker p50 + Init Duration p50)'] as number, limit: 1.5 },
+  ].map((t) => ({ ...t, met: t.value <= t.limit }));
+
+  const result: BenchResult = {
+    env,
+    oneTime,
+    warm,
+    warmRecords: records,
+    cold,
+    ratios,
+    targets,
+    checks,
+    problems,
+    elapsedMs: performance.now() - started,
+  };
+  log(`done in ${(result.elapsedMs / 1000).toFixed(1)} s`);
+  return result;
+}
+
+window.runBench = runBench;
