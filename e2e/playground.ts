@@ -60,11 +60,45 @@ export class Playground {
   }
 }
 
-export const test = base.extend<{ playground: Playground }>({
+/** The concurrency part of the page: load generator, settings, and what the platform did. */
+export class Concurrency {
+  readonly timeline: Locator;
+  readonly metrics: Locator;
+  readonly billing: Locator;
+  readonly summary: Locator;
+
+  constructor(readonly page: Page) {
+    this.timeline = page.getByRole('region', { name: 'Timeline' });
+    this.metrics = page.getByRole('region', { name: 'Metrics' });
+    this.billing = page.getByRole('region', { name: 'Billing' });
+    this.summary = page.getByRole('region', { name: 'Run summary' });
+  }
+
+  /** Fire `count` requests at once, synchronously or as Event invocations, and wait for the load to be sent. */
+  async burst(count: number, invocationType: 'sync' | 'async' = 'sync'): Promise<void> {
+    await this.page.getByLabel('Pattern').selectOption({ label: 'Burst' });
+    await this.page.getByLabel('Burst size').fill(String(count));
+    await this.page.getByLabel('Invocation type').selectOption({ index: invocationType === 'sync' ? 0 : 1 });
+    await this.page.getByRole('button', { name: 'Start load' }).click();
+    await expect(this.page.getByText(`sent ${count} of ${count}`)).toBeVisible();
+  }
+
+  /** A figure of the run summary, e.g. `Throttled (429)`. */
+  figure(term: string): Locator {
+    const item = this.summary.locator('dl > div').filter({ has: this.page.getByRole('term').getByText(term, { exact: true }) });
+    return item.getByRole('definition');
+  }
+}
+
+export const test = base.extend<{ playground: Playground; concurrency: Concurrency }>({
   playground: async ({ page }, use) => {
     const playground = new Playground(page);
     await playground.open();
     await use(playground);
+  },
+  // Depends on `playground`, so the page is open.
+  concurrency: async ({ playground }, use) => {
+    await use(new Concurrency(playground.page));
   },
 });
 

@@ -179,7 +179,7 @@ async function oneTimeCosts(o: BenchOptions, problems: string[]): Promise<Record
       frame.close();
     },
     async () => {
-      const driver = new LiveDriver(noop, 1);
+      const driver = new LiveDriver(noop, { seed: 1 });
       try {
         const t0 = performance.now();
         const record = await invokeOk(driver, '{}', true, 'first invoke of a new driver');
@@ -237,7 +237,7 @@ async function warmCosts(
   const modelMs: number[] = [];
   const platformVariant = async (name: string, code: string, payload: string, keep: boolean): Promise<void> => {
     try {
-      const driver = new LiveDriver(configFor(code, 'bench-warm'), drivers.length + 1);
+      const driver = new LiveDriver(configFor(code, 'bench-warm'), { seed: drivers.length + 1 });
       drivers.push(driver);
       await invokeOk(driver, '{}', true, `${name}: first (cold) invoke`);
       variants.push({
@@ -284,7 +284,7 @@ async function warmCosts(
 
 async function coldCosts(o: BenchOptions, problems: string[], checks: Record<string, number>): Promise<Record<string, Summary>> {
   const config = configFor(NOOP_CODE, 'bench-cold');
-  const driver = new LiveDriver(config, 7);
+  const driver = new LiveDriver(config, { seed: 7 });
   const helloUrl = helloWorkerUrl();
   const directUrl = runtimeUrl();
   const spec = initSpecFor(config);

@@ -4,6 +4,7 @@ import type { FunctionConfig } from '../core/functionConfig';
 import type { FinishedInvocation } from '../core/invocationRecord';
 import type { LambdaError } from '../core/lambdaError';
 import { Platform } from '../core/platform';
+import { DEFAULT_SETTINGS, type PlatformSettings } from '../core/platformSettings';
 import type { EnvironmentSpec, EnvironmentView, PlatformCommand, PlatformEvent } from '../core/platformTypes';
 import { createRandom } from '../core/random';
 import type { InitSpec, ToEnvironment } from '../protocol/messages';
@@ -17,6 +18,19 @@ export type InvokeResult =
   | ({ kind: 'finished' } & FinishedInvocation)
   | { kind: 'rejected'; statusCode: number; error: LambdaError };
 
+/** What an asynchronous invoke returns at once: 202 with the request id, or the Invoke API's refusal. */
+export type AsyncInvokeResult = { kind: 'accepted'; statusCode: 202; requestId: string } | { kind: 'rejected'; statusCode: number; error: LambdaError };
+
+/** Sees every command the model emits (notices, completions, refusals), after the driver has carried it out. */
+export type CommandListener = (commands: readonly PlatformCommand[]) => void;
+
+export interface LiveDriverOptions {
+  settings?: PlatformSettings;
+  seed?: number;
+  /** Cores the handlers share; more busy handlers than this and their measured durations are inflated. */
+  cores?: number;
+}
+
 interface LiveEnvironment {
   port: MessagePort;
   frame: SandboxFrame;
@@ -24,6 +38,8 @@ interface LiveEnvironment {
   sentAt: number | null;
   /** Messages the app did not ask for; past a limit the environment is killed. */
   unsolicited: number;
+  /** The most invocations in flight at once while this one ran. */
+  peakInFlight: number;
 }
 
 const WATCHDOG_MS = 1000;
@@ -43,12 +59,49 @@ export class LiveDriver {
   private readonly envs = new Map<string, LiveEnvironment>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly waiting = new Map<number, (result: InvokeResult) => void>();
+  private readonly waitingAsync = new Map<number, (result: AsyncInvokeResult) => void>();
+  private readonly listeners = new Set<CommandListener>();
+  private readonly cores: number;
   private nextTicket = 1;
+  /** Invocations sent to a worker and not yet answered. */
+  private inFlight = 0;
   private watchdog: ReturnType<typeof setInterval> | null = null;
   private disposed = false;
 
-  constructor(config: FunctionConfig, seed = Date.now() >>> 0) {
-    this.platform = new Platform({ clock: wallClock, random: createRandom(seed), config });
+  constructor(config: FunctionConfig, options: LiveDriverOptions = {}) {
+    const settings = options.settings ?? DEFAULT_SETTINGS;
+    this.cores = options.cores ?? (typeof navigator === 'undefined' ? 2 : navigator.hardwareConcurrency || 2);
+    this.platform = new Platform({ clock: wallClock, random: createRandom(options.seed ?? Date.now() >>> 0), config, settings });
+    this.feed({ type: 'settings', settings });
+  }
+
+  /** Watch every command the model emits; returns the unsubscribe function. */
+  subscribe(listener: CommandListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Invoke asynchronously (Event): resolves with 202 as soon as the event is queued. */
+  invokeAsync(payload: string): Promise<AsyncInvokeResult> {
+    const ticket = this.nextTicket++;
+    const result = new Promise<AsyncInvokeResult>((resolve) => this.waitingAsync.set(ticket, resolve));
+    this.feed({ type: 'invoke', ticket, payload, invocationType: 'Event' });
+    return result;
+  }
+
+  /** Concurrency, scaling, keep-alive and async settings; provisioned environments start or stop at once. */
+  setSettings(settings: PlatformSettings): void {
+    this.feed({ type: 'settings', settings });
+  }
+
+  /** Asynchronous events accepted and not yet delivered or discarded. */
+  queuedAsyncEvents(): number {
+    return this.platform.queuedAsyncEvents();
+  }
+
+  /** The clock the model runs on (epoch ms). */
+  now(): number {
+    return wallClock.now();
   }
 
   /** Invoke synchronously (RequestResponse) with a JSON payload. */
@@ -81,7 +134,10 @@ export class LiveDriver {
 
   private feed(event: PlatformEvent): void {
     if (this.disposed) return;
-    for (const command of this.platform.handle(event)) this.run(command);
+    const commands = this.platform.handle(event);
+    for (const command of commands) this.run(command);
+    for (const listener of this.listeners) listener(commands);
+    this.updateWatchdog();
   }
 
   private run(c: PlatformCommand): void {
@@ -93,6 +149,9 @@ export class LiveDriver {
         const env = this.envs.get(c.envId);
         if (!env) break;
         env.sentAt = wallClock.now();
+        this.inFlight += 1;
+        env.peakInFlight = this.inFlight;
+        if (this.inFlight > this.cores) for (const e of this.envs.values()) if (e.sentAt !== null) e.peakInFlight = Math.max(e.peakInFlight, this.inFlight);
         const message: ToEnvironment = { t: 'invoke', requestId: c.requestId, payload: c.payload, remainingMs: c.remainingMs };
         env.port.postMessage(message);
         break;
@@ -117,21 +176,33 @@ export class LiveDriver {
         break;
       case 'reject':
         this.settle(c.ticket, { kind: 'rejected', statusCode: c.statusCode, error: c.error });
+        this.settleAsync(c.ticket, { kind: 'rejected', statusCode: c.statusCode, error: c.error });
+        break;
+      case 'accepted':
+        this.settleAsync(c.ticket, { kind: 'accepted', statusCode: 202, requestId: c.requestId });
+        break;
+      case 'notice':
         break;
     }
+  }
+
+  private settleAsync(ticket: number, result: AsyncInvokeResult): void {
+    const resolve = this.waitingAsync.get(ticket);
+    if (!resolve) return;
+    this.waitingAsync.delete(ticket);
+    resolve(result);
   }
 
   private settle(ticket: number, result: InvokeResult): void {
     const resolve = this.waiting.get(ticket);
     this.waiting.delete(ticket);
     resolve?.(result);
-    this.updateWatchdog();
   }
 
   private start(spec: EnvironmentSpec): void {
     const { port1, port2 } = new MessageChannel();
     const frame = this.frames.acquire(spec.config.networkAccess);
-    const env: LiveEnvironment = { port: port1, frame, sentAt: null, unsolicited: 0 };
+    const env: LiveEnvironment = { port: port1, frame, sentAt: null, unsolicited: 0, peakInFlight: 0 };
     this.envs.set(spec.envId, env);
     port1.onmessage = (e: MessageEvent<unknown>) => this.onMessage(spec.envId, e.data);
     const init: ToEnvironment = { t: 'init', spec: initSpec(spec) };
@@ -146,6 +217,7 @@ export class LiveDriver {
     const env = this.envs.get(envId);
     if (!env) return;
     this.envs.delete(envId);
+    if (env.sentAt !== null) this.inFlight -= 1;
     env.port.onmessage = null;
     env.port.close();
     // A timed-out handler may still be looping or allocating: retire its frame rather than trust terminate().
@@ -169,8 +241,13 @@ export class LiveDriver {
         if (env.sentAt === null) return this.unsolicited(envId, env);
         // The environment measures its own duration; it may not claim more than the app saw elapse.
         const durationMs = Math.min(m.durationMs, now - env.sentAt);
+        const cpuMs = Math.min(m.cpuMs, durationMs);
         env.sentAt = null;
-        return this.feed({ type: 'invokeDone', envId, requestId: m.requestId, durationMs, outcome: m.outcome, logs: m.logs });
+        this.inFlight -= 1;
+        // Only a handler that used the CPU is slowed by others using it too.
+        const contended = env.peakInFlight > this.cores && cpuMs > 0.2 * durationMs;
+        const event: PlatformEvent = { type: 'invokeDone', envId, requestId: m.requestId, durationMs, cpuMs, contended, outcome: m.outcome, logs: m.logs };
+        return this.feed(event);
       }
       case 'exited':
         return this.feed({ type: 'environmentLost', envId, reason: { exitStatus: m.exitStatus } });
@@ -184,7 +261,7 @@ export class LiveDriver {
 
   /** While invocations are in flight, check that their frames' renderers still answer; a dead frame ran out of memory. */
   private updateWatchdog(): void {
-    const busy = this.waiting.size > 0;
+    const busy = this.inFlight > 0 || this.waiting.size > 0;
     if (busy && !this.watchdog) {
       this.watchdog = setInterval(() => void this.checkFrames(), WATCHDOG_MS);
     } else if (!busy && this.watchdog) {

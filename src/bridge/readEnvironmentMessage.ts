@@ -6,7 +6,7 @@ import type { HandlerOutcome } from '../core/platformTypes';
 export type EnvironmentMessage =
   | { t: 'initDone'; initDurationMs: number; logs: LogLine[] }
   | { t: 'initFailed'; initDurationMs: number; error: LambdaError; logs: LogLine[] }
-  | { t: 'invokeDone'; requestId: string; durationMs: number; outcome: HandlerOutcome; logs: LogLine[] }
+  | { t: 'invokeDone'; requestId: string; durationMs: number; cpuMs: number; outcome: HandlerOutcome; logs: LogLine[] }
   | { t: 'exited'; exitStatus: number; logs: LogLine[] };
 
 const MAX_LINES = 10_001;
@@ -52,7 +52,9 @@ export function readEnvironmentMessage(data: unknown, nowMs: number): Environmen
       const durationMs = finiteMs(data.durationMs);
       const outcome = readOutcome(data.outcome);
       if (durationMs === null || !outcome || typeof data.requestId !== 'string') return null;
-      return { t: 'invokeDone', requestId: data.requestId, durationMs, outcome, logs };
+      // A missing or nonsensical CPU figure counts as all waiting: never more CPU than wall time.
+      const cpuMs = Math.min(finiteMs(data.cpuMs) ?? 0, durationMs);
+      return { t: 'invokeDone', requestId: data.requestId, durationMs, cpuMs, outcome, logs };
     }
     case 'exited':
       return typeof data.exitStatus === 'number' ? { t: 'exited', exitStatus: data.exitStatus, logs } : null;

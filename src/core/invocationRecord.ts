@@ -32,6 +32,18 @@ export interface InvocationRecord {
   outcome: InvocationOutcome;
   errorType?: string;
   cost: InvocationCost;
+  invocationType: 'RequestResponse' | 'Event';
+  /** 1 for the first attempt; asynchronous retries count up (same request id). */
+  attempt: number;
+  /** Served by a provisioned-concurrency environment: billed at the provisioned duration price. */
+  provisioned: boolean;
+  /** What the environment measured (wall time) and, of it, the CPU-busy part, before the CPU-share model. */
+  measuredDurationMs: number;
+  cpuMs: number;
+  /** Measured CPU time was multiplied by this (1,769 MB / memory, at least 1). */
+  cpuFactor: number;
+  /** More handlers were busy than the machine has cores while this one ran: its duration is inflated. */
+  contended: boolean;
 }
 
 /** What the caller of a synchronous invoke receives. */
@@ -63,6 +75,13 @@ export interface FinishInput {
   body: LogLine[];
   /** REPORT's Status field, for timeouts and runtime failures. */
   status?: ReportFields['status'];
+  invocationType: 'RequestResponse' | 'Event';
+  attempt: number;
+  provisioned: boolean;
+  measuredDurationMs: number;
+  cpuMs: number;
+  cpuFactor: number;
+  contended: boolean;
 }
 
 /** Build the record, the START/END/REPORT lines and the response of an invocation that has ended. */
@@ -84,7 +103,14 @@ export function finishInvocation(input: FinishInput): FinishedInvocation {
     architecture: input.architecture,
     outcome: input.outcome,
     ...(errorType !== undefined ? { errorType } : {}),
-    cost: invocationCost(input.memorySizeMb, billed, input.architecture),
+    cost: invocationCost(input.memorySizeMb, billed, input.architecture, input.provisioned),
+    invocationType: input.invocationType,
+    attempt: input.attempt,
+    provisioned: input.provisioned,
+    measuredDurationMs: input.measuredDurationMs,
+    cpuMs: input.cpuMs,
+    cpuFactor: input.cpuFactor,
+    contended: input.contended,
   };
   const platform = (atMs: number, text: string): LogLine => ({ atMs, text, source: 'platform' });
   const report = reportLine({

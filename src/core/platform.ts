@@ -1,20 +1,36 @@
+import type { AsyncEvent } from './asyncInvocation';
+import { AsyncQueue } from './asyncQueue';
 import type { Clock } from './clock';
+import { modelledDurationMs } from './cpuShare';
 import { environmentVariables, functionArn, logGroupName, logStreamName } from './environmentVariables';
 import type { FunctionConfig } from './functionConfig';
-import { finishInvocation, type InvocationOutcome, type InvokeResponse, type LogLine } from './invocationRecord';
+import type { InvocationOutcome, InvokeResponse, LogLine } from './invocationRecord';
 import { exitError, exitErrorType, timeoutError, type ExitReason, type LambdaError } from './lambdaError';
 import { exitLine, initReportLine, timeoutLine, type ReportFields } from './logLines';
-import { estimateMaxMemoryUsedMb } from './memoryModel';
 import { checkRequestPayload, checkResponsePayload } from './payloadLimits';
+import { DEFAULT_SETTINGS, type PlatformSettings } from './platformSettings';
 import type {
   DestroyReason,
   EnvironmentState,
   EnvironmentView,
-  HandlerOutcome,
+  InvocationType,
+  Notice,
   PlatformCommand,
   PlatformEvent,
+  ThrottleReason,
 } from './platformTypes';
+import {
+  finishOf,
+  holdTimer,
+  initTimer,
+  reclaimTimer,
+  throttleError,
+  timeoutTimer,
+  type Environment,
+  type Invocation,
+} from './platformState';
 import type { Random } from './random';
+import { ScalingBudget } from './scalingBudget';
 
 export interface PlatformOptions {
   clock: Clock;
@@ -24,43 +40,11 @@ export interface PlatformOptions {
   accountId?: string;
   /** On-demand init limit; past it Lambda re-runs init inside the invocation (lambda-model.md §2). */
   initTimeoutMs?: number;
+  settings?: PlatformSettings;
 }
 
-interface Environment {
-  id: string;
-  state: EnvironmentState;
-  /** The configuration the environment was started with: its invocations run, time out and bill under it. */
-  config: FunctionConfig;
-  configVersion: number;
-  /** `init`: the normal init phase. `invoke`: init re-run inside an invocation, after a failed or timed-out init. */
-  initPhase: 'init' | 'invoke';
-  requestId: string | null;
-  createdAtMs: number;
-  lastUsedAtMs: number;
-  invocations: number;
-  logStreamName: string;
-}
-
-interface Invocation {
-  ticket: number;
-  requestId: string;
-  payload: string;
-  envId: string;
-  /** The configuration of the environment serving it, not the function's latest. */
-  config: FunctionConfig;
-  arrivedAtMs: number;
-  cold: boolean;
-  /** Set when the invoke phase began (the deadline runs from here). */
-  startedAtMs: number | null;
-  initDurationMs?: number;
-  /** Init that ran inside the invoke phase: it counts toward Duration, not Init Duration. */
-  initInInvokeMs: number;
-  beforeStart: LogLine[];
-  body: LogLine[];
-}
-
-const initTimer = (envId: string): string => `init:${envId}`;
-const timeoutTimer = (requestId: string): string => `timeout:${requestId}`;
+/** Provisioned environments may take max(130 s, timeout) to initialise (lambda-model.md §2). */
+const PROVISIONED_INIT_MIN_MS = 130_000;
 
 /**
  * The Lambda platform for one function, as a pure state machine: events in,
@@ -75,18 +59,30 @@ export class Platform {
   private readonly accountId: string;
   private readonly initTimeoutMs: number;
   private config: FunctionConfig;
+  private settings: PlatformSettings;
   private configVersion = 0;
   private nextEnvNumber = 1;
   private readonly environments = new Map<string, Environment>();
   private readonly invocations = new Map<string, Invocation>();
+  private readonly queue: AsyncQueue;
+  private readonly budget: ScalingBudget;
 
   constructor(options: PlatformOptions) {
     this.clock = options.clock;
     this.random = options.random;
     this.config = options.config;
+    this.settings = options.settings ?? DEFAULT_SETTINGS;
     this.region = options.region ?? 'us-east-1';
     this.accountId = options.accountId ?? '123456789012';
     this.initTimeoutMs = options.initTimeoutMs ?? 10_000;
+    this.budget = new ScalingBudget(this.settings.scaleBurst, this.settings.scaleWindowMs, this.clock.now());
+    this.queue = new AsyncQueue({
+      clock: this.clock,
+      random: this.random,
+      settings: () => this.settings,
+      functionArn: () => functionArn(this.region, this.accountId, this.config.name),
+      tryAttempt: (event, out) => this.tryAsyncAttempt(event, out),
+    });
   }
 
   /** Feed one event; returns what the driver must do, in order. */
@@ -94,7 +90,8 @@ export class Platform {
     const out: PlatformCommand[] = [];
     switch (event.type) {
       case 'invoke':
-        this.onInvoke(event.ticket, event.payload, out);
+        if (event.invocationType === 'Event') this.queue.accept(event.ticket, event.payload, out);
+        else this.onInvoke(event.ticket, event.payload, out);
         break;
       case 'initDone':
         this.onInitDone(event.envId, event.initDurationMs, event.logs, out);
@@ -103,7 +100,7 @@ export class Platform {
         this.onInitFailed(event.envId, event.initDurationMs, event.error, event.logs, out);
         break;
       case 'invokeDone':
-        this.onInvokeDone(event.envId, event.requestId, event.durationMs, event.outcome, event.logs, out);
+        this.onInvokeDone(event, out);
         break;
       case 'timer':
         this.onTimer(event.timerId, out);
@@ -113,6 +110,9 @@ export class Platform {
         break;
       case 'configure':
         this.onConfigure(event.config, out);
+        break;
+      case 'settings':
+        this.onSettings(event.settings, out);
         break;
     }
     return out;
@@ -126,8 +126,52 @@ export class Platform {
       createdAtMs: e.createdAtMs,
       invocations: e.invocations,
       logStreamName: e.logStreamName,
+      provisioned: e.provisioned,
     }));
   }
+
+  /** Asynchronous events accepted and not yet delivered or discarded. */
+  queuedAsyncEvents(): number {
+    return this.queue.size;
+  }
+
+  // ── Admission: concurrency limits and the scaling rate ─────────────────
+
+  /** The concurrency this function may use: its reservation, or the account's unreserved pool. */
+  private cap(): number {
+    return this.settings.reservedConcurrency ?? this.settings.accountConcurrency;
+  }
+
+  /** Concurrency in use: every provisioned environment, plus on-demand ones serving a request. */
+  private inUse(): number {
+    let n = 0;
+    for (const env of this.environments.values()) if (env.provisioned || env.requestId !== null) n += 1;
+    return n;
+  }
+
+  /** An environment for a new request, or why the request is throttled. */
+  private admit(out: PlatformCommand[]): { env: Environment; cold: boolean } | { throttle: ThrottleReason } {
+    const provisioned = this.mostRecentlyUsedIdle(true);
+    if (provisioned) return { env: provisioned, cold: false };
+    const limited: ThrottleReason =
+      this.settings.reservedConcurrency === null ? 'ConcurrentInvocationLimitExceeded' : 'ReservedFunctionConcurrentInvocationLimitExceeded';
+    if (this.inUse() >= this.cap()) return { throttle: limited };
+    const idle = this.mostRecentlyUsedIdle(false);
+    if (idle) return { env: idle, cold: false };
+    if (!this.budget.take(this.clock.now())) return { throttle: 'ConcurrentInvocationLimitExceeded' };
+    return { env: this.startEnvironment('init', false, out), cold: true };
+  }
+
+  private mostRecentlyUsedIdle(provisioned: boolean): Environment | undefined {
+    let best: Environment | undefined;
+    for (const env of this.environments.values()) {
+      if (env.state !== 'idle' || env.provisioned !== provisioned || env.configVersion !== this.configVersion) continue;
+      if (!best || env.lastUsedAtMs >= best.lastUsedAtMs) best = env;
+    }
+    return best;
+  }
+
+  // ── Synchronous and asynchronous invocation ────────────────────────────
 
   private onInvoke(ticket: number, payload: string, out: PlatformCommand[]): void {
     const refusal = checkRequestPayload(payload);
@@ -135,38 +179,58 @@ export class Platform {
       out.push({ type: 'reject', ticket, ...refusal });
       return;
     }
-    const now = this.clock.now();
-    const requestId = this.random.uuid();
-    const idle = this.mostRecentlyUsedIdle();
-    const env = idle ?? this.startEnvironment('init', out);
+    const admitted = this.admit(out);
+    if ('throttle' in admitted) {
+      this.notice(out, { kind: 'throttle', atMs: this.clock.now(), ticket, invocationType: 'RequestResponse', reason: admitted.throttle });
+      out.push({ type: 'reject', ticket, statusCode: 429, error: throttleError(admitted.throttle) });
+      return;
+    }
+    this.assign(admitted.env, admitted.cold, { ticket, requestId: this.random.uuid(), payload, invocationType: 'RequestResponse', attempt: 1 }, out);
+  }
+
+  /** One attempt of a queued asynchronous event, if the function has room for it. */
+  private tryAsyncAttempt(event: AsyncEvent, out: PlatformCommand[]): ThrottleReason | null {
+    const admitted = this.admit(out);
+    if ('throttle' in admitted) return admitted.throttle;
+    event.attempts += 1;
+    const request = { ticket: event.ticket, requestId: event.requestId, payload: event.payload, invocationType: 'Event' as const, attempt: event.attempts };
+    this.assign(admitted.env, admitted.cold, request, out);
+    return null;
+  }
+
+  /** Give a request to an environment: at once if it is idle, when its init ends if it is starting. */
+  private assign(
+    env: Environment,
+    cold: boolean,
+    request: { ticket: number; requestId: string; payload: string; invocationType: InvocationType; attempt: number },
+    out: PlatformCommand[],
+  ): void {
     const inv: Invocation = {
-      ticket,
-      requestId,
-      payload,
+      ...request,
       envId: env.id,
       config: env.config,
-      arrivedAtMs: now,
-      cold: idle === undefined,
+      arrivedAtMs: this.clock.now(),
+      cold,
       startedAtMs: null,
       initInInvokeMs: 0,
       beforeStart: [],
       body: [],
+      measuredDurationMs: 0,
+      cpuMs: 0,
+      contended: false,
+      held: null,
     };
-    this.invocations.set(requestId, inv);
-    env.requestId = requestId;
-    if (idle) this.beginInvoke(env, inv, out);
-  }
-
-  private mostRecentlyUsedIdle(): Environment | undefined {
-    let best: Environment | undefined;
-    for (const env of this.environments.values()) {
-      if (env.state !== 'idle' || env.configVersion !== this.configVersion) continue;
-      if (!best || env.lastUsedAtMs >= best.lastUsedAtMs) best = env;
+    this.invocations.set(inv.requestId, inv);
+    env.requestId = inv.requestId;
+    if (env.state === 'idle') {
+      out.push({ type: 'clearTimer', timerId: reclaimTimer(env.id) });
+      this.beginInvoke(env, inv, out);
     }
-    return best;
   }
 
-  private startEnvironment(initPhase: Environment['initPhase'], out: PlatformCommand[]): Environment {
+  // ── Environments ───────────────────────────────────────────────────────
+
+  private startEnvironment(initPhase: Environment['initPhase'], provisioned: boolean, out: PlatformCommand[]): Environment {
     const now = this.clock.now();
     const id = `env-${this.nextEnvNumber++}`;
     const env: Environment = {
@@ -180,38 +244,68 @@ export class Platform {
       lastUsedAtMs: now,
       invocations: 0,
       logStreamName: logStreamName(now, this.random.hex(32)),
+      provisioned,
     };
     this.environments.set(id, env);
-    const identity = { region: this.region, logStreamName: env.logStreamName, initializationType: 'on-demand' as const };
+    const initializationType = provisioned ? ('provisioned-concurrency' as const) : ('on-demand' as const);
+    const identity = { region: this.region, logStreamName: env.logStreamName, initializationType };
     out.push({
       type: 'startEnvironment',
       spec: {
         envId: id,
         config: this.config,
-        initializationType: 'on-demand',
+        initializationType,
         logStreamName: env.logStreamName,
         logGroupName: logGroupName(this.config.name),
         functionArn: functionArn(this.region, this.accountId, this.config.name),
         variables: environmentVariables(this.config, identity),
       },
     });
-    if (initPhase === 'init') out.push({ type: 'setTimer', timerId: initTimer(id), atMs: now + this.initTimeoutMs });
+    this.envNotice(env, out);
+    if (initPhase === 'init') out.push({ type: 'setTimer', timerId: initTimer(id), atMs: now + this.initLimitMs(env) });
     return env;
   }
 
+  private initLimitMs(env: Environment): number {
+    return env.provisioned ? Math.max(PROVISIONED_INIT_MIN_MS, env.config.timeoutS * 1000) : this.initTimeoutMs;
+  }
+
+  private setState(env: Environment, state: EnvironmentState, out: PlatformCommand[], reason?: DestroyReason): void {
+    if (env.state === state) return;
+    env.state = state;
+    this.envNotice(env, out, reason);
+  }
+
+  private envNotice(env: Environment, out: PlatformCommand[], reason?: DestroyReason): void {
+    this.notice(out, {
+      kind: 'environment',
+      atMs: this.clock.now(),
+      envId: env.id,
+      state: env.state,
+      provisioned: env.provisioned,
+      memoryMb: env.config.memoryMb,
+      ...(reason ? { reason } : {}),
+      ...(env.state === 'busy' && env.requestId !== null ? { requestId: env.requestId } : {}),
+    });
+  }
+
+  private notice(out: PlatformCommand[], notice: Notice): void {
+    out.push({ type: 'notice', notice });
+  }
+
   /** The invoke phase begins: START is stamped and the deadline starts to run. */
-  private beginInvoke(env: Environment, inv: Invocation, out: PlatformCommand[]): void {
+  private beginInvoke(env: Environment, inv: Invocation, out: PlatformCommand[], ready = env.state !== 'initializing'): void {
     const now = this.clock.now();
     inv.startedAtMs = now;
     out.push({ type: 'setTimer', timerId: timeoutTimer(inv.requestId), atMs: now + inv.config.timeoutS * 1000 });
-    if (env.state !== 'initializing') this.sendInvoke(env, inv, out);
+    if (ready) this.sendInvoke(env, inv, out);
   }
 
   private sendInvoke(env: Environment, inv: Invocation, out: PlatformCommand[]): void {
     const startedAt = inv.startedAtMs ?? this.clock.now();
     const remainingMs = Math.max(0, startedAt + inv.config.timeoutS * 1000 - this.clock.now());
-    env.state = 'busy';
     env.invocations += 1;
+    this.setState(env, 'busy', out);
     out.push({ type: 'invoke', envId: env.id, requestId: inv.requestId, payload: inv.payload, remainingMs });
   }
 
@@ -222,13 +316,12 @@ export class Platform {
     if (env.initPhase === 'init') {
       out.push({ type: 'clearTimer', timerId: initTimer(envId) });
       if (!inv) {
-        env.state = 'idle';
+        this.becomeIdle(env, out);
         return;
       }
       inv.initDurationMs = initDurationMs;
       inv.beforeStart.push(...logs);
-      env.state = 'busy';
-      this.beginInvoke(env, inv, out);
+      this.beginInvoke(env, inv, out, true);
       return;
     }
     if (!inv) {
@@ -264,27 +357,39 @@ export class Platform {
 
   /** After a failed or timed-out init, Lambda runs init again inside the invocation, under the function timeout. */
   private retryInitInInvoke(inv: Invocation, out: PlatformCommand[]): void {
-    const env = this.startEnvironment('invoke', out);
+    const env = this.startEnvironment('invoke', false, out);
     env.requestId = inv.requestId;
     inv.envId = env.id;
     inv.config = env.config;
     this.beginInvoke(env, inv, out);
   }
 
-  private onInvokeDone(
-    envId: string,
-    requestId: string,
-    durationMs: number,
-    outcome: HandlerOutcome,
-    logs: LogLine[],
-    out: PlatformCommand[],
-  ): void {
+  private onInvokeDone(event: Extract<PlatformEvent, { type: 'invokeDone' }>, out: PlatformCommand[]): void {
+    const { envId, requestId, durationMs, outcome, logs } = event;
     const env = this.environments.get(envId);
     const inv = this.invocations.get(requestId);
-    if (!env || !inv || env.state !== 'busy' || env.requestId !== requestId) return;
-    out.push({ type: 'clearTimer', timerId: timeoutTimer(requestId) });
+    if (!env || !inv || env.state !== 'busy' || env.requestId !== requestId || inv.held) return;
     inv.body.push(...logs);
-    const duration = inv.initInInvokeMs + durationMs;
+    inv.measuredDurationMs = durationMs;
+    inv.cpuMs = Math.min(Math.max(0, event.cpuMs ?? 0), durationMs);
+    inv.contended = event.contended ?? false;
+    const modelled = inv.initInInvokeMs + modelledDurationMs(durationMs, inv.cpuMs, inv.config.memoryMb);
+    const extraMs = modelled - inv.initInInvokeMs - durationMs;
+    inv.held = { outcome, durationMs: modelled };
+    if (extraMs > 0.0005) {
+      // Lambda's smaller CPU share would still be running the handler: stay busy (and under the deadline) until then.
+      out.push({ type: 'setTimer', timerId: holdTimer(requestId), atMs: this.clock.now() + extraMs });
+      return;
+    }
+    this.finishHandler(env, inv, out);
+  }
+
+  /** The handler's modelled duration has passed: complete with what it returned. */
+  private finishHandler(env: Environment, inv: Invocation, out: PlatformCommand[]): void {
+    const held = inv.held;
+    if (!held) return;
+    const { outcome, durationMs: duration } = held;
+    out.push({ type: 'clearTimer', timerId: timeoutTimer(inv.requestId) });
     const tooLarge = outcome.kind === 'success' ? checkResponsePayload(outcome.payload) : null;
     if (tooLarge) {
       this.complete(inv, 'error', { ok: false, error: tooLarge }, out, duration);
@@ -293,12 +398,9 @@ export class Platform {
     } else if (outcome.kind === 'error') {
       this.complete(inv, 'error', { ok: false, error: outcome.error }, out, duration);
     } else {
-      const exit = exitError(requestId, { exitStatus: outcome.exitStatus });
+      const exit = exitError(inv.requestId, { exitStatus: outcome.exitStatus });
       inv.body.push(this.platformLine(exitLine(exit.errorMessage, exit.errorType)));
-      this.complete(inv, 'error', { ok: false, error: outcome.error }, out, duration, {
-        kind: 'error',
-        errorType: exit.errorType,
-      });
+      this.complete(inv, 'error', { ok: false, error: outcome.error }, out, duration, { kind: 'error', errorType: exit.errorType });
       this.destroy(env, 'exited', out);
       return;
     }
@@ -308,30 +410,65 @@ export class Platform {
   private release(env: Environment, out: PlatformCommand[]): void {
     env.requestId = null;
     env.lastUsedAtMs = this.clock.now();
-    if (env.configVersion !== this.configVersion) this.destroy(env, 'config-changed', out);
-    else env.state = 'idle';
+    if (env.configVersion !== this.configVersion || (env.provisioned && this.provisionedCount() > this.settings.provisionedConcurrency)) {
+      this.destroy(env, env.configVersion !== this.configVersion ? 'config-changed' : 'deprovisioned', out);
+      this.provision(out);
+      return;
+    }
+    this.becomeIdle(env, out);
+  }
+
+  /** Idle on-demand environments are reclaimed after the keep-alive; provisioned ones stay. */
+  private becomeIdle(env: Environment, out: PlatformCommand[]): void {
+    this.setState(env, 'idle', out);
+    if (env.provisioned) return;
+    const at = this.clock.now() + this.settings.keepAliveMs / this.settings.waitScale;
+    out.push({ type: 'setTimer', timerId: reclaimTimer(env.id), atMs: at });
   }
 
   private onTimer(timerId: string, out: PlatformCommand[]): void {
     const [kind, id] = timerId.split(/:(.*)/s) as [string, string];
-    if (kind === 'init') {
-      const env = this.environments.get(id);
-      if (!env || env.state !== 'initializing' || env.initPhase !== 'init') return;
-      const inv = env.requestId === null ? undefined : this.invocations.get(env.requestId);
-      this.destroy(env, 'timeout', out);
-      if (!inv) return;
-      inv.beforeStart.push(this.platformLine(initReportLine(this.initTimeoutMs, 'init', { kind: 'timeout' })));
-      this.retryInitInInvoke(inv, out);
-      return;
+    switch (kind) {
+      case 'init':
+        return this.onInitTimeout(id, out);
+      case 'timeout':
+        return this.onInvokeTimeout(id, out);
+      case 'hold': {
+        const inv = this.invocations.get(id);
+        const env = inv && this.environments.get(inv.envId);
+        if (inv && env) this.finishHandler(env, inv, out);
+        return;
+      }
+      case 'reclaim': {
+        const env = this.environments.get(id);
+        if (env && env.state === 'idle' && !env.provisioned) this.destroy(env, 'reclaimed', out);
+        return;
+      }
+      case 'async': {
+        this.queue.onTimer(id, this.invocations.has(id), out);
+        return;
+      }
     }
-    const inv = this.invocations.get(id);
-    if (kind !== 'timeout' || !inv || inv.startedAtMs === null) return;
+  }
+
+  private onInitTimeout(envId: string, out: PlatformCommand[]): void {
+    const env = this.environments.get(envId);
+    if (!env || env.state !== 'initializing' || env.initPhase !== 'init') return;
+    const inv = env.requestId === null ? undefined : this.invocations.get(env.requestId);
+    this.destroy(env, 'timeout', out);
+    if (!inv) return;
+    inv.beforeStart.push(this.platformLine(initReportLine(this.initLimitMs(env), 'init', { kind: 'timeout' })));
+    this.retryInitInInvoke(inv, out);
+  }
+
+  private onInvokeTimeout(requestId: string, out: PlatformCommand[]): void {
+    const inv = this.invocations.get(requestId);
+    if (!inv || inv.startedAtMs === null) return;
     const env = this.environments.get(inv.envId);
     const { timeoutS } = inv.config;
+    out.push({ type: 'clearTimer', timerId: holdTimer(requestId) });
     inv.body.push(this.platformLine(timeoutLine(new Date(this.clock.now()).toISOString(), inv.requestId, timeoutS)));
-    this.complete(inv, 'timeout', { ok: false, error: timeoutError(inv.requestId, timeoutS) }, out, timeoutS * 1000, {
-      kind: 'timeout',
-    });
+    this.complete(inv, 'timeout', { ok: false, error: timeoutError(inv.requestId, timeoutS) }, out, timeoutS * 1000, { kind: 'timeout' });
     if (env) this.destroy(env, 'timeout', out);
   }
 
@@ -341,7 +478,11 @@ export class Platform {
     const inv = env.requestId === null ? undefined : this.invocations.get(env.requestId);
     this.destroy(env, 'lost', out);
     if (!inv) return;
-    out.push({ type: 'clearTimer', timerId: initTimer(envId) }, { type: 'clearTimer', timerId: timeoutTimer(inv.requestId) });
+    out.push(
+      { type: 'clearTimer', timerId: initTimer(envId) },
+      { type: 'clearTimer', timerId: timeoutTimer(inv.requestId) },
+      { type: 'clearTimer', timerId: holdTimer(inv.requestId) },
+    );
     const now = this.clock.now();
     if (inv.startedAtMs === null) inv.startedAtMs = now;
     const error = exitError(inv.requestId, reason);
@@ -354,15 +495,70 @@ export class Platform {
     this.config = config;
     this.configVersion += 1;
     for (const env of [...this.environments.values()]) {
-      if (env.state === 'idle') this.destroy(env, 'config-changed', out);
+      if (env.state === 'idle' || (env.provisioned && env.state === 'initializing' && env.requestId === null)) this.destroy(env, 'config-changed', out);
     }
+    this.provision(out);
+  }
+
+  private onSettings(settings: PlatformSettings, out: PlatformCommand[]): void {
+    const before = this.settings;
+    this.settings = settings;
+    this.budget.reset(settings.scaleBurst, settings.scaleWindowMs, this.clock.now());
+    if (before.keepAliveMs !== settings.keepAliveMs || before.waitScale !== settings.waitScale) {
+      for (const env of this.environments.values()) if (env.state === 'idle' && !env.provisioned) this.becomeIdleAgain(env, out);
+    }
+    // Fewer provisioned environments: release idle ones now, busy ones when they finish.
+    let excess = this.provisionedCount() - settings.provisionedConcurrency;
+    for (const env of [...this.environments.values()]) {
+      if (excess <= 0) break;
+      if (env.provisioned && env.requestId === null) {
+        this.destroy(env, 'deprovisioned', out);
+        excess -= 1;
+      }
+    }
+    this.provision(out);
+  }
+
+  /** A new keep-alive applies from the environment's last use. */
+  private becomeIdleAgain(env: Environment, out: PlatformCommand[]): void {
+    const at = Math.max(this.clock.now(), env.lastUsedAtMs + this.settings.keepAliveMs / this.settings.waitScale);
+    out.push({ type: 'clearTimer', timerId: reclaimTimer(env.id) }, { type: 'setTimer', timerId: reclaimTimer(env.id), atMs: at });
+  }
+
+  private provisionedCount(): number {
+    let n = 0;
+    for (const env of this.environments.values()) if (env.provisioned && env.configVersion === this.configVersion) n += 1;
+    return n;
+  }
+
+  private provisionedTarget = -1;
+  private provisionedMemoryMb = 0;
+  private provisionedArchitecture: FunctionConfig['architecture'] = 'x86_64';
+
+  /** Start provisioned environments up to the setting, and tell the bill what is allocated. */
+  private provision(out: PlatformCommand[]): void {
+    const target = this.settings.provisionedConcurrency;
+    for (let n = this.provisionedCount(); n < target; n += 1) this.startEnvironment('init', true, out);
+    const { memoryMb, architecture } = this.config;
+    if (target === this.provisionedTarget && memoryMb === this.provisionedMemoryMb && architecture === this.provisionedArchitecture) return;
+    if (target === 0 && this.provisionedTarget <= 0) {
+      this.provisionedTarget = 0;
+      return;
+    }
+    this.provisionedTarget = target;
+    this.provisionedMemoryMb = memoryMb;
+    this.provisionedArchitecture = architecture;
+    this.notice(out, { kind: 'provisioned', atMs: this.clock.now(), count: target, memoryMb, architecture });
   }
 
   private destroy(env: Environment, reason: DestroyReason, out: PlatformCommand[]): void {
     if (env.state === 'destroyed') return;
-    env.state = 'destroyed';
+    out.push({ type: 'clearTimer', timerId: reclaimTimer(env.id) });
+    this.setState(env, 'destroyed', out, reason);
     this.environments.delete(env.id);
     out.push({ type: 'destroyEnvironment', envId: env.id, reason });
+    // Lambda replaces a provisioned environment that timed out or crashed (not one whose code cannot init).
+    if (env.provisioned && (reason === 'timeout' || reason === 'exited' || reason === 'lost') && env.requestId !== null) this.provision(out);
   }
 
   private complete(
@@ -373,28 +569,11 @@ export class Platform {
     durationMs: number,
     status?: ReportFields['status'],
   ): void {
-    const now = this.clock.now();
     this.invocations.delete(inv.requestId);
-    const responseBytes = response.ok ? response.payload.length : 0;
-    const finished = finishInvocation({
-      requestId: inv.requestId,
-      envId: inv.envId,
-      cold: inv.cold,
-      arrivedAtMs: inv.arrivedAtMs,
-      startedAtMs: inv.startedAtMs ?? now,
-      endedAtMs: now,
-      ...(inv.initDurationMs !== undefined ? { initDurationMs: inv.initDurationMs } : {}),
-      durationMs,
-      memorySizeMb: inv.config.memoryMb,
-      maxMemoryUsedMb: estimateMaxMemoryUsedMb(inv.config.runtime, inv.config.memoryMb, inv.payload.length + responseBytes),
-      architecture: inv.config.architecture,
-      outcome,
-      response,
-      beforeStart: inv.beforeStart,
-      body: inv.body,
-      ...(status ? { status } : {}),
-    });
+    const provisioned = this.environments.get(inv.envId)?.provisioned ?? false;
+    const finished = finishOf(inv, { outcome, response, durationMs, endedAtMs: this.clock.now(), provisioned, ...(status ? { status } : {}) });
     out.push({ type: 'complete', ticket: inv.ticket, ...finished });
+    if (inv.invocationType === 'Event') this.queue.afterAttempt(inv.requestId, response, out);
   }
 
   private platformLine(text: string): LogLine {

@@ -1,7 +1,58 @@
-import type { FunctionConfig } from './functionConfig';
+import type { Architecture, FunctionConfig } from './functionConfig';
 import type { FinishedInvocation, LogLine } from './invocationRecord';
 import type { ExitReason, LambdaError } from './lambdaError';
 import type { InitializationType } from './environmentVariables';
+import type { PlatformSettings } from './platformSettings';
+
+/** RequestResponse: the caller waits for the result. Event: queued, answered 202 at once (lambda-model.md §4). */
+export type InvocationType = 'RequestResponse' | 'Event';
+
+/** Why the Invoke API answered 429 TooManyRequestsException. */
+export type ThrottleReason = 'ReservedFunctionConcurrentInvocationLimitExceeded' | 'ConcurrentInvocationLimitExceeded';
+
+/** The record Lambda sends to an asynchronous invocation's on-failure destination (lambda-model.md §4). */
+export interface DestinationRecord {
+  version: '1.0';
+  timestamp: string;
+  requestContext: {
+    requestId: string;
+    functionArn: string;
+    condition: 'RetriesExhausted' | 'EventAgeExceeded';
+    approximateInvokeCount: number;
+  };
+  requestPayload: unknown;
+  responseContext: { statusCode: number; executedVersion: string; functionError?: string };
+  responsePayload?: unknown;
+}
+
+/** How an asynchronous invocation ended, for the run's accounting. */
+export type AsyncResult = 'delivered' | 'retried-delivered' | 'on-failure';
+
+/**
+ * What happened on the platform, for observers (timeline, metrics, bill,
+ * accounting). Drivers carry out no action for a notice; they pass it on.
+ */
+export type Notice =
+  | {
+      kind: 'environment';
+      atMs: number;
+      envId: string;
+      state: EnvironmentState;
+      provisioned: boolean;
+      memoryMb: number;
+      /** Set when `state` is `destroyed`. */
+      reason?: DestroyReason;
+      /** Set when `state` is `busy`: the request it serves. */
+      requestId?: string;
+    }
+  /** A request was throttled: a synchronous one answered 429, an asynchronous one requeued with backoff. */
+  | { kind: 'throttle'; atMs: number; ticket: number; invocationType: InvocationType; reason: ThrottleReason }
+  /** An asynchronous invocation will be attempted again at `retryAtMs` (after a function error or a throttle). */
+  | { kind: 'asyncRetry'; atMs: number; ticket: number; requestId: string; retryAtMs: number; cause: 'function-error' | 'throttle'; attempts: number }
+  /** An asynchronous invocation ended; `destination` is set when it went to the on-failure destination. */
+  | { kind: 'asyncDone'; atMs: number; ticket: number; requestId: string; result: AsyncResult; attempts: number; destination?: DestinationRecord }
+  /** Provisioned concurrency allocated or released, for the bill (configured GB-s are billed from enable to disable). */
+  | { kind: 'provisioned'; atMs: number; count: number; memoryMb: number; architecture: Architecture };
 
 /** What an execution environment needs to start: its code, configuration and identity. */
 export interface EnvironmentSpec {
@@ -24,15 +75,28 @@ export type HandlerOutcome =
 
 /** Events into the platform model. Durations are measured by the environment itself. */
 export type PlatformEvent =
-  | { type: 'invoke'; ticket: number; payload: string }
+  | { type: 'invoke'; ticket: number; payload: string; invocationType?: InvocationType }
   | { type: 'initDone'; envId: string; initDurationMs: number; logs: LogLine[] }
   | { type: 'initFailed'; envId: string; initDurationMs: number; error: LambdaError; logs: LogLine[] }
-  | { type: 'invokeDone'; envId: string; requestId: string; durationMs: number; outcome: HandlerOutcome; logs: LogLine[] }
+  | {
+      type: 'invokeDone';
+      envId: string;
+      requestId: string;
+      /** Wall time of the invocation, as the environment measured it. */
+      durationMs: number;
+      /** Of which the handler kept the CPU busy (the rest it was waiting); scaled by the CPU share. Default 0. */
+      cpuMs?: number;
+      /** More handlers were busy than the machine has cores: the measurement is inflated. */
+      contended?: boolean;
+      outcome: HandlerOutcome;
+      logs: LogLine[];
+    }
   | { type: 'timer'; timerId: string }
   | { type: 'environmentLost'; envId: string; reason: ExitReason }
-  | { type: 'configure'; config: FunctionConfig };
+  | { type: 'configure'; config: FunctionConfig }
+  | { type: 'settings'; settings: PlatformSettings };
 
-export type DestroyReason = 'timeout' | 'exited' | 'init-failed' | 'config-changed' | 'lost';
+export type DestroyReason = 'timeout' | 'exited' | 'init-failed' | 'config-changed' | 'lost' | 'reclaimed' | 'deprovisioned';
 
 /** Commands out of the platform model, for a driver (real workers or virtual time) to carry out. */
 export type PlatformCommand =
@@ -42,8 +106,11 @@ export type PlatformCommand =
   | { type: 'setTimer'; timerId: string; atMs: number }
   | { type: 'clearTimer'; timerId: string }
   | ({ type: 'complete'; ticket: number } & FinishedInvocation)
-  /** The Invoke API refused the request before any environment saw it. */
-  | { type: 'reject'; ticket: number; statusCode: number; error: LambdaError };
+  /** The Invoke API refused the request before any environment saw it (400, 413, 429 …). */
+  | { type: 'reject'; ticket: number; statusCode: number; error: LambdaError }
+  /** An asynchronous invocation was queued: the Invoke API's 202. */
+  | { type: 'accepted'; ticket: number; requestId: string }
+  | { type: 'notice'; notice: Notice };
 
 export type EnvironmentState = 'initializing' | 'idle' | 'busy' | 'destroyed';
 
@@ -54,4 +121,5 @@ export interface EnvironmentView {
   createdAtMs: number;
   invocations: number;
   logStreamName: string;
+  provisioned: boolean;
 }

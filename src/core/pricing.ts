@@ -4,6 +4,12 @@ import type { Architecture } from './functionConfig';
 export const PRICES = {
   requestUsd: 0.2 / 1_000_000,
   gbSecondUsd: { x86_64: 0.0000166667, arm64: 0.0000133334 } satisfies Record<Architecture, number>,
+  /** Provisioned concurrency: per configured GB-s, from enable to disable, used or not. */
+  provisionedGbSecondUsd: { x86_64: 0.0000041667, arm64: 0.0000033334 } satisfies Record<Architecture, number>,
+  /** Duration of invocations served by provisioned environments. */
+  provisionedDurationGbSecondUsd: { x86_64: 0.0000097222, arm64: 0.0000077778 } satisfies Record<Architecture, number>,
+  /** Monthly free tier (not for functions with provisioned concurrency). */
+  freeTier: { requests: 1_000_000, gbSeconds: 400_000 },
 } as const;
 
 /** Billed duration in ms: rounded up to the billing granularity (1 ms since December 2020). */
@@ -23,10 +29,15 @@ export interface InvocationCost {
   gbSeconds: number;
 }
 
-/** What one invocation costs: one request plus its billed GB-seconds (init included since August 2025). */
-export function invocationCost(memoryMb: number, billedMs: number, architecture: Architecture): InvocationCost {
+/**
+ * What one invocation costs: one request plus its billed GB-seconds (init
+ * included since August 2025), at the provisioned duration price when a
+ * provisioned environment served it.
+ */
+export function invocationCost(memoryMb: number, billedMs: number, architecture: Architecture, provisioned = false): InvocationCost {
   const gbs = gbSeconds(memoryMb, billedMs);
   const requestUsd = PRICES.requestUsd;
-  const computeUsd = gbs * PRICES.gbSecondUsd[architecture];
+  const price = provisioned ? PRICES.provisionedDurationGbSecondUsd : PRICES.gbSecondUsd;
+  const computeUsd = gbs * price[architecture];
   return { requestUsd, computeUsd, totalUsd: requestUsd + computeUsd, gbSeconds: gbs };
 }

@@ -9,7 +9,8 @@ import { DEFAULT_CONFIG, type FunctionConfig } from './functionConfig';
 import type { LogLine } from './invocationRecord';
 import type { ExitReason, LambdaError } from './lambdaError';
 import { Platform } from './platform';
-import type { HandlerOutcome, PlatformCommand, PlatformEvent } from './platformTypes';
+import { DEFAULT_SETTINGS, type PlatformSettings } from './platformSettings';
+import type { HandlerOutcome, Notice, PlatformCommand, PlatformEvent } from './platformTypes';
 import { createRandom } from './random';
 
 /** 2025-09-01T12:00:00.000Z: after init billing began (1 August 2025). */
@@ -53,6 +54,8 @@ export interface DriverOptions {
   config?: Partial<FunctionConfig>;
   startMs?: number;
   initTimeoutMs?: number;
+  /** Concurrency and scaling settings, fed to the model before anything else (provisioned environments start then). */
+  settings?: Partial<PlatformSettings>;
 }
 
 export class ScenarioDriver {
@@ -76,6 +79,25 @@ export class ScenarioDriver {
       config: makeConfig(options.config),
       ...(options.initTimeoutMs !== undefined ? { initTimeoutMs: options.initTimeoutMs } : {}),
     });
+    if (options.settings) this.settings(options.settings);
+  }
+
+  settings(overrides: Partial<PlatformSettings>): PlatformCommand[] {
+    return this.feed({ type: 'settings', settings: { ...DEFAULT_SETTINGS, ...overrides } });
+  }
+
+  /** An asynchronous (Event) invoke. */
+  invokeAsync(payload = '{}'): number {
+    const ticket = this.nextTicket++;
+    this.feed({ type: 'invoke', ticket, payload, invocationType: 'Event' });
+    return ticket;
+  }
+
+  /** Every notice of one kind so far, in order. */
+  notices<K extends Notice['kind']>(kind: K): Extract<Notice, { kind: K }>[] {
+    return this.commands('notice')
+      .map((c) => c.notice)
+      .filter((n): n is Extract<Notice, { kind: K }> => n.kind === kind);
   }
 
   /** Feed one event and carry out the timer commands it returns. */
@@ -126,11 +148,11 @@ export class ScenarioDriver {
   }
 
   /** The environment answers the last request it was sent, `ms` after now. */
-  invokeDone(envId: string, ms: number, outcome: HandlerOutcome = OK, logs: string[] = []): PlatformCommand[] {
+  invokeDone(envId: string, ms: number, outcome: HandlerOutcome = OK, logs: string[] = [], cpuMs = 0): PlatformCommand[] {
     const requestId = this.running.get(envId);
     if (requestId === undefined) throw new Error(`${envId} was never sent an invoke`);
     this.advance(ms);
-    return this.feed({ type: 'invokeDone', envId, requestId, durationMs: ms, outcome, logs: this.functionLines(logs) });
+    return this.feed({ type: 'invokeDone', envId, requestId, durationMs: ms, cpuMs, outcome, logs: this.functionLines(logs) });
   }
 
   lost(envId: string, reason: ExitReason): PlatformCommand[] {
@@ -182,9 +204,10 @@ export class ScenarioDriver {
    * Request ids become r1, r2, … in the order they first appear in a command (a cold request's id
    * first shows when its environment is ready, so concurrent requests may be named out of ticket order).
    */
-  summary(entries: readonly TimelineEntry[] = this.timeline): string[] {
+  summary(entries: readonly TimelineEntry[] = this.timeline, options: { notices?: boolean } = {}): string[] {
     // Times are rounded to the microsecond: epoch-sized clocks cannot hold 100.2 ms exactly.
-    return entries.map((e) => `${Math.round(e.atMs * 1000) / 1000} ${this.nameRequests(describe(e.command, this.startMs))}`);
+    const shown = options.notices ? entries : entries.filter((e) => !isObservation(e.command));
+    return shown.map((e) => `${Math.round(e.atMs * 1000) / 1000} ${this.nameRequests(describe(e.command, this.startMs))}`);
   }
 
   private nameRequests(text: string): string {
@@ -198,11 +221,35 @@ export class ScenarioDriver {
   }
 }
 
+/**
+ * Notices and keep-alive timers: what observers see. Summaries leave them out
+ * unless asked (`{ notices: true }`), so lifecycle timelines stay readable.
+ */
+function isObservation(c: PlatformCommand): boolean {
+  if (c.type === 'notice') return true;
+  return (c.type === 'setTimer' || c.type === 'clearTimer') && c.timerId.startsWith('reclaim:');
+}
+
 function requestIdOf(command: PlatformCommand): string | null {
   if (command.type === 'setTimer' && command.timerId.startsWith('timeout:')) return command.timerId.slice('timeout:'.length);
   if (command.type === 'invoke') return command.requestId;
   if (command.type === 'complete') return command.record.requestId;
   return null;
+}
+
+function describeNotice(n: Notice): string {
+  switch (n.kind) {
+    case 'environment':
+      return `notice ${n.envId} ${n.state}${n.provisioned ? ' provisioned' : ''}${n.reason ? ` ${n.reason}` : ''}`;
+    case 'throttle':
+      return `notice throttle #${n.ticket} ${n.invocationType} ${n.reason}`;
+    case 'asyncRetry':
+      return `notice asyncRetry #${n.ticket} ${n.cause} attempts=${n.attempts} @+${n.retryAtMs - n.atMs}`;
+    case 'asyncDone':
+      return `notice asyncDone #${n.ticket} ${n.result} attempts=${n.attempts}`;
+    case 'provisioned':
+      return `notice provisioned ${n.count}`;
+  }
 }
 
 function describe(c: PlatformCommand, startMs: number): string {
@@ -221,5 +268,9 @@ function describe(c: PlatformCommand, startMs: number): string {
       return `complete #${c.ticket} ${c.record.requestId} ${c.record.envId} ${c.record.outcome}${c.record.cold ? ' cold' : ''}`;
     case 'reject':
       return `reject #${c.ticket} ${c.statusCode} ${c.error.errorType}`;
+    case 'accepted':
+      return `accepted #${c.ticket} ${c.requestId}`;
+    case 'notice':
+      return describeNotice(c.notice);
   }
 }

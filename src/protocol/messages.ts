@@ -43,7 +43,8 @@ export type WireOutcome =
 export type FromEnvironment =
   | { t: 'initDone'; initDurationMs: number; logs: WireLog[] }
   | { t: 'initFailed'; initDurationMs: number; error: WireError; logs: WireLog[] }
-  | { t: 'invokeDone'; requestId: string; durationMs: number; outcome: WireOutcome; logs: WireLog[] }
+  /** `cpuMs`: of `durationMs`, the time the handler kept the thread busy (the rest it was waiting). */
+  | { t: 'invokeDone'; requestId: string; durationMs: number; cpuMs: number; outcome: WireOutcome; logs: WireLog[] }
   /** The runtime process ended outside an invocation (process.exit, a crash between invocations). */
   | { t: 'exited'; exitStatus: number; logs: WireLog[] };
 

@@ -10,6 +10,7 @@ import { InitError, loadHandler, type HandlerFn } from './loadHandler';
 import { LogSink } from './logSink';
 import { installProcess, ProcessExit } from './processShim';
 import { makeContext } from './context';
+import { CpuMeter } from './cpuMeter';
 
 declare const self: DedicatedWorkerGlobalScope;
 const scope = self as unknown as Record<string, unknown>;
@@ -22,6 +23,8 @@ let current: { requestId: string; started: number; finish: (m: FromEnvironment) 
 // Captured before any handler code runs, so a handler that patches prototypes cannot redirect replies.
 const post = MessagePort.prototype.postMessage;
 const now = performance.now.bind(performance);
+const cpu = new CpuMeter(now);
+cpu.wrapTimers(scope);
 
 function send(message: FromEnvironment): void {
   if (port) post.call(port, message);
@@ -33,7 +36,7 @@ function fatal(label: string, error: WireError, exitStatus: number): void {
   if (current) {
     const { requestId, started, finish } = current;
     current = null;
-    finish({ t: 'invokeDone', requestId, durationMs: now() - started, outcome: { kind: 'fatal', error, exitStatus }, logs: logs.take() });
+    finish({ t: 'invokeDone', requestId, durationMs: now() - started, cpuMs: cpu.read(), outcome: { kind: 'fatal', error, exitStatus }, logs: logs.take() });
   } else {
     send({ t: 'exited', exitStatus, logs: logs.take() });
   }
@@ -65,7 +68,7 @@ function fatalExit(status: number): void {
     const error: WireError = { errorType: 'Runtime.ExitError', errorMessage: `RequestId: ${current.requestId} Error: Runtime exited with error: exit status ${status}`, trace: [] };
     const { requestId, started, finish } = current;
     current = null;
-    finish({ t: 'invokeDone', requestId, durationMs: now() - started, outcome: { kind: 'fatal', error, exitStatus: status }, logs: logs.take() });
+    finish({ t: 'invokeDone', requestId, durationMs: now() - started, cpuMs: cpu.read(), outcome: { kind: 'fatal', error, exitStatus: status }, logs: logs.take() });
   } else {
     send({ t: 'exited', exitStatus: status, logs: logs.take() });
   }
@@ -91,6 +94,8 @@ async function init(s: InitSpec): Promise<void> {
 function invoke(requestId: string, payload: string, remainingMs: number): void {
   if (!spec || !handler || current) return;
   const started = now();
+  cpu.reset();
+  cpu.taskStarted();
   const context = makeContext(spec, requestId, started + remainingMs, now);
   logs.requestId = requestId;
   current = { requestId, started, finish: send };
@@ -99,7 +104,7 @@ function invoke(requestId: string, payload: string, remainingMs: number): void {
     if (!current || current.requestId !== requestId) return;
     current = null;
     const durationMs = now() - started;
-    send({ t: 'invokeDone', requestId, durationMs, outcome, logs: logs.take() });
+    send({ t: 'invokeDone', requestId, durationMs, cpuMs: Math.min(durationMs, cpu.read()), outcome, logs: logs.take() });
     if (outcome.kind === 'fatal') self.close();
   });
 }

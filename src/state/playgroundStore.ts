@@ -1,7 +1,9 @@
 import { create } from 'zustand';
 import { DEFAULT_CONFIG, validateConfig, type ConfigProblem, type FunctionConfig } from '../core/functionConfig';
 import type { InvocationRecord, LogLine } from '../core/invocationRecord';
-import { LiveDriver, type InvokeResult } from '../bridge/liveDriver';
+import type { InvokeResult } from '../bridge/liveDriver';
+import { driverFor } from './driverHolder';
+import { countSent } from './sentCounter';
 
 export type { InvokeResult };
 import { EXAMPLE_CODE, EXAMPLE_EVENT } from './exampleFunction';
@@ -25,20 +27,6 @@ export interface PlaygroundState {
   setEventText(text: string): void;
   invoke(): Promise<void>;
   clearLogs(): void;
-}
-
-let driver: LiveDriver | null = null;
-let deployed: FunctionConfig | null = null;
-
-/** Deploy the edited configuration if it changed, as pressing Deploy in the console would. */
-function driverFor(config: FunctionConfig): LiveDriver {
-  if (!driver) {
-    driver = new LiveDriver(config);
-  } else if (deployed !== config) {
-    driver.configure(config);
-  }
-  deployed = config;
-  return driver;
 }
 
 const initialConfig: FunctionConfig = { ...DEFAULT_CONFIG, code: EXAMPLE_CODE };
@@ -69,6 +57,7 @@ export const usePlayground = create<PlaygroundState>()((set, get) => ({
       return;
     }
     set((s) => ({ inFlight: s.inFlight + 1 }));
+    countSent();
     const result = await driverFor(config).invoke(eventText);
     set((s) => ({
       inFlight: s.inFlight - 1,

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { usePlayground } from '../state/playgroundStore';
+import { ConcurrencyView } from './ConcurrencyView';
 import { ConfigForm } from './ConfigForm';
 import { EventPanel } from './EventPanel';
 import { HandlerPanel } from './HandlerPanel';
@@ -48,11 +49,14 @@ export function App() {
           <LogsPanel />
         </div>
       </main>
+      <ConcurrencyView />
       <footer className="footnote">
         <p>
           Handlers run in Web Workers inside a sandboxed frame with an opaque origin: they cannot read this page, its storage or cookies, and
           have no network unless the function allows it. Init and Duration are measured in your browser; Max Memory Used is estimated, because
           browsers expose no per-worker memory figure. Changes are deployed when you invoke, so the next invoke after an edit is a cold start.
+          Memory sets CPU as on Lambda (1,769 MB = 1 vCPU): the CPU time a handler uses here is stretched by 1,769 MB ÷ memory, and the
+          environment stays busy that long; time spent waiting is not stretched.
         </p>
       </footer>
     </div>

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { cpuFactor, MB_PER_VCPU, vcpuShare } from '../core/cpuShare';
 import { ARCHITECTURES, LIMITS, RUNTIMES, type FunctionConfig } from '../core/functionConfig';
 import { usePlayground } from '../state/playgroundStore';
 import { EnvironmentVariables } from './EnvironmentVariables';
@@ -30,6 +31,20 @@ function NumberField({ id, label, value, min, max, onValue }: {
       />
       <span className="hint">{min.toLocaleString('en-US')}–{max.toLocaleString('en-US')}</span>
     </div>
+  );
+}
+
+/** What the memory size means for CPU, stated with the model's numbers (README: "Memory sets CPU"). */
+function CpuShareNote({ memoryMb }: { memoryMb: number }) {
+  if (!Number.isFinite(memoryMb) || memoryMb < LIMITS.memoryMb.min || memoryMb > LIMITS.memoryMb.max) return null;
+  const factor = cpuFactor(memoryMb);
+  return (
+    <p className="hint cpu-note" id="fn-cpu-note">
+      ≈ {vcpuShare(memoryMb).toFixed(2)} vCPU ({MB_PER_VCPU.toLocaleString('en-US')} MB = 1 vCPU).{' '}
+      {factor > 1
+        ? `CPU time measured here is stretched ×${factor.toFixed(1)}; waiting is not.`
+        : 'A JavaScript handler uses one thread: CPU time is not stretched, and not shortened either.'}
+    </p>
   );
 }
 
@@ -69,6 +84,7 @@ export function ConfigForm() {
           <input id="fn-handler" value={config.handler} onChange={(e) => set('handler', e.target.value)} spellCheck={false} />
         </div>
         <NumberField id="fn-memory" label="Memory (MB)" value={config.memoryMb} min={LIMITS.memoryMb.min} max={LIMITS.memoryMb.max} onValue={(n) => set('memoryMb', n)} />
+        <CpuShareNote memoryMb={config.memoryMb} />
         <NumberField id="fn-timeout" label="Timeout (s)" value={config.timeoutS} min={LIMITS.timeoutS.min} max={LIMITS.timeoutS.max} onValue={(n) => set('timeoutS', n)} />
         <div className="field">
           <label htmlFor="fn-arch">Architecture</label>

@@ -29,7 +29,16 @@ function Summary({ result }: { result: Extract<InvokeResult, { kind: 'finished' 
       )}
       <div>
         <dt>Duration</dt>
-        <dd>{r.durationMs.toFixed(2)} ms</dd>
+        <dd>
+          {r.durationMs.toFixed(2)} ms
+          {r.cpuFactor > 1 && r.cpuMs > 0 && (
+            <span className="hint">
+              {' '}
+              (measured {r.measuredDurationMs.toFixed(2)} ms, of which CPU {r.cpuMs.toFixed(2)} ms × {r.cpuFactor.toFixed(1)} for {r.memorySizeMb} MB)
+            </span>
+          )}
+          {r.contended && <span className="hint warn"> · more handlers were busy than this machine has cores: inflated</span>}
+        </dd>
       </div>
       <div>
         <dt>Billed duration</dt>

@@ -1,0 +1,59 @@
+import { expect, test } from './playground';
+
+const SLOW = `export const handler = async () => {
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  return { ok: true };
+};`;
+
+test('reserved concurrency 2 with 10 simultaneous requests: 2 succeed, 8 are throttled with 429', async ({ playground, concurrency: run, page }) => {
+  await playground.setCode(SLOW);
+  await page.getByLabel('Reserved concurrency').fill('2');
+  await run.burst(10);
+  await expect(run.figure('Succeeded')).toHaveText('2');
+  await expect(run.figure('Throttled (429)')).toHaveText('8');
+  await expect(run.figure('Sent')).toHaveText('10');
+  await expect(run.figure('Lost')).toHaveText('0');
+  await expect(run.metrics.getByText(/^Throttles: 8 total/)).toBeVisible();
+  await expect(run.metrics.getByText(/^Invocations: 2 total/)).toBeVisible();
+  await expect(run.metrics.getByText(/^ConcurrentExecutions: peak 2\b/)).toBeVisible();
+  await expect(run.timeline.getByRole('img', { name: /^Timeline: 2 environments \(0 provisioned\), 2 invocations, 0 errors/ })).toBeAttached();
+});
+
+test('provisioned concurrency 3: three warm environments before any traffic, no cold start for the first 3 requests', async ({ concurrency: run, page }) => {
+  await page.getByLabel('Provisioned concurrency').fill('3');
+  await expect(run.timeline.getByRole('img', { name: /^Timeline: 3 environments \(3 provisioned\), 0 invocations/ })).toBeAttached();
+  await expect(run.billing.getByText(/GB-s configured, used or not/)).toBeVisible();
+  await run.burst(3);
+  await expect(run.figure('Succeeded')).toHaveText('3');
+  await expect(run.metrics.getByText(/^Cold starts: 0 total/)).toBeVisible();
+  await expect(run.metrics.getByText(/^Invocations: 3 total/)).toBeVisible();
+  await expect(run.timeline.getByRole('img', { name: /^Timeline: 3 environments \(3 provisioned\), 3 invocations/ })).toBeAttached();
+});
+
+test('an asynchronous invocation that always throws ends in the on-failure destination after 3 attempts', async ({ playground, concurrency: run, page }) => {
+  await playground.setCode('export const handler = async () => { throw new Error("always fails"); };');
+  await page.getByLabel('Platform waits').selectOption({ index: 3 });
+  await expect(page.getByText(/Platform waits compressed 600×/)).toBeVisible();
+  await run.burst(1, 'async');
+  const destination = run.summary.getByRole('list', { name: 'On-failure destination' });
+  await expect(destination).toContainText('"approximateInvokeCount": 3', { timeout: 15_000 });
+  await expect(destination).toContainText('"condition": "RetriesExhausted"');
+  await expect(destination).toContainText('"errorMessage": "always fails"');
+  await expect(run.figure('Async to on-failure destination')).toHaveText('1');
+  await expect(run.figure('Async accepted (202)')).toHaveText('1');
+  await expect(run.metrics.getByText(/^Errors: 3 total/)).toBeVisible();
+});
+
+test('the billing total equals the sum of the per-invocation costs shown', async ({ concurrency: run }) => {
+  await run.burst(5);
+  await expect(run.figure('Succeeded')).toHaveText('5');
+  const rows = run.billing.getByRole('table', { name: /Invocations behind the total/ });
+  await expect(rows.getByRole('row')).toHaveCount(1 + 5 + 1);
+  const costs = await rows.locator('tbody tr td:last-child').allTextContents();
+  const picos = (text: string): number => Math.round(Number(text.replace(/[^0-9.]/g, '')) * 1e12);
+  const sum = costs.reduce((total, c) => total + picos(c), 0);
+  const totalText = (await run.billing.getByText(/^Total \$/).textContent()) ?? '';
+  expect(costs).toHaveLength(5);
+  expect(sum).toBeGreaterThan(0);
+  expect(picos(totalText)).toBe(sum);
+});

@@ -1,0 +1,76 @@
+import type { LambdaError } from './lambdaError';
+import type { DestinationRecord } from './platformTypes';
+import { utf8Length } from './utf8';
+
+/** Asynchronous invocation payload limit: 1 MB since October 2025 (lambda-model.md §2). */
+export const ASYNC_REQUEST_LIMIT_BYTES = 1024 * 1024;
+
+/** An event in Lambda's internal queue for asynchronous invocation. */
+export interface AsyncEvent {
+  ticket: number;
+  requestId: string;
+  payload: string;
+  queuedAtMs: number;
+  /** Attempts that reached the function (throttled tries do not count). */
+  attempts: number;
+  /** The last throttle backoff, in Lambda's time (0 before the first throttle). */
+  backoffMs: number;
+}
+
+/** Lambda waits 1 minute before the first retry of a failed event and 2 minutes before the second. */
+export function functionErrorRetryDelayMs(attemptsSoFar: number): number {
+  return attemptsSoFar <= 1 ? 60_000 : 120_000;
+}
+
+/** Throttled events are retried with backoff from 1 s, doubling, to at most 5 minutes. */
+export function nextThrottleBackoffMs(previousMs: number): number {
+  return previousMs <= 0 ? 1_000 : Math.min(300_000, previousMs * 2);
+}
+
+/** 413 for an asynchronous request body over the limit, or null. */
+export function checkAsyncPayload(payload: string): { statusCode: number; error: LambdaError } | null {
+  const bytes = utf8Length(payload);
+  if (bytes <= ASYNC_REQUEST_LIMIT_BYTES) return null;
+  return {
+    statusCode: 413,
+    error: {
+      errorType: 'RequestTooLargeException',
+      errorMessage: `Request must be smaller than ${ASYNC_REQUEST_LIMIT_BYTES} bytes for the InvokeFunction operation`,
+      trace: [],
+    },
+  };
+}
+
+function parsed(payload: string): unknown {
+  try {
+    return JSON.parse(payload);
+  } catch {
+    return payload;
+  }
+}
+
+/** The record sent to the on-failure destination, in Lambda's shape (lambda-model.md §4). */
+export function destinationRecord(input: {
+  event: AsyncEvent;
+  atMs: number;
+  functionArn: string;
+  condition: DestinationRecord['requestContext']['condition'];
+  lastError: LambdaError | null;
+}): DestinationRecord {
+  const { event, lastError } = input;
+  return {
+    version: '1.0',
+    timestamp: new Date(input.atMs).toISOString(),
+    requestContext: {
+      requestId: event.requestId,
+      functionArn: `${input.functionArn}:$LATEST`,
+      condition: input.condition,
+      approximateInvokeCount: event.attempts,
+    },
+    requestPayload: parsed(event.payload),
+    responseContext: lastError
+      ? { statusCode: 200, executedVersion: '$LATEST', functionError: 'Unhandled' }
+      : { statusCode: 429, executedVersion: '$LATEST' },
+    ...(lastError ? { responsePayload: lastError } : {}),
+  };
+}

@@ -1,0 +1,121 @@
+import {
+  checkAsyncPayload,
+  destinationRecord,
+  functionErrorRetryDelayMs,
+  nextThrottleBackoffMs,
+  type AsyncEvent,
+} from './asyncInvocation';
+import type { Clock } from './clock';
+import type { InvokeResponse } from './invocationRecord';
+import type { LambdaError } from './lambdaError';
+import { checkRequestPayload } from './payloadLimits';
+import type { PlatformSettings } from './platformSettings';
+import type { AsyncResult, Notice, PlatformCommand, ThrottleReason } from './platformTypes';
+import type { Random } from './random';
+
+/** What the queue needs from the platform: admission, and starting an attempt on an environment. */
+export interface AsyncHost {
+  clock: Clock;
+  random: Random;
+  settings(): PlatformSettings;
+  functionArn(): string;
+  /** Run one attempt now, or say why the function is throttled. */
+  tryAttempt(event: AsyncEvent, out: PlatformCommand[]): ThrottleReason | null;
+}
+
+export const asyncTimer = (requestId: string): string => `async:${requestId}`;
+
+/**
+ * Lambda's internal queue for asynchronous (Event) invocations
+ * (lambda-model.md §4): 202 at once, then attempts. Throttles are retried with
+ * backoff until the maximum event age; function errors are retried up to
+ * MaximumRetryAttempts, 1 and 2 minutes apart; then the event goes to the
+ * on-failure destination. Waits run `waitScale` times faster when compressed.
+ */
+export class AsyncQueue {
+  private readonly events = new Map<string, AsyncEvent>();
+  /** The last error each event's function attempt returned. */
+  private readonly errors = new Map<string, LambdaError>();
+
+  constructor(private readonly host: AsyncHost) {}
+
+  get size(): number {
+    return this.events.size;
+  }
+
+  accept(ticket: number, payload: string, out: PlatformCommand[]): void {
+    const refusal = checkAsyncPayload(payload) ?? checkRequestPayload(payload);
+    if (refusal) {
+      out.push({ type: 'reject', ticket, ...refusal });
+      return;
+    }
+    const event: AsyncEvent = { ticket, requestId: this.host.random.uuid(), payload, queuedAtMs: this.host.clock.now(), attempts: 0, backoffMs: 0 };
+    this.events.set(event.requestId, event);
+    out.push({ type: 'accepted', ticket, requestId: event.requestId });
+    this.dispatch(event, out);
+  }
+
+  /** A retry timer fired. */
+  onTimer(requestId: string, busy: boolean, out: PlatformCommand[]): void {
+    const event = this.events.get(requestId);
+    if (event && !busy) this.dispatch(event, out);
+  }
+
+  /** An attempt ended: deliver the event, retry it, or send it to the on-failure destination. */
+  afterAttempt(requestId: string, response: InvokeResponse, out: PlatformCommand[]): void {
+    const event = this.events.get(requestId);
+    if (!event) return;
+    if (response.ok) {
+      this.finish(event, event.attempts > 1 ? 'retried-delivered' : 'delivered', out);
+      return;
+    }
+    this.errors.set(requestId, response.error);
+    if (event.attempts > this.host.settings().maximumRetryAttempts) {
+      this.finish(event, 'on-failure', out, 'RetriesExhausted');
+      return;
+    }
+    this.retryLater(event, functionErrorRetryDelayMs(event.attempts), 'function-error', out);
+  }
+
+  private dispatch(event: AsyncEvent, out: PlatformCommand[]): void {
+    const throttle = this.host.tryAttempt(event, out);
+    if (throttle === null) return;
+    this.notice(out, { kind: 'throttle', atMs: this.host.clock.now(), ticket: event.ticket, invocationType: 'Event', reason: throttle });
+    event.backoffMs = nextThrottleBackoffMs(event.backoffMs);
+    this.retryLater(event, event.backoffMs, 'throttle', out);
+  }
+
+  /** Try again after `delayMs` of Lambda's time, unless the event would be too old by then. */
+  private retryLater(event: AsyncEvent, delayMs: number, cause: 'function-error' | 'throttle', out: PlatformCommand[]): void {
+    const { waitScale, maximumEventAgeS } = this.host.settings();
+    const now = this.host.clock.now();
+    const at = now + delayMs / waitScale;
+    if (at - event.queuedAtMs > (maximumEventAgeS * 1000) / waitScale) {
+      this.finish(event, 'on-failure', out, 'EventAgeExceeded');
+      return;
+    }
+    this.notice(out, { kind: 'asyncRetry', atMs: now, ticket: event.ticket, requestId: event.requestId, retryAtMs: at, cause, attempts: event.attempts });
+    out.push({ type: 'setTimer', timerId: asyncTimer(event.requestId), atMs: at });
+  }
+
+  private finish(event: AsyncEvent, result: AsyncResult, out: PlatformCommand[], condition?: 'RetriesExhausted' | 'EventAgeExceeded'): void {
+    const now = this.host.clock.now();
+    this.events.delete(event.requestId);
+    const lastError = this.errors.get(event.requestId) ?? null;
+    this.errors.delete(event.requestId);
+    const destination = condition ? destinationRecord({ event, atMs: now, functionArn: this.host.functionArn(), condition, lastError }) : undefined;
+    this.notice(out, {
+      kind: 'asyncDone',
+      atMs: now,
+      ticket: event.ticket,
+      requestId: event.requestId,
+      result,
+      attempts: event.attempts,
+      ...(destination ? { destination } : {}),
+    });
+  }
+
+  private notice(out: PlatformCommand[], notice: Notice): void {
+    out.push({ type: 'notice', notice });
+  }
+}

@@ -1,0 +1,94 @@
+/**
+ * Function- and account-level settings beyond the function's own
+ * configuration: concurrency, scaling, keep-alive, asynchronous invocation
+ * and the compression of platform waits (lambda-model.md §2–§4).
+ */
+export interface PlatformSettings {
+  /** Account concurrency limit per Region (default 1,000). */
+  accountConcurrency: number;
+  /** Reserved concurrency: a cap and a guarantee. `null` = use the unreserved pool; 0 throttles everything. */
+  reservedConcurrency: number | null;
+  /** Provisioned concurrency: environments initialised ahead of traffic (0 = off). */
+  provisionedConcurrency: number;
+  /** Scaling rate: at most `scaleBurst` new environments per `scaleWindowMs`, refilled continuously. */
+  scaleBurst: number;
+  scaleWindowMs: number;
+  /** An idle on-demand environment is reclaimed this long after its last invocation (observed: about 10 min). */
+  keepAliveMs: number;
+  /** Asynchronous invocation: retries after a function error (0–2, default 2). */
+  maximumRetryAttempts: number;
+  /** Asynchronous invocation: an event older than this is discarded to the on-failure destination (60–21,600 s). */
+  maximumEventAgeS: number;
+  /**
+   * Platform waits (retry delays, throttle backoff, keep-alive, event age) run
+   * this many times faster than Lambda's: 1 = real time. Handler execution,
+   * init and timeouts are never compressed.
+   */
+  waitScale: number;
+}
+
+export const DEFAULT_SETTINGS: PlatformSettings = {
+  accountConcurrency: 1000,
+  reservedConcurrency: null,
+  provisionedConcurrency: 0,
+  scaleBurst: 1000,
+  scaleWindowMs: 10_000,
+  keepAliveMs: 10 * 60_000,
+  maximumRetryAttempts: 2,
+  maximumEventAgeS: 21_600,
+  waitScale: 1,
+};
+
+export const SETTING_LIMITS = {
+  accountConcurrency: { min: 1, max: 100_000 },
+  reservedConcurrency: { min: 0, max: 100_000 },
+  provisionedConcurrency: { min: 0, max: 1_000 },
+  scaleBurst: { min: 1, max: 10_000 },
+  keepAliveMs: { min: 1_000, max: 6 * 3_600_000 },
+  maximumRetryAttempts: { min: 0, max: 2 },
+  maximumEventAgeS: { min: 60, max: 21_600 },
+  waitScale: { min: 1, max: 3_600 },
+} as const;
+
+export interface SettingProblem {
+  field: keyof PlatformSettings;
+  message: string;
+}
+
+function whole(field: keyof PlatformSettings, api: string, value: number, min: number, max: number): SettingProblem | null {
+  if (!Number.isInteger(value)) return { field, message: `1 validation error detected: Value '${value}' at '${api}' failed to satisfy constraint: Member must be a whole number` };
+  if (value < min) return { field, message: `1 validation error detected: Value '${value}' at '${api}' failed to satisfy constraint: Member must have value greater than or equal to ${min}` };
+  if (value > max) return { field, message: `1 validation error detected: Value '${value}' at '${api}' failed to satisfy constraint: Member must have value less than or equal to ${max}` };
+  return null;
+}
+
+/** Every problem with the settings, in the words of Lambda's API where it has them. */
+export function validateSettings(s: PlatformSettings): SettingProblem[] {
+  const L = SETTING_LIMITS;
+  const problems = [
+    whole('accountConcurrency', 'accountConcurrency', s.accountConcurrency, L.accountConcurrency.min, L.accountConcurrency.max),
+    s.reservedConcurrency === null
+      ? null
+      : whole('reservedConcurrency', 'reservedConcurrentExecutions', s.reservedConcurrency, L.reservedConcurrency.min, L.reservedConcurrency.max),
+    whole('provisionedConcurrency', 'provisionedConcurrentExecutions', s.provisionedConcurrency, L.provisionedConcurrency.min, L.provisionedConcurrency.max),
+    whole('scaleBurst', 'scaleBurst', s.scaleBurst, L.scaleBurst.min, L.scaleBurst.max),
+    whole('keepAliveMs', 'keepAliveMs', s.keepAliveMs, L.keepAliveMs.min, L.keepAliveMs.max),
+    whole('maximumRetryAttempts', 'maximumRetryAttempts', s.maximumRetryAttempts, L.maximumRetryAttempts.min, L.maximumRetryAttempts.max),
+    whole('maximumEventAgeS', 'maximumEventAgeInSeconds', s.maximumEventAgeS, L.maximumEventAgeS.min, L.maximumEventAgeS.max),
+    whole('waitScale', 'waitScale', s.waitScale, L.waitScale.min, L.waitScale.max),
+  ].filter((p): p is SettingProblem => p !== null);
+  const cap = s.reservedConcurrency ?? s.accountConcurrency;
+  if (s.reservedConcurrency !== null && s.reservedConcurrency > s.accountConcurrency - 100 && s.reservedConcurrency > 0) {
+    problems.push({
+      field: 'reservedConcurrency',
+      message: `Specified ReservedConcurrentExecutions for function decreases account's UnreservedConcurrentExecution below its minimum value of [100].`,
+    });
+  }
+  if (s.provisionedConcurrency > cap) {
+    problems.push({
+      field: 'provisionedConcurrency',
+      message: `Requested Provisioned Concurrency should not be greater than the reservedConcurrentExecution for function (${cap}).`,
+    });
+  }
+  return problems;
+}

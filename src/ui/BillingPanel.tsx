@@ -1,0 +1,235 @@
+import { useId, useState } from 'react';
+import type { Bill, BillingGranularityMs, BillLine } from '../core/billing';
+import type { Architecture } from '../core/functionConfig';
+import { PRICES } from '../core/pricing';
+import './runPanels.css';
+
+export interface BillingOptions {
+  freeTier: boolean;
+  granularityMs: BillingGranularityMs;
+}
+
+export interface BillingPanelProps {
+  /** `computeBill(...)` of the run, drawn up with `options`; its `rows` are the invocations behind the total. */
+  bill: Bill;
+  options: BillingOptions;
+  onOptionsChange: (options: BillingOptions) => void;
+}
+
+export const PAGE_SIZE = 100;
+
+/**
+ * Money is shown to the picodollar ($0.000000000001), fixed: every cost on
+ * the page rounds to whole picodollars first, and the totals are sums of
+ * those rounded amounts, so the figures shown add up exactly, as on an
+ * invoice. (An invocation costs about $0.0000002 and up.)
+ */
+export const PICO = 1e12;
+export const toPicos = (usd: number): number => Math.round(usd * PICO);
+export function formatPicos(picos: number): string {
+  const sign = picos < 0 ? '−' : '';
+  return `${sign}$${(Math.abs(picos) / PICO).toFixed(12)}`;
+}
+export function formatUsd(usd: number): string {
+  return formatPicos(toPicos(usd));
+}
+
+/** The total as shown: the rounded rows, plus what is not an invocation (provisioned concurrency, free-tier credit), rounded. */
+export function totalPicos(bill: Bill): { rows: number; total: number } {
+  let rows = 0;
+  for (const row of bill.rows) rows += toPicos(row.totalUsd);
+  return { rows, total: rows + toPicos(bill.totalUsd - bill.rowsTotalUsd) };
+}
+
+const num = (n: number, digits = 6): string => n.toLocaleString('en-US', { maximumFractionDigits: digits });
+const perMillion = (usd: number): string => `$${(usd * 1_000_000).toFixed(2)} per 1M`;
+
+function Line({ label, detail, usd, credit = false }: { label: string; detail: string; usd: number; credit?: boolean }) {
+  return (
+    <tr>
+      <th scope="row">{label}</th>
+      <td>{detail}</td>
+      <td className="num">{credit && usd > 0 ? `−${formatUsd(usd)}` : formatUsd(usd)}</td>
+    </tr>
+  );
+}
+
+const gbsDetail = (line: BillLine): string => `${num(line.gbSeconds)} GB-s`;
+
+function Prices({ architectures }: { architectures: Architecture[] }) {
+  const shown: Architecture[] = architectures.length > 0 ? architectures : ['x86_64'];
+  return (
+    <table className="bill-prices">
+      <caption>Prices in force (us-east-1, first tier)</caption>
+      <thead>
+        <tr>
+          <th scope="col">Architecture</th>
+          <th scope="col">Requests</th>
+          <th scope="col">Duration</th>
+          <th scope="col">Provisioned concurrency</th>
+          <th scope="col">Duration on provisioned</th>
+        </tr>
+      </thead>
+      <tbody>
+        {shown.map((a) => (
+          <tr key={a}>
+            <th scope="row">{a}</th>
+            <td>{perMillion(PRICES.requestUsd)}</td>
+            <td>${PRICES.gbSecondUsd[a]} / GB-s</td>
+            <td>${PRICES.provisionedGbSecondUsd[a]} / GB-s</td>
+            <td>${PRICES.provisionedDurationGbSecondUsd[a]} / GB-s</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function Invocations({ bill }: { bill: Bill }) {
+  const [page, setPage] = useState(0);
+  const pages = Math.max(1, Math.ceil(bill.rows.length / PAGE_SIZE));
+  const current = Math.min(page, pages - 1);
+  const rows = bill.rows.slice(current * PAGE_SIZE, (current + 1) * PAGE_SIZE);
+  const statusId = useId();
+  return (
+    <>
+      <div className="table-scroll">
+        <table className="bill-rows">
+          <caption>Invocations behind the total ({bill.rows.length})</caption>
+          <thead>
+            <tr>
+              <th scope="col">Request id</th>
+              <th scope="col">Start</th>
+              <th scope="col">Cold</th>
+              <th scope="col">Duration</th>
+              <th scope="col">Billed</th>
+              <th scope="col">Memory</th>
+              <th scope="col">Cost</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row, i) => {
+              const r = row.record;
+              return (
+                <tr key={`${current * PAGE_SIZE + i}`}>
+                  <td className="mono">
+                    {r.requestId}
+                    {r.attempt > 1 ? ` (attempt ${r.attempt})` : ''}
+                  </td>
+                  <td className="num">+{((r.startedAtMs - bill.startMs) / 1000).toFixed(3)} s</td>
+                  <td>{r.cold ? 'cold' : r.provisioned ? 'provisioned' : 'warm'}</td>
+                  <td className="num">
+                    {r.durationMs.toFixed(2)} ms{r.initDurationMs !== undefined ? ` + init ${r.initDurationMs.toFixed(2)} ms` : ''}
+                  </td>
+                  <td className="num">{row.billedMs} ms</td>
+                  <td className="num">{r.memorySizeMb} MB</td>
+                  <td className="num">{formatUsd(row.totalUsd)}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row" colSpan={6}>
+                Sum of rows
+              </th>
+              <td className="num">{formatPicos(totalPicos(bill).rows)}</td>
+            </tr>
+          </tfoot>
+        </table>
+      </div>
+      {pages > 1 && (
+        <nav className="pager" aria-label="Invocation pages">
+          <button type="button" onClick={() => setPage(current - 1)} disabled={current === 0} aria-describedby={statusId}>
+            Previous
+          </button>
+          <span id={statusId} aria-live="polite">
+            Page {current + 1} of {pages}
+          </span>
+          <button type="button" onClick={() => setPage(current + 1)} disabled={current >= pages - 1} aria-describedby={statusId}>
+            Next
+          </button>
+        </nav>
+      )}
+    </>
+  );
+}
+
+/**
+ * What the run costs. The caller draws the bill up (`computeBill` from the
+ * recorder's records and provisioned changes, with `options`) and passes it
+ * in; the panel only shows it and reports option changes.
+ */
+export function BillingPanel({ bill, options, onOptionsChange }: BillingPanelProps) {
+  const freeTierId = useId();
+  const granularityId = useId();
+  const ft = bill.freeTier;
+  return (
+    <section className="panel run-panel billing-panel" aria-labelledby="billing-heading">
+      <h2 id="billing-heading">Billing</h2>
+      <p className="bill-total">Total {formatPicos(totalPicos(bill).total)}</p>
+      <div className="bill-options">
+        <div className="field checkbox">
+          <input
+            id={freeTierId}
+            type="checkbox"
+            checked={options.freeTier}
+            onChange={(e) => onOptionsChange({ ...options, freeTier: e.target.checked })}
+          />
+          <label htmlFor={freeTierId}>Free tier</label>
+        </div>
+        <div className="field">
+          <label htmlFor={granularityId}>Billing granularity</label>
+          <select
+            id={granularityId}
+            value={options.granularityMs}
+            onChange={(e) => onOptionsChange({ ...options, granularityMs: e.target.value === '100' ? 100 : 1 })}
+          >
+            <option value={1}>1 ms (since December 2020)</option>
+            <option value={100}>100 ms (Lambda’s rounding before December 2020, for teaching)</option>
+          </select>
+        </div>
+      </div>
+      <table className="bill-lines">
+        <caption>Breakdown</caption>
+        <tbody>
+          <Line label="Requests" detail={`${num(bill.requests.count)} requests`} usd={bill.requests.usd} />
+          <Line label="Compute: invoke" detail={gbsDetail(bill.invoke)} usd={bill.invoke.usd} />
+          <Line label="Compute: init" detail={`${gbsDetail(bill.init)} (billed like invoke since 1 Aug 2025)`} usd={bill.init.usd} />
+          <Line label="Provisioned concurrency" detail={`${gbsDetail(bill.provisionedConcurrency)} configured, used or not`} usd={bill.provisionedConcurrency.usd} />
+          <Line
+            label="Provisioned invocations"
+            detail={`${num(bill.provisionedInvocations.count)} requests, ${gbsDetail(bill.provisionedInvocations)}`}
+            usd={bill.provisionedInvocations.usd}
+          />
+          {ft.requested && (
+            <Line
+              label="Free tier credit"
+              detail={
+                ft.applies
+                  ? `${num(ft.requests)} requests, ${num(ft.gbSeconds)} GB-s of 1M requests + 400,000 GB-s a month`
+                  : 'not available: provisioned concurrency was enabled'
+              }
+              usd={ft.usd}
+              credit
+            />
+          )}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row">Total</th>
+            <td>{bill.granularityMs === 100 ? 'rounded up to 100 ms per invocation' : 'rounded up to 1 ms per invocation'}</td>
+            <td className="num">{formatPicos(totalPicos(bill).total)}</td>
+          </tr>
+        </tfoot>
+      </table>
+      <p className="bill-projection">
+        {bill.projectedMonthlyUsd === null
+          ? 'Projected per month: no projection yet (no run time elapsed).'
+          : `Projected per month: $${bill.projectedMonthlyUsd.toFixed(bill.projectedMonthlyUsd >= 1 ? 2 : 6)} (this run’s rate over ${num(bill.elapsedMs / 1000, 1)} s, × 730 h${ft.applies ? ', less a month’s free tier' : ''})`}
+      </p>
+      <Prices architectures={bill.architectures} />
+      <Invocations bill={bill} />
+    </section>
+  );
+}

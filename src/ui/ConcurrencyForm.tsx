@@ -1,0 +1,196 @@
+import { useId, useMemo, useState } from 'react';
+import { SETTING_LIMITS, validateSettings, type PlatformSettings, type SettingProblem } from '../core/platformSettings';
+import './loadPanels.css';
+
+export interface ConcurrencyFormProps {
+  settings: PlatformSettings;
+  onChange(settings: PlatformSettings): void;
+}
+
+/** The waits the select offers; another value in range (from a saved session, say) is shown as its own option. */
+const WAIT_SCALES: readonly { value: number; label: string }[] = [
+  { value: 1, label: 'Real time (1×)' },
+  { value: 10, label: '10× faster' },
+  { value: 60, label: '60× faster (1 min → 1 s)' },
+  { value: 600, label: '600× faster' },
+];
+
+const LABELS: Partial<Record<keyof PlatformSettings, string>> = {
+  reservedConcurrency: 'Reserved concurrency',
+  provisionedConcurrency: 'Provisioned concurrency',
+  accountConcurrency: 'Account concurrency limit',
+  scaleBurst: 'Scaling rate (new environments per 10 s)',
+  keepAliveMs: 'Keep-alive (s)',
+  maximumRetryAttempts: 'Maximum retry attempts',
+  maximumEventAgeS: 'Maximum event age (s)',
+};
+
+const count = (n: number): string => n.toLocaleString('en-US');
+const range = (min: number, max: number): string => `${count(min)}–${count(max)}`;
+
+/** Seconds to ms, without the float dust of 1.001 × 1000 = 1000.9999999999999. */
+function toMs(s: number): number {
+  const ms = s * 1000;
+  const whole = Math.round(ms);
+  return Math.abs(ms - whole) < 1e-6 ? whole : ms;
+}
+
+/** The line that says which compression of platform waits is in force. */
+function waitScaleLine(waitScale: number): string {
+  return waitScale === 1
+    ? 'Platform waits: real time'
+    : `Platform waits compressed ${count(waitScale)}× — retry delays, backoff, keep-alive and event age; handler execution is never compressed`;
+}
+
+/**
+ * validateSettings' problems, with an empty field reported as such, and
+ * keep-alive (kept in ms, edited in s) reported in seconds.
+ */
+function problemsOf(s: PlatformSettings): SettingProblem[] {
+  const empty = (Object.keys(LABELS) as (keyof PlatformSettings)[]).filter((k) => typeof s[k] === 'number' && Number.isNaN(s[k]));
+  const found = validateSettings(s).filter((p) => !empty.includes(p.field));
+  return [
+    ...empty.map((field) => ({ field, message: `${LABELS[field]}: enter a number.` })),
+    ...found.map((p) => {
+      if (p.field !== 'keepAliveMs') return p;
+      const { min, max } = SETTING_LIMITS.keepAliveMs;
+      return { field: p.field, message: `Keep-alive (s): must be from ${count(min / 1000)} to ${count(max / 1000)} s, to the millisecond (got ${count(s.keepAliveMs / 1000)} s).` };
+    }),
+  ];
+}
+
+/** Number input keeping the raw text; `empty` is what an empty box means (NaN, or null for "not set"). */
+function NumberField<E extends number | null>({ label, value, empty, onValue, hint, warn = false, invalid }: {
+  label: string;
+  value: number | E;
+  empty: E;
+  onValue(n: number | E): void;
+  hint: string;
+  warn?: boolean;
+  invalid: boolean;
+}) {
+  const id = useId();
+  const hintId = useId();
+  const parse = (text: string): number | E => (text.trim() === '' ? empty : Number(text));
+  const show = (n: number | E): string => (n !== null && Number.isFinite(n) ? String(n) : '');
+  const [text, setText] = useState(() => show(value));
+  const [seen, setSeen] = useState(value);
+  if (!Object.is(seen, value)) {
+    setSeen(value);
+    if (!Object.is(parse(text), value)) setText(show(value));
+  }
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        type="number"
+        inputMode="numeric"
+        step={1}
+        value={text}
+        aria-describedby={hintId}
+        aria-invalid={invalid || undefined}
+        onChange={(e) => {
+          setText(e.target.value);
+          onValue(parse(e.target.value));
+        }}
+      />
+      <span id={hintId} className={warn ? 'hint warn' : 'hint'}>{hint}</span>
+    </div>
+  );
+}
+
+/** Concurrency, scaling, keep-alive, asynchronous invocation and the compression of platform waits. */
+export function ConcurrencyForm({ settings, onChange }: ConcurrencyFormProps) {
+  const headingId = useId();
+  const waitId = useId();
+  const problems = useMemo(() => problemsOf(settings), [settings]);
+  const invalid = (field: keyof PlatformSettings): boolean => problems.some((p) => p.field === field);
+  const set = <K extends keyof PlatformSettings>(key: K, value: PlatformSettings[K]): void => onChange({ ...settings, [key]: value });
+  const L = SETTING_LIMITS;
+  const scales = WAIT_SCALES.some((w) => w.value === settings.waitScale)
+    ? WAIT_SCALES
+    : [...WAIT_SCALES, { value: settings.waitScale, label: `${count(settings.waitScale)}× faster` }];
+  const num = Number.NaN;
+
+  return (
+    <section className="panel concurrency-form" aria-labelledby={headingId}>
+      <h2 id={headingId}>Concurrency and scaling</h2>
+      <div className="field-grid">
+        <NumberField
+          label="Reserved concurrency"
+          value={settings.reservedConcurrency}
+          empty={null}
+          hint={settings.reservedConcurrency === 0 ? '0 throttles every request' : 'Empty = unreserved · 0 throttles every request'}
+          warn={settings.reservedConcurrency === 0}
+          invalid={invalid('reservedConcurrency')}
+          onValue={(n) => set('reservedConcurrency', n)}
+        />
+        <NumberField
+          label="Provisioned concurrency"
+          value={settings.provisionedConcurrency}
+          empty={num}
+          hint={`${range(L.provisionedConcurrency.min, L.provisionedConcurrency.max)} · 0 = off`}
+          invalid={invalid('provisionedConcurrency')}
+          onValue={(n) => set('provisionedConcurrency', n)}
+        />
+        <NumberField
+          label="Account concurrency limit"
+          value={settings.accountConcurrency}
+          empty={num}
+          hint={`${range(L.accountConcurrency.min, L.accountConcurrency.max)} · Lambda's default is 1,000`}
+          invalid={invalid('accountConcurrency')}
+          onValue={(n) => set('accountConcurrency', n)}
+        />
+        <NumberField
+          label="Scaling rate (new environments per 10 s)"
+          value={settings.scaleBurst}
+          empty={num}
+          hint={range(L.scaleBurst.min, L.scaleBurst.max)}
+          invalid={invalid('scaleBurst')}
+          onValue={(n) => set('scaleBurst', n)}
+        />
+        <NumberField
+          label="Keep-alive (s)"
+          value={settings.keepAliveMs / 1000}
+          empty={num}
+          hint={`${range(L.keepAliveMs.min / 1000, L.keepAliveMs.max / 1000)} · idle environments are reclaimed after this`}
+          invalid={invalid('keepAliveMs')}
+          onValue={(n) => set('keepAliveMs', toMs(n))}
+        />
+        <NumberField
+          label="Maximum retry attempts"
+          value={settings.maximumRetryAttempts}
+          empty={num}
+          hint={`${range(L.maximumRetryAttempts.min, L.maximumRetryAttempts.max)} · asynchronous invocations`}
+          invalid={invalid('maximumRetryAttempts')}
+          onValue={(n) => set('maximumRetryAttempts', n)}
+        />
+        <NumberField
+          label="Maximum event age (s)"
+          value={settings.maximumEventAgeS}
+          empty={num}
+          hint={range(L.maximumEventAgeS.min, L.maximumEventAgeS.max)}
+          invalid={invalid('maximumEventAgeS')}
+          onValue={(n) => set('maximumEventAgeS', n)}
+        />
+        <div className="field">
+          <label htmlFor={waitId}>Platform waits</label>
+          <select id={waitId} value={settings.waitScale} onChange={(e) => set('waitScale', Number(e.target.value))}>
+            {scales.map((w) => (
+              <option key={w.value} value={w.value}>{w.label}</option>
+            ))}
+          </select>
+        </div>
+      </div>
+      <p className={settings.waitScale === 1 ? 'wait-scale-line' : 'wait-scale-line compressed'}>{waitScaleLine(settings.waitScale)}</p>
+      {problems.length > 0 && (
+        <ul className="problems" role="alert" aria-label="Concurrency problems">
+          {problems.map((p, i) => (
+            <li key={i}>{p.message}</li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,72 @@
+import { useEffect, useMemo, useState } from 'react';
+import { computeBill } from '../core/billing';
+import { runRecorder, useRun } from '../state/runStore';
+import { sentSoFar } from '../state/sentCounter';
+import { usePlayground } from '../state/playgroundStore';
+import { BillingPanel } from './BillingPanel';
+import { ConcurrencyForm } from './ConcurrencyForm';
+import { LoadPanel } from './LoadPanel';
+import { MetricsPanel } from './MetricsPanel';
+import { RunSummary } from './RunSummary';
+import { Timeline } from './timeline/Timeline';
+
+const epochNow = (): number => performance.timeOrigin + performance.now();
+
+/** Re-render every `ms` while `on`: the provisioned-concurrency charge grows with time, not only with invocations. */
+function useTicker(on: boolean, ms: number): number {
+  const [tick, setTick] = useState(0);
+  useEffect(() => {
+    if (!on) return;
+    const id = setInterval(() => setTick((t) => t + 1), ms);
+    return () => clearInterval(id);
+  }, [on, ms]);
+  return tick;
+}
+
+/** Load, concurrency settings, and what the platform did: timeline, metrics, bill and the run's accounting. */
+export function ConcurrencyView() {
+  const run = useRun();
+  const inFlight = usePlayground((s) => s.inFlight);
+  const running = run.loadState === 'running' || run.loadState === 'paused' || inFlight > 0;
+  const tick = useTicker(running || run.settings.provisionedConcurrency > 0, 1000);
+  const recorder = runRecorder();
+  const { version, billOptions } = run;
+  // The recorder mutates in place; `version` (batched) and `tick` say when to read it again.
+  const timeline = recorder.timeline();
+  const metrics = recorder.metrics();
+  const accounting = recorder.accounting(sentSoFar());
+  const bill = useMemo(
+    () => computeBill({ records: recorder.records(), provisioned: recorder.provisionedChanges(), startMs: timeline.originMs, nowMs: epochNow(), ...billOptions }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- version and tick stand for the recorder's in-place changes
+    [recorder, version, tick, billOptions, timeline.originMs],
+  );
+
+  return (
+    <div className="concurrency-view">
+      <div className="run-controls">
+        <LoadPanel
+          plan={run.plan}
+          onPlanChange={run.setPlan}
+          state={run.loadState}
+          progress={run.progress}
+          onStart={run.startLoad}
+          onPause={run.pauseLoad}
+          onResume={run.resumeLoad}
+          onStop={run.stopLoad}
+        />
+        <ConcurrencyForm settings={run.settings} onChange={run.setSettings} />
+      </div>
+      {run.startProblem && (
+        <p className="problems" role="alert" aria-label="Load refused">
+          {run.startProblem}
+        </p>
+      )}
+      <Timeline data={timeline} nowMs={epochNow} running={running} />
+      <MetricsPanel series={metrics} />
+      <div className="run-results">
+        <BillingPanel bill={bill} options={billOptions} onOptionsChange={run.setBillOptions} />
+        <RunSummary accounting={accounting} destinations={recorder.destinations()} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,229 @@
+import { useId, useMemo, useState } from 'react';
+import {
+  expectedArrivalCount,
+  switchPatternKind,
+  validateLoadPlan,
+  type LoadPattern,
+  type LoadPatternKind,
+  type LoadPlan,
+  type LoadProgress,
+  type LoadRunState,
+} from '../core/loadPattern';
+import type { InvocationType } from '../core/platformTypes';
+import './loadPanels.css';
+
+export interface LoadPanelProps {
+  plan: LoadPlan;
+  onPlanChange(plan: LoadPlan): void;
+  state: LoadRunState;
+  /** The run's progress; `null` before the first run. */
+  progress: LoadProgress | null;
+  onStart(): void;
+  onPause(): void;
+  onResume(): void;
+  onStop(): void;
+}
+
+const PATTERN_LABELS: Record<LoadPatternKind, string> = {
+  constant: 'Constant rate',
+  ramp: 'Linear ramp',
+  spike: 'Step / spike',
+  poisson: 'Poisson arrivals',
+  burst: 'Burst',
+};
+
+const INVOCATION_LABELS: Record<InvocationType, string> = {
+  RequestResponse: 'Synchronous (RequestResponse)',
+  Event: 'Asynchronous (Event)',
+};
+
+const STATE_LABELS: Record<LoadRunState, string> = {
+  idle: 'Ready',
+  running: 'Running',
+  paused: 'Paused',
+  stopped: 'Stopped',
+  finished: 'Finished',
+};
+
+const parse = (text: string): number => (text.trim() === '' ? Number.NaN : Number(text));
+const show = (n: number): string => (Number.isFinite(n) ? String(n) : '');
+const count = (n: number): string => n.toLocaleString('en-US');
+const seconds = (ms: number): string => {
+  const s = ms / 1000;
+  return Number.isInteger(s) ? count(s) : s.toFixed(1);
+};
+
+/** "sent 120 of 400 · 6.0 s of 20 s" */
+function progressText(p: LoadProgress): string {
+  return `sent ${count(p.sent)} of ${count(p.total)} · ${(p.elapsedMs / 1000).toFixed(1)} s of ${seconds(p.durationMs)} s`;
+}
+
+/**
+ * A number input that keeps what the user typed, even while it is not a
+ * number (empty, "1e", "-"): it reports NaN upward then, and takes the
+ * value from above only when that value changes to something else.
+ */
+function NumberField({ label, value, onValue, hint, invalid, step = 'any' }: {
+  label: string;
+  value: number;
+  onValue(n: number): void;
+  hint?: string;
+  invalid: boolean;
+  step?: number | 'any';
+}) {
+  const id = useId();
+  const [text, setText] = useState(() => show(value));
+  const [seen, setSeen] = useState(value);
+  if (!Object.is(seen, value)) {
+    setSeen(value);
+    if (!Object.is(parse(text), value)) setText(show(value));
+  }
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        type="number"
+        inputMode="decimal"
+        step={step}
+        value={text}
+        aria-invalid={invalid || undefined}
+        onChange={(e) => {
+          setText(e.target.value);
+          onValue(parse(e.target.value));
+        }}
+      />
+      {hint && <span className="hint">{hint}</span>}
+    </div>
+  );
+}
+
+function PatternFields({ pattern, onPattern, invalid }: {
+  pattern: LoadPattern;
+  onPattern(p: LoadPattern): void;
+  invalid(field: string): boolean;
+}) {
+  const rateHint = '0–2,000';
+  switch (pattern.kind) {
+    case 'constant':
+      return <NumberField label="Requests per second" value={pattern.rps} hint={rateHint} invalid={invalid('rps')} onValue={(rps) => onPattern({ ...pattern, rps })} />;
+    case 'poisson':
+      return (
+        <>
+          <NumberField label="Requests per second" value={pattern.rps} hint={`${rateHint}, on average`} invalid={invalid('rps')} onValue={(rps) => onPattern({ ...pattern, rps })} />
+          <NumberField label="Seed" value={pattern.seed} step={1} hint="same seed, same arrivals" invalid={invalid('seed')} onValue={(seed) => onPattern({ ...pattern, seed })} />
+        </>
+      );
+    case 'ramp':
+      return (
+        <>
+          <NumberField label="From (rps)" value={pattern.fromRps} hint={rateHint} invalid={invalid('fromRps')} onValue={(fromRps) => onPattern({ ...pattern, fromRps })} />
+          <NumberField label="To (rps)" value={pattern.toRps} hint={rateHint} invalid={invalid('toRps')} onValue={(toRps) => onPattern({ ...pattern, toRps })} />
+        </>
+      );
+    case 'spike':
+      return (
+        <>
+          <NumberField label="Requests per second" value={pattern.baseRps} hint="base rate, 0–2,000" invalid={invalid('baseRps')} onValue={(baseRps) => onPattern({ ...pattern, baseRps })} />
+          <NumberField label="Spike (rps)" value={pattern.spikeRps} hint={rateHint} invalid={invalid('spikeRps')} onValue={(spikeRps) => onPattern({ ...pattern, spikeRps })} />
+          <NumberField label="Spike starts at (s)" value={pattern.spikeStartS} hint="seconds into the run" invalid={invalid('spikeStartS')} onValue={(spikeStartS) => onPattern({ ...pattern, spikeStartS })} />
+          <NumberField label="Spike lasts (s)" value={pattern.spikeDurationS} hint="ends within the run" invalid={invalid('spikeDurationS')} onValue={(spikeDurationS) => onPattern({ ...pattern, spikeDurationS })} />
+        </>
+      );
+    case 'burst':
+      return <NumberField label="Burst size" value={pattern.count} step={1} hint="1–2,000, all at once" invalid={invalid('count')} onValue={(n) => onPattern({ ...pattern, count: n })} />;
+  }
+}
+
+function ProgressBar({ progress }: { progress: LoadProgress }) {
+  const text = progressText(progress);
+  const done = progress.total > 0 ? progress.sent / progress.total : progress.state === 'finished' ? 1 : 0;
+  return (
+    <div className="load-progress">
+      <div
+        className="load-progress-track"
+        role="progressbar"
+        aria-label="Load progress"
+        aria-valuemin={0}
+        aria-valuemax={progress.total}
+        aria-valuenow={progress.sent}
+        aria-valuetext={text}
+      >
+        <div className="load-progress-fill" style={{ width: `${(done * 100).toFixed(2)}%` }} />
+      </div>
+      <p className="load-progress-text">{text}</p>
+    </div>
+  );
+}
+
+/** The load generator's plan and controls: what to send, how fast, and the run's progress. */
+export function LoadPanel({ plan, onPlanChange, state, progress, onStart, onPause, onResume, onStop }: LoadPanelProps) {
+  const headingId = useId();
+  const patternId = useId();
+  const typeId = useId();
+  const problems = useMemo(() => validateLoadPlan(plan), [plan]);
+  const invalid = (field: string): boolean => problems.some((p) => p.field === field);
+  const active = state === 'running' || state === 'paused';
+  const total = problems.length === 0 ? expectedArrivalCount(plan) : null;
+
+  return (
+    <section className="panel load-panel" aria-labelledby={headingId}>
+      <h2 id={headingId}>Load</h2>
+      <fieldset className="load-fields" disabled={active}>
+        <div className="field-grid">
+          <div className="field">
+            <label htmlFor={patternId}>Pattern</label>
+            <select
+              id={patternId}
+              value={plan.pattern.kind}
+              onChange={(e) => onPlanChange({ ...plan, pattern: switchPatternKind(plan.pattern, e.target.value as LoadPatternKind, plan.durationS) })}
+            >
+              {(Object.keys(PATTERN_LABELS) as LoadPatternKind[]).map((k) => (
+                <option key={k} value={k}>{PATTERN_LABELS[k]}</option>
+              ))}
+            </select>
+          </div>
+          <PatternFields key={plan.pattern.kind} pattern={plan.pattern} invalid={invalid} onPattern={(pattern) => onPlanChange({ ...plan, pattern })} />
+          <NumberField label="Duration (s)" value={plan.durationS} hint="1–600" invalid={invalid('durationS')} onValue={(durationS) => onPlanChange({ ...plan, durationS })} />
+          <div className="field">
+            <label htmlFor={typeId}>Invocation type</label>
+            <select id={typeId} value={plan.invocationType} onChange={(e) => onPlanChange({ ...plan, invocationType: e.target.value as InvocationType })}>
+              {(Object.keys(INVOCATION_LABELS) as InvocationType[]).map((t) => (
+                <option key={t} value={t}>{INVOCATION_LABELS[t]}</option>
+              ))}
+            </select>
+          </div>
+        </div>
+      </fieldset>
+      {total !== null && (
+        <p className="hint load-summary">
+          {plan.pattern.kind === 'poisson' ? 'About ' : ''}
+          {count(total)} {total === 1 ? 'request' : 'requests'}
+          {plan.pattern.kind === 'burst' ? ' at once' : ` over ${count(plan.durationS)} s`}, {plan.invocationType === 'Event' ? 'asynchronous' : 'synchronous'}
+        </p>
+      )}
+      {problems.length > 0 && (
+        <ul className="problems" role="alert" aria-label="Load plan problems">
+          {problems.map((p, i) => (
+            <li key={i}>{p.message}</li>
+          ))}
+        </ul>
+      )}
+      <div className="load-actions">
+        <button type="button" className="primary" disabled={active || problems.length > 0} onClick={onStart}>
+          Start load
+        </button>
+        {state === 'paused' ? (
+          <button type="button" onClick={onResume}>Resume load</button>
+        ) : (
+          <button type="button" disabled={state !== 'running'} onClick={onPause}>Pause load</button>
+        )}
+        <button type="button" disabled={!active} onClick={onStop}>
+          Stop load
+        </button>
+        <span className={`load-state ${state}`} role="status">{STATE_LABELS[state]}</span>
+      </div>
+      {progress && <ProgressBar progress={progress} />}
+    </section>
+  );
+}

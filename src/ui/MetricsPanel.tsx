@@ -1,0 +1,137 @@
+import { memo, useId, useMemo } from 'react';
+import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import type { MetricsPoint, MetricsSeries } from '../state/runRecorder';
+import './runPanels.css';
+
+const CHART_HEIGHT = 120;
+const AXIS = { stroke: 'var(--muted)', fontSize: 11 };
+const TOOLTIP_STYLE = { background: 'var(--panel)', border: '1px solid var(--border)', fontSize: 12 };
+
+type CountKey = 'invocations' | 'errors' | 'coldStarts' | 'throttles';
+
+interface Summary {
+  totals: Record<CountKey, number>;
+  peaks: Record<CountKey | 'concurrentExecutions', number>;
+  latestConcurrency: number;
+  latestP50: number | null;
+  latestP99: number | null;
+  peakP99: number | null;
+}
+
+function summarise(points: readonly MetricsPoint[]): Summary {
+  const totals = { invocations: 0, errors: 0, coldStarts: 0, throttles: 0 };
+  const peaks = { invocations: 0, errors: 0, coldStarts: 0, throttles: 0, concurrentExecutions: 0 };
+  let latestP50: number | null = null;
+  let latestP99: number | null = null;
+  let peakP99: number | null = null;
+  for (const p of points) {
+    for (const k of ['invocations', 'errors', 'coldStarts', 'throttles'] as const) {
+      totals[k] += p[k];
+      peaks[k] = Math.max(peaks[k], p[k]);
+    }
+    peaks.concurrentExecutions = Math.max(peaks.concurrentExecutions, p.concurrentExecutions);
+    if (p.durationP50 !== null) latestP50 = p.durationP50;
+    if (p.durationP99 !== null) {
+      latestP99 = p.durationP99;
+      peakP99 = Math.max(peakP99 ?? 0, p.durationP99);
+    }
+  }
+  const latestConcurrency = points[points.length - 1]?.concurrentExecutions ?? 0;
+  return { totals, peaks, latestConcurrency, latestP50, latestP99, peakP99 };
+}
+
+const ms = (n: number | null): string => (n === null ? '–' : `${n.toFixed(2)} ms`);
+
+function Chart({ title, value, children }: { title: string; value: string; children: React.ReactElement }) {
+  const id = useId();
+  return (
+    <figure className="metric" aria-labelledby={id}>
+      <h3 id={id} className="metric-title">
+        {title}
+      </h3>
+      <p className="metric-value">{value}</p>
+      <div className="metric-chart" aria-hidden="true">
+        <ResponsiveContainer width="100%" height={CHART_HEIGHT} initialDimension={{ width: 300, height: CHART_HEIGHT }}>
+          {children}
+        </ResponsiveContainer>
+      </div>
+    </figure>
+  );
+}
+
+function countChart(data: MetricsPoint[], key: CountKey | 'concurrentExecutions', color: string, step = false) {
+  const axes = [
+    <CartesianGrid key="g" stroke="var(--border)" strokeDasharray="2 4" vertical={false} />,
+    <XAxis key="x" dataKey="t" tick={AXIS} stroke="var(--border)" unit="s" minTickGap={24} />,
+    <YAxis key="y" tick={AXIS} stroke="var(--border)" width={36} allowDecimals={false} />,
+    <Tooltip key="t" contentStyle={TOOLTIP_STYLE} labelFormatter={(t) => `t = ${String(t)} s`} />,
+  ];
+  return step ? (
+    <LineChart data={data} margin={{ top: 4, right: 8, bottom: 0, left: 0 }}>
+      {axes}
+      <Line type="stepAfter" dataKey={key} stroke={color} dot={false} isAnimationActive={false} />
+    </LineChart>
+  ) : (
+    <BarChart data={data} margin={{ top: 4, right: 8, bottom: 0, left: 0 }}>
+      {axes}
+      <Bar dataKey={key} fill={color} isAnimationActive={false} />
+    </BarChart>
+  );
+}
+
+/**
+ * CloudWatch-style per-second metrics of the run, as small multiples. The
+ * series object is mutable-backed (RunRecorder.metrics()): the panel renders
+ * again only when `series.version` (or its points array) changes, and then
+ * copies the points so the charts see new data.
+ */
+export const MetricsPanel = memo(
+  function MetricsPanel({ series }: { series: MetricsSeries }) {
+    const { version, points } = series;
+    // `version` is the change signal for the mutable points array.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    const data = useMemo(() => points.map((p) => ({ ...p })), [points, version]);
+    const s = useMemo(() => summarise(data), [data]);
+    return (
+      <section className="panel run-panel metrics-panel" aria-labelledby="metrics-heading">
+        <h2 id="metrics-heading">Metrics</h2>
+        {data.length === 0 ? (
+          <p className="empty">No data yet: metrics appear per second once the run sends requests.</p>
+        ) : (
+          <div className="metrics-grid">
+            <Chart title="Invocations" value={`Invocations: ${s.totals.invocations} total, peak ${s.peaks.invocations}/s`}>
+              {countChart(data, 'invocations', 'var(--accent)')}
+            </Chart>
+            <Chart title="ConcurrentExecutions" value={`ConcurrentExecutions: peak ${s.peaks.concurrentExecutions}, now ${s.latestConcurrency}`}>
+              {countChart(data, 'concurrentExecutions', 'var(--cold)', true)}
+            </Chart>
+            <Chart title="Cold starts" value={`Cold starts: ${s.totals.coldStarts} total, peak ${s.peaks.coldStarts}/s`}>
+              {countChart(data, 'coldStarts', 'var(--cold)')}
+            </Chart>
+            <Chart title="Throttles" value={`Throttles: ${s.totals.throttles} total, peak ${s.peaks.throttles}/s`}>
+              {countChart(data, 'throttles', 'var(--err)')}
+            </Chart>
+            <Chart title="Errors" value={`Errors: ${s.totals.errors} total, peak ${s.peaks.errors}/s`}>
+              {countChart(data, 'errors', 'var(--err)')}
+            </Chart>
+            <Chart
+              title="Duration p50/p99 (ms)"
+              value={`Duration: latest p50 ${ms(s.latestP50)}, p99 ${ms(s.latestP99)}; peak p99 ${ms(s.peakP99)}`}
+            >
+              <LineChart data={data} margin={{ top: 4, right: 8, bottom: 0, left: 0 }}>
+                <CartesianGrid stroke="var(--border)" strokeDasharray="2 4" vertical={false} />
+                <XAxis dataKey="t" tick={AXIS} stroke="var(--border)" unit="s" minTickGap={24} />
+                <YAxis tick={AXIS} stroke="var(--border)" width={44} />
+                <Tooltip contentStyle={TOOLTIP_STYLE} labelFormatter={(t) => `t = ${String(t)} s`} />
+                <Legend wrapperStyle={{ fontSize: 11 }} />
+                <Line name="p50" dataKey="durationP50" stroke="var(--ok)" dot={false} connectNulls isAnimationActive={false} />
+                <Line name="p99" dataKey="durationP99" stroke="var(--accent)" dot={false} connectNulls isAnimationActive={false} />
+              </LineChart>
+            </Chart>
+          </div>
+        )}
+      </section>
+    );
+  },
+  (prev, next) => prev.series.version === next.series.version && prev.series.points === next.series.points,
+);

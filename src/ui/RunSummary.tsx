@@ -1,0 +1,72 @@
+import type { DestinationRecord } from '../core/platformTypes';
+import type { Accounting } from '../state/runRecorder';
+import './runPanels.css';
+
+/** Destination records beyond this many are counted, not shown. */
+export const MAX_DESTINATIONS_SHOWN = 100;
+
+export interface RunSummaryProps {
+  accounting: Accounting;
+  destinations: readonly DestinationRecord[];
+}
+
+function Item({ term, value, className }: { term: string; value: number; className?: string }) {
+  return (
+    <div className={className}>
+      <dt>{term}</dt>
+      <dd>{value.toLocaleString('en-US')}</dd>
+    </div>
+  );
+}
+
+/** Where every request of the run ended up, and what reached the on-failure destination. */
+export function RunSummary({ accounting: a, destinations }: RunSummaryProps) {
+  const shown = destinations.slice(0, MAX_DESTINATIONS_SHOWN);
+  return (
+    <section className="panel run-panel run-summary" aria-labelledby="run-summary-heading">
+      <h2 id="run-summary-heading">Run summary</h2>
+      <dl className="accounting">
+        <Item term="Sent" value={a.sent} />
+        <Item term="Succeeded" value={a.succeeded} />
+        <Item term="Function errors" value={a.functionErrors} />
+        <Item term="Throttled (429)" value={a.throttled} />
+        <Item term="Rejected (400/413)" value={a.rejected} />
+        <Item term="Async accepted (202)" value={a.async.accepted} />
+        <Item term="Async delivered" value={a.async.delivered} />
+        <Item term="Async delivered after retries" value={a.async.retriedDelivered} />
+        <Item term="Async to on-failure destination" value={a.async.onFailure} />
+        <Item term="Async still queued" value={a.async.stillQueued} />
+        <Item term="Lost" value={a.lost} className={a.lost !== 0 ? 'lost nonzero' : 'lost'} />
+      </dl>
+      <p className={a.lost !== 0 ? 'lost-line nonzero' : 'lost-line'}>
+        <span>Lost: {a.lost.toLocaleString('en-US')}</span>{' '}
+        <span className="hint">
+          {a.lost !== 0
+            ? '(sent but never answered: still in flight, or a bug in the platform model)'
+            : '(every request sent is accounted for)'}
+        </span>
+      </p>
+      <section className="destinations" aria-labelledby="destinations-heading">
+        <h3 id="destinations-heading">On-failure destination</h3>
+        {destinations.length === 0 ? (
+          <p className="empty">No asynchronous event went to the on-failure destination.</p>
+        ) : (
+          <>
+            <ol className="destination-list" aria-label="On-failure destination">
+              {shown.map((d, i) => (
+                <li key={`${d.requestContext.requestId}-${i}`}>
+                  <pre className="payload">{JSON.stringify(d, null, 2)}</pre>
+                </li>
+              ))}
+            </ol>
+            {destinations.length > shown.length && (
+              <p className="hint">
+                {(destinations.length - shown.length).toLocaleString('en-US')} more records not shown.
+              </p>
+            )}
+          </>
+        )}
+      </section>
+    </section>
+  );
+}
