@@ -57,3 +57,26 @@ test('the billing total equals the sum of the per-invocation costs shown', async
   expect(sum).toBeGreaterThan(0);
   expect(picos(totalText)).toBe(sum);
 });
+
+test('memory sets CPU: CPU time is stretched at 128 MB and not at 1,769 MB', async ({ playground, page }) => {
+  await playground.setCode(`export const handler = async () => {
+  const end = performance.now() + 20;
+  while (performance.now() < end) {}
+  return 'done';
+};`);
+  await expect(page.getByText(/≈ 0\.07 vCPU/)).toBeVisible();
+  await playground.invoke();
+  const stretched = playground.response.getByText(/\(measured [\d.]+ ms, of which CPU [\d.]+ ms × 13\.8 for 128 MB\)/);
+  await expect(stretched).toBeVisible();
+  const report = await playground.lastReport();
+  const duration = Number(/\tDuration: ([\d.]+) ms/.exec(report)?.[1]);
+  // At least 20 ms of CPU, × 1,769/128.
+  expect(duration).toBeGreaterThanOrEqual(20 * (1769 / 128));
+
+  await playground.memory.fill('1769');
+  await expect(page.getByText(/≈ 1\.00 vCPU/)).toBeVisible();
+  await playground.invoke();
+  await expect(playground.response.getByText('Cold start')).toBeVisible();
+  await expect(playground.response.getByText(/× 13\.8/)).toHaveCount(0);
+  expect(await playground.lastReport()).toContain('Memory Size: 1769 MB');
+});

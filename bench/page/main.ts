@@ -29,6 +29,8 @@ import {
 } from './baselines';
 import { initSpecFor, runtimeDirectCold, runtimeSourceChars, runtimeUrl, startRuntimeDirect } from './runtimeDirect';
 import { shuffle, sleep, summarize, timerResolutionMs, type Summary } from './stats';
+import { liveThroughput, type ThroughputResult } from './throughput';
+import { timelineBench } from './timelineBench';
 
 export interface BenchOptions {
   /** Samples per warm variant. */
@@ -43,9 +45,11 @@ export interface BenchOptions {
   coldGapMs: number;
   /** Samples of the one-time costs (a new renderer process each). */
   frameN: number;
+  /** Length of each live-throughput closed loop (platform and bare, per N). */
+  throughputMs: number;
 }
 
-const DEFAULTS: BenchOptions = { warmN: 2000, warmBlock: 100, warmup: 300, coldN: 60, coldGapMs: 20, frameN: 6 };
+const DEFAULTS: BenchOptions = { warmN: 2000, warmBlock: 100, warmup: 300, coldN: 60, coldGapMs: 20, frameN: 6, throughputMs: 3000 };
 
 export interface WarmSeries extends Summary {
   /** Mean from the wall time of whole blocks: exact even when performance.now() is coarse. */
@@ -67,8 +71,13 @@ export interface BenchResult {
   /** What the platform's records say about the warm no-op calls. */
   warmRecords: Record<string, Summary>;
   cold: Record<string, Summary>;
+  /** Closed-loop invocations per second, N environments vs. N bare sandbox workers. */
+  throughput: ThroughputResult;
+  /** drawTimeline frame times (ms), and fillRects per frame (entries named as counts). */
+  timeline: Record<string, Summary>;
   ratios: Record<string, number>;
-  targets: { name: string; value: number; limit: number; met: boolean }[];
+  /** `op` '≥': met when value ≥ limit; otherwise met when value ≤ limit. */
+  targets: { name: string; value: number; limit: number; op?: '≥' | '≤'; met: boolean }[];
   /** Counts checked along the way (leaks). */
   checks: Record<string, number>;
   problems: string[];
@@ -438,6 +447,17 @@ async function runBench(options: Partial<BenchOptions> = {}): Promise<BenchResul
   const checks: Record<string, number> = {};
   const cold = await coldCosts(o, problems, checks);
 
+  log(`live throughput: N = 1, 2, 4, 8, ${o.throughputMs} ms closed loops`);
+  const throughput = await liveThroughput(o.throughputMs, problems, log);
+
+  log('timeline draw');
+  let timeline: Record<string, Summary> = {};
+  try {
+    timeline = await timelineBench();
+  } catch (err) {
+    problems.push(`timeline: ${String(err)}`);
+  }
+
   const p50 = (s: Summary | undefined): number => s?.p50 ?? Number.NaN;
   const wp = warm['platform: no-op handler'];
   const wa = warm['A: bare worker, postMessage'];
@@ -457,11 +477,14 @@ async function runBench(options: Partial<BenchOptions> = {}): Promise<BenchResul
     'cold p50 / runtime-direct cold p50': p50(coldP) / p50(cold['runtime worker direct, this page (→ initDone → invokeDone)']),
     'cold p50 / bare sandbox worker p50': p50(coldP) / p50(cold['bare worker, sandbox frame (spawn msg → port says up)']),
   };
-  const targets = [
+  const targets: BenchResult['targets'] = [
     { name: 'warm p50 / baseline A p50', value: ratios['warm p50 / A p50'] as number, limit: 3 },
     { name: 'warm p50 (ms)', value: p50(wp), limit: 0.5 },
     { name: 'cold p50 / (bare worker + Init Duration)', value: ratios['cold p50 / (bare worker p50 + Init Duration p50)'] as number, limit: 1.5 },
   ].map((t) => ({ ...t, met: t.value <= t.limit }));
+  for (const row of throughput.rows) {
+    targets.push({ name: `live throughput N=${row.n}: platform / bare`, value: row.ratio, limit: 0.5, op: '≥', met: row.ratio >= 0.5 });
+  }
 
   const result: BenchResult = {
     env,
@@ -469,6 +492,8 @@ async function runBench(options: Partial<BenchOptions> = {}): Promise<BenchResul
     warm,
     warmRecords: records,
     cold,
+    throughput,
+    timeline,
     ratios,
     targets,
     checks,

@@ -23,6 +23,21 @@ function useTicker(on: boolean, ms: number): number {
   return tick;
 }
 
+const cores = typeof navigator === 'undefined' ? 2 : navigator.hardwareConcurrency || 2;
+
+/** Measured durations are only honest while no more handlers use the CPU than there are cores: say when that was not so. */
+function ContentionNote({ records }: { records: ReturnType<ReturnType<typeof runRecorder>['records']> }) {
+  let contended = 0;
+  for (const r of records) if (r.contended) contended += 1;
+  if (contended === 0) return null;
+  return (
+    <p className="hint warn" role="status">
+      {contended.toLocaleString('en-US')} of {records.length.toLocaleString('en-US')} invocations used the CPU while more handlers were busy than
+      this machine has cores ({cores}): their measured durations include waiting for a core, so they read longer than the handler alone would take.
+    </p>
+  );
+}
+
 /** Load, concurrency settings, and what the platform did: timeline, metrics, bill and the run's accounting. */
 export function ConcurrencyView() {
   const run = useRun();
@@ -61,6 +76,7 @@ export function ConcurrencyView() {
           {run.startProblem}
         </p>
       )}
+      <ContentionNote records={recorder.records()} />
       <Timeline data={timeline} nowMs={epochNow} running={running} />
       <MetricsPanel series={metrics} />
       <div className="run-results">
