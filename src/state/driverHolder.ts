@@ -4,42 +4,63 @@ import type { PlatformCommand } from '../core/platformTypes';
 import { LiveDriver } from '../bridge/liveDriver';
 
 /**
- * The one live platform of the page, shared by the Invoke button and the
- * load generator: one function, one set of environments. Created on first
- * use; the edited configuration is deployed when it changed.
+ * The live platforms of the page: one per function of the workspace, shared
+ * by the Invoke button, the load generator and the triggers. A function's
+ * driver is created on first use; its edited configuration is deployed when
+ * it changed (as pressing Deploy in the console would).
  */
-let driver: LiveDriver | null = null;
-let deployed: FunctionConfig | null = null;
+interface Held {
+  driver: LiveDriver;
+  deployed: FunctionConfig;
+}
+
+const drivers = new Map<string, Held>();
 let settings: PlatformSettings = DEFAULT_SETTINGS;
-const listeners = new Set<(commands: readonly PlatformCommand[]) => void>();
+export type CommandsListener = (functionId: string, commands: readonly PlatformCommand[]) => void;
+const listeners = new Set<CommandsListener>();
 
-/** The driver, with `config` deployed (as pressing Deploy in the console would). */
-export function driverFor(config: FunctionConfig): LiveDriver {
-  if (!driver) {
-    driver = new LiveDriver(config, { settings });
+/** The function's driver, with `config` deployed. */
+export function driverFor(functionId: string, config: FunctionConfig): LiveDriver {
+  const held = drivers.get(functionId);
+  if (!held) {
+    const driver = new LiveDriver(config, { settings });
     driver.subscribe((commands) => {
-      for (const listener of listeners) listener(commands);
+      for (const listener of listeners) listener(functionId, commands);
     });
-  } else if (deployed !== config) {
-    driver.configure(config);
+    drivers.set(functionId, { driver, deployed: config });
+    return driver;
   }
-  deployed = config;
-  return driver;
+  if (held.deployed !== config) {
+    held.driver.configure(config);
+    held.deployed = config;
+  }
+  return held.driver;
 }
 
-/** Apply concurrency settings; provisioned environments start now, so the driver is created if need be. */
-export function applySettings(next: PlatformSettings, config: FunctionConfig | null): void {
+/** The driver of a function that has one, without deploying anything. */
+export function existingDriver(functionId: string): LiveDriver | null {
+  return drivers.get(functionId)?.driver ?? null;
+}
+
+/** Apply concurrency settings to every function; provisioned environments start now, so drivers are created if need be. */
+export function applySettings(next: PlatformSettings, deployable: readonly { id: string; config: FunctionConfig }[]): void {
   settings = next;
-  if (driver) driver.setSettings(next);
-  else if (config && next.provisionedConcurrency > 0) driverFor(config);
+  for (const { driver } of drivers.values()) driver.setSettings(next);
+  if (next.provisionedConcurrency > 0) for (const f of deployable) if (!drivers.has(f.id)) driverFor(f.id, f.config);
 }
 
-/** Watch every command of the platform, across driver re-creation. */
-export function onPlatformCommands(listener: (commands: readonly PlatformCommand[]) => void): () => void {
+export function currentSettings(): PlatformSettings {
+  return settings;
+}
+
+/** A function removed from the workspace: its environments go. */
+export function disposeDriver(functionId: string): void {
+  drivers.get(functionId)?.driver.dispose();
+  drivers.delete(functionId);
+}
+
+/** Watch every command of every function's platform. */
+export function onPlatformCommands(listener: CommandsListener): () => void {
   listeners.add(listener);
   return () => listeners.delete(listener);
-}
-
-export function currentDriver(): LiveDriver | null {
-  return driver;
 }

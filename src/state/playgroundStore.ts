@@ -2,72 +2,183 @@ import { create } from 'zustand';
 import { DEFAULT_CONFIG, validateConfig, type ConfigProblem, type FunctionConfig } from '../core/functionConfig';
 import type { InvocationRecord, LogLine } from '../core/invocationRecord';
 import type { InvokeResult } from '../bridge/liveDriver';
-import { driverFor } from './driverHolder';
+import { disposeDriver, driverFor, onPlatformCommands } from './driverHolder';
+import { EXAMPLE_CODE, EXAMPLE_EVENT } from './exampleFunction';
 import { countSent } from './sentCounter';
 
 export type { InvokeResult };
-import { EXAMPLE_CODE, EXAMPLE_EVENT } from './exampleFunction';
 
 const MAX_LOG_LINES = 5_000;
 const MAX_HISTORY = 200;
+/** Log lines of invocations arrive in batches, not one render per invocation. */
+const LOG_FLUSH_MS = 200;
+
+/** One function of the workspace, with what its panels show. */
+export interface FunctionEntry {
+  id: string;
+  /** The function as edited; deployed to the platform on the next invoke. */
+  config: FunctionConfig;
+  eventText: string;
+  inFlight: number;
+  /** The most recent result of the Invoke button, for the Response panel. */
+  last: InvokeResult | null;
+  /** The function's log stream, oldest first: every invocation's lines, whatever invoked it. */
+  logs: LogLine[];
+  history: InvocationRecord[];
+}
 
 export interface PlaygroundState {
-  /** The function as edited; deployed to the platform on the next invoke. */
+  functions: FunctionEntry[];
+  selectedId: string;
+  /** The selected function's fields, for the editor, the form and the panels. */
   config: FunctionConfig;
   /** Derived from `config`: what Lambda would reject. */
   problems: ConfigProblem[];
   eventText: string;
   inFlight: number;
-  /** The most recent result, for the Response panel. */
   last: InvokeResult | null;
-  /** The function's log stream, oldest first. */
   logs: LogLine[];
   history: InvocationRecord[];
   setConfig(patch: Partial<FunctionConfig>): void;
   setEventText(text: string): void;
   invoke(): Promise<void>;
   clearLogs(): void;
+  selectFunction(id: string): void;
+  addFunction(): string;
+  removeFunction(id: string): void;
+  /** Functions whose invocation logs are not listed (a load run on them would flood the panel). */
+  quietFunctions: ReadonlySet<string>;
+  setQuiet(id: string, quiet: boolean): void;
 }
 
 const initialConfig: FunctionConfig = { ...DEFAULT_CONFIG, code: EXAMPLE_CODE };
+let nextFunctionNumber = 2;
 
-export const usePlayground = create<PlaygroundState>()((set, get) => ({
-  config: initialConfig,
-  problems: validateConfig(initialConfig),
-  eventText: EXAMPLE_EVENT,
-  inFlight: 0,
-  last: null,
-  logs: [],
-  history: [],
+function entry(id: string, config: FunctionConfig, eventText = EXAMPLE_EVENT): FunctionEntry {
+  return { id, config, eventText, inFlight: 0, last: null, logs: [], history: [] };
+}
 
-  setConfig(patch) {
-    const config = { ...get().config, ...patch };
-    set({ config, problems: validateConfig(config) });
-  },
+/** What Lambda would reject, and a name another function of the workspace already has (Lambda's ResourceConflictException). */
+export function problemsOf(f: FunctionEntry, functions: readonly FunctionEntry[]): ConfigProblem[] {
+  const problems = validateConfig(f.config);
+  if (functions.some((other) => other.id !== f.id && other.config.name === f.config.name)) {
+    problems.push({ field: 'name', message: `Function already exist: ${f.config.name}` });
+  }
+  return problems;
+}
 
-  setEventText(eventText) {
-    set({ eventText });
-  },
+function mirror(f: FunctionEntry, functions: readonly FunctionEntry[]): Pick<PlaygroundState, 'config' | 'problems' | 'eventText' | 'inFlight' | 'last' | 'logs' | 'history'> {
+  return { config: f.config, problems: problemsOf(f, functions), eventText: f.eventText, inFlight: f.inFlight, last: f.last, logs: f.logs, history: f.history };
+}
 
-  async invoke() {
-    const { config, problems, eventText } = get();
-    if (problems.length > 0) {
-      const errorMessage = problems.map((p) => p.message).join('\n');
-      set({ last: { kind: 'rejected', statusCode: 400, error: { errorType: 'ValidationException', errorMessage, trace: [] } } });
-      return;
-    }
-    set((s) => ({ inFlight: s.inFlight + 1 }));
-    countSent();
-    const result = await driverFor(config).invoke(eventText);
-    set((s) => ({
-      inFlight: s.inFlight - 1,
-      last: result,
-      logs: result.kind === 'finished' ? [...s.logs, ...result.logs].slice(-MAX_LOG_LINES) : s.logs,
-      history: result.kind === 'finished' ? [...s.history, result.record].slice(-MAX_HISTORY) : s.history,
-    }));
-  },
+/** A name not taken in the workspace: `my-function-2`, … */
+function freeName(taken: readonly FunctionEntry[]): string {
+  const names = new Set(taken.map((f) => f.config.name));
+  for (let n = 2; ; n += 1) if (!names.has(`my-function-${n}`)) return `my-function-${n}`;
+}
 
-  clearLogs() {
-    set({ logs: [] });
-  },
-}));
+export const usePlayground = create<PlaygroundState>()((set, get) => {
+  /** Change one function, wherever it is shown. */
+  const update = (id: string, change: (f: FunctionEntry) => Partial<FunctionEntry>): void => {
+    set((s) => {
+      const functions = s.functions.map((f) => (f.id === id ? { ...f, ...change(f) } : f));
+      const selected = functions.find((f) => f.id === s.selectedId);
+      return selected ? { functions, ...mirror(selected, functions) } : { functions };
+    });
+  };
+
+  return {
+    functions: [entry('fn-1', initialConfig)],
+    selectedId: 'fn-1',
+    ...mirror(entry('fn-1', initialConfig), []),
+    quietFunctions: new Set<string>(),
+
+    setConfig(patch) {
+      const { selectedId } = get();
+      update(selectedId, (f) => ({ config: { ...f.config, ...patch } }));
+    },
+
+    setEventText(eventText) {
+      update(get().selectedId, () => ({ eventText }));
+    },
+
+    async invoke() {
+      const { config, problems, eventText, selectedId: id } = get();
+      if (problems.length > 0) {
+        const errorMessage = problems.map((p) => p.message).join('\n');
+        update(id, () => ({ last: { kind: 'rejected', statusCode: 400, error: { errorType: 'ValidationException', errorMessage, trace: [] } } }));
+        return;
+      }
+      update(id, (f) => ({ inFlight: f.inFlight + 1 }));
+      countSent(id);
+      const result = await driverFor(id, config).invoke(eventText);
+      update(id, (f) => ({
+        inFlight: f.inFlight - 1,
+        last: result,
+        history: result.kind === 'finished' ? [...f.history, result.record].slice(-MAX_HISTORY) : f.history,
+      }));
+    },
+
+    clearLogs() {
+      update(get().selectedId, () => ({ logs: [] }));
+    },
+
+    selectFunction(id) {
+      const f = get().functions.find((x) => x.id === id);
+      if (f) set((s) => ({ selectedId: id, ...mirror(f, s.functions) }));
+    },
+
+    addFunction() {
+      const id = `fn-${nextFunctionNumber++}`;
+      const config: FunctionConfig = { ...initialConfig, name: freeName(get().functions) };
+      set((s) => ({ functions: [...s.functions, entry(id, config)] }));
+      get().selectFunction(id);
+      return id;
+    },
+
+    removeFunction(id) {
+      const { functions, selectedId } = get();
+      if (functions.length <= 1) return;
+      disposeDriver(id);
+      const rest = functions.filter((f) => f.id !== id);
+      set({ functions: rest });
+      if (selectedId === id && rest[0]) get().selectFunction(rest[0].id);
+    },
+
+    setQuiet(id, quiet) {
+      set((s) => {
+        const next = new Set(s.quietFunctions);
+        if (quiet) next.add(id);
+        else next.delete(id);
+        return { quietFunctions: next };
+      });
+    },
+  };
+});
+
+/** Every invocation's log lines go to its function's log stream, in batches. */
+const pendingLogs = new Map<string, LogLine[]>();
+let logTimer: ReturnType<typeof setTimeout> | null = null;
+
+onPlatformCommands((functionId, commands) => {
+  if (usePlayground.getState().quietFunctions.has(functionId)) return;
+  for (const c of commands) {
+    if (c.type !== 'complete') continue;
+    const lines = pendingLogs.get(functionId) ?? [];
+    lines.push(...c.logs);
+    pendingLogs.set(functionId, lines);
+  }
+  if (pendingLogs.size === 0 || logTimer !== null) return;
+  logTimer = setTimeout(() => {
+    logTimer = null;
+    const batch = new Map(pendingLogs);
+    pendingLogs.clear();
+    const { functions, selectedId } = usePlayground.getState();
+    const next = functions.map((f) => {
+      const lines = batch.get(f.id);
+      return lines ? { ...f, logs: [...f.logs, ...lines].slice(-MAX_LOG_LINES) } : f;
+    });
+    const selected = next.find((f) => f.id === selectedId);
+    usePlayground.setState(selected ? { functions: next, logs: selected.logs } : { functions: next });
+  }, LOG_FLUSH_MS);
+});

@@ -1,17 +1,20 @@
 import { create } from 'zustand';
 import type { BillingGranularityMs } from '../core/billing';
+import { validateConfig } from '../core/functionConfig';
 import { arrivalTimes, DEFAULT_LOAD_PLAN, validateLoadPlan, type LoadPlan, type LoadProgress, type LoadRunState } from '../core/loadPattern';
 import { DEFAULT_SETTINGS, validateSettings, type PlatformSettings, type SettingProblem } from '../core/platformSettings';
 import type { PlatformCommand } from '../core/platformTypes';
 import { LoadRunner } from '../bridge/loadRunner';
 import { wallClock } from '../bridge/liveDriver';
-import { applySettings, currentDriver, driverFor, onPlatformCommands } from './driverHolder';
+import { applySettings, driverFor, existingDriver, onPlatformCommands } from './driverHolder';
+import { namespacedCommand } from './namespacedCommand';
 import { usePlayground } from './playgroundStore';
 import { RunRecorder } from './runRecorder';
 import { countSent, resetSent } from './sentCounter';
 
-/** How often what the recorder saw is published to React: batched, never one render per invocation. */
+/** How often what the recorders saw is published to React: batched, never one render per invocation. */
 const PUBLISH_MS = 250;
+export const ALL_FUNCTIONS = '*';
 
 export interface BillOptions {
   freeTier: boolean;
@@ -26,12 +29,15 @@ export interface RunState {
   progress: LoadProgress | null;
   /** Why the last Start was refused (invalid function, settings or plan). */
   startProblem: string | null;
-  /** Bumped when the recorder has news: components re-read `runRecorder()` then. */
+  /** Bumped when the recorders have news: components re-read `runRecorder()` then. */
   version: number;
   billOptions: BillOptions;
+  /** What the timeline, metrics and bill show: one function's id, or ALL_FUNCTIONS. */
+  scope: string;
   setSettings(settings: PlatformSettings): void;
   setPlan(plan: LoadPlan): void;
   setBillOptions(options: BillOptions): void;
+  setScope(scope: string): void;
   startLoad(): void;
   pauseLoad(): void;
   resumeLoad(): void;
@@ -40,17 +46,38 @@ export interface RunState {
   resetRun(): void;
 }
 
-let recorder = new RunRecorder(wallClock.now());
+const recorders = new Map<string, RunRecorder>();
 let runner: LoadRunner | null = null;
 let publishTimer: ReturnType<typeof setTimeout> | null = null;
 
-/** What the timeline, metrics, bill and summary read. Replaced by `resetRun`. */
-export function runRecorder(): RunRecorder {
+/**
+ * The recorder of one function, or of the whole workspace (ALL_FUNCTIONS).
+ * One made here starts empty: it is made on the first command it must see,
+ * when the platform's state already includes that command's effect.
+ */
+export function runRecorder(scope: string): RunRecorder {
+  let recorder = recorders.get(scope);
+  if (!recorder) {
+    recorder = new RunRecorder(wallClock.now());
+    recorders.set(scope, recorder);
+  }
   return recorder;
 }
 
-function observe(commands: readonly PlatformCommand[]): void {
-  for (const c of commands) recorder.observe(c);
+function functionIndex(id: string): { index: number; name: string } {
+  const functions = usePlayground.getState().functions;
+  const index = functions.findIndex((f) => f.id === id);
+  return { index: Math.max(0, index), name: functions[index]?.config.name ?? id };
+}
+
+function observe(functionId: string, commands: readonly PlatformCommand[]): void {
+  const own = runRecorder(functionId);
+  const all = runRecorder(ALL_FUNCTIONS);
+  const { index, name } = functionIndex(functionId);
+  for (const c of commands) {
+    own.observe(c);
+    all.observe(namespacedCommand(index, name, c));
+  }
   if (publishTimer === null) {
     publishTimer = setTimeout(() => {
       publishTimer = null;
@@ -62,18 +89,25 @@ function observe(commands: readonly PlatformCommand[]): void {
 onPlatformCommands(observe);
 
 /** A fresh recorder that already knows the environments alive now (provisioned ones above all). */
-function freshRecorder(settings: PlatformSettings): RunRecorder {
+function freshRecorder(scope: string): RunRecorder {
   const now = wallClock.now();
   const next = new RunRecorder(now);
-  const driver = currentDriver();
-  if (!driver) return next;
-  const { memoryMb, architecture } = usePlayground.getState().config;
-  if (settings.provisionedConcurrency > 0) {
-    next.observe({ type: 'notice', notice: { kind: 'provisioned', atMs: now, count: settings.provisionedConcurrency, memoryMb, architecture } });
-  }
-  for (const env of driver.environments()) {
-    next.observe({ type: 'notice', notice: { kind: 'environment', atMs: now, envId: env.envId, state: env.state, provisioned: env.provisioned, memoryMb } });
-  }
+  const { functions } = usePlayground.getState();
+  const settings = useRun.getState().settings;
+  functions.forEach((f, index) => {
+    if (scope !== ALL_FUNCTIONS && scope !== f.id) return;
+    const driver = existingDriver(f.id);
+    if (!driver) return;
+    const { memoryMb, architecture } = f.config;
+    const seed: PlatformCommand[] = [];
+    if (settings.provisionedConcurrency > 0) {
+      seed.push({ type: 'notice', notice: { kind: 'provisioned', atMs: now, count: settings.provisionedConcurrency, memoryMb, architecture } });
+    }
+    for (const env of driver.environments()) {
+      seed.push({ type: 'notice', notice: { kind: 'environment', atMs: now, envId: env.envId, state: env.state, provisioned: env.provisioned, memoryMb } });
+    }
+    for (const c of seed) next.observe(scope === ALL_FUNCTIONS ? namespacedCommand(index, f.config.name, c) : c);
+  });
   return next;
 }
 
@@ -86,13 +120,14 @@ export const useRun = create<RunState>()((set, get) => ({
   startProblem: null,
   version: 0,
   billOptions: { freeTier: false, granularityMs: 1 },
+  scope: ALL_FUNCTIONS,
 
   setSettings(settings) {
     const settingsProblems = validateSettings(settings);
     set({ settings, settingsProblems });
     if (settingsProblems.length > 0) return;
-    const { config, problems } = usePlayground.getState();
-    applySettings(settings, problems.length === 0 ? config : null);
+    const deployable = usePlayground.getState().functions.filter((f) => validateConfig(f.config).length === 0);
+    applySettings(settings, deployable);
   },
 
   setPlan(plan) {
@@ -103,28 +138,37 @@ export const useRun = create<RunState>()((set, get) => ({
     set({ billOptions });
   },
 
+  setScope(scope) {
+    set({ scope });
+  },
+
   startLoad() {
     if (runner && (runner.state === 'running' || runner.state === 'paused')) return;
-    const { plan, settings, settingsProblems } = get();
-    const { config, problems, eventText } = usePlayground.getState();
+    const { plan, settingsProblems } = get();
+    const { config, problems, eventText, selectedId, setQuiet } = usePlayground.getState();
     const refusal = [...problems, ...settingsProblems, ...validateLoadPlan(plan)].map((p) => p.message);
     if (refusal.length > 0) {
       set({ startProblem: refusal.join('\n') });
       return;
     }
-    const driver = driverFor(config);
+    const driver = driverFor(selectedId, config);
     get().resetRun();
     const send = plan.invocationType === 'Event' ? (): unknown => driver.invokeAsync(eventText) : (): unknown => driver.invoke(eventText);
+    // A load run's log lines would flood the Logs panel: the run is read in the timeline, metrics and bill.
+    setQuiet(selectedId, true);
     runner = new LoadRunner({
       arrivals: arrivalTimes(plan),
       durationMs: plan.durationS * 1000,
       send: () => {
-        countSent();
+        countSent(selectedId);
         send();
       },
-      onProgress: (progress) => set({ progress, loadState: progress.state }),
+      onProgress: (progress) => {
+        set({ progress, loadState: progress.state });
+        if (progress.state === 'finished' || progress.state === 'stopped') setTimeout(() => setQuiet(selectedId, false), 2_000);
+      },
     });
-    set({ startProblem: null, settings });
+    set({ startProblem: null });
     runner.start();
   },
 
@@ -141,8 +185,11 @@ export const useRun = create<RunState>()((set, get) => ({
   },
 
   resetRun() {
-    recorder = freshRecorder(get().settings);
+    recorders.clear();
+    // Between commands: the environments alive now are seeded into the new recorders.
+    recorders.set(ALL_FUNCTIONS, freshRecorder(ALL_FUNCTIONS));
+    for (const f of usePlayground.getState().functions) recorders.set(f.id, freshRecorder(f.id));
     resetSent();
-    set({ version: 0, progress: null });
+    set((s) => ({ version: s.version + 1, progress: null }));
   },
 }));

@@ -3,6 +3,7 @@ import { usePlayground } from '../state/playgroundStore';
 import { ConcurrencyView } from './ConcurrencyView';
 import { ConfigForm } from './ConfigForm';
 import { EventPanel } from './EventPanel';
+import { FunctionTabs } from './FunctionTabs';
 import { HandlerPanel } from './HandlerPanel';
 import { LogsPanel } from './LogsPanel';
 import { ResponsePanel } from './ResponsePanel';
@@ -24,6 +25,8 @@ export function App() {
   const invoke = usePlayground((s) => s.invoke);
   const inFlight = usePlayground((s) => s.inFlight);
   const hasProblems = usePlayground((s) => s.problems.length > 0);
+  // The function's panels keep what the user is typing locally: a new function gets fresh ones.
+  const selectedId = usePlayground((s) => s.selectedId);
   useInvokeShortcut(() => void invoke());
   return (
     <div className="app">
@@ -38,7 +41,8 @@ export function App() {
           {hasProblems && <span className="hint warn">Fix the configuration to invoke</span>}
         </div>
       </header>
-      <main className="layout">
+      <FunctionTabs />
+      <main className="layout" key={selectedId}>
         <div className="column">
           <HandlerPanel />
           <ConfigForm />

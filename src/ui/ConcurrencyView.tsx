@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { computeBill } from '../core/billing';
-import { runRecorder, useRun } from '../state/runStore';
+import type { InvocationRecord } from '../core/invocationRecord';
+import { ALL_FUNCTIONS, runRecorder, useRun } from '../state/runStore';
 import { sentSoFar } from '../state/sentCounter';
 import { usePlayground } from '../state/playgroundStore';
 import { BillingPanel } from './BillingPanel';
@@ -26,7 +27,7 @@ function useTicker(on: boolean, ms: number): number {
 const cores = typeof navigator === 'undefined' ? 2 : navigator.hardwareConcurrency || 2;
 
 /** Measured durations are only honest while no more handlers use the CPU than there are cores: say when that was not so. */
-function ContentionNote({ records }: { records: ReturnType<ReturnType<typeof runRecorder>['records']> }) {
+function ContentionNote({ records }: { records: readonly InvocationRecord[] }) {
   let contended = 0;
   for (const r of records) if (r.contended) contended += 1;
   if (contended === 0) return null;
@@ -44,12 +45,14 @@ export function ConcurrencyView() {
   const inFlight = usePlayground((s) => s.inFlight);
   const running = run.loadState === 'running' || run.loadState === 'paused' || inFlight > 0;
   const tick = useTicker(running || run.settings.provisionedConcurrency > 0, 1000);
-  const recorder = runRecorder();
+  const functions = usePlayground((s) => s.functions);
+  const scope = functions.some((f) => f.id === run.scope) ? run.scope : ALL_FUNCTIONS;
+  const recorder = runRecorder(scope);
   const { version, billOptions } = run;
   // The recorder mutates in place; `version` (batched) and `tick` say when to read it again.
   const timeline = recorder.timeline();
   const metrics = recorder.metrics();
-  const accounting = recorder.accounting(sentSoFar());
+  const accounting = recorder.accounting(sentSoFar(scope === ALL_FUNCTIONS ? undefined : scope));
   const bill = useMemo(
     () => computeBill({ records: recorder.records(), provisioned: recorder.provisionedChanges(), startMs: timeline.originMs, nowMs: epochNow(), ...billOptions }),
     // eslint-disable-next-line react-hooks/exhaustive-deps -- version and tick stand for the recorder's in-place changes
@@ -75,6 +78,19 @@ export function ConcurrencyView() {
         <p className="problems" role="alert" aria-label="Load refused">
           {run.startProblem}
         </p>
+      )}
+      {functions.length > 1 && (
+        <div className="field scope-field">
+          <label htmlFor="run-scope">Show</label>
+          <select id="run-scope" value={scope} onChange={(e) => run.setScope(e.target.value)}>
+            <option value={ALL_FUNCTIONS}>All functions</option>
+            {functions.map((f) => (
+              <option key={f.id} value={f.id}>
+                {f.config.name}
+              </option>
+            ))}
+          </select>
+        </div>
       )}
       <ContentionNote records={recorder.records()} />
       <Timeline data={timeline} nowMs={epochNow} running={running} />

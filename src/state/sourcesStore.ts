@@ -1,0 +1,119 @@
+import { create } from 'zustand';
+import { functionArn } from '../core/environmentVariables';
+import { validateConfig } from '../core/functionConfig';
+import { createRandom } from '../core/random';
+import { DEFAULT_ACCOUNT, DEFAULT_REGION, type EventSource, type SourceCommand, type SourceContext } from '../core/sources/sourceTypes';
+import { wallClock } from '../bridge/liveDriver';
+import { SourceHub } from '../bridge/sourceHub';
+import { currentSettings, driverFor } from './driverHolder';
+import { usePlayground } from './playgroundStore';
+import { countSent } from './sentCounter';
+
+/** The kinds of trigger a function can have. */
+export type TriggerKind = 'http' | 's3' | 'sqs' | 'sns' | 'eventbridge' | 'dynamodb' | 'kinesis';
+
+export interface TriggerEntry {
+  sourceId: string;
+  kind: TriggerKind;
+  /** The functions it invokes (an SNS topic or an EventBridge bus may have several). */
+  functionNames: string[];
+}
+
+export interface SourceLogLine {
+  sourceId: string;
+  atMs: number;
+  text: string;
+}
+
+const MAX_SOURCE_LOG = 500;
+const PUBLISH_MS = 150;
+
+export interface SourcesState {
+  triggers: TriggerEntry[];
+  /** Bumped (batched) when a source's view changed: source views re-read `sourceById()` then. */
+  version: number;
+  log: SourceLogLine[];
+  register(entry: TriggerEntry, source: EventSource): void;
+  addTarget(sourceId: string, functionName: string): void;
+  removeTrigger(sourceId: string): void;
+  /** A user action on a source. */
+  act(sourceId: string, action: (out: SourceCommand[]) => void): void;
+}
+
+/** What every source is built with: the live clock, a seeded generator, the platform-wait scale in force. */
+export const sourceContext: SourceContext = {
+  clock: wallClock,
+  random: createRandom(Date.now() >>> 0),
+  region: DEFAULT_REGION,
+  accountId: DEFAULT_ACCOUNT,
+  waitScale: () => currentSettings().waitScale,
+};
+
+let publishTimer: ReturnType<typeof setTimeout> | null = null;
+let pendingLog: SourceLogLine[] = [];
+
+function publishSoon(): void {
+  if (publishTimer !== null) return;
+  publishTimer = setTimeout(() => {
+    publishTimer = null;
+    const lines = pendingLog;
+    pendingLog = [];
+    useSources.setState((s) => ({ version: s.version + 1, log: lines.length > 0 ? [...s.log, ...lines].slice(-MAX_SOURCE_LOG) : s.log }));
+  }, PUBLISH_MS);
+}
+
+const hub = new SourceHub({
+  resolve(functionName) {
+    const f = usePlayground.getState().functions.find((x) => x.config.name === functionName);
+    if (!f || validateConfig(f.config).length > 0) return null;
+    const driver = driverFor(f.id, f.config);
+    return {
+      invoke: (payload) => {
+        countSent(f.id);
+        return driver.invoke(payload);
+      },
+      invokeAsync: (payload) => {
+        countSent(f.id);
+        return driver.invokeAsync(payload);
+      },
+    };
+  },
+  onChanged: () => publishSoon(),
+  onLog: (sourceId, atMs, text) => {
+    pendingLog.push({ sourceId, atMs, text });
+    publishSoon();
+  },
+  functionArn: (name) => functionArn(DEFAULT_REGION, DEFAULT_ACCOUNT, name),
+});
+
+/** A source of the workspace, for its view. */
+export function sourceById<T extends EventSource>(id: string): T | undefined {
+  return hub.get<T>(id);
+}
+
+export const useSources = create<SourcesState>()((set, get) => ({
+  triggers: [],
+  version: 0,
+  log: [],
+
+  register(entry, source) {
+    hub.add(source);
+    set((s) => ({ triggers: [...s.triggers, entry] }));
+  },
+
+  addTarget(sourceId, functionName) {
+    set((s) => ({
+      triggers: s.triggers.map((t) => (t.sourceId === sourceId && !t.functionNames.includes(functionName) ? { ...t, functionNames: [...t.functionNames, functionName] } : t)),
+    }));
+  },
+
+  removeTrigger(sourceId) {
+    hub.remove(sourceId);
+    set((s) => ({ triggers: s.triggers.filter((t) => t.sourceId !== sourceId) }));
+  },
+
+  act(sourceId, action) {
+    if (!get().triggers.some((t) => t.sourceId === sourceId)) return;
+    hub.act(sourceId, action);
+  },
+}));
