@@ -6,11 +6,12 @@ import { DEFAULT_SETTINGS, validateSettings, type PlatformSettings, type Setting
 import type { PlatformCommand } from '../core/platformTypes';
 import { LoadRunner } from '../bridge/loadRunner';
 import { wallClock } from '../bridge/liveDriver';
-import { applySettings, driverFor, existingDriver, onPlatformCommands } from './driverHolder';
+import { applySettings, currentSettings, driverFor, existingDriver, onPlatformCommands } from './driverHolder';
 import { namespacedCommand } from './namespacedCommand';
 import { usePlayground } from './playgroundStore';
 import { RunRecorder } from './runRecorder';
 import { countSent, resetSent } from './sentCounter';
+import { waitScaleChanged } from './triggerFactories';
 
 /** How often what the recorders saw is published to React: batched, never one render per invocation. */
 const PUBLISH_MS = 250;
@@ -124,10 +125,12 @@ export const useRun = create<RunState>()((set, get) => ({
 
   setSettings(settings) {
     const settingsProblems = validateSettings(settings);
+    const before = currentSettings();
     set({ settings, settingsProblems });
     if (settingsProblems.length > 0) return;
     const deployable = usePlayground.getState().functions.filter((f) => validateConfig(f.config).length === 0);
     applySettings(settings, deployable);
+    if (before.waitScale !== settings.waitScale) waitScaleChanged();
   },
 
   setPlan(plan) {

@@ -7,6 +7,7 @@ import { FunctionTabs } from './FunctionTabs';
 import { HandlerPanel } from './HandlerPanel';
 import { LogsPanel } from './LogsPanel';
 import { ResponsePanel } from './ResponsePanel';
+import { TriggersPanel } from './TriggersPanel';
 
 /** Ctrl/Cmd+Enter anywhere invokes (the editors bind it themselves). */
 function useInvokeShortcut(invoke: () => void): void {
@@ -46,6 +47,7 @@ export function App() {
         <div className="column">
           <HandlerPanel />
           <ConfigForm />
+          <TriggersPanel />
         </div>
         <div className="column">
           <EventPanel />

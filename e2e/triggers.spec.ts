@@ -1,0 +1,72 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from './playground';
+
+/** Add a trigger to the selected function through the Triggers panel. */
+async function addTrigger(page: Page, type: string, fields: { name?: string; detail?: string } = {}): Promise<void> {
+  const triggers = page.getByRole('region', { name: 'Triggers' });
+  await triggers.getByRole('button', { name: 'Add trigger' }).click();
+  await triggers.getByLabel('Trigger type').selectOption({ label: type });
+  if (fields.name !== undefined) await triggers.getByRole('form', { name: 'New trigger' }).getByRole('textbox').first().fill(fields.name);
+  if (fields.detail !== undefined) await triggers.getByRole('form', { name: 'New trigger' }).getByRole('textbox').last().fill(fields.detail);
+  await triggers.getByRole('button', { name: 'Create trigger' }).click();
+}
+
+test('an HTTP request through a Function URL returns the function’s status, headers and body', async ({ playground, page }) => {
+  await playground.setCode(`export const handler = async (event) => ({
+  statusCode: 201,
+  headers: { 'x-demo': 'yes', 'content-type': 'text/plain' },
+  body: 'created ' + event.rawPath + ' for ' + event.queryStringParameters.name,
+});`);
+  await addTrigger(page, 'Function URL');
+  const http = page.getByRole('region', { name: 'HTTP request' });
+  await http.getByRole('button', { name: 'Send request' }).click();
+  const response = http.getByRole('region', { name: 'HTTP response' });
+  await expect(response).toContainText('201');
+  await expect(response.getByRole('list', { name: 'Response headers' })).toContainText('x-demo: yes');
+  await expect(response).toContainText('created /hello for world');
+});
+
+test('creating an object in the bucket invokes the function with the object’s key', async ({ playground, page }) => {
+  await playground.setCode(`export const handler = async (event) => {
+  const record = event.Records[0];
+  console.log('S3', record.eventName, record.s3.bucket.name, record.s3.object.key, record.s3.object.size);
+};`);
+  await addTrigger(page, 'S3 bucket', { name: 'photos-bucket' });
+  const bucket = page.getByRole('region', { name: 'S3 bucket' });
+  await bucket.getByLabel('Object key').fill('holiday/cat pic.txt');
+  await bucket.getByLabel('Object text').fill('meow');
+  await bucket.getByRole('button', { name: 'Create object' }).click();
+  await expect(playground.logs.getByText(/\tINFO\tS3 ObjectCreated:Put photos-bucket holiday\/cat\+pic\.txt 4$/)).toBeVisible();
+  await expect(bucket.getByRole('button', { name: 'Delete holiday/cat pic.txt' })).toBeVisible();
+});
+
+test('50 messages in batches of 10: a poison message ends in the dead-letter queue, the others succeed with partial batch responses', async ({ playground, page }) => {
+  await playground.setCode(`export const handler = async (event) => ({
+  batchItemFailures: event.Records.filter((r) => JSON.parse(r.body).n === 7).map((r) => ({ itemIdentifier: r.messageId })),
+});`);
+  await page.getByLabel('Platform waits').selectOption({ index: 2 });
+  await addTrigger(page, 'SQS queue', { name: 'orders', detail: '10' });
+  const queue = page.getByRole('region', { name: 'SQS queue' });
+  await expect(queue.getByLabel('Batch size')).toHaveValue('10');
+  await queue.getByLabel('Batch of messages').fill('50');
+  await queue.getByRole('button', { name: 'Send messages' }).click();
+  const dlq = queue.getByRole('list', { name: 'Dead-letter queue messages' });
+  await expect(dlq.getByRole('listitem')).toHaveCount(1, { timeout: 20_000 });
+  await expect(dlq).toContainText('"n":7');
+  await expect(queue.getByText('Dead-letter queue: 1')).toBeVisible();
+  await expect(queue.getByText('Visible: 0', { exact: true })).toBeVisible();
+  await expect(queue.getByText('In flight: 0', { exact: true })).toBeVisible();
+  await expect(queue.getByText('Delivered: 49', { exact: true })).toBeVisible();
+});
+
+test('a rate(1 minute) schedule fires once a minute of compressed time', async ({ playground, page }) => {
+  await playground.setCode(`export const handler = async (event) => { console.log('tick', event['detail-type'], event.time); };`);
+  await page.getByLabel('Platform waits').selectOption({ index: 2 });
+  await expect(page.getByText(/Platform waits compressed 60×/)).toBeVisible();
+  await addTrigger(page, 'EventBridge schedule', { detail: 'rate(1 minute)' });
+  const ticks = playground.logs.getByText(/\tINFO\ttick Scheduled Event /);
+  await expect(ticks).toHaveCount(3, { timeout: 8_000 });
+  const times = (await ticks.allTextContents()).map((line) => Date.parse(line.split(' ').at(-1) ?? ''));
+  expect(times[1]! - times[0]!).toBe(60_000);
+  expect(times[2]! - times[1]!).toBe(60_000);
+});

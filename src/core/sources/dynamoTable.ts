@@ -1,0 +1,234 @@
+import { attributeMapSize, attributeMapsEqual, toAttributeMap, type AttributeMap } from './dynamoAttributeValue';
+import { invalidParameter, keyNames, keyOf, parseJsonObject, parseKey, type CheckedKey, type JsonObjectInput, type KeySchema } from './dynamoKeySchema';
+import { md5Hex } from './md5';
+import type { SourceCommand, SourceContext } from './sourceTypes';
+import type { StreamAppendListener, StreamShardRecord, StreamShardSource } from './streamShardSource';
+
+export type { KeyAttribute, KeySchema } from './dynamoKeySchema';
+
+export type StreamViewType = 'KEYS_ONLY' | 'NEW_IMAGE' | 'OLD_IMAGE' | 'NEW_AND_OLD_IMAGES';
+export const STREAM_VIEW_TYPES: readonly StreamViewType[] = ['KEYS_ONLY', 'NEW_IMAGE', 'OLD_IMAGE', 'NEW_AND_OLD_IMAGES'];
+
+export interface DynamoTableOptions {
+  name: string;
+  keySchema: KeySchema;
+  /** Default NEW_AND_OLD_IMAGES. */
+  streamViewType?: StreamViewType;
+  /** Shards of the stream, 1–10 (default 1). Items hash to a shard by partition key. */
+  shardCount?: number;
+}
+
+/** The `dynamodb` member of a stream record (lambda-model.md §7). */
+export interface DynamoStreamData {
+  ApproximateCreationDateTime: number;
+  Keys: AttributeMap;
+  NewImage?: AttributeMap;
+  OldImage?: AttributeMap;
+  SequenceNumber: string;
+  SizeBytes: number;
+  StreamViewType: StreamViewType;
+}
+
+export interface DynamoStreamRecord extends StreamShardRecord {
+  readonly eventID: string;
+  readonly eventName: 'INSERT' | 'MODIFY' | 'REMOVE';
+  readonly dynamodb: DynamoStreamData;
+}
+
+/** A record of the function's event (lambda-model.md §7). */
+export interface DynamoEventRecord {
+  eventID: string;
+  eventName: 'INSERT' | 'MODIFY' | 'REMOVE';
+  eventVersion: '1.1';
+  eventSource: 'aws:dynamodb';
+  awsRegion: string;
+  dynamodb: DynamoStreamData;
+  eventSourceARN: string;
+}
+
+/** A write's outcome: the stream record it made (null when the item did not change), or DynamoDB's refusal. */
+export type TableWriteResult = { ok: true; record: DynamoStreamRecord | null } | { ok: false; error: string };
+
+export interface DynamoTableView {
+  kind: 'dynamodb';
+  tableName: string;
+  keySchema: KeySchema;
+  streamViewType: StreamViewType;
+  streamArn: string;
+  itemCount: number;
+  shards: { shardId: string; records: number }[];
+}
+
+/** DynamoDB's item limit. */
+export const MAX_ITEM_BYTES = 400 * 1024;
+const DAY_S = 86_400;
+
+/**
+ * A DynamoDB table with a stream: PutItem, UpdateItem and DeleteItem write
+ * INSERT / MODIFY / REMOVE stream records, with Keys and images per the
+ * StreamViewType. A write that changes nothing writes no record, as on
+ * DynamoDB. Items hash to a shard by their partition key.
+ */
+export class DynamoTable implements StreamShardSource<DynamoStreamRecord> {
+  readonly kind = 'dynamodb' as const;
+  readonly name: string;
+  readonly streamArn: string;
+  readonly retentionS = DAY_S;
+  readonly keySchema: KeySchema;
+  readonly streamViewType: StreamViewType;
+  private readonly items = new Map<string, AttributeMap>();
+  private readonly shards: { id: string; records: DynamoStreamRecord[] }[];
+  private readonly listeners = new Set<StreamAppendListener>();
+  private readonly sequenceBase: bigint;
+  private written = 0;
+
+  constructor(
+    private readonly ctx: SourceContext,
+    options: DynamoTableOptions,
+  ) {
+    const shardCount = options.shardCount ?? 1;
+    if (!Number.isInteger(shardCount) || shardCount < 1 || shardCount > 10) throw new Error('A table stream has 1 to 10 shards here');
+    this.name = options.name;
+    this.keySchema = options.keySchema;
+    this.streamViewType = options.streamViewType ?? 'NEW_AND_OLD_IMAGES';
+    const now = ctx.clock.now();
+    const label = new Date(now).toISOString().slice(0, 23);
+    this.streamArn = `arn:aws:dynamodb:${ctx.region}:${ctx.accountId}:table/${options.name}/stream/${label}`;
+    const created = String(Math.floor(now)).padStart(20, '0');
+    this.shards = Array.from({ length: shardCount }, () => ({ id: `shardId-${created}-${ctx.random.hex(8)}`, records: [] }));
+    this.sequenceBase = BigInt(1 + Math.floor(ctx.random.next() * 8)) * 10n ** 20n + BigInt(Math.floor(ctx.random.next() * 1e6)) * 10n ** 12n;
+  }
+
+  shardCount(): number {
+    return this.shards.length;
+  }
+
+  shardId(index: number): string {
+    return this.shards[index]?.id ?? '';
+  }
+
+  shardRecords(index: number): readonly DynamoStreamRecord[] {
+    return this.shards[index]?.records ?? [];
+  }
+
+  subscribe(listener: StreamAppendListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** The item's typed attributes (undefined when absent or the key is not valid); `fromAttributeMap` gives plain JSON. */
+  getItem(key: JsonObjectInput): AttributeMap | undefined {
+    const parsed = parseKey(this.keySchema, key);
+    return typeof parsed === 'string' ? undefined : this.items.get(parsed.id);
+  }
+
+  /** PutItem: create or replace the whole item. */
+  putItem(item: JsonObjectInput, out: SourceCommand[]): TableWriteResult {
+    const object = parseJsonObject(item, 'item');
+    if (typeof object === 'string') return { ok: false, error: object };
+    let image: AttributeMap;
+    try {
+      image = toAttributeMap(object);
+    } catch (e) {
+      return { ok: false, error: `ValidationException: ${(e as Error).message}` };
+    }
+    const key = keyOf(this.keySchema, image, 'item');
+    if (typeof key === 'string') return { ok: false, error: key };
+    if (attributeMapSize(image) > MAX_ITEM_BYTES) return { ok: false, error: 'ValidationException: Item size has exceeded the maximum allowed size' };
+    return this.write(key, this.items.get(key.id), image, out);
+  }
+
+  /** UpdateItem: SET each attribute of `changes` (undefined removes it); creates the item when absent. */
+  updateItem(key: JsonObjectInput, changes: Record<string, unknown>, out: SourceCommand[]): TableWriteResult {
+    const parsed = parseKey(this.keySchema, key);
+    if (typeof parsed === 'string') return { ok: false, error: parsed };
+    const named = Object.keys(changes).find((name) => keyNames(this.keySchema).includes(name));
+    if (named !== undefined) return { ok: false, error: invalidParameter(`Cannot update attribute ${named}. This attribute is part of the key`) };
+    const old = this.items.get(parsed.id);
+    let image: AttributeMap;
+    try {
+      const set = toAttributeMap(changes);
+      image = { ...(old ?? parsed.keys), ...set };
+    } catch (e) {
+      return { ok: false, error: `ValidationException: ${(e as Error).message}` };
+    }
+    for (const [name, value] of Object.entries(changes)) if (value === undefined) delete image[name];
+    if (attributeMapSize(image) > MAX_ITEM_BYTES) return { ok: false, error: 'ValidationException: Item size has exceeded the maximum allowed size' };
+    return this.write(parsed, old, image, out);
+  }
+
+  /** DeleteItem by key; deleting an absent item writes no stream record. */
+  deleteItem(key: JsonObjectInput, out: SourceCommand[]): TableWriteResult {
+    const parsed = parseKey(this.keySchema, key);
+    if (typeof parsed === 'string') return { ok: false, error: parsed };
+    return this.write(parsed, this.items.get(parsed.id), undefined, out);
+  }
+
+  eventRecord(record: DynamoStreamRecord): DynamoEventRecord {
+    return {
+      eventID: record.eventID,
+      eventName: record.eventName,
+      eventVersion: '1.1',
+      eventSource: 'aws:dynamodb',
+      awsRegion: this.ctx.region,
+      dynamodb: record.dynamodb,
+      eventSourceARN: this.streamArn,
+    };
+  }
+
+  view(): DynamoTableView {
+    return {
+      kind: 'dynamodb',
+      tableName: this.name,
+      keySchema: this.keySchema,
+      streamViewType: this.streamViewType,
+      streamArn: this.streamArn,
+      itemCount: this.items.size,
+      shards: this.shards.map((s) => ({ shardId: s.id, records: s.records.length })),
+    };
+  }
+
+  private write(
+    key: CheckedKey,
+    oldImage: AttributeMap | undefined,
+    newImage: AttributeMap | undefined,
+    out: SourceCommand[],
+  ): TableWriteResult {
+    const now = this.ctx.clock.now();
+    if (!oldImage && !newImage) return { ok: true, record: null };
+    if (oldImage && newImage && attributeMapsEqual(oldImage, newImage)) {
+      out.push({ type: 'log', atMs: now, text: `${this.name}: item ${key.label} unchanged: no stream record` });
+      return { ok: true, record: null };
+    }
+    if (newImage) this.items.set(key.id, newImage);
+    else this.items.delete(key.id);
+    const eventName = !oldImage ? 'INSERT' : newImage ? 'MODIFY' : 'REMOVE';
+    const view = this.streamViewType;
+    const withNew = newImage && (view === 'NEW_IMAGE' || view === 'NEW_AND_OLD_IMAGES');
+    const withOld = oldImage && (view === 'OLD_IMAGE' || view === 'NEW_AND_OLD_IMAGES');
+    const shardIndex = parseInt(md5Hex(key.partitionKey).slice(0, 8), 16) % this.shards.length;
+    const sequenceNumber = String(this.sequenceBase + BigInt(++this.written) * 100_000n);
+    const dynamodb: DynamoStreamData = {
+      ApproximateCreationDateTime: Math.floor(now / 1000),
+      Keys: key.keys,
+      ...(withNew ? { NewImage: newImage } : {}),
+      ...(withOld ? { OldImage: oldImage } : {}),
+      SequenceNumber: sequenceNumber,
+      SizeBytes: attributeMapSize(key.keys) + (withNew ? attributeMapSize(newImage) : 0) + (withOld ? attributeMapSize(oldImage) : 0),
+      StreamViewType: view,
+    };
+    const record: DynamoStreamRecord = {
+      sequenceNumber,
+      partitionKey: key.partitionKey,
+      arrivalMs: now,
+      eventID: this.ctx.random.hex(32),
+      eventName,
+      dynamodb,
+    };
+    this.shards[shardIndex]!.records.push(record);
+    out.push({ type: 'log', atMs: now, text: `${this.name}: ${eventName} ${key.label} → shard ${shardIndex} (seq ${sequenceNumber})` });
+    out.push({ type: 'changed' });
+    for (const listener of [...this.listeners]) listener(shardIndex, out);
+    return { ok: true, record };
+  }
+}

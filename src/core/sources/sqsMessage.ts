@@ -1,0 +1,121 @@
+import type { Random } from '../random';
+import { utf8Length } from '../utf8';
+
+/** An SQS message, SendMessage's limits and their errors, in SQS's words. */
+
+/** SQS's maximum message size, 1 MiB since 2025 (lambda-model.md §2); also the cap on a whole SendMessageBatch. */
+export const SQS_MAX_MESSAGE_BYTES = 1_048_576;
+export const SQS_MAX_BATCH_ENTRIES = 10;
+export const SQS_MAX_MESSAGE_ATTRIBUTES = 10;
+export const SQS_MAX_DELAY_S = 900;
+export const SQS_MAX_VISIBILITY_TIMEOUT_S = 43_200;
+
+/** A message attribute as SendMessage takes it. */
+export interface SqsMessageAttributeValue {
+  DataType: string;
+  StringValue?: string;
+  /** Base64. */
+  BinaryValue?: string;
+}
+export type SqsMessageAttributes = Record<string, SqsMessageAttributeValue>;
+
+export interface SqsSystemAttributes {
+  ApproximateReceiveCount: string;
+  SentTimestamp: string;
+  SenderId: string;
+  ApproximateFirstReceiveTimestamp: string;
+}
+
+export interface SqsMessage {
+  readonly messageId: string;
+  readonly body: string;
+  readonly md5OfBody: string;
+  readonly messageAttributes: SqsMessageAttributes;
+  readonly senderId: string;
+  readonly sentAtMs: number;
+  receiveCount: number;
+  firstReceivedAtMs: number | null;
+  /** Visible (receivable) from this time on; later than now = in flight, or delayed if never received. */
+  visibleAtMs: number;
+  /** The handle of the latest receive; a new one per receive. */
+  receiptHandle: string | null;
+}
+
+/** A message as ReceiveMessage returns it: a snapshot with its system attributes. */
+export interface SqsReceivedMessage extends Readonly<SqsMessage> {
+  readonly receiptHandle: string;
+  readonly attributes: SqsSystemAttributes;
+}
+
+export interface SqsError {
+  code: string;
+  message: string;
+}
+export type SqsSendResult = { ok: true; messageId: string; md5OfMessageBody: string } | { ok: false; error: SqsError };
+export interface SqsBatchEntry {
+  body: string;
+  messageAttributes?: SqsMessageAttributes;
+  delaySeconds?: number;
+}
+export type SqsSendBatchResult =
+  | { ok: true; successful: { index: number; messageId: string }[]; failed: { index: number; error: SqsError }[] }
+  | { ok: false; error: SqsError };
+
+const invalid = (message: string): SqsError => ({ code: 'InvalidParameterValue', message: `One or more parameters are invalid. Reason: ${message}` });
+
+/** The size SQS counts: the body and every attribute's name, type and value. */
+export function sqsMessageBytes(body: string, attributes: SqsMessageAttributes): number {
+  let bytes = utf8Length(body);
+  for (const [name, a] of Object.entries(attributes)) bytes += utf8Length(name) + utf8Length(a.DataType) + utf8Length(a.StringValue ?? a.BinaryValue ?? '');
+  return bytes;
+}
+
+/** SendMessage's checks, in SQS's words; null if the message may be sent. */
+export function checkSqsMessage(body: string, attributes: SqsMessageAttributes, delaySeconds: number): SqsError | null {
+  if (body.length === 0) return invalid('Message must be at least one character.');
+  const names = Object.keys(attributes);
+  if (names.length > SQS_MAX_MESSAGE_ATTRIBUTES) {
+    return { code: 'InvalidParameterValue', message: `Number of message attributes [${names.length}] exceeds the allowed maximum [${SQS_MAX_MESSAGE_ATTRIBUTES}].` };
+  }
+  for (const name of names) {
+    const a = attributes[name]!;
+    if (!/^(String|Number|Binary)(\..+)?$/.test(a.DataType)) {
+      return { code: 'InvalidParameterValue', message: `The type of message (user) attribute '${name}' is invalid. You must use only the following supported type prefixes: Binary, Number, String.` };
+    }
+    const value = a.DataType.startsWith('Binary') ? a.BinaryValue : a.StringValue;
+    if (!value) {
+      return { code: 'InvalidParameterValue', message: `Message (user) attribute '${name}' must contain a non-empty message attribute value for message attribute type '${a.DataType.split('.')[0]}'.` };
+    }
+  }
+  if (!Number.isInteger(delaySeconds) || delaySeconds < 0 || delaySeconds > SQS_MAX_DELAY_S) {
+    return { code: 'InvalidParameterValue', message: `Value ${delaySeconds} for parameter DelaySeconds is invalid. Reason: DelaySeconds must be >= 0 and <= ${SQS_MAX_DELAY_S}.` };
+  }
+  if (sqsMessageBytes(body, attributes) > SQS_MAX_MESSAGE_BYTES) return invalid(`Message must be shorter than ${SQS_MAX_MESSAGE_BYTES} bytes.`);
+  return null;
+}
+
+
+const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+
+/** Opaque, like SQS's ("AQEB…", base64): 96 random bytes. */
+export function newReceiptHandle(random: Random): string {
+  const hex = random.hex(192);
+  let out = 'AQEB';
+  for (let i = 0; i < hex.length; i += 6) {
+    const n = parseInt(hex.slice(i, i + 6), 16);
+    out += BASE64[(n >> 18) & 63]! + BASE64[(n >> 12) & 63]! + BASE64[(n >> 6) & 63]! + BASE64[n & 63]!;
+  }
+  return out;
+}
+
+/** An IAM user's unique id ("AIDA…"), as SenderId shows for a message a user sent. */
+export function newSenderId(random: Random): string {
+  return 'AIDA' + Array.from({ length: 17 }, () => BASE32[Math.floor(random.next() * 32)]).join('');
+}
+
+export function cloneAttributes(attributes: SqsMessageAttributes): SqsMessageAttributes {
+  const copy: SqsMessageAttributes = {};
+  for (const [k, v] of Object.entries(attributes)) copy[k] = { ...v };
+  return copy;
+}

@@ -1,0 +1,120 @@
+import { useState } from 'react';
+import { usePlayground } from '../state/playgroundStore';
+import { useSources, type TriggerKind } from '../state/sourcesStore';
+import { addTrigger, TRIGGER_CHOICES, type TriggerChoice, type TriggerOptions } from '../state/triggerFactories';
+import { TriggerView } from './sources/TriggerView';
+
+const LABELS: Record<TriggerKind, string> = {
+  http: 'API endpoint',
+  s3: 'S3 bucket',
+  sqs: 'SQS queue',
+  sns: 'SNS topic',
+  eventbridge: 'EventBridge',
+  dynamodb: 'DynamoDB stream',
+  kinesis: 'Kinesis stream',
+};
+
+function AddTriggerForm({ functionName, onDone }: { functionName: string; onDone(): void }) {
+  const [choice, setChoice] = useState<TriggerChoice>('function-url');
+  const [name, setName] = useState('');
+  const [detail, setDetail] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const spec = TRIGGER_CHOICES.find((c) => c.choice === choice) ?? TRIGGER_CHOICES[0]!;
+  const submit = (): void => {
+    const options: TriggerOptions = { name: name.trim(), detail: detail.trim() };
+    const problem = addTrigger(choice, functionName, options);
+    if (problem) setError(problem);
+    else onDone();
+  };
+  return (
+    <form
+      className="add-trigger"
+      aria-label="New trigger"
+      onSubmit={(e) => {
+        e.preventDefault();
+        submit();
+      }}
+    >
+      <div className="field-grid">
+        <div className="field">
+          <label htmlFor="trigger-type">Trigger type</label>
+          <select
+            id="trigger-type"
+            value={choice}
+            onChange={(e) => {
+              setChoice(e.target.value as TriggerChoice);
+              setError(null);
+            }}
+          >
+            {TRIGGER_CHOICES.map((c) => (
+              <option key={c.choice} value={c.choice}>
+                {c.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        {spec.nameLabel && (
+          <div className="field">
+            <label htmlFor="trigger-name">{spec.nameLabel}</label>
+            <input id="trigger-name" value={name} placeholder={spec.namePlaceholder} onChange={(e) => setName(e.target.value)} spellCheck={false} />
+          </div>
+        )}
+        {spec.detailLabel && (
+          <div className="field">
+            <label htmlFor="trigger-detail">{spec.detailLabel}</label>
+            <input id="trigger-detail" value={detail} placeholder={spec.detailPlaceholder} onChange={(e) => setDetail(e.target.value)} spellCheck={false} />
+          </div>
+        )}
+      </div>
+      {spec.hint && <p className="hint">{spec.hint}</p>}
+      {error && <p className="problems" role="alert">{error}</p>}
+      <div className="actions">
+        <button type="submit" className="primary">
+          Create trigger
+        </button>
+        <button type="button" className="ghost" onClick={onDone}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** The selected function's triggers, a way to add one, and the view of each source that invokes it. */
+export function TriggersPanel() {
+  const functionName = usePlayground((s) => s.config.name);
+  const triggers = useSources((s) => s.triggers);
+  const removeTrigger = useSources((s) => s.removeTrigger);
+  const [adding, setAdding] = useState(false);
+  const mine = triggers.filter((t) => t.functionNames.includes(functionName));
+  return (
+    <section className="panel triggers" aria-labelledby="triggers-heading">
+      <div className="panel-head">
+        <h2 id="triggers-heading">Triggers</h2>
+        {!adding && (
+          <button type="button" onClick={() => setAdding(true)}>
+            Add trigger
+          </button>
+        )}
+      </div>
+      {adding && <AddTriggerForm functionName={functionName} onDone={() => setAdding(false)} />}
+      {mine.length === 0 && !adding && <p className="empty">No triggers: this function runs when you press Invoke or start a load.</p>}
+      <ul className="trigger-list" aria-label="Triggers of this function">
+        {mine.map((t) => (
+          <li key={t.sourceId}>
+            <span>
+              {LABELS[t.kind]} <code>{t.sourceId}</code>
+              {t.functionNames.length > 1 ? ` → ${t.functionNames.join(', ')}` : ''}
+            </span>
+            <button type="button" className="ghost" onClick={() => removeTrigger(t.sourceId)} aria-label={`Remove trigger ${t.sourceId}`}>
+              Remove
+            </button>
+          </li>
+        ))}
+      </ul>
+      {mine.map((t) => (
+        <TriggerView key={t.sourceId} trigger={t} />
+      ))}
+    </section>
+  );
+}

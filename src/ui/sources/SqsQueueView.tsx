@@ -1,0 +1,225 @@
+import { useId, useState } from 'react';
+import {
+  SQS_MAPPING_LIMITS,
+  validateSqsMappingSettings,
+  type SqsMappingSettings,
+  type SqsSettingProblem,
+} from '../../core/sources/sqsMappingSettings';
+import type { SqsMappingView } from '../../core/sources/sqsMappingView';
+import { SQS_SEND_MANY_MAX } from '../../core/sources/sqsQueue';
+import './sources.css';
+
+export interface SqsQueueViewProps {
+  view: SqsMappingView;
+  onSend(body: string): void;
+  onSendBatch(n: number): void;
+  onSettingsChange(settings: SqsMappingSettings): void;
+}
+
+type NumberKey = 'batchSize' | 'maximumBatchingWindowS' | 'maximumConcurrency' | 'visibilityTimeoutS' | 'maxReceiveCount';
+
+const LABELS: Record<NumberKey, string> = {
+  batchSize: 'Batch size',
+  maximumBatchingWindowS: 'Batching window (s)',
+  maximumConcurrency: 'Maximum concurrency',
+  visibilityTimeoutS: 'Visibility timeout (s)',
+  maxReceiveCount: 'Max receive count',
+};
+/** Fields where an empty box means "not set". */
+const NULLABLE: readonly NumberKey[] = ['maximumConcurrency', 'maxReceiveCount'];
+const L = SQS_MAPPING_LIMITS;
+const HINTS: Record<NumberKey, string> = {
+  batchSize: `${L.batchSize.min}–${L.batchSize.max.toLocaleString('en-US')}; above ${L.batchSizeWithoutWindow} needs a window of 1 s or more`,
+  maximumBatchingWindowS: `${L.maximumBatchingWindowS.min}–${L.maximumBatchingWindowS.max} s`,
+  maximumConcurrency: `${L.maximumConcurrency.min}–${L.maximumConcurrency.max.toLocaleString('en-US')} · empty = up to ${L.maxPollers.toLocaleString('en-US')} pollers`,
+  visibilityTimeoutS: `${L.visibilityTimeoutS.min}–${L.visibilityTimeoutS.max.toLocaleString('en-US')} s · at least the function timeout; 6× it is recommended`,
+  maxReceiveCount: `${L.maxReceiveCount.min}–${L.maxReceiveCount.max.toLocaleString('en-US')} · empty = no dead-letter queue`,
+};
+const PREVIEW_CHARS = 120;
+const count = (n: number): string => n.toLocaleString('en-US');
+const clock = (ms: number): string => new Date(ms).toISOString().slice(11, 23);
+const preview = (s: string): string => (s.length > PREVIEW_CHARS ? `${s.slice(0, PREVIEW_CHARS)}…` : s);
+
+/** Number input keeping its raw text while it is being typed; an empty box is `null` for the nullable fields, NaN otherwise. */
+function NumberField({ name, value, invalid, onValue }: { name: NumberKey; value: number | null; invalid: boolean; onValue(n: number | null): void }) {
+  const id = useId();
+  const nullable = NULLABLE.includes(name);
+  const parse = (text: string): number | null => (text.trim() === '' ? (nullable ? null : Number.NaN) : Number(text));
+  const show = (n: number | null): string => (n !== null && Number.isFinite(n) ? String(n) : '');
+  const [text, setText] = useState(() => show(value));
+  const [seen, setSeen] = useState(value);
+  if (!Object.is(seen, value)) {
+    setSeen(value);
+    if (!Object.is(parse(text), value)) setText(show(value));
+  }
+  return (
+    <div className="field">
+      <label htmlFor={id}>{LABELS[name]}</label>
+      <input
+        id={id}
+        type="number"
+        inputMode="numeric"
+        step={1}
+        value={text}
+        placeholder={nullable ? 'not set' : undefined}
+        aria-describedby={`${id}-hint`}
+        aria-invalid={invalid || undefined}
+        onChange={(e) => {
+          setText(e.currentTarget.value);
+          onValue(parse(e.currentTarget.value));
+        }}
+      />
+      <span id={`${id}-hint`} className="hint">{HINTS[name]}</span>
+    </div>
+  );
+}
+
+function problemsOf(s: SqsMappingSettings, view: SqsMappingView): SqsSettingProblem[] {
+  const keys = Object.keys(LABELS) as NumberKey[];
+  const empty = keys.filter((k) => Number.isNaN(s[k]));
+  const found = validateSqsMappingSettings(s, { functionTimeoutS: view.functionTimeoutS, deadLetterTargetArn: view.queue.deadLetterArn });
+  return [
+    ...empty.map((field) => ({ field, errorType: 'ValidationException', message: `${LABELS[field]}: enter a number.` })),
+    ...found.filter((p) => !empty.includes(p.field as NumberKey)),
+  ];
+}
+
+/** The mapping's settings; each change that Lambda would accept is applied at once, the others are explained. */
+function SettingsForm({ view, onChange }: { view: SqsMappingView; onChange(settings: SqsMappingSettings): void }) {
+  const id = useId();
+  const [seen, setSeen] = useState(view.settings);
+  const [draft, setDraft] = useState(view.settings);
+  if (JSON.stringify(seen) !== JSON.stringify(view.settings)) {
+    setSeen(view.settings);
+    setDraft(view.settings);
+  }
+  const problems = problemsOf(draft, view);
+  const set = <K extends keyof SqsMappingSettings>(key: K, value: SqsMappingSettings[K]): void => {
+    const next = { ...draft, [key]: value };
+    setDraft(next);
+    if (problemsOf(next, view).length === 0) onChange(next);
+  };
+  const number = (name: NumberKey) => (
+    <NumberField name={name} value={draft[name]} invalid={problems.some((p) => p.field === name)} onValue={(n) => set(name, n)} />
+  );
+  return (
+    <form className="sqs-settings" aria-labelledby={`${id}-h`} onSubmit={(e) => e.preventDefault()}>
+      <h3 id={`${id}-h`}>Event source mapping</h3>
+      <div className="field-grid">
+        {number('batchSize')}
+        {number('maximumBatchingWindowS')}
+        {number('maximumConcurrency')}
+        {number('visibilityTimeoutS')}
+        {number('maxReceiveCount')}
+      </div>
+      <div className="sqs-checks">
+        <label className="field checkbox">
+          <input type="checkbox" checked={draft.reportBatchItemFailures} onChange={(e) => set('reportBatchItemFailures', e.currentTarget.checked)} />
+          Report batch item failures
+        </label>
+        <label className="field checkbox">
+          <input type="checkbox" checked={draft.enabled} onChange={(e) => set('enabled', e.currentTarget.checked)} />
+          Mapping enabled
+        </label>
+      </div>
+      <p className="hint sqs-note">
+        Function timeout {view.functionTimeoutS} s · messages are hidden for {view.effectiveVisibilityTimeoutS} s per receive
+        {view.effectiveVisibilityTimeoutS !== draft.visibilityTimeoutS && ' (window + function timeout + 30 s, as Lambda does)'}
+      </p>
+      {(problems.length > 0 || view.problems.length > 0) && (
+        <ul className="problems" role="alert" aria-label="Mapping problems">
+          {(problems.length > 0 ? problems : view.problems).map((p, i) => (
+            <li key={i}>{p.errorType}: {p.message}</li>
+          ))}
+        </ul>
+      )}
+    </form>
+  );
+}
+
+/** An SQS queue with a Lambda event source mapping: counts, pollers, sending, settings, dead-letter queue, activity. */
+export function SqsQueueView({ view, onSend, onSendBatch, onSettingsChange }: SqsQueueViewProps) {
+  const id = useId();
+  const [body, setBody] = useState('{"hello": "world"}');
+  const [many, setMany] = useState('50');
+  const manyValue = Number(many);
+  const manyValid = Number.isInteger(manyValue) && manyValue >= 1 && manyValue <= SQS_SEND_MANY_MAX;
+  const q = view.queue;
+  return (
+    <section className="panel sqs-queue" aria-labelledby={`${id}-h`}>
+      <h2 id={`${id}-h`}>SQS queue</h2>
+      <p className="hint sqs-arn">
+        <code>{q.arn}</code> → {view.functionName}
+      </p>
+      <ul className="sqs-counts" aria-label="Messages">
+        <li>Visible: {count(q.visible)}</li>
+        <li>In flight: {count(q.inFlight)}</li>
+        <li>Delayed: {count(q.delayed)}</li>
+        <li className={q.deadLetterCount > 0 ? 'sqs-dlq-count warn' : 'sqs-dlq-count'}>Dead-letter queue: {count(q.deadLetterCount)}</li>
+      </ul>
+      <ul className="sqs-counts" aria-label="Pollers">
+        <li>Pollers: {count(view.pollers)} of {count(view.maxPollers)}</li>
+        <li>Concurrency: {count(view.concurrency)}</li>
+        <li>Batches in flight: {count(view.batchesInFlight)}</li>
+        <li>Invokes: {count(view.invokes)}</li>
+        <li>Delivered: {count(view.delivered)}</li>
+        <li>Failed deliveries: {count(view.failed)}</li>
+        <li>Throttles: {count(view.throttles)}</li>
+      </ul>
+
+      <div className="sqs-send">
+        <div className="field">
+          <label htmlFor={`${id}-body`}>Message body</label>
+          <textarea id={`${id}-body`} className="sqs-textarea" rows={3} value={body} onChange={(e) => setBody(e.currentTarget.value)} />
+        </div>
+        <div className="sqs-send-actions">
+          <button type="button" className="primary" onClick={() => onSend(body)}>
+            Send message
+          </button>
+          <span className="sqs-many">
+            <span>Send a batch of</span>
+            <input
+              type="number"
+              aria-label="Batch of messages"
+              min={1}
+              max={SQS_SEND_MANY_MAX}
+              step={1}
+              value={many}
+              aria-invalid={!manyValid || undefined}
+              onChange={(e) => setMany(e.currentTarget.value)}
+            />
+            <button type="button" disabled={!manyValid} onClick={() => onSendBatch(manyValue)}>
+              Send messages
+            </button>
+          </span>
+        </div>
+        <p className="hint sqs-note">Bodies {'{"n": 1}'}, {'{"n": 2}'} …, sent by SendMessageBatch, 10 per call.</p>
+      </div>
+
+      <SettingsForm view={view} onChange={onSettingsChange} />
+
+      <h3 id={`${id}-dlq`}>Dead-letter queue</h3>
+      {q.deadLetter.length === 0 && (
+        <p className="empty">{view.settings.maxReceiveCount === null ? 'No redrive policy: failing messages come back until they expire.' : 'Empty.'}</p>
+      )}
+      <ul className="sqs-dlq" aria-label="Dead-letter queue messages">
+        {q.deadLetter.map((m) => (
+          <li key={m.messageId}>
+            <code className="sqs-id">{m.messageId}</code> <span className="sqs-receives">{count(m.receiveCount)} {m.receiveCount === 1 ? 'receive' : 'receives'}</span>
+            <pre className="sqs-body">{preview(m.body)}</pre>
+          </li>
+        ))}
+      </ul>
+
+      <h3 id={`${id}-activity`}>Recent activity</h3>
+      {q.activity.length === 0 && <p className="empty">Nothing yet.</p>}
+      <ol className="sqs-activity" aria-labelledby={`${id}-activity`}>
+        {q.activity.map((a, i) => (
+          <li key={`${a.atMs}-${i}`}>
+            <time dateTime={new Date(a.atMs).toISOString()}>{clock(a.atMs)}</time> {a.text}
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
