@@ -7,7 +7,8 @@ import { defineConfig, devices } from '@playwright/test';
  * is used when present, otherwise Playwright's own (if installed).
  */
 const systemChromium = '/usr/bin/chromium';
-const PORT = 4173;
+/** PW_PORT lets two runs share a machine (each builds and serves its own copy). */
+const PORT = Number(process.env.PW_PORT ?? 4173);
 
 export default defineConfig({
   testDir: 'e2e',
@@ -27,7 +28,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `npx vite build --logLevel warn && npx vite preview --port ${PORT} --strictPort --host 127.0.0.1`,
+    command: `npx vite build --logLevel warn --outDir ${process.env.PW_PORT ? `node_modules/.e2e-dist-${PORT}` : 'dist'} && npx vite preview --port ${PORT} --strictPort --host 127.0.0.1 ${process.env.PW_PORT ? `--outDir node_modules/.e2e-dist-${PORT}` : ''}`,
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: !process.env.CI,
     timeout: 180_000,
