@@ -1,5 +1,6 @@
-import { useId, useMemo, useState } from 'react';
+import { useId, useMemo } from 'react';
 import { SETTING_LIMITS, validateSettings, type PlatformSettings, type SettingProblem } from '../core/platformSettings';
+import { NumberField } from './NumberField';
 import './loadPanels.css';
 
 export interface ConcurrencyFormProps {
@@ -59,46 +60,6 @@ function problemsOf(s: PlatformSettings): SettingProblem[] {
   ];
 }
 
-/** Number input keeping the raw text; `empty` is what an empty box means (NaN, or null for "not set"). */
-function NumberField<E extends number | null>({ label, value, empty, onValue, hint, warn = false, invalid }: {
-  label: string;
-  value: number | E;
-  empty: E;
-  onValue(n: number | E): void;
-  hint: string;
-  warn?: boolean;
-  invalid: boolean;
-}) {
-  const id = useId();
-  const hintId = useId();
-  const parse = (text: string): number | E => (text.trim() === '' ? empty : Number(text));
-  const show = (n: number | E): string => (n !== null && Number.isFinite(n) ? String(n) : '');
-  const [text, setText] = useState(() => show(value));
-  const [seen, setSeen] = useState(value);
-  if (!Object.is(seen, value)) {
-    setSeen(value);
-    if (!Object.is(parse(text), value)) setText(show(value));
-  }
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <input
-        id={id}
-        type="number"
-        inputMode="numeric"
-        step={1}
-        value={text}
-        aria-describedby={hintId}
-        aria-invalid={invalid || undefined}
-        onChange={(e) => {
-          setText(e.target.value);
-          onValue(parse(e.target.value));
-        }}
-      />
-      <span id={hintId} className={warn ? 'hint warn' : 'hint'}>{hint}</span>
-    </div>
-  );
-}
 
 /** Concurrency, scaling, keep-alive, asynchronous invocation and the compression of platform waits. */
 export function ConcurrencyForm({ settings, onChange }: ConcurrencyFormProps) {

@@ -1,38 +1,10 @@
-import { useState } from 'react';
 import { cpuFactor, MB_PER_VCPU, vcpuShare } from '../core/cpuShare';
 import { ARCHITECTURES, LIMITS, RUNTIMES, type FunctionConfig } from '../core/functionConfig';
 import { usePlayground } from '../state/playgroundStore';
 import { EnvironmentVariables } from './EnvironmentVariables';
+import { NumberField } from './NumberField';
 
-function NumberField({ id, label, value, min, max, onValue }: {
-  id: string;
-  label: string;
-  value: number;
-  min: number;
-  max: number;
-  onValue(n: number): void;
-}) {
-  const [text, setText] = useState(String(value));
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <input
-        id={id}
-        type="number"
-        inputMode="numeric"
-        min={min}
-        max={max}
-        step={1}
-        value={text}
-        onChange={(e) => {
-          setText(e.target.value);
-          onValue(e.target.value.trim() === '' ? Number.NaN : Number(e.target.value));
-        }}
-      />
-      <span className="hint">{min.toLocaleString('en-US')}–{max.toLocaleString('en-US')}</span>
-    </div>
-  );
-}
+const range = ({ min, max }: { min: number; max: number }): string => `${min.toLocaleString('en-US')}–${max.toLocaleString('en-US')}`;
 
 /** What the memory size means for CPU, stated with the model's numbers (README: "Memory sets CPU"). */
 function CpuShareNote({ memoryMb }: { memoryMb: number }) {
@@ -83,9 +55,9 @@ export function ConfigForm() {
           <label htmlFor="fn-handler">Handler</label>
           <input id="fn-handler" value={config.handler} onChange={(e) => set('handler', e.target.value)} spellCheck={false} />
         </div>
-        <NumberField id="fn-memory" label="Memory (MB)" value={config.memoryMb} min={LIMITS.memoryMb.min} max={LIMITS.memoryMb.max} onValue={(n) => set('memoryMb', n)} />
+        <NumberField label="Memory (MB)" value={config.memoryMb} empty={Number.NaN} min={LIMITS.memoryMb.min} max={LIMITS.memoryMb.max} hint={range(LIMITS.memoryMb)} onValue={(n) => set('memoryMb', n)} />
         <CpuShareNote memoryMb={config.memoryMb} />
-        <NumberField id="fn-timeout" label="Timeout (s)" value={config.timeoutS} min={LIMITS.timeoutS.min} max={LIMITS.timeoutS.max} onValue={(n) => set('timeoutS', n)} />
+        <NumberField label="Timeout (s)" value={config.timeoutS} empty={Number.NaN} min={LIMITS.timeoutS.min} max={LIMITS.timeoutS.max} hint={range(LIMITS.timeoutS)} onValue={(n) => set('timeoutS', n)} />
         <div className="field">
           <label htmlFor="fn-arch">Architecture</label>
           <select id="fn-arch" value={config.architecture} onChange={(e) => set('architecture', e.target.value as FunctionConfig['architecture'])}>

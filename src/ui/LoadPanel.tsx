@@ -1,4 +1,4 @@
-import { useId, useMemo, useState } from 'react';
+import { useId, useMemo } from 'react';
 import {
   expectedArrivalCount,
   switchPatternKind,
@@ -10,7 +10,13 @@ import {
   type LoadRunState,
 } from '../core/loadPattern';
 import type { InvocationType } from '../core/platformTypes';
+import { NumberField, type NumberFieldProps } from './NumberField';
 import './loadPanels.css';
+
+/** The plan's numbers: rates may be fractional; an empty box is NaN, which validation names. */
+function PlanField(props: Omit<NumberFieldProps<number>, 'empty'>) {
+  return <NumberField empty={Number.NaN} step="any" inputMode="decimal" {...props} />;
+}
 
 export interface LoadPanelProps {
   plan: LoadPlan;
@@ -45,8 +51,6 @@ const STATE_LABELS: Record<LoadRunState, string> = {
   finished: 'Finished',
 };
 
-const parse = (text: string): number => (text.trim() === '' ? Number.NaN : Number(text));
-const show = (n: number): string => (Number.isFinite(n) ? String(n) : '');
 const count = (n: number): string => n.toLocaleString('en-US');
 const seconds = (ms: number): string => {
   const s = ms / 1000;
@@ -58,45 +62,6 @@ function progressText(p: LoadProgress): string {
   return `sent ${count(p.sent)} of ${count(p.total)} · ${(p.elapsedMs / 1000).toFixed(1)} s of ${seconds(p.durationMs)} s`;
 }
 
-/**
- * A number input that keeps what the user typed, even while it is not a
- * number (empty, "1e", "-"): it reports NaN upward then, and takes the
- * value from above only when that value changes to something else.
- */
-function NumberField({ label, value, onValue, hint, invalid, step = 'any' }: {
-  label: string;
-  value: number;
-  onValue(n: number): void;
-  hint?: string;
-  invalid: boolean;
-  step?: number | 'any';
-}) {
-  const id = useId();
-  const [text, setText] = useState(() => show(value));
-  const [seen, setSeen] = useState(value);
-  if (!Object.is(seen, value)) {
-    setSeen(value);
-    if (!Object.is(parse(text), value)) setText(show(value));
-  }
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <input
-        id={id}
-        type="number"
-        inputMode="decimal"
-        step={step}
-        value={text}
-        aria-invalid={invalid || undefined}
-        onChange={(e) => {
-          setText(e.target.value);
-          onValue(parse(e.target.value));
-        }}
-      />
-      {hint && <span className="hint">{hint}</span>}
-    </div>
-  );
-}
 
 function PatternFields({ pattern, onPattern, invalid }: {
   pattern: LoadPattern;
@@ -106,32 +71,32 @@ function PatternFields({ pattern, onPattern, invalid }: {
   const rateHint = '0–2,000';
   switch (pattern.kind) {
     case 'constant':
-      return <NumberField label="Requests per second" value={pattern.rps} hint={rateHint} invalid={invalid('rps')} onValue={(rps) => onPattern({ ...pattern, rps })} />;
+      return <PlanField label="Requests per second" value={pattern.rps} hint={rateHint} invalid={invalid('rps')} onValue={(rps) => onPattern({ ...pattern, rps })} />;
     case 'poisson':
       return (
         <>
-          <NumberField label="Requests per second" value={pattern.rps} hint={`${rateHint}, on average`} invalid={invalid('rps')} onValue={(rps) => onPattern({ ...pattern, rps })} />
-          <NumberField label="Seed" value={pattern.seed} step={1} hint="same seed, same arrivals" invalid={invalid('seed')} onValue={(seed) => onPattern({ ...pattern, seed })} />
+          <PlanField label="Requests per second" value={pattern.rps} hint={`${rateHint}, on average`} invalid={invalid('rps')} onValue={(rps) => onPattern({ ...pattern, rps })} />
+          <PlanField label="Seed" value={pattern.seed} step={1} hint="same seed, same arrivals" invalid={invalid('seed')} onValue={(seed) => onPattern({ ...pattern, seed })} />
         </>
       );
     case 'ramp':
       return (
         <>
-          <NumberField label="From (rps)" value={pattern.fromRps} hint={rateHint} invalid={invalid('fromRps')} onValue={(fromRps) => onPattern({ ...pattern, fromRps })} />
-          <NumberField label="To (rps)" value={pattern.toRps} hint={rateHint} invalid={invalid('toRps')} onValue={(toRps) => onPattern({ ...pattern, toRps })} />
+          <PlanField label="From (rps)" value={pattern.fromRps} hint={rateHint} invalid={invalid('fromRps')} onValue={(fromRps) => onPattern({ ...pattern, fromRps })} />
+          <PlanField label="To (rps)" value={pattern.toRps} hint={rateHint} invalid={invalid('toRps')} onValue={(toRps) => onPattern({ ...pattern, toRps })} />
         </>
       );
     case 'spike':
       return (
         <>
-          <NumberField label="Requests per second" value={pattern.baseRps} hint="base rate, 0–2,000" invalid={invalid('baseRps')} onValue={(baseRps) => onPattern({ ...pattern, baseRps })} />
-          <NumberField label="Spike (rps)" value={pattern.spikeRps} hint={rateHint} invalid={invalid('spikeRps')} onValue={(spikeRps) => onPattern({ ...pattern, spikeRps })} />
-          <NumberField label="Spike starts at (s)" value={pattern.spikeStartS} hint="seconds into the run" invalid={invalid('spikeStartS')} onValue={(spikeStartS) => onPattern({ ...pattern, spikeStartS })} />
-          <NumberField label="Spike lasts (s)" value={pattern.spikeDurationS} hint="ends within the run" invalid={invalid('spikeDurationS')} onValue={(spikeDurationS) => onPattern({ ...pattern, spikeDurationS })} />
+          <PlanField label="Requests per second" value={pattern.baseRps} hint="base rate, 0–2,000" invalid={invalid('baseRps')} onValue={(baseRps) => onPattern({ ...pattern, baseRps })} />
+          <PlanField label="Spike (rps)" value={pattern.spikeRps} hint={rateHint} invalid={invalid('spikeRps')} onValue={(spikeRps) => onPattern({ ...pattern, spikeRps })} />
+          <PlanField label="Spike starts at (s)" value={pattern.spikeStartS} hint="seconds into the run" invalid={invalid('spikeStartS')} onValue={(spikeStartS) => onPattern({ ...pattern, spikeStartS })} />
+          <PlanField label="Spike lasts (s)" value={pattern.spikeDurationS} hint="ends within the run" invalid={invalid('spikeDurationS')} onValue={(spikeDurationS) => onPattern({ ...pattern, spikeDurationS })} />
         </>
       );
     case 'burst':
-      return <NumberField label="Burst size" value={pattern.count} step={1} hint="1–2,000, all at once" invalid={invalid('count')} onValue={(n) => onPattern({ ...pattern, count: n })} />;
+      return <PlanField label="Burst size" value={pattern.count} step={1} hint="1–2,000, all at once" invalid={invalid('count')} onValue={(n) => onPattern({ ...pattern, count: n })} />;
   }
 }
 
@@ -184,7 +149,7 @@ export function LoadPanel({ plan, onPlanChange, state, progress, onStart, onPaus
             </select>
           </div>
           <PatternFields key={plan.pattern.kind} pattern={plan.pattern} invalid={invalid} onPattern={(pattern) => onPlanChange({ ...plan, pattern })} />
-          <NumberField label="Duration (s)" value={plan.durationS} hint="1–600" invalid={invalid('durationS')} onValue={(durationS) => onPlanChange({ ...plan, durationS })} />
+          <PlanField label="Duration (s)" value={plan.durationS} hint="1–600" invalid={invalid('durationS')} onValue={(durationS) => onPlanChange({ ...plan, durationS })} />
           <div className="field">
             <label htmlFor={typeId}>Invocation type</label>
             <select id={typeId} value={plan.invocationType} onChange={(e) => onPlanChange({ ...plan, invocationType: e.target.value as InvocationType })}>

@@ -7,6 +7,7 @@ import {
 } from '../../core/sources/sqsMappingSettings';
 import type { SqsMappingView } from '../../core/sources/sqsMappingView';
 import { SQS_SEND_MANY_MAX } from '../../core/sources/sqsQueue';
+import { NumberField } from '../NumberField';
 import './sources.css';
 
 export interface SqsQueueViewProps {
@@ -40,37 +41,19 @@ const count = (n: number): string => n.toLocaleString('en-US');
 const clock = (ms: number): string => new Date(ms).toISOString().slice(11, 23);
 const preview = (s: string): string => (s.length > PREVIEW_CHARS ? `${s.slice(0, PREVIEW_CHARS)}…` : s);
 
-/** Number input keeping its raw text while it is being typed; an empty box is `null` for the nullable fields, NaN otherwise. */
-function NumberField({ name, value, invalid, onValue }: { name: NumberKey; value: number | null; invalid: boolean; onValue(n: number | null): void }) {
-  const id = useId();
+/** A mapping setting; an empty box is `null` ("not set") for the nullable ones, NaN otherwise. */
+function MappingNumber({ name, value, invalid, onValue }: { name: NumberKey; value: number | null; invalid: boolean; onValue(n: number | null): void }) {
   const nullable = NULLABLE.includes(name);
-  const parse = (text: string): number | null => (text.trim() === '' ? (nullable ? null : Number.NaN) : Number(text));
-  const show = (n: number | null): string => (n !== null && Number.isFinite(n) ? String(n) : '');
-  const [text, setText] = useState(() => show(value));
-  const [seen, setSeen] = useState(value);
-  if (!Object.is(seen, value)) {
-    setSeen(value);
-    if (!Object.is(parse(text), value)) setText(show(value));
-  }
   return (
-    <div className="field">
-      <label htmlFor={id}>{LABELS[name]}</label>
-      <input
-        id={id}
-        type="number"
-        inputMode="numeric"
-        step={1}
-        value={text}
-        placeholder={nullable ? 'not set' : undefined}
-        aria-describedby={`${id}-hint`}
-        aria-invalid={invalid || undefined}
-        onChange={(e) => {
-          setText(e.currentTarget.value);
-          onValue(parse(e.currentTarget.value));
-        }}
-      />
-      <span id={`${id}-hint`} className="hint">{HINTS[name]}</span>
-    </div>
+    <NumberField<number | null>
+      label={LABELS[name]}
+      value={value}
+      empty={nullable ? null : Number.NaN}
+      placeholder={nullable ? 'not set' : undefined}
+      hint={HINTS[name]}
+      invalid={invalid}
+      onValue={onValue}
+    />
   );
 }
 
@@ -100,7 +83,7 @@ function SettingsForm({ view, onChange }: { view: SqsMappingView; onChange(setti
     if (problemsOf(next, view).length === 0) onChange(next);
   };
   const number = (name: NumberKey) => (
-    <NumberField name={name} value={draft[name]} invalid={problems.some((p) => p.field === name)} onValue={(n) => set(name, n)} />
+    <MappingNumber name={name} value={draft[name]} invalid={problems.some((p) => p.field === name)} onValue={(n) => set(name, n)} />
   );
   return (
     <form className="sqs-settings" aria-labelledby={`${id}-h`} onSubmit={(e) => e.preventDefault()}>

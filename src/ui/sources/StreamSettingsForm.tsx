@@ -5,6 +5,7 @@ import {
   type StreamMappingSettings,
   type StreamSettingProblem,
 } from '../../core/sources/streamMappingSettings';
+import { NumberField } from '../NumberField';
 import './sources.css';
 
 type NumberKey = keyof typeof STREAM_MAPPING_LIMITS;
@@ -32,37 +33,6 @@ function problemsOf(draft: StreamMappingSettings): StreamSettingProblem[] {
   ];
 }
 
-/** A number box that keeps what is typed (an empty box is NaN) and follows the value when it changes from outside. */
-function StreamNumberField({ label, hint, value, invalid, onValue }: { label: string; hint: string; value: number; invalid: boolean; onValue(n: number): void }) {
-  const id = useId();
-  const parse = (text: string): number => (text.trim() === '' ? Number.NaN : Number(text));
-  const show = (n: number): string => (Number.isFinite(n) ? String(n) : '');
-  const [text, setText] = useState(() => show(value));
-  const [seen, setSeen] = useState(value);
-  if (!Object.is(seen, value)) {
-    setSeen(value);
-    if (!Object.is(parse(text), value)) setText(show(value));
-  }
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <input
-        id={id}
-        type="number"
-        inputMode="numeric"
-        step={1}
-        value={text}
-        aria-describedby={`${id}-hint`}
-        aria-invalid={invalid || undefined}
-        onChange={(e) => {
-          setText(e.currentTarget.value);
-          onValue(parse(e.currentTarget.value));
-        }}
-      />
-      <span id={`${id}-hint`} className="hint">{hint}</span>
-    </div>
-  );
-}
 
 export interface StreamSettingsFormProps {
   settings: StreamMappingSettings;
@@ -89,7 +59,7 @@ export function StreamSettingsForm({ settings, onChange }: StreamSettingsFormPro
       <h3 id={`${id}-h`}>Event source mapping</h3>
       <div className="field-grid">
         {NUMBER_FIELDS.map((f) => (
-          <StreamNumberField
+          <NumberField empty={Number.NaN}
             key={f.key}
             label={f.label}
             hint={f.hint}
