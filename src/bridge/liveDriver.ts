@@ -43,6 +43,8 @@ interface LiveEnvironment {
 }
 
 const WATCHDOG_MS = 1000;
+/** Unanswered pings in a row before a frame counts as dead (its renderer crashed, as an out-of-memory handler does). */
+const WATCHDOG_MISSES = 3;
 const UNSOLICITED_LIMIT = 16;
 
 /** Wall-clock time on the app's thread, in epoch milliseconds. */
@@ -66,6 +68,8 @@ export class LiveDriver {
   /** Invocations sent to a worker and not yet answered. */
   private inFlight = 0;
   private watchdog: ReturnType<typeof setInterval> | null = null;
+  private checking = false;
+  private readonly misses = new Map<SandboxFrame, number>();
   private disposed = false;
 
   constructor(config: FunctionConfig, options: LiveDriverOptions = {}) {
@@ -270,12 +274,34 @@ export class LiveDriver {
     }
   }
 
+  /**
+   * A frame is declared dead only after WATCHDOG_MISSES pings in a row go
+   * unanswered, and a ping only counts as missed when this thread itself was
+   * on time to notice: a frame busy starting hundreds of workers, or an app
+   * thread stalled by rendering, answers late but is alive.
+   */
   private async checkFrames(): Promise<void> {
-    for (const frame of this.frames.frames()) {
-      if (await frame.alive(WATCHDOG_MS * 1.5)) continue;
-      const lost = [...this.envs].filter(([, env]) => env.frame === frame).map(([id]) => id);
-      this.frames.remove(frame);
-      for (const envId of lost) this.feed({ type: 'environmentLost', envId, reason: 'outOfMemory' });
+    if (this.checking) return;
+    this.checking = true;
+    try {
+      for (const frame of this.frames.frames()) {
+        const askedAt = performance.now();
+        const answered = await frame.alive(WATCHDOG_MS * 1.5);
+        const late = performance.now() - askedAt > WATCHDOG_MS * 3;
+        if (answered || late) {
+          this.misses.delete(frame);
+          continue;
+        }
+        const misses = (this.misses.get(frame) ?? 0) + 1;
+        this.misses.set(frame, misses);
+        if (misses < WATCHDOG_MISSES) continue;
+        this.misses.delete(frame);
+        const lost = [...this.envs].filter(([, env]) => env.frame === frame).map(([id]) => id);
+        this.frames.remove(frame);
+        for (const envId of lost) this.feed({ type: 'environmentLost', envId, reason: 'outOfMemory' });
+      }
+    } finally {
+      this.checking = false;
     }
   }
 }

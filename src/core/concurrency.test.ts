@@ -286,4 +286,13 @@ describe('notices', () => {
       '0 destroyed reclaimed',
     ]);
   });
+
+  it('an environment lost under an invocation: the crash completes before the environment is destroyed', () => {
+    const d = new ScenarioDriver();
+    d.invoke();
+    d.initDone('env-1', 10);
+    const types = d.lost('env-1', 'outOfMemory').map((c) => (c.type === 'notice' && c.notice.kind === 'environment' ? `notice:${c.notice.state}` : c.type));
+    expect(types.indexOf('complete')).toBeGreaterThanOrEqual(0);
+    expect(types.indexOf('complete')).toBeLessThan(types.indexOf('notice:destroyed'));
+  });
 });

@@ -7,6 +7,8 @@ import type { FunctionConfig } from './functionConfig';
 import type { InvocationOutcome, InvokeResponse, LogLine } from './invocationRecord';
 import { exitError, exitErrorType, timeoutError, type ExitReason, type LambdaError } from './lambdaError';
 import { exitLine, initReportLine, timeoutLine, type ReportFields } from './logLines';
+import { IdleList } from './idleList';
+import { FIXED_KEEP_ALIVE, type KeepAlivePolicy } from './keepAlivePolicy';
 import { checkRequestPayload, checkResponsePayload } from './payloadLimits';
 import { DEFAULT_SETTINGS, type PlatformSettings } from './platformSettings';
 import type {
@@ -20,9 +22,11 @@ import type {
   ThrottleReason,
 } from './platformTypes';
 import {
+  countingIds,
   finishOf,
   holdTimer,
   initTimer,
+  prewarmTimer,
   reclaimTimer,
   throttleError,
   timeoutTimer,
@@ -41,6 +45,13 @@ export interface PlatformOptions {
   /** On-demand init limit; past it Lambda re-runs init inside the invocation (lambda-model.md §2). */
   initTimeoutMs?: number;
   settings?: PlatformSettings;
+  /**
+   * For the scale simulation: no log lines are built, and ids come from
+   * counters instead of UUIDs (`countingIds`). Every decision is the same.
+   */
+  lean?: boolean;
+  /** Keep-alive of idle on-demand environments; default: the `keepAliveMs` setting, no pre-warming. */
+  keepAlive?: KeepAlivePolicy;
 }
 
 /** Provisioned environments may take max(130 s, timeout) to initialise (lambda-model.md §2). */
@@ -66,10 +77,23 @@ export class Platform {
   private readonly invocations = new Map<string, Invocation>();
   private readonly queue: AsyncQueue;
   private readonly budget: ScalingBudget;
+  private readonly lean: boolean;
+  private readonly keepAlive: KeepAlivePolicy;
+  private readonly idleProvisioned = new IdleList<Environment>();
+  private readonly idleOnDemand = new IdleList<Environment>();
+  /** On-demand environments initialising without a request (pre-warmed by the keep-alive policy). */
+  private prewarming = 0;
+  /** Pre-warms the keep-alive policy scheduled: timer number → how long to keep the environment once ready. */
+  private readonly prewarms = new Map<number, number>();
+  private nextPrewarm = 1;
+  /** When the function's most recent invocation ended (null before the first). */
+  private lastEndMs: number | null = null;
 
   constructor(options: PlatformOptions) {
     this.clock = options.clock;
-    this.random = options.random;
+    this.lean = options.lean ?? false;
+    this.random = this.lean ? countingIds(options.random) : options.random;
+    this.keepAlive = options.keepAlive ?? FIXED_KEEP_ALIVE;
     this.config = options.config;
     this.settings = options.settings ?? DEFAULT_SETTINGS;
     this.region = options.region ?? 'us-east-1';
@@ -85,11 +109,11 @@ export class Platform {
     });
   }
 
-  /** Feed one event; returns what the driver must do, in order. */
-  handle(event: PlatformEvent): PlatformCommand[] {
-    const out: PlatformCommand[] = [];
+  /** Feed one event; returns what the driver must do, in order (appended to `out`, so a driver may reuse one array). */
+  handle(event: PlatformEvent, out: PlatformCommand[] = []): PlatformCommand[] {
     switch (event.type) {
       case 'invoke':
+        this.arrived(out);
         if (event.invocationType === 'Event') this.queue.accept(event.ticket, event.payload, out);
         else this.onInvoke(event.ticket, event.payload, out);
         break;
@@ -142,11 +166,14 @@ export class Platform {
     return this.settings.reservedConcurrency ?? this.settings.accountConcurrency;
   }
 
-  /** Concurrency in use: every provisioned environment, plus on-demand ones serving a request. */
+  /**
+   * Concurrency in use: every provisioned environment, plus on-demand ones
+   * serving a request, that is, all but the idle on-demand ones and those
+   * pre-warming (an idle environment has no request; neither has one
+   * initialising ahead of traffic).
+   */
   private inUse(): number {
-    let n = 0;
-    for (const env of this.environments.values()) if (env.provisioned || env.requestId !== null) n += 1;
-    return n;
+    return this.environments.size - this.idleOnDemand.size - this.prewarming;
   }
 
   /** An environment for a new request, or why the request is throttled. */
@@ -163,12 +190,15 @@ export class Platform {
   }
 
   private mostRecentlyUsedIdle(provisioned: boolean): Environment | undefined {
-    let best: Environment | undefined;
-    for (const env of this.environments.values()) {
-      if (env.state !== 'idle' || env.provisioned !== provisioned || env.configVersion !== this.configVersion) continue;
-      if (!best || env.lastUsedAtMs >= best.lastUsedAtMs) best = env;
-    }
-    return best;
+    return (provisioned ? this.idleProvisioned : this.idleOnDemand).mostRecent(this.configVersion);
+  }
+
+  /** A request arrived: the keep-alive policy learns how long the function was idle, and pending pre-warms are moot. */
+  private arrived(out: PlatformCommand[]): void {
+    if (this.lastEndMs !== null) this.keepAlive.observeIdleTime(this.invocations.size > 0 ? 0 : this.clock.now() - this.lastEndMs);
+    if (this.prewarms.size === 0) return;
+    for (const n of this.prewarms.keys()) out.push({ type: 'clearTimer', timerId: prewarmTimer(n) });
+    this.prewarms.clear();
   }
 
   // ── Synchronous and asynchronous invocation ────────────────────────────
@@ -232,7 +262,8 @@ export class Platform {
 
   private startEnvironment(initPhase: Environment['initPhase'], provisioned: boolean, out: PlatformCommand[]): Environment {
     const now = this.clock.now();
-    const id = `env-${this.nextEnvNumber++}`;
+    const seq = this.nextEnvNumber++;
+    const id = `env-${seq}`;
     const env: Environment = {
       id,
       state: 'initializing',
@@ -245,6 +276,7 @@ export class Platform {
       invocations: 0,
       logStreamName: logStreamName(now, this.random.hex(32)),
       provisioned,
+      seq,
     };
     this.environments.set(id, env);
     const initializationType = provisioned ? ('provisioned-concurrency' as const) : ('on-demand' as const);
@@ -272,7 +304,10 @@ export class Platform {
 
   private setState(env: Environment, state: EnvironmentState, out: PlatformCommand[], reason?: DestroyReason): void {
     if (env.state === state) return;
+    if (env.state === 'idle') (env.provisioned ? this.idleProvisioned : this.idleOnDemand).remove(env);
+    else if (env.state === 'initializing' && env.prewarmKeepAliveMs !== undefined) this.prewarming -= 1;
     env.state = state;
+    if (state === 'idle') (env.provisioned ? this.idleProvisioned : this.idleOnDemand).add(env);
     this.envNotice(env, out, reason);
   }
 
@@ -418,12 +453,41 @@ export class Platform {
     this.becomeIdle(env, out);
   }
 
-  /** Idle on-demand environments are reclaimed after the keep-alive; provisioned ones stay. */
+  /**
+   * Idle on-demand environments are reclaimed after the keep-alive (or
+   * unloaded now, if the keep-alive policy would rather pre-warm a fresh one
+   * later); provisioned ones stay.
+   */
   private becomeIdle(env: Environment, out: PlatformCommand[]): void {
+    const prewarmed = env.prewarmKeepAliveMs;
     this.setState(env, 'idle', out);
     if (env.provisioned) return;
-    const at = this.clock.now() + this.settings.keepAliveMs / this.settings.waitScale;
+    let keepMs = prewarmed;
+    if (keepMs === undefined) {
+      const prewarmMs = this.keepAlive.prewarmMs(this.settings);
+      if (prewarmMs > 0) {
+        const n = this.nextPrewarm++;
+        this.prewarms.set(n, this.keepAlive.keepAliveMs(this.settings));
+        out.push({ type: 'setTimer', timerId: prewarmTimer(n), atMs: this.clock.now() + prewarmMs / this.settings.waitScale });
+        this.destroy(env, 'reclaimed', out);
+        return;
+      }
+      keepMs = this.keepAlive.keepAliveMs(this.settings);
+    } else {
+      env.prewarmKeepAliveMs = undefined;
+    }
+    const at = this.clock.now() + keepMs / this.settings.waitScale;
     out.push({ type: 'setTimer', timerId: reclaimTimer(env.id), atMs: at });
+  }
+
+  /** The keep-alive policy's pre-warm is due: an on-demand environment initialises ahead of the next request. */
+  private onPrewarm(n: number, out: PlatformCommand[]): void {
+    const keepMs = this.prewarms.get(n);
+    if (keepMs === undefined) return;
+    this.prewarms.delete(n);
+    const env = this.startEnvironment('init', false, out);
+    env.prewarmKeepAliveMs = keepMs;
+    this.prewarming += 1;
   }
 
   private onTimer(timerId: string, out: PlatformCommand[]): void {
@@ -448,6 +512,8 @@ export class Platform {
         this.queue.onTimer(id, this.invocations.has(id), out);
         return;
       }
+      case 'prewarm':
+        return this.onPrewarm(Number(id), out);
     }
   }
 
@@ -476,19 +542,21 @@ export class Platform {
     const env = this.environments.get(envId);
     if (!env) return;
     const inv = env.requestId === null ? undefined : this.invocations.get(env.requestId);
+    if (inv) {
+      out.push(
+        { type: 'clearTimer', timerId: initTimer(envId) },
+        { type: 'clearTimer', timerId: timeoutTimer(inv.requestId) },
+        { type: 'clearTimer', timerId: holdTimer(inv.requestId) },
+      );
+      const now = this.clock.now();
+      if (inv.startedAtMs === null) inv.startedAtMs = now;
+      const error = exitError(inv.requestId, reason);
+      const errorType = exitErrorType(reason);
+      inv.body.push(this.platformLine(exitLine(error.errorMessage, errorType)));
+      // The invocation ends first, then its environment goes: observers see the crash on the environment's row.
+      this.complete(inv, 'crash', { ok: false, error }, out, now - inv.startedAtMs, { kind: 'error', errorType });
+    }
     this.destroy(env, 'lost', out);
-    if (!inv) return;
-    out.push(
-      { type: 'clearTimer', timerId: initTimer(envId) },
-      { type: 'clearTimer', timerId: timeoutTimer(inv.requestId) },
-      { type: 'clearTimer', timerId: holdTimer(inv.requestId) },
-    );
-    const now = this.clock.now();
-    if (inv.startedAtMs === null) inv.startedAtMs = now;
-    const error = exitError(inv.requestId, reason);
-    const errorType = exitErrorType(reason);
-    inv.body.push(this.platformLine(exitLine(error.errorMessage, errorType)));
-    this.complete(inv, 'crash', { ok: false, error }, out, now - inv.startedAtMs, { kind: 'error', errorType });
   }
 
   private onConfigure(config: FunctionConfig, out: PlatformCommand[]): void {
@@ -570,8 +638,9 @@ export class Platform {
     status?: ReportFields['status'],
   ): void {
     this.invocations.delete(inv.requestId);
+    this.lastEndMs = this.clock.now();
     const provisioned = this.environments.get(inv.envId)?.provisioned ?? false;
-    const finished = finishOf(inv, { outcome, response, durationMs, endedAtMs: this.clock.now(), provisioned, ...(status ? { status } : {}) });
+    const finished = finishOf(inv, { outcome, response, durationMs, endedAtMs: this.clock.now(), provisioned, ...(status ? { status } : {}) }, !this.lean);
     out.push({ type: 'complete', ticket: inv.ticket, ...finished });
     if (inv.invocationType === 'Event') this.queue.afterAttempt(inv.requestId, response, out);
   }

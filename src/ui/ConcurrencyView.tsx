@@ -10,6 +10,7 @@ import { LoadPanel } from './LoadPanel';
 import { MetricsPanel } from './MetricsPanel';
 import { RunSummary } from './RunSummary';
 import { Timeline } from './timeline/Timeline';
+import { useThrottledValue } from './useThrottledValue';
 
 const epochNow = (): number => performance.timeOrigin + performance.now();
 
@@ -39,50 +40,71 @@ function ContentionNote({ records }: { records: readonly InvocationRecord[] }) {
   );
 }
 
-/** Load, concurrency settings, and what the platform did: timeline, metrics, bill and the run's accounting. */
-export function ConcurrencyView() {
-  const run = useRun();
+/** The load generator and the platform's settings. */
+function RunControls() {
+  const plan = useRun((s) => s.plan);
+  const loadState = useRun((s) => s.loadState);
+  const progress = useRun((s) => s.progress);
+  const settings = useRun((s) => s.settings);
+  const startProblem = useRun((s) => s.startProblem);
+  const actions = useRun.getState();
+  return (
+    <>
+      <div className="run-controls">
+        <LoadPanel
+          plan={plan}
+          onPlanChange={actions.setPlan}
+          state={loadState}
+          progress={progress}
+          onStart={actions.startLoad}
+          onPause={actions.pauseLoad}
+          onResume={actions.resumeLoad}
+          onStop={actions.stopLoad}
+        />
+        <ConcurrencyForm settings={settings} onChange={actions.setSettings} />
+      </div>
+      {startProblem && (
+        <p className="problems" role="alert" aria-label="Load refused">
+          {startProblem}
+        </p>
+      )}
+    </>
+  );
+}
+
+/** Charts, the bill and the summary follow a run once a second: their cost must not stall the thread the workers report to. */
+const HEAVY_PANELS_MS = 1000;
+
+/** What the platform did: timeline, metrics, bill and the run's accounting, for one function or all. */
+function RunResults() {
+  const loadState = useRun((s) => s.loadState);
+  const provisioned = useRun((s) => s.settings.provisionedConcurrency);
+  const billOptions = useRun((s) => s.billOptions);
+  const setBillOptions = useRun((s) => s.setBillOptions);
+  const setScope = useRun((s) => s.setScope);
+  const wantedScope = useRun((s) => s.scope);
+  const version = useThrottledValue(useRun((s) => s.version), HEAVY_PANELS_MS);
   const inFlight = usePlayground((s) => s.inFlight);
-  const running = run.loadState === 'running' || run.loadState === 'paused' || inFlight > 0;
-  const tick = useTicker(running || run.settings.provisionedConcurrency > 0, 1000);
   const functions = usePlayground((s) => s.functions);
-  const scope = functions.some((f) => f.id === run.scope) ? run.scope : ALL_FUNCTIONS;
+  const running = loadState === 'running' || loadState === 'paused' || inFlight > 0;
+  const tick = useTicker(running || provisioned > 0, HEAVY_PANELS_MS);
+  const scope = functions.some((f) => f.id === wantedScope) ? wantedScope : ALL_FUNCTIONS;
   const recorder = runRecorder(scope);
-  const { version, billOptions } = run;
-  // The recorder mutates in place; `version` (batched) and `tick` say when to read it again.
+  // The recorder mutates in place; `version` (batched, throttled) and `tick` say when to read it again.
   const timeline = recorder.timeline();
-  const metrics = recorder.metrics();
+  const metrics = useMemo(() => recorder.metrics(), [recorder, version]); // eslint-disable-line react-hooks/exhaustive-deps -- see above
   const accounting = recorder.accounting(sentSoFar(scope === ALL_FUNCTIONS ? undefined : scope));
   const bill = useMemo(
     () => computeBill({ records: recorder.records(), provisioned: recorder.provisionedChanges(), startMs: timeline.originMs, nowMs: epochNow(), ...billOptions }),
     // eslint-disable-next-line react-hooks/exhaustive-deps -- version and tick stand for the recorder's in-place changes
     [recorder, version, tick, billOptions, timeline.originMs],
   );
-
   return (
-    <div className="concurrency-view">
-      <div className="run-controls">
-        <LoadPanel
-          plan={run.plan}
-          onPlanChange={run.setPlan}
-          state={run.loadState}
-          progress={run.progress}
-          onStart={run.startLoad}
-          onPause={run.pauseLoad}
-          onResume={run.resumeLoad}
-          onStop={run.stopLoad}
-        />
-        <ConcurrencyForm settings={run.settings} onChange={run.setSettings} />
-      </div>
-      {run.startProblem && (
-        <p className="problems" role="alert" aria-label="Load refused">
-          {run.startProblem}
-        </p>
-      )}
+    <>
       {functions.length > 1 && (
         <div className="field scope-field">
           <label htmlFor="run-scope">Show</label>
-          <select id="run-scope" value={scope} onChange={(e) => run.setScope(e.target.value)}>
+          <select id="run-scope" value={scope} onChange={(e) => setScope(e.target.value)}>
             <option value={ALL_FUNCTIONS}>All functions</option>
             {functions.map((f) => (
               <option key={f.id} value={f.id}>
@@ -96,9 +118,19 @@ export function ConcurrencyView() {
       <Timeline data={timeline} nowMs={epochNow} running={running} />
       <MetricsPanel series={metrics} />
       <div className="run-results">
-        <BillingPanel bill={bill} options={billOptions} onOptionsChange={run.setBillOptions} />
+        <BillingPanel bill={bill} options={billOptions} onOptionsChange={setBillOptions} />
         <RunSummary accounting={accounting} destinations={recorder.destinations()} />
       </div>
+    </>
+  );
+}
+
+/** Load, concurrency settings, and what the platform did. */
+export function ConcurrencyView() {
+  return (
+    <div className="concurrency-view">
+      <RunControls />
+      <RunResults />
     </div>
   );
 }
