@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 /**
  * npm run bench: start a Vite dev server on a free port, open /bench/index.html
- * in headless Chromium, let the page measure (bench/page/main.ts), then print
- * a table and the JSON result.
+ * in headless Chromium, let the page measure (bench/page/main.ts: warm and
+ * cold invokes, live throughput, timeline draw), then build the app and drive
+ * it like a user (bench/appBench.mjs, bench/appBuild.mjs: highest sustained load, long tasks,
+ * accounting), then print tables (bench/report.mjs) and the JSON result.
  *
  * Options:
  *   --quick      small sample counts (a smoke test, figures not meaningful)
@@ -14,16 +16,23 @@
  *                so times measured inside workers stay at 100 µs.
  *   --json FILE  also write the JSON result to FILE
  *   --headed     show the browser window
- * Env: CHROMIUM (default /usr/bin/chromium), BENCH_TIMEOUT_S (default 300).
+ *   --no-app     skip the built-app section
+ *   --profile    add a CPU profile of the app's main thread over one extra load
+ *                run (the first rate not sustained, else the highest one)
+ *   --profile-rps N   the same, at N requests per second
+ * Env: CHROMIUM (default /usr/bin/chromium), BENCH_TIMEOUT_S (default 900).
  *
  * Exit status: 0 when the bench ran (problems in the measured code are
  * printed under "Problems"), 1 when the bench itself crashed or timed out.
  */
 import { writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { createServer } from 'vite';
+import { appBench, buildApp } from './appBench.mjs';
+import { report } from './report.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const argv = process.argv.slice(2);
@@ -31,11 +40,13 @@ const flag = (name) => argv.includes(name);
 const jsonIndex = argv.indexOf('--json');
 const jsonFile = jsonIndex >= 0 ? argv[jsonIndex + 1] : undefined;
 const quick = flag('--quick');
+const profileRpsIndex = argv.indexOf('--profile-rps');
+const profileRps = profileRpsIndex >= 0 ? Number(argv[profileRpsIndex + 1]) : undefined;
 const coi = !flag('--plain');
-const timeoutS = Number(process.env.BENCH_TIMEOUT_S ?? 300);
+const timeoutS = Number(process.env.BENCH_TIMEOUT_S ?? 900);
 const executablePath = process.env.CHROMIUM ?? '/usr/bin/chromium';
 
-const options = quick ? { warmN: 200, warmBlock: 50, warmup: 50, coldN: 6, frameN: 2 } : {};
+const options = quick ? { warmN: 200, warmBlock: 50, warmup: 50, coldN: 6, frameN: 2, throughputMs: 1000 } : {};
 
 let server;
 let browser;
@@ -49,69 +60,6 @@ async function shutdown() {
 
 const progress = (line) => process.stderr.write(`${line}\n`);
 
-const fmt = (v, digits = 3) => (typeof v === 'number' && Number.isFinite(v) ? v.toFixed(digits) : '–');
-
-function table(title, rows, { wall = false } = {}) {
-  const entries = Object.entries(rows ?? {});
-  if (entries.length === 0) return;
-  const head = ['', 'n', 'p50', 'p99', 'mean', 'min', 'max', ...(wall ? ['mean (wall)'] : [])];
-  const body = entries.map(([name, s]) => [
-    name,
-    String(s.n),
-    fmt(s.p50),
-    fmt(s.p99),
-    fmt(s.mean),
-    fmt(s.min),
-    fmt(s.max),
-    ...(wall ? [fmt(s.wallMean)] : []),
-  ]);
-  const widths = head.map((h, i) => Math.max(h.length, ...body.map((r) => r[i].length)));
-  const line = (cells) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
-  console.log(`\n${title} (ms)`);
-  console.log(line(head));
-  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
-  for (const r of body) console.log(line(r));
-}
-
-function report(result, version) {
-  const e = result.env;
-  console.log('\n=== Lambda playground: platform bench ===');
-  console.log(`Chromium ${version} (headless)  |  navigator.hardwareConcurrency = ${e.hardwareConcurrency}`);
-  console.log(`userAgent: ${e.userAgent}`);
-  console.log(
-    `crossOriginIsolated = ${e.crossOriginIsolated}  |  performance.now() step ≈ ${fmt(e.timerResolutionMs)} ms` +
-      `  |  runtime bundle ${e.runtimeBundleChars} chars, host ${e.hostBundleChars} chars`,
-  );
-  console.log(`options: ${JSON.stringify(e.options)}  |  page time ${fmt(result.elapsedMs / 1000, 1)} s`);
-  table('Warm invoke round trip, one at a time, variants interleaved in blocks', result.warm, { wall: true });
-  table('Warm no-op invokes: what the records say', result.warmRecords);
-  table('Cold start in an open sandbox frame, variants interleaved', result.cold);
-  table('One-time costs', result.oneTime);
-  console.log('\nRatios');
-  for (const [k, v] of Object.entries(result.ratios)) console.log(`  ${k.padEnd(50)} ${fmt(v, 2)}×`);
-  console.log('\nTargets');
-  for (const t of result.targets) {
-    console.log(`  ${t.met ? 'MET   ' : 'MISSED'} ${t.name.padEnd(44)} ${fmt(t.value, 2)} (≤ ${t.limit})`);
-  }
-  console.log(
-    '  (Init Duration is measured by the runtime from its worker\'s time origin, so it already contains most of the worker\'s' +
-      ' own start; "bare worker + Init Duration" counts that twice, and "cold / runtime-direct cold" is the tighter comparison.)',
-  );
-  console.log('\nChecks');
-  for (const [k, v] of Object.entries(result.checks ?? {})) console.log(`  ${k.padEnd(62)} ${v}`);
-  if (e.timerResolutionMs > 0.05) {
-    console.log(
-      `\nNote: performance.now() is coarsened to ~${fmt(e.timerResolutionMs, 2)} ms here (page not cross-origin isolated),` +
-        ' so sub-millisecond p50/p99 sit on that grid; "mean (wall)" is exact. Drop --plain for 5 µs timers.',
-    );
-  }
-  console.log('\nProblems');
-  if (result.problems.length === 0) console.log('  none');
-  for (const p of result.problems) console.log(`  - ${p.replace(/\n/g, '\n    ')}`);
-  console.log('\nJSON');
-  console.log(JSON.stringify({ chromium: version, ...result }));
-}
-
 async function main() {
   const timer = setTimeout(() => {
     progress(`bench: timed out after ${timeoutS} s`);
@@ -119,6 +67,7 @@ async function main() {
   }, timeoutS * 1000);
   timer.unref();
 
+  const loadStart = loadavg()[0];
   server = await createServer({
     root,
     configFile: resolve(root, 'vite.config.ts'),
@@ -170,8 +119,31 @@ async function main() {
 
   await page.goto(url, { waitUntil: 'load' });
   await page.waitForFunction(() => typeof window.runBench === 'function', undefined, { timeout: 60_000 });
-  const result = await Promise.race([page.evaluate((o) => window.runBench(o), options), crash]);
+  const measuring = page.evaluate((o) => window.runBench(o), options);
+  // --quick: build the app while the page measures (its figures are a smoke test anyway); otherwise after, on a quiet machine.
+  const app = !flag('--no-app');
+  const profileApp = flag('--profile') || profileRps !== undefined;
+  let prebuilt;
+  if (app && quick) {
+    progress('bench: app: vite build (alongside the page, --quick)');
+    prebuilt = buildApp(root, { sourcemap: profileApp });
+    prebuilt.catch(() => undefined);
+  }
+  const result = await Promise.race([measuring, crash]);
   if (crashed) result.problems.push(crashed);
+  await page.close();
+
+  if (app) {
+    try {
+      const { targets, problems, ...figures } = await appBench({ browser, root, quick, profile: profileApp, profileRps, prebuilt, progress });
+      result.app = figures;
+      result.targets.push(...targets);
+      result.problems.push(...problems);
+    } catch (err) {
+      result.problems.push(`app: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    }
+  }
+  result.host = { cpus: availableParallelism(), loadStart, loadEnd: loadavg()[0] };
   report(result, version);
   if (jsonFile) writeFileSync(jsonFile, `${JSON.stringify({ chromium: version, ...result }, null, 2)}\n`);
   clearTimeout(timer);
