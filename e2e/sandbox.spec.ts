@@ -1,5 +1,8 @@
 import { expect, test } from './playground';
 
+/** The app's own server, which a handler must not reach (PW_PORT when two runs share the machine). */
+const APP = `http://127.0.0.1:${process.env.PW_PORT ?? 4173}`;
+
 const probe = (name: string, attempt: string): string => `
 export const handler = async () => {
   try {
@@ -15,8 +18,8 @@ const attempts: [string, string][] = [
   ['indexedDB', "return await new Promise((ok, no) => { const r = indexedDB.open('app'); r.onsuccess = () => ok(r.result.name); r.onerror = () => no(r.error); });"],
   ['parentDocument', 'return parent.document.title;'],
   ['documentCookie', 'return document.cookie;'],
-  ['fetch', "const r = await fetch(location.origin === 'null' ? 'http://127.0.0.1:4173/' : '/'); return r.status;"],
-  ['selfFetchApp', "const r = await fetch('http://127.0.0.1:4173/index.html'); return r.status;"],
+  ['fetch', `const r = await fetch(location.origin === 'null' ? '${APP}/' : '/'); return r.status;`],
+  ['selfFetchApp', `const r = await fetch('${APP}/index.html'); return r.status;`],
 ];
 
 for (const [name, attempt] of attempts) {
@@ -31,7 +34,7 @@ for (const [name, attempt] of attempts) {
 
 test('network access is a per-function setting, enforced by the sandbox policy', async ({ playground, page }) => {
   await playground.setCode(`export const handler = async () => {
-  try { await fetch('http://127.0.0.1:4173/favicon.svg', { mode: 'no-cors' }); return 'reached'; }
+  try { await fetch('${APP}/favicon.svg', { mode: 'no-cors' }); return 'reached'; }
   catch (e) { return 'blocked: ' + e.name; }
 };`);
   await playground.invoke();

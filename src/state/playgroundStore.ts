@@ -25,6 +25,15 @@ export interface FunctionEntry {
   /** The function's log stream, oldest first: every invocation's lines, whatever invoked it. */
   logs: LogLine[];
   history: InvocationRecord[];
+  /** Named test events kept beside the function (the workspace saves and shares them). */
+  savedEvents?: { name: string; json: string }[];
+}
+
+/** A function as a saved or shared workspace gives it back. */
+export interface FunctionSeed {
+  config: FunctionConfig;
+  eventText: string;
+  savedEvents: { name: string; json: string }[];
 }
 
 export interface PlaygroundState {
@@ -49,6 +58,10 @@ export interface PlaygroundState {
   /** Functions whose invocation logs are not listed (a load run on them would flood the panel). */
   quietFunctions: ReadonlySet<string>;
   setQuiet(id: string, quiet: boolean): void;
+  /** Replace the selected function's saved (named) test events. */
+  setSavedEvents(savedEvents: { name: string; json: string }[]): void;
+  /** Replace every function (opening a saved or shared workspace): their environments go, new ones start on the next invoke. */
+  replaceFunctions(seeds: readonly FunctionSeed[], selectedIndex: number): void;
 }
 
 const initialConfig: FunctionConfig = { ...DEFAULT_CONFIG, code: EXAMPLE_CODE };
@@ -143,6 +156,18 @@ export const usePlayground = create<PlaygroundState>()((set, get) => {
       const rest = functions.filter((f) => f.id !== id);
       set({ functions: rest });
       if (selectedId === id && rest[0]) get().selectFunction(rest[0].id);
+    },
+
+    setSavedEvents(savedEvents) {
+      update(get().selectedId, () => ({ savedEvents }));
+    },
+
+    replaceFunctions(seeds, selectedIndex) {
+      for (const f of get().functions) disposeDriver(f.id);
+      const functions = seeds.map((seed) => ({ ...entry(`fn-${nextFunctionNumber++}`, seed.config, seed.eventText), savedEvents: seed.savedEvents }));
+      const selected = functions[selectedIndex] ?? functions[0];
+      if (!selected) return;
+      set({ functions, selectedId: selected.id, quietFunctions: new Set<string>(), ...mirror(selected, functions) });
     },
 
     setQuiet(id, quiet) {

@@ -1,7 +1,8 @@
-import { DynamoTable } from '../core/sources/dynamoTable';
+import { DynamoTable, type KeySchema, type StreamViewType } from '../core/sources/dynamoTable';
 import { KinesisStream } from '../core/sources/kinesisStream';
 import { StreamEventSourceMapping } from '../core/sources/streamEventSourceMapping';
 import type { SourceCommand } from '../core/sources/sourceTypes';
+import type { StartingPosition, StreamMappingSettings } from '../core/sources/streamMappingSettings';
 import { sourceById, sourceContext, useSources } from './sourcesStore';
 
 export type StreamKind = 'dynamodb' | 'kinesis';
@@ -9,13 +10,32 @@ export type StreamKind = 'dynamodb' | 'kinesis';
 /** The table or stream behind each mapping, for the writes the view makes. */
 const sources = new Map<string, DynamoTable | KinesisStream>();
 
-function makeMapping(id: string, kind: StreamKind, name: string, functionName: string, shards: number): StreamEventSourceMapping {
+/** What a saved workspace restores beyond the defaults of "Add trigger". */
+export interface StreamTriggerOptions {
+  keySchema?: KeySchema;
+  streamViewType?: StreamViewType;
+  startingPosition?: StartingPosition;
+  settings?: Partial<StreamMappingSettings>;
+}
+
+function makeMapping(id: string, kind: StreamKind, name: string, functionName: string, shards: number, options: StreamTriggerOptions = {}): StreamEventSourceMapping {
   const source =
     kind === 'dynamodb'
-      ? new DynamoTable(sourceContext, { name, keySchema: { partitionKey: { name: 'id', type: 'S' } }, shardCount: shards })
+      ? new DynamoTable(sourceContext, { name, keySchema: options.keySchema ?? { partitionKey: { name: 'id', type: 'S' } }, streamViewType: options.streamViewType, shardCount: shards })
       : new KinesisStream(sourceContext, { name, shardCount: shards });
   sources.set(id, source);
-  return new StreamEventSourceMapping(sourceContext, { id, kind, source, functionName, startingPosition: 'TRIM_HORIZON' });
+  return new StreamEventSourceMapping(sourceContext, { ...options.settings, id, kind, source, functionName, startingPosition: options.startingPosition ?? 'TRIM_HORIZON' });
+}
+
+/** A stream trigger with the settings a saved workspace holds (a table's keys and view type, a mapping's settings). */
+export function restoreStreamTrigger(kind: StreamKind, name: string, functionName: string, shards: number, options: StreamTriggerOptions): string | null {
+  const id = `${kind}-${name}`.replace(/[^A-Za-z0-9._-]/g, '-');
+  if (useSources.getState().triggers.some((t) => t.sourceId === id)) return `${name} already has an event source mapping.`;
+  const mapping = makeMapping(id, kind, name, functionName, shards, options);
+  const store = useSources.getState();
+  store.register({ sourceId: id, kind, functionNames: [functionName] }, mapping);
+  store.act(id, (out) => mapping.start(out));
+  return null;
 }
 
 /** A DynamoDB table's stream or a Kinesis stream, with an event source mapping that invokes `functionName`. */

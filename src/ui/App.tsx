@@ -8,6 +8,8 @@ import { HandlerPanel } from './HandlerPanel';
 import { LogsPanel } from './LogsPanel';
 import { ResponsePanel } from './ResponsePanel';
 import { TriggersPanel } from './TriggersPanel';
+import { WorkspaceMenu } from './WorkspaceMenu';
+import { WorkspaceNotices } from './WorkspaceNotices';
 
 /** Ctrl/Cmd+Enter anywhere invokes (the editors bind it themselves). */
 function useInvokeShortcut(invoke: () => void): void {
@@ -41,7 +43,9 @@ export function App() {
           {inFlight > 0 && <span className="hint">{inFlight} running</span>}
           {hasProblems && <span className="hint warn">Fix the configuration to invoke</span>}
         </div>
+        <WorkspaceMenu />
       </header>
+      <WorkspaceNotices />
       <FunctionTabs />
       <main className="layout" key={selectedId}>
         <div className="column">

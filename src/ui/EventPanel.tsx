@@ -1,6 +1,7 @@
 import { lazy, Suspense } from 'react';
 import { usePlayground } from '../state/playgroundStore';
 import { EVENT_TEMPLATES } from '../state/eventTemplates';
+import { SavedEvents } from './SavedEvents';
 
 const CodeEditor = lazy(() => import('./editor/CodeEditor'));
 
@@ -13,6 +14,7 @@ export function EventPanel() {
     <section className="panel event" aria-labelledby="event-heading">
       <div className="panel-head">
         <h2 id="event-heading">Test event</h2>
+        <SavedEvents />
         <label className="inline">
           <span className="sr-only">Event template</span>
           <select

@@ -28,10 +28,12 @@ export interface CodeEditorProps {
   /** Ctrl/Cmd+Enter inside the editor. */
   onRun?(): void;
   height: string;
+  /** Shown but not editable (embedded read-only demos). */
+  readOnly?: boolean;
 }
 
 /** A Monaco editor whose text area carries an accessible name. */
-export default function CodeEditor({ label, language, path, value, onChange, onRun, height }: CodeEditorProps) {
+export default function CodeEditor({ label, language, path, value, onChange, onRun, height, readOnly = false }: CodeEditorProps) {
   return (
     <Editor
       height={height}
@@ -47,6 +49,7 @@ export default function CodeEditor({ label, language, path, value, onChange, onR
       }}
       options={{
         ariaLabel: label,
+        readOnly,
         editContext: false,
         minimap: { enabled: false },
         fontSize: 13,

@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest';
+import { parse, type ScalarTag } from 'yaml';
+import { exportFiles } from './exportFiles';
+import { workspaceFromFiles } from './importFiles';
+import { EVERY_TRIGGER, fn, MINIMAL, SAMPLE_WORKSPACES, UNICODE, ws } from './sampleWorkspaces.test-support';
+import { samTemplate } from './samTemplate';
+import { checkSamTemplate } from './samTemplateChecker.test-support';
+import { quote, toYaml } from './yamlEmitter';
+
+/** CloudFormation's short-form tags, read into their long form as CloudFormation does. */
+const CFN_TAGS: ScalarTag[] = [
+  { tag: '!Ref', resolve: (s: string) => ({ Ref: s }) },
+  { tag: '!GetAtt', resolve: (s: string) => ({ 'Fn::GetAtt': [s.slice(0, s.indexOf('.')), s.slice(s.indexOf('.') + 1)] }) },
+  { tag: '!Sub', resolve: (s: string) => ({ 'Fn::Sub': s }) },
+].map((t) => ({ ...t, identify: () => false }));
+
+const parseTemplate = (text: string): unknown => parse(text, { customTags: CFN_TAGS, strict: true, uniqueKeys: true });
+
+describe('YAML emitter', () => {
+  it('quotes every string a YAML reader could take for something else, and reads back the same', () => {
+    const tricky = ['yes', 'No', 'on', 'true', 'null', '~', '2010-09-09', '123', '0x1F', '1e3', '.inf', '', ' lead', 'trail ', 'a: b', 'a:', '#x', 'x #y', '- x', '[x]', '{x}', '*alias', '&anchor', '!tag', '%x', '@x', '`x`', 'multi\nline', 'tab\there', 'quote"s', "it's", 'back\\slash', 'ünïcödé 🚀', '\u2028sep', '\u0085nel', 'cron(0 12 * * ? *)', 's3:ObjectCreated:*', '/{proxy+}'];
+    const doc = { strings: tricky, map: Object.fromEntries(tricky.filter(Boolean).map((s, i) => [s, i])), n: -1, f: 0.5, t: true, z: null, empty: {}, none: [] };
+    expect(parse(toYaml(doc), { strict: true, version: '1.2' })).toEqual(doc);
+    expect(parse(toYaml(doc), { strict: true, version: '1.1' })).toEqual(doc);
+  });
+
+  it('writes plain scalars where they are safe', () => {
+    expect(toYaml({ Type: 'AWS::Serverless::Function', Events: ['s3:ObjectCreated:*'] })).toBe('Type: AWS::Serverless::Function\nEvents:\n  - s3:ObjectCreated:*\n');
+    expect(quote('a"b\n')).toBe('"a\\"b\\n"');
+  });
+});
+
+describe('SAM template', () => {
+  for (const [name, workspace] of Object.entries(SAMPLE_WORKSPACES)) {
+    it(`for ${name} parses as YAML and passes the spec checks`, () => {
+      const t = samTemplate(workspace);
+      const parsed = parseTemplate(t.yaml);
+      expect(checkSamTemplate(parsed)).toEqual([]);
+    });
+  }
+
+  it('maps each trigger to its SAM event type, with the resources it needs', () => {
+    const t = parseTemplate(samTemplate(EVERY_TRIGGER).yaml) as { Resources: Record<string, { Type: string; Properties?: Record<string, unknown> }> };
+    const types = Object.values(t.Resources).map((r) => r.Type).sort();
+    expect(types).toEqual(['AWS::DynamoDB::Table', 'AWS::Events::EventBus', 'AWS::Kinesis::Stream', 'AWS::S3::Bucket', 'AWS::SNS::Topic', 'AWS::SQS::Queue', 'AWS::SQS::Queue', 'AWS::Serverless::Function', 'AWS::Serverless::Function', 'AWS::Serverless::Function']);
+    const events = Object.values(t.Resources).flatMap((r) => Object.values((r.Properties?.Events ?? {}) as Record<string, { Type: string }>).map((e) => e.Type));
+    expect(new Set(events)).toEqual(new Set(['HttpApi', 'Api', 'S3', 'SQS', 'SNS', 'Schedule', 'EventBridgeRule', 'DynamoDB', 'Kinesis']));
+    const api = t.Resources.ApiFunction!.Properties;
+    expect(api).toMatchObject({
+      MemorySize: 512, Timeout: 10, Architectures: ['arm64'], Runtime: 'nodejs20.x', Environment: { Variables: { STAGE: 'dev', TABLE: 'orders' } },
+      ReservedConcurrentExecutions: 50, AutoPublishAlias: 'live', ProvisionedConcurrencyConfig: { ProvisionedConcurrentExecutions: 2 },
+      EventInvokeConfig: { MaximumRetryAttempts: 1, MaximumEventAgeInSeconds: 3600 }, FunctionUrlConfig: { AuthType: 'NONE' },
+    });
+    expect(t.Resources.OrdersQueue!.Properties).toMatchObject({ VisibilityTimeout: 30, RedrivePolicy: { deadLetterTargetArn: { 'Fn::GetAtt': ['OrdersDeadLetterQueue', 'Arn'] }, maxReceiveCount: 3 } });
+    expect(t.Resources.OrdersTableTable!.Properties).toMatchObject({ StreamSpecification: { StreamViewType: 'NEW_IMAGE' }, KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }, { AttributeName: 'sk', KeyType: 'RANGE' }] });
+  });
+
+  it('leaves out what is at its default, and needs no events for a function without triggers', () => {
+    const t = parseTemplate(samTemplate(MINIMAL).yaml) as { Resources: Record<string, { Properties: Record<string, unknown> }> };
+    expect(Object.keys(t.Resources.MyFunctionFunction!.Properties).sort()).toEqual(['Architectures', 'CodeUri', 'Description', 'Handler', 'MemorySize', 'Runtime', 'Timeout']);
+  });
+
+  it('the checker catches what sam validate would refuse', () => {
+    const bad = {
+      AWSTemplateFormatVersion: '2010-09-09',
+      Transform: 'AWS::Serverless-2016-10-31',
+      Resources: {
+        'Bad-Id': { Type: 'AWS::S3::Bucket' },
+        Fn: {
+          Type: 'AWS::Serverless::Function',
+          Properties: {
+            CodeUri: 'src/', Handler: 'index.handler', Runtime: 'nodejs8.10', MemorySize: 64, Timeout: 60, Architectures: ['x86_64'],
+            ProvisionedConcurrencyConfig: { ProvisionedConcurrentExecutions: 1 }, Bogus: 1,
+            Events: { E: { Type: 'S3', Properties: { Bucket: 'literal-name', Events: 's3:ObjectCreated:*' } }, Q: { Type: 'SQS', Properties: { Queue: { 'Fn::GetAtt': ['Q1', 'Arn'] } } }, K: { Type: 'Kinesis', Properties: { Stream: { 'Fn::GetAtt': ['Nope', 'Arn'] } } } },
+          },
+        },
+        Q1: { Type: 'AWS::SQS::Queue', Properties: { VisibilityTimeout: 30 } },
+      },
+    };
+    const problems = checkSamTemplate(bad).join('\n');
+    for (const expected of ['Bad-Id', 'Runtime', 'MemorySize', 'needs AutoPublishAlias', 'Bogus', 'Bucket must be a Ref', 'VisibilityTimeout 30 is below', 'StartingPosition: required', 'GetAtt of unknown Nope']) {
+      expect(problems).toContain(expected);
+    }
+  });
+});
+
+describe('export files and import', () => {
+  const compile = (f: { code: string }): string => f.code.replace(/: \{ Records: unknown\[\] \}/, '').replace(/: Promise<number>/, '');
+
+  it('lays out handlers as Lambda expects, with events, README and the workspace document', () => {
+    const paths = exportFiles(EVERY_TRIGGER, compile).map((f) => f.path);
+    expect(paths).toEqual(expect.arrayContaining([
+      'template.yaml', 'README.md', 'playground.json',
+      'src/api/index.mjs', 'src/worker/index.mjs', 'src/streams/index.js', 'src/api/package.json',
+      'events/api.json', 'events/worker.json', 'events/streams.json',
+    ]));
+    const readme = exportFiles(EVERY_TRIGGER, compile).find((f) => f.path === 'README.md')?.text ?? '';
+    expect(readme).toContain('sam deploy --guided');
+  });
+
+  it('a .js handler with module syntax gets "type": "module"', () => {
+    const files = exportFiles(ws([fn('esm', { fileName: 'index.js' })]), compile);
+    expect(JSON.parse(files.find((f) => f.path === 'src/esm/package.json')!.text)).toMatchObject({ type: 'module' });
+  });
+
+  for (const [name, workspace] of Object.entries(SAMPLE_WORKSPACES)) {
+    it(`import of the export of ${name} restores the workspace exactly`, () => {
+      expect(workspaceFromFiles(exportFiles(workspace, compile), 'imported')).toEqual(workspace);
+    });
+  }
+
+  it('a zip without playground.json: one function per handler folder, events attached', () => {
+    const imported = workspaceFromFiles(
+      [
+        { path: 'app/src/orders/index.mjs', text: 'export const handler = async () => 1;' },
+        { path: 'app/src/users/app.js', text: 'exports.handler = async () => 2;' },
+        { path: 'app/node_modules/x/index.js', text: '' },
+        { path: 'app/events/orders.json', text: '{"id":1}' },
+        { path: 'app/events/orders--second.json', text: '{"id":2}' },
+      ],
+      'Imported',
+    );
+    expect(imported.functions.map((f) => [f.name, f.fileName, f.handler])).toEqual([['orders', 'index.mjs', 'index.handler'], ['users', 'app.js', 'app.handler']]);
+    expect(imported.functions[0]).toMatchObject({ event: '{"id":1}', savedEvents: [{ name: 'second', json: '{"id":2}' }] });
+    expect(() => workspaceFromFiles([{ path: 'readme.txt', text: '' }], 'x')).toThrow(/No handler file/);
+  });
+
+  it('keeps unicode names in folders and events safe', () => {
+    const paths = exportFiles(UNICODE, compile).map((f) => f.path);
+    expect(paths).toContain('src/gr-e/index.mjs');
+    expect(paths.some((p) => p.startsWith('events/gr-e--'))).toBe(true);
+  });
+});

@@ -1,0 +1,77 @@
+import { DEFAULT_SETTINGS } from '../platformSettings';
+import { exportLayout, type FunctionLayout } from './exportLayout';
+import { templateParts } from './samEvents';
+import { getAtt, sub, toYaml, type YamlMap } from './yamlEmitter';
+import type { Workspace } from './workspaceTypes';
+
+/** The alias SAM publishes on every deploy when provisioned concurrency is set (ProvisionedConcurrencyConfig needs AutoPublishAlias). */
+export const PUBLISHED_ALIAS = 'live';
+
+export interface SamTemplate {
+  document: YamlMap;
+  yaml: string;
+  layout: FunctionLayout[];
+  /** What the playground models that the template cannot say. */
+  notes: string[];
+}
+
+/**
+ * An AWS SAM template for the workspace: one AWS::Serverless::Function per
+ * function (memory, timeout, architecture, runtime, environment, reserved
+ * and provisioned concurrency, asynchronous invocation settings, function
+ * URL) with its triggers as SAM events, and the resources those need.
+ */
+export function samTemplate(workspace: Workspace): SamTemplate {
+  const taken = new Set(['ServerlessRestApi', 'ServerlessHttpApi']);
+  const layout = exportLayout(workspace, taken);
+  const parts = templateParts(workspace.triggers, layout, taken);
+  const c = workspace.concurrency;
+  const notes = [...parts.notes];
+  if (layout.some((l) => l.fn.networkAccess === false)) notes.push('Network access is a playground setting: on Lambda a function outside a VPC always reaches the internet.');
+  if (c.accountConcurrency !== DEFAULT_SETTINGS.accountConcurrency) notes.push(`The account concurrency limit (${c.accountConcurrency}) is your account's quota, not part of a template.`);
+  if (c.waitScale !== 1) notes.push('Platform waits were compressed in the playground; AWS runs them in real time.');
+  const resources: YamlMap = {};
+  const outputs: YamlMap = {};
+  for (const l of layout) {
+    const f = l.fn;
+    const asyncConfig = c.maximumRetryAttempts !== DEFAULT_SETTINGS.maximumRetryAttempts || c.maximumEventAgeS !== DEFAULT_SETTINGS.maximumEventAgeS;
+    const url = parts.functionUrls.has(l.logicalId);
+    const events = parts.events.get(l.logicalId);
+    resources[l.logicalId] = {
+      Type: 'AWS::Serverless::Function',
+      Properties: {
+        Description: `${f.name} (exported from the Serverless Playground)`.slice(0, 256),
+        CodeUri: l.folder,
+        Handler: f.handler,
+        Runtime: f.runtime,
+        Architectures: [f.architecture],
+        MemorySize: f.memoryMb,
+        Timeout: f.timeoutS,
+        Environment: Object.keys(f.environment).length > 0 ? { Variables: { ...f.environment } } : undefined,
+        ReservedConcurrentExecutions: c.reservedConcurrency ?? undefined,
+        AutoPublishAlias: c.provisionedConcurrency > 0 ? PUBLISHED_ALIAS : undefined,
+        ProvisionedConcurrencyConfig: c.provisionedConcurrency > 0 ? { ProvisionedConcurrentExecutions: c.provisionedConcurrency } : undefined,
+        EventInvokeConfig: asyncConfig ? { MaximumRetryAttempts: c.maximumRetryAttempts, MaximumEventAgeInSeconds: c.maximumEventAgeS } : undefined,
+        FunctionUrlConfig: url ? { AuthType: 'NONE' } : undefined,
+        Events: events,
+      },
+    };
+    outputs[`${l.logicalId}Arn`] = { Description: `ARN of ${f.name}`, Value: getAtt(l.logicalId, 'Arn') };
+    if (url) outputs[`${l.logicalId}UrlEndpoint`] = { Description: `Function URL of ${f.name}`, Value: getAtt(`${l.logicalId}Url`, 'FunctionUrl') };
+  }
+  if (parts.restApi) outputs.RestApiUrl = { Description: 'REST API (stage Prod)', Value: sub('https://${ServerlessRestApi}.execute-api.${AWS::Region}.${AWS::URLSuffix}/Prod/') };
+  if (parts.httpApi) outputs.HttpApiUrl = { Description: 'HTTP API ($default stage)', Value: sub('https://${ServerlessHttpApi}.execute-api.${AWS::Region}.${AWS::URLSuffix}/') };
+  const document: YamlMap = {
+    AWSTemplateFormatVersion: '2010-09-09',
+    Transform: 'AWS::Serverless-2016-10-31',
+    Description: `${workspace.name}: exported from the Serverless Playground`.slice(0, 1024),
+    Resources: { ...resources, ...parts.resources },
+    Outputs: outputs,
+  };
+  const header = [
+    '# AWS SAM template exported from the Serverless Playground.',
+    '# Deploy: sam deploy --guided   (see README.md)',
+    ...notes.map((n) => `# Note: ${n}`),
+  ].join('\n');
+  return { document, yaml: `${header}\n${toYaml(document)}`, layout, notes };
+}

@@ -1,0 +1,65 @@
+import { DEFAULT_CONFIG } from '../core/functionConfig';
+import { FUNCTION_DEFAULTS, WORKSPACE_DEFAULTS, type Workspace } from '../core/workspace/workspaceTypes';
+import { EXAMPLE_CODE, EXAMPLE_EVENT } from './exampleFunction';
+import { usePlayground } from './playgroundStore';
+import { ALL_FUNCTIONS, useRun } from './runStore';
+import { captureTriggers, removeAllTriggers, restoreTriggers } from './triggerSpecs';
+
+/** The workspace the playground opens with, and "Reset to example" brings back. */
+export function exampleWorkspace(name = 'Example'): Workspace {
+  return {
+    ...WORKSPACE_DEFAULTS,
+    triggers: [],
+    scenarios: [],
+    name,
+    functions: [{ ...FUNCTION_DEFAULTS, ...DEFAULT_CONFIG, environment: {}, savedEvents: [], code: EXAMPLE_CODE, event: EXAMPLE_EVENT }],
+  };
+}
+
+/** What the stores hold now, as a workspace (the name and scenarios are the workspace store's). */
+export function captureWorkspace(name: string, scenarios: unknown[]): Workspace {
+  const { functions, selectedId } = usePlayground.getState();
+  const { settings, plan } = useRun.getState();
+  return {
+    name,
+    functions: functions.map((f) => ({
+      name: f.config.name,
+      runtime: f.config.runtime,
+      handler: f.config.handler,
+      fileName: f.config.fileName,
+      code: f.config.code,
+      memoryMb: f.config.memoryMb,
+      timeoutS: f.config.timeoutS,
+      environment: { ...f.config.environment },
+      architecture: f.config.architecture,
+      networkAccess: f.config.networkAccess,
+      event: f.eventText,
+      savedEvents: (f.savedEvents ?? []).map((e) => ({ ...e })),
+    })),
+    selected: Math.max(0, functions.findIndex((f) => f.id === selectedId)),
+    triggers: captureTriggers(),
+    concurrency: { ...settings },
+    loadPlan: { ...plan, pattern: { ...plan.pattern } },
+    scenarios,
+  };
+}
+
+/**
+ * Put a workspace into the stores: a load run stops, every function and
+ * trigger is replaced (their environments and sources go), concurrency
+ * settings and the load plan are set. Returns what could not be restored.
+ */
+export function applyWorkspace(workspace: Workspace): string[] {
+  const run = useRun.getState();
+  run.stopLoad();
+  removeAllTriggers();
+  usePlayground.getState().replaceFunctions(
+    workspace.functions.map(({ event, savedEvents, ...config }) => ({ config: { ...config, environment: { ...config.environment } }, eventText: event, savedEvents: savedEvents.map((e) => ({ ...e })) })),
+    workspace.selected,
+  );
+  run.setSettings({ ...workspace.concurrency });
+  run.setPlan({ ...workspace.loadPlan, pattern: { ...workspace.loadPlan.pattern } });
+  run.setScope(ALL_FUNCTIONS);
+  run.resetRun();
+  return restoreTriggers(workspace.triggers);
+}
