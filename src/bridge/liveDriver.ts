@@ -27,6 +27,8 @@ export type CommandListener = (commands: readonly PlatformCommand[]) => void;
 export interface LiveDriverOptions {
   settings?: PlatformSettings;
   seed?: number;
+  /** Live environments (workers) this tab runs at most; see LIVE_ENVIRONMENT_CAP. */
+  maxEnvironments?: number;
   /** Cores the handlers share; more busy handlers than this and their measured durations are inflated. */
   cores?: number;
 }
@@ -42,6 +44,8 @@ interface LiveEnvironment {
   peakInFlight: number;
 }
 
+/** Live environments one tab runs at most (browser-limits.md §1: 100–200 is practical, creation slows past 400). */
+export const LIVE_ENVIRONMENT_CAP = 256;
 const WATCHDOG_MS = 1000;
 /** Unanswered pings in a row before a frame counts as dead (its renderer crashed, as an out-of-memory handler does). */
 const WATCHDOG_MISSES = 3;
@@ -64,6 +68,7 @@ export class LiveDriver {
   private readonly waitingAsync = new Map<number, (result: AsyncInvokeResult) => void>();
   private readonly listeners = new Set<CommandListener>();
   private readonly cores: number;
+  private readonly maxEnvironments: number;
   private nextTicket = 1;
   /** Invocations sent to a worker and not yet answered. */
   private inFlight = 0;
@@ -73,10 +78,22 @@ export class LiveDriver {
   private disposed = false;
 
   constructor(config: FunctionConfig, options: LiveDriverOptions = {}) {
-    const settings = options.settings ?? DEFAULT_SETTINGS;
+    this.maxEnvironments = options.maxEnvironments ?? LIVE_ENVIRONMENT_CAP;
+    const settings = this.capped(options.settings ?? DEFAULT_SETTINGS);
     this.cores = options.cores ?? (typeof navigator === 'undefined' ? 2 : navigator.hardwareConcurrency || 2);
     this.platform = new Platform({ clock: wallClock, random: createRandom(options.seed ?? Date.now() >>> 0), config, settings });
     this.feed({ type: 'settings', settings });
+  }
+
+  /**
+   * A browser tab cannot hold Lambda's 1,000 environments: every worker is a
+   * thread on this machine's few cores, and their cold starts take CPU the
+   * others need. Live mode applies the tab's cap as the account limit (the
+   * model throttles past it, as Lambda throttles past the account limit);
+   * the scale simulation covers larger scales.
+   */
+  private capped(settings: PlatformSettings): PlatformSettings {
+    return settings.accountConcurrency <= this.maxEnvironments ? settings : { ...settings, accountConcurrency: this.maxEnvironments };
   }
 
   /** Watch every command the model emits; returns the unsubscribe function. */
@@ -95,7 +112,7 @@ export class LiveDriver {
 
   /** Concurrency, scaling, keep-alive and async settings; provisioned environments start or stop at once. */
   setSettings(settings: PlatformSettings): void {
-    this.feed({ type: 'settings', settings });
+    this.feed({ type: 'settings', settings: this.capped(settings) });
   }
 
   /** Asynchronous events accepted and not yet delivered or discarded. */

@@ -6,6 +6,8 @@ import { DEFAULT_SETTINGS, validateSettings, type PlatformSettings, type Setting
 import type { PlatformCommand } from '../core/platformTypes';
 import { LoadRunner } from '../bridge/loadRunner';
 import { wallClock } from '../bridge/liveDriver';
+
+export { LIVE_ENVIRONMENT_CAP } from '../bridge/liveDriver';
 import { applySettings, currentSettings, driverFor, existingDriver, onPlatformCommands } from './driverHolder';
 import { namespacedCommand } from './namespacedCommand';
 import { usePlayground } from './playgroundStore';

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { computeBill } from '../core/billing';
 import type { InvocationRecord } from '../core/invocationRecord';
-import { ALL_FUNCTIONS, runRecorder, useRun } from '../state/runStore';
+import { ALL_FUNCTIONS, LIVE_ENVIRONMENT_CAP, runRecorder, useRun } from '../state/runStore';
 import { sentSoFar } from '../state/sentCounter';
 import { usePlayground } from '../state/playgroundStore';
 import { BillingPanel } from './BillingPanel';
@@ -63,6 +63,11 @@ function RunControls() {
         />
         <ConcurrencyForm settings={settings} onChange={actions.setSettings} />
       </div>
+      <p className="hint">
+        Live mode runs at most {LIVE_ENVIRONMENT_CAP} environments at once in this tab: each is a worker thread on this machine&apos;s cores. Past
+        that, requests are throttled as by the account limit (reason <code>ConcurrentInvocationLimitExceeded</code>). For larger scales, use the
+        simulation.
+      </p>
       {startProblem && (
         <p className="problems" role="alert" aria-label="Load refused">
           {startProblem}
