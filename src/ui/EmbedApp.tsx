@@ -78,7 +78,7 @@ export function EmbedApp() {
         </a>
       </header>
       <WorkspaceNotices />
-      <FunctionTabs />
+      <FunctionTabs readOnly={readOnly} />
       <main className="layout" key={selectedId}>
         <div className="column">
           <EmbedCodePanel readOnly={readOnly} />

@@ -1,7 +1,7 @@
 import { usePlayground } from '../state/playgroundStore';
 
-/** The workspace's functions: pick one to edit, add one, remove one. */
-export function FunctionTabs() {
+/** The workspace's functions: pick one to edit, add one, remove one (not in a read-only embed). */
+export function FunctionTabs({ readOnly = false }: { readOnly?: boolean }) {
   const functions = usePlayground((s) => s.functions);
   const selectedId = usePlayground((s) => s.selectedId);
   const select = usePlayground((s) => s.selectFunction);
@@ -24,10 +24,12 @@ export function FunctionTabs() {
           </button>
         ))}
       </div>
-      <button type="button" className="ghost" onClick={() => add()}>
-        Add function
-      </button>
-      {functions.length > 1 && selected && (
+      {!readOnly && (
+        <button type="button" className="ghost" onClick={() => add()}>
+          Add function
+        </button>
+      )}
+      {!readOnly && functions.length > 1 && selected && (
         <button type="button" className="ghost" onClick={() => remove(selected.id)} aria-label={`Remove function ${selected.config.name}`}>
           Remove
         </button>
