@@ -1,5 +1,7 @@
 /** Printing of `npm run bench`'s result: tables, ratios, targets, checks, problems, then the JSON. */
 
+import { simTables } from './simBench.mjs';
+
 export const fmt = (v, digits = 3) => (typeof v === 'number' && Number.isFinite(v) ? v.toFixed(digits) : '–');
 
 /** Rows of cells under a header; the first column left-aligned, the rest right-aligned. */
@@ -98,8 +100,11 @@ function appTables(app) {
       ['timeline environments', String(l.timelineEnvironments)],
       ['sustained (as in the search)', yes(l.sustained)],
     ];
-    grid('Long run at the highest sustained rate, from Start until settled', ['', 'value'], body);
+    grid('Long run at the highest rate sustained for its whole length, from Start until settled', ['', 'value'], body);
     if (l.longTaskContainers.length > 0) console.log(`  long tasks attributed to: ${l.longTaskContainers.join(', ')}`);
+    if ((app.longAttempts ?? []).length > 1) {
+      console.log(`  long runs tried: ${app.longAttempts.map((a) => `${a.rps} rps ${a.sustained ? 'sustained' : `not sustained (lost ${a.lost})`}`).join('; ')}`);
+    }
     console.log(`  Metrics: ${l.invocationsLine || '–'}; ${l.errorsLine || '–'}  |  ${l.timelineLabel || '–'}`);
   }
   const p = app.profile;
@@ -142,6 +147,7 @@ export function report(result, version) {
   appTables(result.app);
   console.log('\nRatios');
   for (const [k, v] of Object.entries(result.ratios)) console.log(`  ${k.padEnd(50)} ${fmt(v, 2)}×`);
+  simTables(result.sim);
   console.log('\nTargets');
   for (const t of result.targets) {
     console.log(`  ${t.met ? 'MET   ' : 'MISSED'} ${t.name.padEnd(44)} ${fmt(t.value, t.op === '≥' ? 3 : 2)} (${t.op ?? '≤'} ${t.limit})`);

@@ -20,6 +20,8 @@
  *   --profile    add a CPU profile of the app's main thread over one extra load
  *                run (the first rate not sustained, else the highest one)
  *   --profile-rps N   the same, at N requests per second
+ *   --no-sim     skip the scale simulation's section (bench/simBench.mjs, in Node)
+ *   --sim-only   run only the scale simulation's section
  * Env: CHROMIUM (default /usr/bin/chromium), BENCH_TIMEOUT_S (default 900).
  *
  * Exit status: 0 when the bench ran (problems in the measured code are
@@ -33,6 +35,7 @@ import { chromium } from 'playwright-core';
 import { createServer } from 'vite';
 import { appBench, buildApp } from './appBench.mjs';
 import { report } from './report.mjs';
+import { simBench, simTables } from './simBench.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const argv = process.argv.slice(2);
@@ -68,6 +71,14 @@ async function main() {
   timer.unref();
 
   const loadStart = loadavg()[0];
+  // The scale simulation first, in Node processes of its own, before the browser loads the machine.
+  const sim = flag('--no-sim') ? null : await simBench({ quick, progress });
+  if (flag('--sim-only')) {
+    simTables(sim?.sim);
+    for (const t of sim?.targets ?? []) console.log(`  ${t.met ? 'met   ' : 'MISSED'} ${t.name}: ${t.value.toLocaleString('en-US', { maximumFractionDigits: 2 })} (target ${t.op} ${t.limit.toLocaleString('en-US')})`);
+    clearTimeout(timer);
+    return;
+  }
   server = await createServer({
     root,
     configFile: resolve(root, 'vite.config.ts'),
@@ -144,6 +155,10 @@ async function main() {
     }
   }
   result.host = { cpus: availableParallelism(), loadStart, loadEnd: loadavg()[0] };
+  if (sim) {
+    result.sim = sim.sim;
+    result.targets.push(...sim.targets);
+  }
   report(result, version);
   if (jsonFile) writeFileSync(jsonFile, `${JSON.stringify({ chromium: version, ...result }, null, 2)}\n`);
   clearTimeout(timer);

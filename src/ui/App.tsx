@@ -7,6 +7,7 @@ import { FunctionTabs } from './FunctionTabs';
 import { HandlerPanel } from './HandlerPanel';
 import { LogsPanel } from './LogsPanel';
 import { ResponsePanel } from './ResponsePanel';
+import { SimulationPanel } from './simulation/SimulationPanel';
 import { TriggersPanel } from './TriggersPanel';
 import { WorkspaceMenu } from './WorkspaceMenu';
 import { WorkspaceNotices } from './WorkspaceNotices';
@@ -60,6 +61,7 @@ export function App() {
         </div>
       </main>
       <ConcurrencyView />
+      <SimulationPanel />
       <footer className="footnote">
         <p>
           Handlers run in Web Workers inside a sandboxed frame with an opaque origin: they cannot read this page, its storage or cookies, and

@@ -1,0 +1,132 @@
+import type { BillingGranularityMs } from '../billing';
+import type { Architecture, Runtime } from '../functionConfig';
+import type { LoadPattern } from '../loadPattern';
+import type { InvocationType } from '../platformTypes';
+
+/**
+ * A scale-simulation scenario: the object the Simulation panel builds, the
+ * file `npm run simulate -- scenario.json` reads, and what a downloaded
+ * scenario holds. Documented in docs/scenario.md and
+ * docs/scenario.schema.json. Times in the scenario are Lambda's own (no
+ * compression); the simulation runs them in virtual time.
+ */
+export interface Scenario {
+  /** Format version, 1. */
+  version: 1;
+  name?: string;
+  /** Seeds durations, errors and ids. Poisson traffic has its own seed, as in live mode. */
+  seed: number;
+  /** Simulated time, in seconds (1 s to 31 days). */
+  durationS: number;
+  traffic: Traffic;
+  invocationType: InvocationType;
+  function: SimFunction;
+  /** The handler's Duration (as REPORT shows it, at this memory size). */
+  duration: DurationModel;
+  /** Init Duration of a cold start. */
+  initDuration: DurationModel;
+  /** Share of invocations whose handler throws (0–1). */
+  errorRate: number;
+  keepAlive: KeepAliveSpec;
+  concurrency: SimConcurrency;
+  async: { maximumRetryAttempts: number; maximumEventAgeS: number };
+  billing: { freeTier: boolean; granularityMs: BillingGranularityMs };
+}
+
+/** The load patterns of live mode, plus a daily cycle and a replay of per-minute counts. */
+export type Traffic =
+  | LoadPattern
+  /** A rate that swings between `minRps` and `peakRps` once a day, highest at `peakHour` (hours after the start). */
+  | { kind: 'daily'; minRps: number; peakRps: number; peakHour: number; poisson: boolean; seed: number }
+  /**
+   * Requests per minute, minute by minute (from CSV), times `scale`; repeated
+   * when the run is longer. Within a minute, evenly spaced, or Poisson.
+   */
+  | { kind: 'replay'; perMinute: number[]; scale: number; poisson: boolean; seed: number };
+
+export type TrafficKind = Traffic['kind'];
+
+export interface SimFunction {
+  memoryMb: number;
+  timeoutS: number;
+  architecture: Architecture;
+  runtime: Runtime;
+}
+
+/** How long each handler run (or init) takes, in ms. */
+export type DurationModel =
+  | { model: 'fixed'; ms: number }
+  /** Normal, redrawn when ≤ 0. */
+  | { model: 'normal'; meanMs: number; sdMs: number }
+  /** Lognormal with this mean and standard deviation (of the durations themselves, not their logarithms). */
+  | { model: 'lognormal'; meanMs: number; sdMs: number }
+  | { model: 'exponential'; meanMs: number }
+  /** Drawn from durations measured in live runs (the run recorder's records at `memoryMb`). */
+  | { model: 'profiled'; samplesMs: number[]; memoryMb?: number };
+
+export type DurationModelKind = DurationModel['model'];
+
+export type KeepAliveSpec =
+  /** Every idle environment is kept this long (Lambda: about 10 minutes; Azure Functions: 20). */
+  | { policy: 'fixed'; minutes: number }
+  /** The hybrid histogram policy of "Serverless in the Wild" (hybridHistogramPolicy.ts). */
+  | ({ policy: 'hybrid' } & HybridSettings);
+
+export interface HybridSettings {
+  /** Histogram range and bin width (paper: 4 hours, 1-minute bins). */
+  rangeMinutes: number;
+  binMinutes: number;
+  /** Percentiles of idle times for the pre-warm window (head) and the keep-alive window (tail). */
+  headPercentile: number;
+  tailPercentile: number;
+  /** Pre-warm is shortened, and keep-alive lengthened, by this share (paper: 10 %). */
+  marginPercent: number;
+  /** The histogram is representative when its bin counts' coefficient of variation is at least this (paper: 2). */
+  cvThreshold: number;
+  /** ...and it holds at least this many idle times. */
+  minObservations: number;
+  /** Above this share of idle times longer than the range, windows come from the recent long idle times. */
+  outOfBoundsPercent: number;
+}
+
+export interface SimConcurrency {
+  accountConcurrency: number;
+  /** null: the unreserved pool. */
+  reservedConcurrency: number | null;
+  provisionedConcurrency: number;
+  /** At most this many new environments per `scaleWindowS` (Lambda: 1,000 per 10 s). */
+  scaleBurst: number;
+  scaleWindowS: number;
+}
+
+export const DEFAULT_HYBRID: HybridSettings = {
+  rangeMinutes: 240,
+  binMinutes: 1,
+  headPercentile: 5,
+  tailPercentile: 99,
+  marginPercent: 10,
+  cvThreshold: 2,
+  minObservations: 10,
+  outOfBoundsPercent: 50,
+};
+
+/** One hour at 1,000 requests per second, 100 ms each: the bench's scenario. */
+export const DEFAULT_SCENARIO: Scenario = {
+  version: 1,
+  name: 'One hour at 1,000 rps',
+  seed: 1,
+  durationS: 3600,
+  traffic: { kind: 'constant', rps: 1000 },
+  invocationType: 'RequestResponse',
+  function: { memoryMb: 128, timeoutS: 3, architecture: 'x86_64', runtime: 'nodejs22.x' },
+  duration: { model: 'fixed', ms: 100 },
+  initDuration: { model: 'fixed', ms: 150 },
+  errorRate: 0,
+  keepAlive: { policy: 'fixed', minutes: 10 },
+  concurrency: { accountConcurrency: 1000, reservedConcurrency: null, provisionedConcurrency: 0, scaleBurst: 1000, scaleWindowS: 10 },
+  async: { maximumRetryAttempts: 2, maximumEventAgeS: 21_600 },
+  billing: { freeTier: false, granularityMs: 1 },
+};
+
+/** Simulated time starts here: 2025-09-01T00:00:00Z, after init billing began (1 August 2025). */
+export const SIM_START_MS = Date.UTC(2025, 8, 1);

@@ -1,0 +1,297 @@
+import { ManualClock } from '../clock';
+import type { KeepAlivePolicy } from '../keepAlivePolicy';
+import { Platform } from '../platform';
+import type { HandlerOutcome, PlatformCommand, PlatformEvent } from '../platformTypes';
+import { createRandom, type Random } from '../random';
+import { ArrivalStream } from './arrivalStream';
+import { createDurationSampler, type DurationSampler } from './durationSampler';
+import { EventQueue } from './eventQueue';
+import { HybridHistogramPolicy } from './hybridHistogramPolicy';
+import { SIM_START_MS, type Scenario } from './scenario';
+import { configOf, settingsOf } from './scenarioPlatform';
+import { BillAccumulator } from './simBill';
+import { bucketSecondsFor, SimMetrics } from './simMetrics';
+import { isTimeout, SimTimers } from './simTimers';
+import { buildReport, type SimReport } from './simReport';
+
+const TIMER = 1;
+const INIT_DONE = 2;
+const INVOKE_DONE = 3;
+
+export interface SimulationOptions {
+  /** Drive the model in lean mode (the default): no log lines, counter ids. Tests compare it with the full mode. */
+  lean?: boolean;
+  /** Sees every command the model emits, after the simulation has carried it out (tests). */
+  observe?: (command: PlatformCommand) => void;
+}
+
+export interface SimProgress {
+  /** Simulated time done, 0–1. */
+  fraction: number;
+  simulatedMs: number;
+  invocations: number;
+  events: number;
+}
+
+const OK: HandlerOutcome = { kind: 'success', payload: 'null' };
+const FAILED: HandlerOutcome = { kind: 'error', error: { errorType: 'Error', errorMessage: 'simulated function error', trace: [] } };
+
+/**
+ * The scale simulation: src/core's Platform, unchanged in its rules, driven
+ * in virtual time. Requests arrive from the traffic shape; the "executor"
+ * answers each `startEnvironment` with an init of a sampled length and each
+ * `invoke` with a handler run of a sampled Duration; the model's own timers
+ * (timeouts, keep-alive, retries, pre-warms) sit in the same event queue.
+ * Nothing is kept per invocation: SimMetrics folds what happens into totals
+ * and time buckets. Deterministic: a scenario and its seeds give the same
+ * report. Runs in slices (`run(maxEvents)`), so a worker can report progress.
+ */
+export class Simulation {
+  readonly clock: ManualClock;
+  private readonly platform: Platform;
+  private readonly queue = new EventQueue();
+  private readonly timers = new SimTimers(this.queue, TIMER);
+  /** A timeout timer just set, held back until its invocation's Duration is drawn (see `carryOut`). */
+  private pendingTimeoutId: string | null = null;
+  private pendingTimeoutAt = 0;
+  private readonly arrivals: ArrivalStream;
+  private readonly durations: DurationSampler;
+  private readonly inits: DurationSampler;
+  private readonly errors: Random;
+  private readonly metrics: SimMetrics;
+  private readonly bill: BillAccumulator;
+  private readonly hybrid: HybridHistogramPolicy | null;
+  private readonly endMs: number;
+  /** The model appends its commands here; carried-out ones are cleared, and the array emptied now and then (not per event). */
+  private readonly out: (PlatformCommand | undefined)[] = [];
+  private outStart = 0;
+  private nextArrivalMs: number;
+  private ticket = 0;
+  private events = 0;
+  private prewarmFiring = false;
+  private finished = false;
+  // Reused events: the model reads them and keeps none of them.
+  private readonly invokeEvent = { type: 'invoke' as const, ticket: 0, payload: '{}', invocationType: 'RequestResponse' as 'RequestResponse' | 'Event' };
+  private readonly initDoneEvent = { type: 'initDone' as const, envId: '', initDurationMs: 0, logs: [] };
+  private readonly invokeDoneEvent = { type: 'invokeDone' as const, envId: '', requestId: '', durationMs: 0, cpuMs: 0, contended: false, outcome: OK, logs: [] };
+  private readonly timerEvent = { type: 'timer' as const, timerId: '' };
+
+  private readonly observe: ((command: PlatformCommand) => void) | null;
+
+  constructor(
+    readonly scenario: Scenario,
+    options: SimulationOptions = {},
+  ) {
+    const s = scenario;
+    this.observe = options.observe ?? null;
+    this.clock = new ManualClock(SIM_START_MS);
+    this.endMs = SIM_START_MS + s.durationS * 1000;
+    this.hybrid = s.keepAlive.policy === 'hybrid' ? new HybridHistogramPolicy(s.keepAlive) : null;
+    const keepAlive: KeepAlivePolicy | undefined = this.hybrid ?? undefined;
+    this.platform = new Platform({
+      clock: this.clock,
+      random: createRandom(s.seed),
+      config: configOf(s),
+      settings: settingsOf(s),
+      lean: options.lean ?? true,
+      ...(keepAlive ? { keepAlive } : {}),
+    });
+    this.durations = createDurationSampler(s.duration, createRandom((s.seed ^ 0x5bd1e995) >>> 0));
+    this.inits = createDurationSampler(s.initDuration, createRandom((s.seed ^ 0x27d4eb2f) >>> 0));
+    this.errors = createRandom((s.seed ^ 0x165667b1) >>> 0);
+    this.invokeEvent.invocationType = s.invocationType;
+    this.arrivals = new ArrivalStream(s.traffic, s.durationS);
+    this.metrics = new SimMetrics(SIM_START_MS, this.endMs, bucketSecondsFor(s.durationS) * 1000);
+    this.bill = new BillAccumulator(s.billing.granularityMs, s.function.architecture);
+    this.feed({ type: 'settings', settings: settingsOf(s) });
+    this.nextArrivalMs = this.nextArrival();
+  }
+
+  get done(): boolean {
+    return this.finished;
+  }
+
+  progress(): SimProgress {
+    const span = this.endMs - SIM_START_MS;
+    const at = Math.min(this.clock.now(), this.endMs) - SIM_START_MS;
+    return { fraction: this.finished ? 1 : span > 0 ? at / span : 1, simulatedMs: at, invocations: this.metrics.totals.invocations, events: this.events };
+  }
+
+  /** Process up to `maxEvents` events; returns true once the run is over. */
+  run(maxEvents = Infinity): boolean {
+    const queue = this.queue;
+    let budget = maxEvents;
+    while (!this.finished && budget-- > 0) {
+      const due = queue.peekTime();
+      // Events already due go first: an environment that finishes at the instant a request arrives can take it.
+      if (this.nextArrivalMs < due) {
+        this.arrive();
+        continue;
+      }
+      if (due === Infinity || (due > this.endMs && this.settled())) {
+        this.finish();
+        break;
+      }
+      this.dispatch(queue.pop());
+    }
+    return this.finished;
+  }
+
+  /** Run to the end and return the report. */
+  runToEnd(): SimReport {
+    this.run();
+    return this.report();
+  }
+
+  report(): SimReport {
+    return buildReport({
+      scenario: this.scenario,
+      metrics: this.metrics,
+      bill: this.bill.bill({ provisioned: this.metrics.provisioned, startMs: SIM_START_MS, nowMs: this.endMs, freeTier: this.scenario.billing.freeTier }),
+      memoryMb: this.scenario.function.memoryMb,
+      hybrid: this.hybrid?.current() ?? null,
+      queuedAsync: this.platform.queuedAsyncEvents(),
+      events: this.events,
+    });
+  }
+
+  private nextArrival(): number {
+    const t = this.arrivals.next();
+    return t === Infinity ? Infinity : SIM_START_MS + t;
+  }
+
+  /** Past the end, the run stops once no request is being served or waiting in the asynchronous queue. */
+  private settled(): boolean {
+    return this.metrics.serving === 0 && this.platform.queuedAsyncEvents() === 0;
+  }
+
+  private finish(): void {
+    this.clock.set(Math.max(this.clock.now(), this.endMs));
+    this.metrics.advanceTo(this.endMs);
+    this.finished = true;
+  }
+
+  private arrive(): void {
+    const at = this.nextArrivalMs;
+    this.clock.set(at);
+    this.events += 1;
+    this.metrics.arrival(at);
+    const ev = this.invokeEvent;
+    ev.ticket = ++this.ticket;
+    this.feed(ev);
+    this.nextArrivalMs = this.nextArrival();
+  }
+
+  private dispatch(slot: number): void {
+    const q = this.queue;
+    const at = q.time(slot);
+    if (at > this.clock.now()) this.clock.set(at);
+    this.events += 1;
+    const kind = q.kind(slot);
+    if (kind === TIMER) {
+      const timerId = this.timers.due(q.num(slot), at);
+      q.release(slot);
+      if (timerId === null) return;
+      const ev = this.timerEvent;
+      ev.timerId = timerId;
+      this.prewarmFiring = timerId.startsWith('prewarm:');
+      this.feed(ev);
+      this.prewarmFiring = false;
+    } else if (kind === INIT_DONE) {
+      const ev = this.initDoneEvent;
+      ev.envId = q.a(slot) as string;
+      ev.initDurationMs = q.num(slot);
+      q.release(slot);
+      this.feed(ev);
+    } else {
+      const ev = this.invokeDoneEvent;
+      ev.envId = q.a(slot) as string;
+      ev.requestId = q.b(slot) as string;
+      ev.durationMs = q.num(slot);
+      q.release(slot);
+      ev.outcome = this.scenario.errorRate > 0 && this.errors.next() < this.scenario.errorRate ? FAILED : OK;
+      this.feed(ev);
+    }
+  }
+
+  /** Hand one event to the model and carry out what it says. */
+  private feed(event: PlatformEvent): void {
+    const out = this.out;
+    this.platform.handle(event, out as PlatformCommand[]);
+    for (let i = this.outStart; i < out.length; i++) {
+      const command = out[i] as PlatformCommand;
+      out[i] = undefined;
+      this.carryOut(command);
+      if (this.observe) this.observe(command);
+    }
+    // Truncating the array frees its storage, which the next pushes would allocate again: do it rarely.
+    if (out.length > 1024) out.length = 0;
+    this.outStart = out.length;
+    if (this.pendingTimeoutId !== null) this.queuePendingTimeout();
+  }
+
+  private queuePendingTimeout(): void {
+    this.timers.set(this.pendingTimeoutId as string, this.pendingTimeoutAt);
+    this.pendingTimeoutId = null;
+  }
+
+  private carryOut(c: PlatformCommand): void {
+    const now = this.clock.now();
+    switch (c.type) {
+      case 'setTimer':
+        if (isTimeout(c.timerId)) {
+          if (this.pendingTimeoutId !== null) this.queuePendingTimeout();
+          this.pendingTimeoutId = c.timerId;
+          this.pendingTimeoutAt = Math.max(now, c.atMs);
+          return;
+        }
+        this.timers.set(c.timerId, Math.max(now, c.atMs));
+        return;
+      case 'clearTimer':
+        // A timeout timer that was never queued (its handler ended first) has nothing to clear.
+        if (isTimeout(c.timerId) && this.timers.timeoutTimers === 0) return;
+        this.timers.clear(c.timerId);
+        return;
+      case 'invoke': {
+        const d = this.durations.sample();
+        this.queue.push(now + d, INVOKE_DONE, c.envId, c.requestId, d);
+        // The model set this invocation's timeout timer just before. A handler that ends first has that timer cleared
+        // by the model when it ends, so it need not be queued; one that runs to the deadline (or past it) meets the
+        // model's own timer, which decides the timeout.
+        const pending = this.pendingTimeoutId;
+        if (pending !== null && pending.length === 8 + c.requestId.length && pending.endsWith(c.requestId)) {
+          if (now + d < this.pendingTimeoutAt) this.pendingTimeoutId = null;
+          else this.queuePendingTimeout();
+        }
+        return;
+      }
+      case 'startEnvironment': {
+        const d = this.inits.sample();
+        this.queue.push(now + d, INIT_DONE, c.spec.envId, null, d);
+        return;
+      }
+      case 'complete':
+        this.metrics.complete(c.record, c.record.invocationType === 'RequestResponse');
+        this.bill.add(c.record);
+        return;
+      case 'reject':
+        if (c.statusCode === 429) this.metrics.totals.syncThrottled += 1;
+        else this.metrics.totals.rejected += 1;
+        return;
+      case 'accepted':
+        this.metrics.totals.asyncAccepted += 1;
+        return;
+      case 'notice':
+        this.metrics.notice(c.notice, this.prewarmFiring);
+        return;
+      case 'destroyEnvironment':
+        // Pending init or invoke completions of a destroyed environment reach the model, which ignores them.
+        return;
+    }
+  }
+}
+
+/** Run a whole scenario (no progress): for tests and the command line. */
+export function simulate(scenario: Scenario): SimReport {
+  return new Simulation(scenario).runToEnd();
+}
