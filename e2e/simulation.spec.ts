@@ -5,7 +5,7 @@ function simulation(page: Page) {
   const region = page.getByRole('region', { name: 'Simulation' });
   return {
     region,
-    rps: region.getByLabel('Requests per second'),
+    rps: region.getByLabel('Rate, req/s'),
     time: region.getByLabel(/^Simulated time/),
     unit: region.getByLabel('Time unit'),
     run: region.getByRole('button', { name: 'Run simulation' }),

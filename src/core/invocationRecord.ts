@@ -55,87 +55,82 @@ export interface FinishedInvocation {
   response: InvokeResponse;
 }
 
-export interface FinishInput {
-  requestId: string;
-  envId: string;
-  cold: boolean;
-  arrivedAtMs: number;
-  startedAtMs: number;
-  endedAtMs: number;
-  initDurationMs?: number;
-  durationMs: number;
-  memorySizeMb: number;
-  maxMemoryUsedMb: number;
-  architecture: Architecture;
-  outcome: InvocationOutcome;
-  response: InvokeResponse;
-  /** Lines before START: init output and INIT_REPORT lines. */
-  beforeStart: LogLine[];
-  /** Lines between START and END: the handler's output and platform notices. */
-  body: LogLine[];
-  /** REPORT's Status field, for timeouts and runtime failures. */
-  status?: ReportFields['status'];
-  invocationType: 'RequestResponse' | 'Event';
-  attempt: number;
-  provisioned: boolean;
-  measuredDurationMs: number;
-  cpuMs: number;
-  cpuFactor: number;
-  contended: boolean;
-}
-
-/** The record of an invocation that has ended: what the bill and the metrics read. */
-export function invocationRecordOf(input: FinishInput): InvocationRecord {
-  const billed = billedDurationMs(input.durationMs + (input.initDurationMs ?? 0));
-  const errorType = input.response.ok ? undefined : input.response.error.errorType;
-  // Optional fields are added after, not spread in: the scale simulation builds millions of these.
+/**
+ * The record of an invocation that has ended: what the bill and the metrics
+ * read. Built field by field (optional fields after, not spread in), with no
+ * intermediate object: the scale simulation builds millions of these.
+ */
+export function invocationRecordOf(
+  requestId: string,
+  envId: string,
+  cold: boolean,
+  arrivedAtMs: number,
+  startedAtMs: number,
+  endedAtMs: number,
+  initDurationMs: number | undefined,
+  durationMs: number,
+  memorySizeMb: number,
+  maxMemoryUsedMb: number,
+  architecture: Architecture,
+  outcome: InvocationOutcome,
+  response: InvokeResponse,
+  invocationType: 'RequestResponse' | 'Event',
+  attempt: number,
+  provisioned: boolean,
+  measuredDurationMs: number,
+  cpuMs: number,
+  cpuFactor: number,
+  contended: boolean,
+): InvocationRecord {
+  const billed = billedDurationMs(durationMs + (initDurationMs ?? 0));
   const record: InvocationRecord = {
-    requestId: input.requestId,
-    envId: input.envId,
-    cold: input.cold,
-    arrivedAtMs: input.arrivedAtMs,
-    startedAtMs: input.startedAtMs,
-    endedAtMs: input.endedAtMs,
-    durationMs: input.durationMs,
+    requestId,
+    envId,
+    cold,
+    arrivedAtMs,
+    startedAtMs,
+    endedAtMs,
+    durationMs,
     billedDurationMs: billed,
-    memorySizeMb: input.memorySizeMb,
-    maxMemoryUsedMb: input.maxMemoryUsedMb,
-    architecture: input.architecture,
-    outcome: input.outcome,
-    cost: invocationCost(input.memorySizeMb, billed, input.architecture, input.provisioned),
-    invocationType: input.invocationType,
-    attempt: input.attempt,
-    provisioned: input.provisioned,
-    measuredDurationMs: input.measuredDurationMs,
-    cpuMs: input.cpuMs,
-    cpuFactor: input.cpuFactor,
-    contended: input.contended,
+    memorySizeMb,
+    maxMemoryUsedMb,
+    architecture,
+    outcome,
+    cost: invocationCost(memorySizeMb, billed, architecture, provisioned),
+    invocationType,
+    attempt,
+    provisioned,
+    measuredDurationMs,
+    cpuMs,
+    cpuFactor,
+    contended,
   };
-  if (input.initDurationMs !== undefined) record.initDurationMs = input.initDurationMs;
-  if (errorType !== undefined) record.errorType = errorType;
+  if (initDurationMs !== undefined) record.initDurationMs = initDurationMs;
+  if (!response.ok) record.errorType = response.error.errorType;
   return record;
 }
 
-/** Build the record, the START/END/REPORT lines and the response of an invocation that has ended. */
-export function finishInvocation(input: FinishInput): FinishedInvocation {
-  const record = invocationRecordOf(input);
-  const billed = record.billedDurationMs;
+/**
+ * An ended invocation's log lines: `beforeStart` (init output and
+ * INIT_REPORT lines), START, `body` (the handler's output and platform
+ * notices), END and REPORT (with `status` for timeouts and runtime failures).
+ */
+export function invocationLogs(record: InvocationRecord, beforeStart: LogLine[], body: LogLine[], status?: ReportFields['status']): LogLine[] {
   const platform = (atMs: number, text: string): LogLine => ({ atMs, text, source: 'platform' });
   const report = reportLine({
-    requestId: input.requestId,
-    durationMs: input.durationMs,
-    billedDurationMs: billed,
-    memorySizeMb: input.memorySizeMb,
-    maxMemoryUsedMb: input.maxMemoryUsedMb,
-    ...(input.initDurationMs !== undefined ? { initDurationMs: input.initDurationMs } : {}),
-    ...(input.status ? { status: input.status } : {}),
+    requestId: record.requestId,
+    durationMs: record.durationMs,
+    billedDurationMs: record.billedDurationMs,
+    memorySizeMb: record.memorySizeMb,
+    maxMemoryUsedMb: record.maxMemoryUsedMb,
+    ...(record.initDurationMs !== undefined ? { initDurationMs: record.initDurationMs } : {}),
+    ...(status ? { status } : {}),
   });
-  const logs = [
-    ...input.beforeStart,
-    platform(input.startedAtMs, startLine(input.requestId)),
-    ...input.body,
-    platform(input.endedAtMs, endLine(input.requestId)),
-    platform(input.endedAtMs, report),
+  return [
+    ...beforeStart,
+    platform(record.startedAtMs, startLine(record.requestId)),
+    ...body,
+    platform(record.endedAtMs, endLine(record.requestId)),
+    platform(record.endedAtMs, report),
   ];
-  return { record, logs, response: input.response };
 }

@@ -13,6 +13,7 @@ import { checkRequestPayload, checkResponsePayload } from './payloadLimits';
 import { DEFAULT_SETTINGS, type PlatformSettings } from './platformSettings';
 import type {
   DestroyReason,
+  EnvironmentListener,
   EnvironmentState,
   EnvironmentView,
   InvocationType,
@@ -21,13 +22,17 @@ import type {
   PlatformEvent,
   ThrottleReason,
 } from './platformTypes';
+import { environmentNotice } from './platformTypes';
 import {
+  appendLogs,
   countingIds,
-  finishOf,
   holdTimer,
   initTimer,
+  logsOf,
+  NO_LOGS,
   prewarmTimer,
   reclaimTimer,
+  recordOf,
   throttleError,
   timeoutTimer,
   type Environment,
@@ -52,6 +57,8 @@ export interface PlatformOptions {
   lean?: boolean;
   /** Keep-alive of idle on-demand environments; default: the `keepAliveMs` setting, no pre-warming. */
   keepAlive?: KeepAlivePolicy;
+  /** Told of every environment change instead of `environment` notices being emitted (the scale simulation's metrics). */
+  onEnvironment?: EnvironmentListener;
 }
 
 /** Provisioned environments may take max(130 s, timeout) to initialise (lambda-model.md §2). */
@@ -79,6 +86,7 @@ export class Platform {
   private readonly budget: ScalingBudget;
   private readonly lean: boolean;
   private readonly keepAlive: KeepAlivePolicy;
+  private readonly onEnvironment: EnvironmentListener | null;
   private readonly idleProvisioned = new IdleList<Environment>();
   private readonly idleOnDemand = new IdleList<Environment>();
   /** On-demand environments initialising without a request (pre-warmed by the keep-alive policy). */
@@ -96,6 +104,7 @@ export class Platform {
     this.lean = options.lean ?? false;
     this.random = this.lean ? countingIds(options.random) : options.random;
     this.keepAlive = options.keepAlive ?? FIXED_KEEP_ALIVE;
+    this.onEnvironment = options.onEnvironment ?? null;
     this.config = options.config;
     this.settings = options.settings ?? DEFAULT_SETTINGS;
     this.region = options.region ?? 'us-east-1';
@@ -179,17 +188,23 @@ export class Platform {
   }
 
   /** An environment for a new request, or why the request is throttled. */
-  private admit(out: PlatformCommand[]): { env: Environment; cold: boolean } | { throttle: ThrottleReason } {
+  /** An environment for a new request (a new one, cold, when `admittedCold` is then true), or why the request is throttled. */
+  private admit(out: PlatformCommand[]): Environment | ThrottleReason {
+    this.admittedCold = false;
     const provisioned = this.mostRecentlyUsedIdle(true);
-    if (provisioned) return { env: provisioned, cold: false };
+    if (provisioned) return provisioned;
     const limited: ThrottleReason =
       this.settings.reservedConcurrency === null ? 'ConcurrentInvocationLimitExceeded' : 'ReservedFunctionConcurrentInvocationLimitExceeded';
-    if (this.inUse() >= this.cap()) return { throttle: limited };
+    if (this.inUse() >= this.cap()) return limited;
     const idle = this.mostRecentlyUsedIdle(false);
-    if (idle) return { env: idle, cold: false };
-    if (!this.budget.take(this.clock.now())) return { throttle: 'ConcurrentInvocationLimitExceeded' };
-    return { env: this.startEnvironment('init', false, out), cold: true };
+    if (idle) return idle;
+    if (!this.budget.take(this.clock.now())) return 'ConcurrentInvocationLimitExceeded';
+    this.admittedCold = true;
+    return this.startEnvironment('init', false, out);
   }
+
+  /** Whether the environment the last `admit` returned is a new one (no object per admission for it). */
+  private admittedCold = false;
 
   private mostRecentlyUsedIdle(provisioned: boolean): Environment | undefined {
     return (provisioned ? this.idleProvisioned : this.idleOnDemand).mostRecent(this.configVersion);
@@ -214,21 +229,20 @@ export class Platform {
     }
     this.acceptedPayload = payload;
     const admitted = this.admit(out);
-    if ('throttle' in admitted) {
-      this.notice(out, { kind: 'throttle', atMs: this.clock.now(), ticket, invocationType: 'RequestResponse', reason: admitted.throttle });
-      out.push({ type: 'reject', ticket, statusCode: 429, error: throttleError(admitted.throttle) });
+    if (typeof admitted === 'string') {
+      this.notice(out, { kind: 'throttle', atMs: this.clock.now(), ticket, invocationType: 'RequestResponse', reason: admitted });
+      out.push({ type: 'reject', ticket, statusCode: 429, error: throttleError(admitted) });
       return;
     }
-    this.assign(admitted.env, admitted.cold, { ticket, requestId: this.random.uuid(), payload, invocationType: 'RequestResponse', attempt: 1 }, out);
+    this.assign(admitted, this.admittedCold, ticket, this.random.uuid(), payload, 'RequestResponse', 1, out);
   }
 
   /** One attempt of a queued asynchronous event, if the function has room for it. */
   private tryAsyncAttempt(event: AsyncEvent, out: PlatformCommand[]): ThrottleReason | null {
     const admitted = this.admit(out);
-    if ('throttle' in admitted) return admitted.throttle;
+    if (typeof admitted === 'string') return admitted;
     event.attempts += 1;
-    const request = { ticket: event.ticket, requestId: event.requestId, payload: event.payload, invocationType: 'Event' as const, attempt: event.attempts };
-    this.assign(admitted.env, admitted.cold, request, out);
+    this.assign(admitted, this.admittedCold, event.ticket, event.requestId, event.payload, 'Event', event.attempts, out);
     return null;
   }
 
@@ -236,34 +250,41 @@ export class Platform {
   private assign(
     env: Environment,
     cold: boolean,
-    request: { ticket: number; requestId: string; payload: string; invocationType: InvocationType; attempt: number },
+    ticket: number,
+    requestId: string,
+    payload: string,
+    invocationType: InvocationType,
+    attempt: number,
     out: PlatformCommand[],
   ): void {
-    // Field by field, not spread: this runs once per request, and a spread here costs more than the rest of it.
+    // Field by field, not spread, and no log lists until a line comes: this runs once per request.
     const inv: Invocation = {
-      ticket: request.ticket,
-      requestId: request.requestId,
-      payload: request.payload,
-      invocationType: request.invocationType,
-      attempt: request.attempt,
+      ticket,
+      requestId,
+      payload,
+      invocationType,
+      attempt,
       envId: env.id,
       config: env.config,
       arrivedAtMs: this.clock.now(),
       cold,
-      timeoutTimerId: timeoutTimer(request.requestId),
+      timeoutTimerId: timeoutTimer(requestId),
       startedAtMs: null,
       initInInvokeMs: 0,
-      beforeStart: [],
-      body: [],
+      beforeStart: NO_LOGS,
+      body: NO_LOGS,
       measuredDurationMs: 0,
       cpuMs: 0,
       contended: false,
-      held: null,
+      heldOutcome: null,
+      heldDurationMs: 0,
+      // Every field from the start (optional ones too): one object shape for every invocation.
+      initDurationMs: undefined,
     };
     this.invocations.set(inv.requestId, inv);
     env.requestId = inv.requestId;
     if (env.state === 'idle') {
-      out.push({ type: 'clearTimer', timerId: env.reclaimTimerId });
+      out.push(env.clearReclaim);
       this.beginInvoke(env, inv, out);
     }
   }
@@ -274,6 +295,7 @@ export class Platform {
     const now = this.clock.now();
     const seq = this.nextEnvNumber++;
     const id = `env-${seq}`;
+    const reclaimTimerId = reclaimTimer(id);
     const env: Environment = {
       id,
       state: 'initializing',
@@ -287,7 +309,12 @@ export class Platform {
       logStreamName: logStreamName(now, this.random.hex(32)),
       provisioned,
       seq,
-      reclaimTimerId: reclaimTimer(id),
+      reclaimTimerId,
+      clearReclaim: { type: 'clearTimer', timerId: reclaimTimerId },
+      // Every field from the start (optional ones too): one object shape for every environment.
+      idlePrev: null,
+      idleNext: null,
+      prewarmKeepAliveMs: undefined,
     };
     this.environments.set(id, env);
     const initializationType = provisioned ? ('provisioned-concurrency' as const) : ('on-demand' as const);
@@ -323,17 +350,9 @@ export class Platform {
   }
 
   private envNotice(env: Environment, out: PlatformCommand[], reason?: DestroyReason): void {
-    const notice: Extract<Notice, { kind: 'environment' }> = {
-      kind: 'environment',
-      atMs: this.clock.now(),
-      envId: env.id,
-      state: env.state,
-      provisioned: env.provisioned,
-      memoryMb: env.config.memoryMb,
-    };
-    if (reason) notice.reason = reason;
-    if (env.state === 'busy' && env.requestId !== null) notice.requestId = env.requestId;
-    this.notice(out, notice);
+    const atMs = this.clock.now();
+    if (this.onEnvironment) this.onEnvironment(atMs, env.id, env.state, env.provisioned, env.config.memoryMb, reason, env.requestId);
+    else this.notice(out, environmentNotice(atMs, env.id, env.state, env.provisioned, env.config.memoryMb, reason, env.requestId));
   }
 
   private notice(out: PlatformCommand[], notice: Notice): void {
@@ -367,7 +386,7 @@ export class Platform {
         return;
       }
       inv.initDurationMs = initDurationMs;
-      inv.beforeStart.push(...logs);
+      appendLogs(inv, 'beforeStart', logs);
       this.beginInvoke(env, inv, out, true);
       return;
     }
@@ -376,7 +395,7 @@ export class Platform {
       return;
     }
     inv.initInInvokeMs = initDurationMs;
-    inv.body.push(...logs);
+    appendLogs(inv, 'body', logs);
     this.sendInvoke(env, inv, out);
   }
 
@@ -389,7 +408,7 @@ export class Platform {
       out.push({ type: 'clearTimer', timerId: initTimer(envId) });
       this.destroy(env, 'init-failed', out);
       if (inv) {
-        inv.beforeStart.push(...logs, this.platformLine(initReportLine(initDurationMs, 'init', status)));
+        appendLogs(inv, 'beforeStart', [...logs, this.platformLine(initReportLine(initDurationMs, 'init', status))]);
         this.retryInitInInvoke(inv, out);
       }
       return;
@@ -397,7 +416,7 @@ export class Platform {
     this.destroy(env, 'init-failed', out);
     if (!inv) return;
     out.push({ type: 'clearTimer', timerId: inv.timeoutTimerId });
-    inv.beforeStart.push(...logs, this.platformLine(initReportLine(initDurationMs, 'invoke', status)));
+    appendLogs(inv, 'beforeStart', [...logs, this.platformLine(initReportLine(initDurationMs, 'invoke', status))]);
     inv.initInInvokeMs = initDurationMs;
     this.complete(inv, 'error', { ok: false, error }, out, initDurationMs, status);
   }
@@ -415,14 +434,15 @@ export class Platform {
     const { envId, requestId, durationMs, outcome, logs } = event;
     const env = this.environments.get(envId);
     const inv = this.invocations.get(requestId);
-    if (!env || !inv || env.state !== 'busy' || env.requestId !== requestId || inv.held) return;
-    inv.body.push(...logs);
+    if (!env || !inv || env.state !== 'busy' || env.requestId !== requestId || inv.heldOutcome) return;
+    appendLogs(inv, 'body', logs);
     inv.measuredDurationMs = durationMs;
     inv.cpuMs = Math.min(Math.max(0, event.cpuMs ?? 0), durationMs);
     inv.contended = event.contended ?? false;
     const modelled = inv.initInInvokeMs + modelledDurationMs(durationMs, inv.cpuMs, inv.config.memoryMb);
     const extraMs = modelled - inv.initInInvokeMs - durationMs;
-    inv.held = { outcome, durationMs: modelled };
+    inv.heldOutcome = outcome;
+    inv.heldDurationMs = modelled;
     if (extraMs > 0.0005) {
       // Lambda's smaller CPU share would still be running the handler: stay busy (and under the deadline) until then.
       out.push({ type: 'setTimer', timerId: holdTimer(requestId), atMs: this.clock.now() + extraMs });
@@ -433,20 +453,20 @@ export class Platform {
 
   /** The handler's modelled duration has passed: complete with what it returned. */
   private finishHandler(env: Environment, inv: Invocation, out: PlatformCommand[]): void {
-    const held = inv.held;
-    if (!held) return;
-    const { outcome, durationMs: duration } = held;
+    const outcome = inv.heldOutcome;
+    if (!outcome) return;
+    const duration = inv.heldDurationMs;
     out.push({ type: 'clearTimer', timerId: inv.timeoutTimerId });
-    const tooLarge = outcome.kind === 'success' ? checkResponsePayload(outcome.payload) : null;
+    const tooLarge = outcome.kind === 'success' ? this.checkResponse(outcome.payload) : null;
     if (tooLarge) {
       this.complete(inv, 'error', { ok: false, error: tooLarge }, out, duration);
     } else if (outcome.kind === 'success') {
-      this.complete(inv, 'success', { ok: true, payload: outcome.payload }, out, duration);
+      this.complete(inv, 'success', this.okResponse(outcome.payload), out, duration);
     } else if (outcome.kind === 'error') {
       this.complete(inv, 'error', { ok: false, error: outcome.error }, out, duration);
     } else {
       const exit = exitError(inv.requestId, { exitStatus: outcome.exitStatus });
-      inv.body.push(this.platformLine(exitLine(exit.errorMessage, exit.errorType)));
+      appendLogs(inv, 'body', [this.platformLine(exitLine(exit.errorMessage, exit.errorType))]);
       this.complete(inv, 'error', { ok: false, error: outcome.error }, out, duration, { kind: 'error', errorType: exit.errorType });
       this.destroy(env, 'exited', out);
       return;
@@ -503,7 +523,10 @@ export class Platform {
   }
 
   private onTimer(timerId: string, out: PlatformCommand[]): void {
-    const [kind, id] = timerId.split(/:(.*)/s) as [string, string];
+    // `kind:id`, split at the first colon (ids may hold colons).
+    const colon = timerId.indexOf(':');
+    const kind = colon < 0 ? timerId : timerId.slice(0, colon);
+    const id = (colon < 0 ? undefined : timerId.slice(colon + 1)) as string;
     switch (kind) {
       case 'init':
         return this.onInitTimeout(id, out);
@@ -535,7 +558,7 @@ export class Platform {
     const inv = env.requestId === null ? undefined : this.invocations.get(env.requestId);
     this.destroy(env, 'timeout', out);
     if (!inv) return;
-    inv.beforeStart.push(this.platformLine(initReportLine(this.initLimitMs(env), 'init', { kind: 'timeout' })));
+    appendLogs(inv, 'beforeStart', [this.platformLine(initReportLine(this.initLimitMs(env), 'init', { kind: 'timeout' }))]);
     this.retryInitInInvoke(inv, out);
   }
 
@@ -545,7 +568,7 @@ export class Platform {
     const env = this.environments.get(inv.envId);
     const { timeoutS } = inv.config;
     out.push({ type: 'clearTimer', timerId: holdTimer(requestId) });
-    inv.body.push(this.platformLine(timeoutLine(new Date(this.clock.now()).toISOString(), inv.requestId, timeoutS)));
+    appendLogs(inv, 'body', [this.platformLine(timeoutLine(new Date(this.clock.now()).toISOString(), inv.requestId, timeoutS))]);
     this.complete(inv, 'timeout', { ok: false, error: timeoutError(inv.requestId, timeoutS) }, out, timeoutS * 1000, { kind: 'timeout' });
     if (env) this.destroy(env, 'timeout', out);
   }
@@ -564,7 +587,7 @@ export class Platform {
       if (inv.startedAtMs === null) inv.startedAtMs = now;
       const error = exitError(inv.requestId, reason);
       const errorType = exitErrorType(reason);
-      inv.body.push(this.platformLine(exitLine(error.errorMessage, errorType)));
+      appendLogs(inv, 'body', [this.platformLine(exitLine(error.errorMessage, errorType))]);
       // The invocation ends first, then its environment goes: observers see the crash on the environment's row.
       this.complete(inv, 'crash', { ok: false, error }, out, now - inv.startedAtMs, { kind: 'error', errorType });
     }
@@ -633,7 +656,7 @@ export class Platform {
 
   private destroy(env: Environment, reason: DestroyReason, out: PlatformCommand[]): void {
     if (env.state === 'destroyed') return;
-    out.push({ type: 'clearTimer', timerId: env.reclaimTimerId });
+    out.push(env.clearReclaim);
     this.setState(env, 'destroyed', out, reason);
     this.environments.delete(env.id);
     out.push({ type: 'destroyEnvironment', envId: env.id, reason });
@@ -652,9 +675,28 @@ export class Platform {
     this.invocations.delete(inv.requestId);
     this.lastEndMs = this.clock.now();
     const provisioned = this.environments.get(inv.envId)?.provisioned ?? false;
-    const finished = finishOf(inv, { outcome, response, durationMs, endedAtMs: this.clock.now(), provisioned, ...(status ? { status } : {}) }, !this.lean);
-    out.push({ type: 'complete', ticket: inv.ticket, record: finished.record, logs: finished.logs, response: finished.response });
+    const record = recordOf(inv, outcome, response, durationMs, this.clock.now(), provisioned);
+    out.push({ type: 'complete', ticket: inv.ticket, record, logs: this.lean ? NO_LOGS : logsOf(inv, record, status), response });
     if (inv.invocationType === 'Event') this.queue.afterAttempt(inv.requestId, response, out);
+  }
+
+  /** The last response body found within the limit: load runs return one payload over and over. */
+  private fittingResponse: string | null = null;
+
+  private checkResponse(payload: string): LambdaError | null {
+    if (payload === this.fittingResponse) return null;
+    const tooLarge = checkResponsePayload(payload);
+    if (!tooLarge) this.fittingResponse = payload;
+    return tooLarge;
+  }
+
+  /** The last success response made in lean mode: load runs return one payload over and over, and nobody keeps it. */
+  private lastOk: { ok: true; payload: string } | null = null;
+
+  private okResponse(payload: string): InvokeResponse {
+    if (!this.lean) return { ok: true, payload };
+    if (this.lastOk === null || this.lastOk.payload !== payload) this.lastOk = { ok: true, payload };
+    return this.lastOk;
   }
 
   private platformLine(text: string): LogLine {

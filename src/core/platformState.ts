@@ -1,10 +1,10 @@
 import { cpuFactor } from './cpuShare';
 import type { FunctionConfig } from './functionConfig';
-import { finishInvocation, invocationRecordOf, type FinishedInvocation, type FinishInput, type InvocationOutcome, type InvokeResponse, type LogLine } from './invocationRecord';
+import { invocationLogs, invocationRecordOf, type InvocationOutcome, type InvocationRecord, type InvokeResponse, type LogLine } from './invocationRecord';
 import type { LambdaError } from './lambdaError';
 import type { ReportFields } from './logLines';
 import { estimateMaxMemoryUsedMb } from './memoryModel';
-import type { EnvironmentState, HandlerOutcome, InvocationType, ThrottleReason } from './platformTypes';
+import type { EnvironmentState, HandlerOutcome, InvocationType, PlatformCommand, ThrottleReason } from './platformTypes';
 import type { Random } from './random';
 
 /** The platform's own view of an execution environment. */
@@ -26,17 +26,13 @@ export interface Environment {
   seq: number;
   /** `reclaimTimer(id)`, made once: it is set and cleared on every invocation. */
   reclaimTimerId: string;
+  /** The command clearing it, made once (commands are never changed once made). */
+  clearReclaim: PlatformCommand;
   /** Links in the platform's idle list while idle (idleList.ts). */
   idlePrev?: Environment | null;
   idleNext?: Environment | null;
   /** Started ahead of traffic by the keep-alive policy: kept this long once ready. */
   prewarmKeepAliveMs?: number;
-}
-
-/** An invocation whose handler has returned, held busy for the rest of its modelled (CPU-scaled) duration. */
-export interface Held {
-  outcome: HandlerOutcome;
-  durationMs: number;
 }
 
 export interface Invocation {
@@ -62,7 +58,10 @@ export interface Invocation {
   measuredDurationMs: number;
   cpuMs: number;
   contended: boolean;
-  held: Held | null;
+  /** Set when the handler has returned: held busy for the rest of its modelled (CPU-scaled) duration, then it completes with this. */
+  heldOutcome: HandlerOutcome | null;
+  /** The modelled duration it completes with (with `heldOutcome`). */
+  heldDurationMs: number;
 }
 
 export const initTimer = (envId: string): string => `init:${envId}`;
@@ -71,42 +70,58 @@ export const holdTimer = (requestId: string): string => `hold:${requestId}`;
 export const reclaimTimer = (envId: string): string => `reclaim:${envId}`;
 export const prewarmTimer = (n: number): string => `prewarm:${n}`;
 
-const NO_LOGS: LogLine[] = [];
+/**
+ * No log lines: what an invocation starts with, and what lean mode's
+ * completions carry. Never pushed to (see `appendLogs`).
+ */
+export const NO_LOGS: LogLine[] = Object.freeze([]) as unknown as LogLine[];
 
-/** The record, log lines (none when `logs` is false) and response of an invocation that ended now. */
-export function finishOf(
+/** Add lines to one of an invocation's log lists, making the list on the first line. */
+export function appendLogs(inv: Invocation, list: 'beforeStart' | 'body', lines: readonly LogLine[]): void {
+  if (lines.length === 0) return;
+  const into = inv[list];
+  if (into === NO_LOGS) inv[list] = [...lines];
+  else into.push(...lines);
+}
+
+/** The record of an invocation that ended now. */
+export function recordOf(
   inv: Invocation,
-  end: { outcome: InvocationOutcome; response: InvokeResponse; durationMs: number; endedAtMs: number; provisioned: boolean; status?: ReportFields['status'] },
-  logs = true,
-): FinishedInvocation {
-  const responseBytes = end.response.ok ? end.response.payload.length : 0;
-  // Optional fields are added after, not spread in: this runs once per invocation.
-  const input: FinishInput = {
-    requestId: inv.requestId,
-    envId: inv.envId,
-    cold: inv.cold,
-    arrivedAtMs: inv.arrivedAtMs,
-    startedAtMs: inv.startedAtMs ?? end.endedAtMs,
-    endedAtMs: end.endedAtMs,
-    durationMs: end.durationMs,
-    memorySizeMb: inv.config.memoryMb,
-    maxMemoryUsedMb: estimateMaxMemoryUsedMb(inv.config.runtime, inv.config.memoryMb, inv.payload.length + responseBytes),
-    architecture: inv.config.architecture,
-    outcome: end.outcome,
-    response: end.response,
-    beforeStart: inv.beforeStart,
-    body: inv.body,
-    invocationType: inv.invocationType,
-    attempt: inv.attempt,
-    provisioned: end.provisioned,
-    measuredDurationMs: inv.measuredDurationMs,
-    cpuMs: inv.cpuMs,
-    cpuFactor: cpuFactor(inv.config.memoryMb),
-    contended: inv.contended,
-  };
-  if (inv.initDurationMs !== undefined) input.initDurationMs = inv.initDurationMs;
-  if (end.status) input.status = end.status;
-  return logs ? finishInvocation(input) : { record: invocationRecordOf(input), logs: NO_LOGS, response: end.response };
+  outcome: InvocationOutcome,
+  response: InvokeResponse,
+  durationMs: number,
+  endedAtMs: number,
+  provisioned: boolean,
+): InvocationRecord {
+  const config = inv.config;
+  const responseBytes = response.ok ? response.payload.length : 0;
+  return invocationRecordOf(
+    inv.requestId,
+    inv.envId,
+    inv.cold,
+    inv.arrivedAtMs,
+    inv.startedAtMs ?? endedAtMs,
+    endedAtMs,
+    inv.initDurationMs,
+    durationMs,
+    config.memoryMb,
+    estimateMaxMemoryUsedMb(config.runtime, config.memoryMb, inv.payload.length + responseBytes),
+    config.architecture,
+    outcome,
+    response,
+    inv.invocationType,
+    inv.attempt,
+    provisioned,
+    inv.measuredDurationMs,
+    inv.cpuMs,
+    cpuFactor(config.memoryMb),
+    inv.contended,
+  );
+}
+
+/** The log lines of an invocation whose record is `record`. */
+export function logsOf(inv: Invocation, record: InvocationRecord, status?: ReportFields['status']): LogLine[] {
+  return invocationLogs(record, inv.beforeStart, inv.body, status);
 }
 
 /**

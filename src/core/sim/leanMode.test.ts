@@ -6,26 +6,34 @@ import { Simulation } from './simulation';
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}|req-\d+/g;
 const UNREAD = new Set(['logs', 'logStreamName', 'variables']);
 
-/** Every command of a run, as text, with request ids renamed in order of appearance and what only people read left out. */
+/**
+ * Every command of a run, as text, with request ids renamed in order of
+ * appearance and what only people read left out. Environment notices come
+ * after the other commands, in their own order: lean mode gives them to the
+ * simulation's metrics as they happen (the platform's `onEnvironment` path)
+ * rather than as commands, so observers see each one before the commands of
+ * the event that caused it, not among them. Both orders must match full mode.
+ */
 function commandsOf(scenario: Scenario, lean: boolean): string[] {
-  const lines: string[] = [];
-  const names = new Map<string, string>();
+  const commands: string[] = [];
+  const environments: string[] = [];
   const observe = (c: PlatformCommand): void => {
     const text = JSON.stringify(c, (key, value: unknown) => (UNREAD.has(key) ? undefined : value));
-    lines.push(
-      text.replace(UUID, (id) => {
-        let name = names.get(id);
-        if (!name) {
-          name = `#${names.size + 1}`;
-          names.set(id, name);
-        }
-        return name;
-      }),
-    );
+    (c.type === 'notice' && c.notice.kind === 'environment' ? environments : commands).push(text);
   };
   const sim = new Simulation(scenario, { lean, observe });
   sim.run();
-  return lines;
+  const names = new Map<string, string>();
+  return [...commands, ...environments].map((text) =>
+    text.replace(UUID, (id) => {
+      let name = names.get(id);
+      if (!name) {
+        name = `#${names.size + 1}`;
+        names.set(id, name);
+      }
+      return name;
+    }),
+  );
 }
 
 const BUSY: Scenario = {
@@ -43,7 +51,7 @@ const BUSY: Scenario = {
 };
 
 describe('lean mode', () => {
-  it('makes every decision the full model makes: same commands, in the same order, ids and log lines aside', () => {
+  it('makes every decision the full model makes: same commands, in the same order, ids and log lines aside (environment notices in their own order)', () => {
     const full = commandsOf(BUSY, false);
     const lean = commandsOf(BUSY, true);
     expect(full.length).toBeGreaterThan(50_000);

@@ -1,6 +1,6 @@
 import type { ProvisionedChange } from '../billing';
 import type { InvocationRecord } from '../invocationRecord';
-import type { Notice, ThrottleReason } from '../platformTypes';
+import type { DestroyReason, EnvironmentState, Notice, ThrottleReason } from '../platformTypes';
 import { binOf, LogHistograms } from './logHistogram';
 
 /** Bucket widths for the report's time series: the smallest giving at most 720 points. */
@@ -163,7 +163,7 @@ export class SimMetrics {
   notice(n: Notice, aheadOfTraffic: boolean): void {
     switch (n.kind) {
       case 'environment':
-        return this.environment(n, aheadOfTraffic);
+        return this.environment(n.atMs, n.envId, n.state, n.provisioned, n.reason, aheadOfTraffic);
       case 'throttle': {
         this.throttlesByReason[n.reason] += 1;
         if (n.invocationType === 'Event') this.totals.asyncThrottles += 1;
@@ -185,30 +185,31 @@ export class SimMetrics {
     }
   }
 
-  private environment(n: Extract<Notice, { kind: 'environment' }>, aheadOfTraffic: boolean): void {
-    this.advanceTo(n.atMs);
-    const index = envNumber(n.envId);
+  /** An environment changed state (its `environment` notice, or the platform's cheaper path for it). */
+  environment(atMs: number, envId: string, state: EnvironmentState, provisioned: boolean, reason: DestroyReason | undefined, aheadOfTraffic: boolean): void {
+    this.advanceTo(atMs);
+    const index = envNumber(envId);
     if (index >= this.envs.length) this.grow(index);
     const before = this.envs[index] as number;
     if (before === 0) this.totals.environmentsStarted += 1;
     else if (before === INIT_SERVING || before === BUSY) this.serving -= 1;
     else this.notServing -= 1;
-    if (n.state === 'destroyed') {
+    if (state === 'destroyed') {
       this.envs[index] = 0;
-      if (n.reason === 'reclaimed') this.totals.environmentsReclaimed += 1;
+      if (reason === 'reclaimed') this.totals.environmentsReclaimed += 1;
       else this.totals.environmentsDestroyedOther += 1;
       return;
     }
     let code = BUSY;
-    if (n.state === 'initializing') code = n.provisioned || aheadOfTraffic ? INIT_AHEAD : INIT_SERVING;
-    else if (n.state === 'idle') code = IDLE;
+    if (state === 'initializing') code = provisioned || aheadOfTraffic ? INIT_AHEAD : INIT_SERVING;
+    else if (state === 'idle') code = IDLE;
     this.envs[index] = code;
     if (code === INIT_SERVING || code === BUSY) this.serving += 1;
     else this.notServing += 1;
     const total = this.serving + this.notServing;
     if (total > this.peakEnvironments) this.peakEnvironments = total;
     if (this.serving > this.peakServing) this.peakServing = this.serving;
-    if (n.atMs < this.endMs) this.peak(this.bucketOf(n.atMs));
+    if (atMs < this.endMs) this.peak(this.bucketOf(atMs));
   }
 
   private grow(index: number): void {

@@ -1,7 +1,7 @@
 import { ManualClock } from '../clock';
 import type { KeepAlivePolicy } from '../keepAlivePolicy';
 import { Platform } from '../platform';
-import type { HandlerOutcome, PlatformCommand, PlatformEvent } from '../platformTypes';
+import { environmentNotice, type EnvironmentListener, type HandlerOutcome, type PlatformCommand, type PlatformEvent } from '../platformTypes';
 import { createRandom, type Random } from '../random';
 import { ArrivalStream } from './arrivalStream';
 import { createDurationSampler, type DurationSampler } from './durationSampler';
@@ -95,6 +95,8 @@ export class Simulation {
       settings: settingsOf(s),
       lean: options.lean ?? true,
       ...(keepAlive ? { keepAlive } : {}),
+      // Lean mode: environment changes go straight to the metrics, not through notice commands.
+      ...((options.lean ?? true) ? { onEnvironment: this.environmentChanged } : {}),
     });
     this.durations = createDurationSampler(s.duration, createRandom((s.seed ^ 0x5bd1e995) >>> 0));
     this.inits = createDurationSampler(s.initDuration, createRandom((s.seed ^ 0x27d4eb2f) >>> 0));
@@ -213,6 +215,16 @@ export class Simulation {
       this.feed(ev);
     }
   }
+
+  /**
+   * Lean mode's path for the model's environment notices (called during
+   * `handle`, in the order they would have been emitted). Observers still
+   * see the notice, as a command of its own, before the commands of the event.
+   */
+  private readonly environmentChanged: EnvironmentListener = (atMs, envId, state, provisioned, memoryMb, reason, requestId) => {
+    this.metrics.environment(atMs, envId, state, provisioned, reason, this.prewarmFiring);
+    if (this.observe) this.observe({ type: 'notice', notice: environmentNotice(atMs, envId, state, provisioned, memoryMb, reason, requestId) });
+  };
 
   /** Hand one event to the model and carry out what it says. */
   private feed(event: PlatformEvent): void {

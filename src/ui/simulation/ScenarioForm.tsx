@@ -80,7 +80,7 @@ export function ScenarioForm({ scenario: s, onScenario, onProfile, disabled }: S
           options={GRANULARITY}
           onValue={(g) => set({ billing: { ...s.billing, granularityMs: g === '100' ? 100 : 1 } })}
         />
-        <SimCheckbox label="Free tier" checked={s.billing.freeTier} onChecked={(freeTier) => set({ billing: { ...s.billing, freeTier } })} />
+        <SimCheckbox label="Free-tier allowance" checked={s.billing.freeTier} onChecked={(freeTier) => set({ billing: { ...s.billing, freeTier } })} />
       </SimFieldset>
     </fieldset>
   );

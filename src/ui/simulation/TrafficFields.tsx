@@ -76,28 +76,28 @@ export function TrafficFields({ traffic, seed, onTraffic }: { traffic: Traffic; 
   const fields = (() => {
     switch (traffic.kind) {
       case 'constant':
-        return <SimNumber label="Requests per second" value={traffic.rps} hint={rate} onValue={(rps) => onTraffic({ ...traffic, rps })} />;
+        return <SimNumber label="Rate, req/s" value={traffic.rps} hint={rate} onValue={(rps) => onTraffic({ ...traffic, rps })} />;
       case 'poisson':
         return (
           <>
-            <SimNumber label="Requests per second" value={traffic.rps} hint="on average" onValue={(rps) => onTraffic({ ...traffic, rps })} />
+            <SimNumber label="Rate, req/s" value={traffic.rps} hint="on average" onValue={(rps) => onTraffic({ ...traffic, rps })} />
             <SimNumber label="Arrival seed" value={traffic.seed} step={1} hint="same seed, same arrivals" onValue={(s) => onTraffic({ ...traffic, seed: s })} />
           </>
         );
       case 'ramp':
         return (
           <>
-            <SimNumber label="From (rps)" value={traffic.fromRps} hint={rate} onValue={(fromRps) => onTraffic({ ...traffic, fromRps })} />
-            <SimNumber label="To (rps)" value={traffic.toRps} hint="at the end of the run" onValue={(toRps) => onTraffic({ ...traffic, toRps })} />
+            <SimNumber label="Ramp start, req/s" value={traffic.fromRps} hint={rate} onValue={(fromRps) => onTraffic({ ...traffic, fromRps })} />
+            <SimNumber label="Ramp end, req/s" value={traffic.toRps} hint="at the end of the run" onValue={(toRps) => onTraffic({ ...traffic, toRps })} />
           </>
         );
       case 'spike':
         return (
           <>
-            <SimNumber label="Base (rps)" value={traffic.baseRps} hint={rate} onValue={(baseRps) => onTraffic({ ...traffic, baseRps })} />
-            <SimNumber label="Spike (rps)" value={traffic.spikeRps} onValue={(spikeRps) => onTraffic({ ...traffic, spikeRps })} />
-            <SimNumber label="Spike starts at (s)" value={traffic.spikeStartS} onValue={(spikeStartS) => onTraffic({ ...traffic, spikeStartS })} />
-            <SimNumber label="Spike lasts (s)" value={traffic.spikeDurationS} onValue={(spikeDurationS) => onTraffic({ ...traffic, spikeDurationS })} />
+            <SimNumber label="Base rate, req/s" value={traffic.baseRps} hint={rate} onValue={(baseRps) => onTraffic({ ...traffic, baseRps })} />
+            <SimNumber label="Spike rate, req/s" value={traffic.spikeRps} onValue={(spikeRps) => onTraffic({ ...traffic, spikeRps })} />
+            <SimNumber label="Spike start, s" value={traffic.spikeStartS} onValue={(spikeStartS) => onTraffic({ ...traffic, spikeStartS })} />
+            <SimNumber label="Spike length, s" value={traffic.spikeDurationS} onValue={(spikeDurationS) => onTraffic({ ...traffic, spikeDurationS })} />
           </>
         );
       case 'burst':
@@ -105,8 +105,8 @@ export function TrafficFields({ traffic, seed, onTraffic }: { traffic: Traffic; 
       case 'daily':
         return (
           <>
-            <SimNumber label="Lowest (rps)" value={traffic.minRps} hint="twelve hours from the peak" onValue={(minRps) => onTraffic({ ...traffic, minRps })} />
-            <SimNumber label="Peak (rps)" value={traffic.peakRps} onValue={(peakRps) => onTraffic({ ...traffic, peakRps })} />
+            <SimNumber label="Lowest rate, req/s" value={traffic.minRps} hint="twelve hours from the peak" onValue={(minRps) => onTraffic({ ...traffic, minRps })} />
+            <SimNumber label="Peak rate, req/s" value={traffic.peakRps} onValue={(peakRps) => onTraffic({ ...traffic, peakRps })} />
             <SimNumber label="Peak hour" value={traffic.peakHour} hint="hours after the start, 0–24" onValue={(peakHour) => onTraffic({ ...traffic, peakHour })} />
             <SimCheckbox label="Poisson arrivals" checked={traffic.poisson} onChecked={(poisson) => onTraffic({ ...traffic, poisson })} />
           </>
