@@ -39,6 +39,7 @@ import {
   type Invocation,
 } from './platformState';
 import type { Random } from './random';
+import { ProvisionedAllocation } from './provisionedAllocation';
 import { ScalingBudget } from './scalingBudget';
 
 export interface PlatformOptions {
@@ -84,6 +85,13 @@ export class Platform {
   private readonly invocations = new Map<string, Invocation>();
   private readonly queue: AsyncQueue;
   private readonly budget: ScalingBudget;
+  private readonly allocation = new ProvisionedAllocation();
+  /** Whether the environment the last `admit` returned is a new one (no object per admission for it). */
+  private admittedCold = false;
+  /** The last response body found within the limit: load runs return one payload over and over. */
+  private fittingResponse: string | null = null;
+  /** The last success response made in lean mode: load runs return one payload over and over, and nobody keeps it. */
+  private lastOk: { ok: true; payload: string } | null = null;
   private readonly lean: boolean;
   private readonly keepAlive: KeepAlivePolicy;
   private readonly onEnvironment: EnvironmentListener | null;
@@ -202,9 +210,6 @@ export class Platform {
     this.admittedCold = true;
     return this.startEnvironment('init', false, out);
   }
-
-  /** Whether the environment the last `admit` returned is a new one (no object per admission for it). */
-  private admittedCold = false;
 
   private mostRecentlyUsedIdle(provisioned: boolean): Environment | undefined {
     return (provisioned ? this.idleProvisioned : this.idleOnDemand).mostRecent(this.configVersion);
@@ -634,24 +639,14 @@ export class Platform {
     return n;
   }
 
-  private provisionedTarget = -1;
-  private provisionedMemoryMb = 0;
-  private provisionedArchitecture: FunctionConfig['architecture'] = 'x86_64';
-
   /** Start provisioned environments up to the setting, and tell the bill what is allocated. */
   private provision(out: PlatformCommand[]): void {
     const target = this.settings.provisionedConcurrency;
     for (let n = this.provisionedCount(); n < target; n += 1) this.startEnvironment('init', true, out);
     const { memoryMb, architecture } = this.config;
-    if (target === this.provisionedTarget && memoryMb === this.provisionedMemoryMb && architecture === this.provisionedArchitecture) return;
-    if (target === 0 && this.provisionedTarget <= 0) {
-      this.provisionedTarget = 0;
-      return;
+    if (this.allocation.change(target, memoryMb, architecture)) {
+      this.notice(out, { kind: 'provisioned', atMs: this.clock.now(), count: target, memoryMb, architecture });
     }
-    this.provisionedTarget = target;
-    this.provisionedMemoryMb = memoryMb;
-    this.provisionedArchitecture = architecture;
-    this.notice(out, { kind: 'provisioned', atMs: this.clock.now(), count: target, memoryMb, architecture });
   }
 
   private destroy(env: Environment, reason: DestroyReason, out: PlatformCommand[]): void {
@@ -680,18 +675,12 @@ export class Platform {
     if (inv.invocationType === 'Event') this.queue.afterAttempt(inv.requestId, response, out);
   }
 
-  /** The last response body found within the limit: load runs return one payload over and over. */
-  private fittingResponse: string | null = null;
-
   private checkResponse(payload: string): LambdaError | null {
     if (payload === this.fittingResponse) return null;
     const tooLarge = checkResponsePayload(payload);
     if (!tooLarge) this.fittingResponse = payload;
     return tooLarge;
   }
-
-  /** The last success response made in lean mode: load runs return one payload over and over, and nobody keeps it. */
-  private lastOk: { ok: true; payload: string } | null = null;
 
   private okResponse(payload: string): InvokeResponse {
     if (!this.lean) return { ok: true, payload };

@@ -1,43 +1,14 @@
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { usePlayground } from '../state/playgroundStore';
 import { useWorkspace } from '../state/workspaceStore';
 import { makeShareLink, playgroundBaseUrl } from '../state/workspaceTransfer';
 import { EventPanel } from './EventPanel';
 import { FunctionTabs } from './FunctionTabs';
+import { HandlerPanel } from './HandlerPanel';
 import { LogsPanel } from './LogsPanel';
 import { ResponsePanel } from './ResponsePanel';
 import { WorkspaceNotices } from './WorkspaceNotices';
 import './workspace.css';
-
-const CodeEditor = lazy(() => import('./editor/CodeEditor'));
-
-/** The handler's code; read-only when the embedding page asked for it. */
-function EmbedCodePanel({ readOnly }: { readOnly: boolean }) {
-  const code = usePlayground((s) => s.config.code);
-  const fileName = usePlayground((s) => s.config.fileName);
-  const setConfig = usePlayground((s) => s.setConfig);
-  const invoke = usePlayground((s) => s.invoke);
-  return (
-    <section className="panel code" aria-labelledby="code-heading">
-      <div className="panel-head">
-        <h2 id="code-heading">Code</h2>
-        <span className="hint">/var/task/{fileName}{readOnly ? ' · read-only' : ''}</span>
-      </div>
-      <Suspense fallback={<div className="editor-loading">Loading editor…</div>}>
-        <CodeEditor
-          label="Handler code"
-          language={fileName.endsWith('.ts') ? 'typescript' : 'javascript'}
-          path={`file:///var/task/${fileName}`}
-          value={code}
-          onChange={(value) => setConfig({ code: value })}
-          onRun={() => void invoke()}
-          height="320px"
-          readOnly={readOnly}
-        />
-      </Suspense>
-    </section>
-  );
-}
 
 /** Where "Open in the full playground" points: this workspace, as it is now, in a link to the page without embed options. */
 function useFullPlaygroundLink(): string {
@@ -81,7 +52,7 @@ export function EmbedApp() {
       <FunctionTabs readOnly={readOnly} />
       <main className="layout" key={selectedId}>
         <div className="column">
-          <EmbedCodePanel readOnly={readOnly} />
+          <HandlerPanel readOnly={readOnly} height="320px" />
         </div>
         <div className="column">
           <EventPanel />

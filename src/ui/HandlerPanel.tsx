@@ -3,8 +3,8 @@ import { usePlayground } from '../state/playgroundStore';
 
 const CodeEditor = lazy(() => import('./editor/CodeEditor'));
 
-/** The handler's source, in a real editor with Lambda's types. */
-export function HandlerPanel() {
+/** The handler's source, in a real editor with Lambda's types; read-only when an embedding page asks for it. */
+export function HandlerPanel({ readOnly = false, height = '420px' }: { readOnly?: boolean; height?: string }) {
   const code = usePlayground((s) => s.config.code);
   const fileName = usePlayground((s) => s.config.fileName);
   const setConfig = usePlayground((s) => s.setConfig);
@@ -13,7 +13,10 @@ export function HandlerPanel() {
     <section className="panel code" aria-labelledby="code-heading">
       <div className="panel-head">
         <h2 id="code-heading">Code</h2>
-        <span className="hint">/var/task/{fileName}</span>
+        <span className="hint">
+          /var/task/{fileName}
+          {readOnly ? ' · read-only' : ''}
+        </span>
       </div>
       <Suspense fallback={<div className="editor-loading">Loading editor…</div>}>
         <CodeEditor
@@ -23,7 +26,8 @@ export function HandlerPanel() {
           value={code}
           onChange={(value) => setConfig({ code: value })}
           onRun={() => void invoke()}
-          height="420px"
+          height={height}
+          readOnly={readOnly}
         />
       </Suspense>
     </section>

@@ -51,8 +51,8 @@ function functionFrom(path: string, code: string, folderName: string | null): Wo
  */
 export function workspaceFromFiles(files: readonly ImportedFile[], name: string): Workspace {
   const kept = files.filter((f) => !SKIPPED.test(f.path));
-  const document = kept.filter((f) => f.path.split('/').pop() === WORKSPACE_FILE).sort((a, b) => a.path.length - b.path.length)[0];
-  if (document) return workspaceFromDocument(document.text, document.path);
+  const workspaceFile = kept.filter((f) => f.path.split('/').pop() === WORKSPACE_FILE).sort((a, b) => a.path.length - b.path.length)[0];
+  if (workspaceFile) return workspaceFromDocument(workspaceFile.text, workspaceFile.path);
   const handlers = kept.filter((f) => HANDLER_FILE.test(f.path) && !f.path.startsWith('events/') && !/\.(test|spec|d)\.[mc]?[jt]s$/.test(f.path));
   // One handler per folder: index.* first.
   const byFolder = new Map<string, ImportedFile>();
