@@ -1,5 +1,4 @@
 import * as Comlink from 'comlink';
-import type { Clock } from '../core/clock';
 import type { FunctionConfig } from '../core/functionConfig';
 import type { FinishedInvocation } from '../core/invocationRecord';
 import type { LambdaError } from '../core/lambdaError';
@@ -10,6 +9,7 @@ import { createRandom } from '../core/random';
 import type { InitSpec, ToEnvironment } from '../protocol/messages';
 import { compileHandlerCached } from './compileHandler';
 import { FramePool } from './framePool';
+import { standaloneScheduler, wallClock, type PlatformScheduler } from './platformScheduler';
 import { readEnvironmentMessage } from './readEnvironmentMessage';
 import type { SandboxFrame } from './sandboxFrame';
 
@@ -31,6 +31,23 @@ export interface LiveDriverOptions {
   maxEnvironments?: number;
   /** Cores the handlers share; more busy handlers than this and their measured durations are inflated. */
   cores?: number;
+  /**
+   * The workspace's timer owner and platform clock, shared by every driver and
+   * the source hub (compressed waits pause while anything executes anywhere in
+   * the workspace). A driver used alone gets its own.
+   */
+  scheduler?: PlatformScheduler;
+}
+
+/** Options of one invoke. */
+export interface InvokeOptions {
+  /** Stop waiting: the promise rejects with an InvokeAbortedError (the invocation itself, once sent, runs on, as on Lambda when a client hangs up). */
+  signal?: AbortSignal;
+}
+
+/** Why an invoke's promise rejected: its caller aborted, or the function's driver was disposed (the function removed). */
+export class InvokeAbortedError extends Error {
+  override readonly name = 'AbortError';
 }
 
 interface LiveEnvironment {
@@ -51,8 +68,8 @@ const WATCHDOG_MS = 1000;
 const WATCHDOG_MISSES = 3;
 const UNSOLICITED_LIMIT = 16;
 
-/** Wall-clock time on the app's thread, in epoch milliseconds. */
-export const wallClock: Clock = { now: () => performance.timeOrigin + performance.now() };
+export { wallClock };
+let driverCount = 0;
 
 /**
  * Live mode: carries out the platform model's commands with real workers in
@@ -63,9 +80,13 @@ export class LiveDriver {
   private readonly platform: Platform;
   private readonly frames = new FramePool();
   private readonly envs = new Map<string, LiveEnvironment>();
-  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
-  private readonly waiting = new Map<number, (result: InvokeResult) => void>();
-  private readonly waitingAsync = new Map<number, (result: AsyncInvokeResult) => void>();
+  private readonly scheduler: PlatformScheduler;
+  /** This driver's prefix on the shared scheduler's timer keys. */
+  private readonly timerPrefix = `fn${++driverCount}:`;
+  private readonly waiting = new Map<number, Waiter<InvokeResult>>();
+  private readonly waitingAsync = new Map<number, Waiter<AsyncInvokeResult>>();
+  /** Environments initialising or invoking: they hold the platform clock at real speed. */
+  private readonly executing = new Set<string>();
   private readonly listeners = new Set<CommandListener>();
   private readonly cores: number;
   private readonly maxEnvironments: number;
@@ -81,7 +102,8 @@ export class LiveDriver {
     this.maxEnvironments = options.maxEnvironments ?? LIVE_ENVIRONMENT_CAP;
     const settings = this.capped(options.settings ?? DEFAULT_SETTINGS);
     this.cores = options.cores ?? (typeof navigator === 'undefined' ? 2 : navigator.hardwareConcurrency || 2);
-    this.platform = new Platform({ clock: wallClock, random: createRandom(options.seed ?? Date.now() >>> 0), config, settings });
+    this.scheduler = options.scheduler ?? standaloneScheduler(settings.waitScale);
+    this.platform = new Platform({ clock: this.scheduler.clock, random: createRandom(options.seed ?? Date.now() >>> 0), config, settings });
     this.feed({ type: 'settings', settings });
   }
 
@@ -103,10 +125,10 @@ export class LiveDriver {
   }
 
   /** Invoke asynchronously (Event): resolves with 202 as soon as the event is queued. */
-  invokeAsync(payload: string): Promise<AsyncInvokeResult> {
+  invokeAsync(payload: string, options: InvokeOptions = {}): Promise<AsyncInvokeResult> {
     const ticket = this.nextTicket++;
-    const result = new Promise<AsyncInvokeResult>((resolve) => this.waitingAsync.set(ticket, resolve));
-    this.feed({ type: 'invoke', ticket, payload, invocationType: 'Event' });
+    const result = wait(this.waitingAsync, ticket, options.signal, this.disposed);
+    if (!options.signal?.aborted) this.feed({ type: 'invoke', ticket, payload, invocationType: 'Event' });
     return result;
   }
 
@@ -120,16 +142,16 @@ export class LiveDriver {
     return this.platform.queuedAsyncEvents();
   }
 
-  /** The clock the model runs on (epoch ms). */
+  /** The clock the model runs on: platform time (epoch ms; equal to the wall clock unless waits are compressed). */
   now(): number {
-    return wallClock.now();
+    return this.scheduler.clock.now();
   }
 
   /** Invoke synchronously (RequestResponse) with a JSON payload. */
-  invoke(payload: string): Promise<InvokeResult> {
+  invoke(payload: string, options: InvokeOptions = {}): Promise<InvokeResult> {
     const ticket = this.nextTicket++;
-    const result = new Promise<InvokeResult>((resolve) => this.waiting.set(ticket, resolve));
-    this.feed({ type: 'invoke', ticket, payload });
+    const result = wait(this.waiting, ticket, options.signal, this.disposed);
+    if (!options.signal?.aborted) this.feed({ type: 'invoke', ticket, payload });
     this.updateWatchdog();
     return result;
   }
@@ -143,10 +165,20 @@ export class LiveDriver {
     return this.platform.environmentViews();
   }
 
-  dispose(): void {
+  /**
+   * Stop: timers cleared, environments closed, and every invoke still pending
+   * rejected with an InvokeAbortedError that says why (`reason`).
+   */
+  dispose(reason = 'The function was removed from the workspace before its invocation finished.'): void {
+    if (this.disposed) return;
     this.disposed = true;
-    for (const t of this.timers.values()) clearTimeout(t);
-    this.timers.clear();
+    this.scheduler.clearPrefix(this.timerPrefix);
+    for (let i = 0; i < this.executing.size; i++) this.scheduler.clock.end();
+    this.executing.clear();
+    for (const waiters of [this.waiting, this.waitingAsync] as Map<number, Waiter<unknown>>[]) {
+      for (const w of waiters.values()) w.reject(new InvokeAbortedError(reason));
+      waiters.clear();
+    }
     if (this.watchdog) clearInterval(this.watchdog);
     for (const env of this.envs.values()) env.port.close();
     this.envs.clear();
@@ -181,16 +213,12 @@ export class LiveDriver {
         this.destroy(c.envId, c.reason === 'timeout');
         break;
       case 'setTimer': {
-        const handle = setTimeout(() => {
-          this.timers.delete(c.timerId);
-          this.feed({ type: 'timer', timerId: c.timerId });
-        }, Math.max(0, c.atMs - wallClock.now()));
-        this.timers.set(c.timerId, handle);
+        const timerId = c.timerId;
+        this.scheduler.set(this.timerPrefix + timerId, c.atMs, () => this.feed({ type: 'timer', timerId }));
         break;
       }
       case 'clearTimer':
-        clearTimeout(this.timers.get(c.timerId));
-        this.timers.delete(c.timerId);
+        this.scheduler.clear(this.timerPrefix + c.timerId);
         break;
       case 'complete':
         this.settle(c.ticket, { kind: 'finished', record: c.record, logs: c.logs, response: c.response });
@@ -203,21 +231,34 @@ export class LiveDriver {
         this.settleAsync(c.ticket, { kind: 'accepted', statusCode: 202, requestId: c.requestId });
         break;
       case 'notice':
+        if (c.notice.kind === 'environment') this.track(c.notice.envId, c.notice.state === 'initializing' || c.notice.state === 'busy');
         break;
     }
   }
 
+  /** Keep the platform clock at real speed while any environment of this function executes (see PlatformClock). */
+  private track(envId: string, executing: boolean): void {
+    if (executing === this.executing.has(envId)) return;
+    if (executing) {
+      this.executing.add(envId);
+      this.scheduler.clock.begin();
+    } else {
+      this.executing.delete(envId);
+      this.scheduler.clock.end();
+    }
+  }
+
   private settleAsync(ticket: number, result: AsyncInvokeResult): void {
-    const resolve = this.waitingAsync.get(ticket);
-    if (!resolve) return;
+    const waiter = this.waitingAsync.get(ticket);
+    if (!waiter) return;
     this.waitingAsync.delete(ticket);
-    resolve(result);
+    waiter.resolve(result);
   }
 
   private settle(ticket: number, result: InvokeResult): void {
-    const resolve = this.waiting.get(ticket);
+    const waiter = this.waiting.get(ticket);
     this.waiting.delete(ticket);
-    resolve?.(result);
+    waiter?.resolve(result);
   }
 
   private start(spec: EnvironmentSpec): void {
@@ -228,8 +269,9 @@ export class LiveDriver {
     port1.onmessage = (e: MessageEvent<unknown>) => this.onMessage(spec.envId, e.data);
     const init: ToEnvironment = { t: 'init', spec: initSpec(spec) };
     port1.postMessage(init);
-    frame
-      .open()
+    // A frame that cannot be made (no DOM, a blocked iframe) loses the environment instead of throwing into the model's loop.
+    Promise.resolve()
+      .then(() => frame.open())
       .then((api) => api.spawn(spec.envId, Comlink.transfer(port2, [port2])))
       .catch(() => this.feed({ type: 'environmentLost', envId: spec.envId, reason: 'crashed' }));
   }
@@ -243,7 +285,13 @@ export class LiveDriver {
     env.port.close();
     // A timed-out handler may still be looping or allocating: retire its frame rather than trust terminate().
     if (runaway) this.frames.retire(env.frame);
-    else if (!env.frame.closed) env.frame.open().then((api) => api.kill(envId), () => undefined);
+    else if (!env.frame.closed) {
+      const frame = env.frame;
+      Promise.resolve()
+        .then(() => frame.open())
+        .then((api) => api.kill(envId))
+        .catch(() => undefined);
+    }
     this.frames.release(env.frame);
   }
 
@@ -321,6 +369,39 @@ export class LiveDriver {
       this.checking = false;
     }
   }
+}
+
+interface Waiter<T> {
+  resolve(result: T): void;
+  reject(error: Error): void;
+}
+
+/** A promise for the result of `ticket`, registered in `waiters`; it rejects when `signal` aborts or the driver is already disposed. */
+function wait<T>(waiters: Map<number, Waiter<T>>, ticket: number, signal: AbortSignal | undefined, disposed: boolean): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    if (disposed) return reject(new InvokeAbortedError('The function was removed from the workspace.'));
+    if (signal?.aborted) return reject(new InvokeAbortedError(abortReason(signal)));
+    const onAbort = (): void => {
+      waiters.delete(ticket);
+      reject(new InvokeAbortedError(abortReason(signal as AbortSignal)));
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+    waiters.set(ticket, {
+      resolve: (result) => {
+        signal?.removeEventListener('abort', onAbort);
+        resolve(result);
+      },
+      reject: (error) => {
+        signal?.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    });
+  });
+}
+
+function abortReason(signal: AbortSignal): string {
+  const r: unknown = signal.reason;
+  return r instanceof Error ? r.message : typeof r === 'string' ? r : 'The caller stopped waiting for the invocation.';
 }
 
 function initSpec(spec: EnvironmentSpec): InitSpec {

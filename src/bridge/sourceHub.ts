@@ -1,6 +1,7 @@
 import type { LambdaError } from '../core/lambdaError';
 import type { EventSource, SourceCommand, SourceInvokeResult } from '../core/sources/sourceTypes';
 import type { AsyncInvokeResult, InvokeResult } from './liveDriver';
+import type { PlatformScheduler } from './platformScheduler';
 
 /** What the hub needs of a function: the Invoke API, synchronous and asynchronous. */
 export interface InvokeTarget {
@@ -9,6 +10,8 @@ export interface InvokeTarget {
 }
 
 export interface SourceHubOptions {
+  /** The workspace's timer owner (platform time), shared with the functions' drivers. */
+  scheduler: PlatformScheduler;
   /** The function a source names, or null when there is none by that name (any more). */
   resolve(functionName: string): InvokeTarget | null;
   onChanged(sourceId: string): void;
@@ -19,12 +22,12 @@ export interface SourceHubOptions {
 /**
  * Carries out the commands of the workspace's event sources, as the live
  * driver does for a function's platform: invokes go to the target
- * function's platform, timers are real, results are fed back. Sources stay
- * pure; this is their only contact with the world.
+ * function's platform, timers are deadlines in platform time on the
+ * workspace's scheduler, results are fed back. Sources stay pure; this is
+ * their only contact with the world.
  */
 export class SourceHub {
   private readonly sources = new Map<string, EventSource>();
-  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private disposed = false;
 
   constructor(private readonly options: SourceHubOptions) {}
@@ -40,12 +43,7 @@ export class SourceHub {
 
   remove(id: string): void {
     this.sources.delete(id);
-    for (const [key, handle] of this.timers) {
-      if (key.startsWith(`${id}:`)) {
-        clearTimeout(handle);
-        this.timers.delete(key);
-      }
-    }
+    this.options.scheduler.clearPrefix(timerKey(id, ''));
     this.options.onChanged(id);
   }
 
@@ -58,8 +56,7 @@ export class SourceHub {
 
   dispose(): void {
     this.disposed = true;
-    for (const handle of this.timers.values()) clearTimeout(handle);
-    this.timers.clear();
+    this.options.scheduler.clearPrefix('source:');
   }
 
   private carry(sourceId: string, commands: readonly SourceCommand[]): void {
@@ -70,24 +67,13 @@ export class SourceHub {
           void this.invoke(sourceId, c);
           break;
         case 'setTimer': {
-          const key = `${sourceId}:${c.timerId}`;
-          clearTimeout(this.timers.get(key));
-          const delay = Math.max(0, c.atMs - (performance.timeOrigin + performance.now()));
-          this.timers.set(
-            key,
-            setTimeout(() => {
-              this.timers.delete(key);
-              this.feed(sourceId, (source, out) => source.onTimer(c.timerId, out));
-            }, delay),
-          );
+          const timerId = c.timerId;
+          this.options.scheduler.set(timerKey(sourceId, timerId), c.atMs, () => this.feed(sourceId, (source, out) => source.onTimer(timerId, out)));
           break;
         }
-        case 'clearTimer': {
-          const key = `${sourceId}:${c.timerId}`;
-          clearTimeout(this.timers.get(key));
-          this.timers.delete(key);
+        case 'clearTimer':
+          this.options.scheduler.clear(timerKey(sourceId, c.timerId));
           break;
-        }
         case 'changed':
           this.options.onChanged(sourceId);
           break;
@@ -108,19 +94,29 @@ export class SourceHub {
 
   private async invoke(sourceId: string, c: Extract<SourceCommand, { type: 'invoke' }>): Promise<void> {
     const target = this.options.resolve(c.functionName);
+    const missing: SourceInvokeResult = { kind: 'rejected', statusCode: 404, error: notFound(this.options.functionArn(c.functionName)) };
     let result: SourceInvokeResult;
-    if (!target) {
-      result = { kind: 'rejected', statusCode: 404, error: notFound(this.options.functionArn(c.functionName)) };
-    } else if (c.invocationType === 'Event') {
-      const r = await target.invokeAsync(c.payload);
-      result = r.kind === 'accepted' ? { kind: 'accepted' } : { kind: 'rejected', statusCode: r.statusCode, error: r.error };
-    } else {
-      const r = await target.invoke(c.payload);
-      if (r.kind === 'rejected') result = { kind: 'rejected', statusCode: r.statusCode, error: r.error };
-      else result = r.response.ok ? { kind: 'success', payload: r.response.payload } : { kind: 'functionError', error: r.response.error };
+    try {
+      if (!target) {
+        result = missing;
+      } else if (c.invocationType === 'Event') {
+        const r = await target.invokeAsync(c.payload);
+        result = r.kind === 'accepted' ? { kind: 'accepted' } : { kind: 'rejected', statusCode: r.statusCode, error: r.error };
+      } else {
+        const r = await target.invoke(c.payload);
+        if (r.kind === 'rejected') result = { kind: 'rejected', statusCode: r.statusCode, error: r.error };
+        else result = r.response.ok ? { kind: 'success', payload: r.response.payload } : { kind: 'functionError', error: r.response.error };
+      }
+    } catch {
+      // The target's driver was disposed (the function removed) while the invocation was pending.
+      result = missing;
     }
     this.feed(sourceId, (source, out) => source.onResult(c.invocationId, result, out));
   }
+}
+
+function timerKey(sourceId: string, timerId: string): string {
+  return `source:${sourceId}:${timerId}`;
 }
 
 /** The Invoke API's answer for a function that does not exist (renamed or removed). */

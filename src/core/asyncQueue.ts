@@ -30,7 +30,7 @@ export const asyncTimer = (requestId: string): string => `async:${requestId}`;
  * (lambda-model.md §4): 202 at once, then attempts. Throttles are retried with
  * backoff until the maximum event age; function errors are retried up to
  * MaximumRetryAttempts, 1 and 2 minutes apart; then the event goes to the
- * on-failure destination. Waits run `waitScale` times faster when compressed.
+ * on-failure destination. Waits are Lambda's, in platform time (see PlatformClock).
  */
 export class AsyncQueue {
   private readonly events = new Map<string, AsyncEvent>();
@@ -87,10 +87,10 @@ export class AsyncQueue {
 
   /** Try again after `delayMs` of Lambda's time, unless the event would be too old by then. */
   private retryLater(event: AsyncEvent, delayMs: number, cause: 'function-error' | 'throttle', out: PlatformCommand[]): void {
-    const { waitScale, maximumEventAgeS } = this.host.settings();
+    const { maximumEventAgeS } = this.host.settings();
     const now = this.host.clock.now();
-    const at = now + delayMs / waitScale;
-    if (at - event.queuedAtMs > (maximumEventAgeS * 1000) / waitScale) {
+    const at = now + delayMs;
+    if (at - event.queuedAtMs > maximumEventAgeS * 1000) {
       this.finish(event, 'on-failure', out, 'EventAgeExceeded');
       return;
     }

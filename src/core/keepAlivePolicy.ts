@@ -8,7 +8,7 @@ import type { PlatformSettings } from './platformSettings';
  * function from what it has seen, as the hybrid histogram policy of
  * "Serverless in the Wild" does (sim/hybridHistogramPolicy.ts).
  *
- * Times are Lambda's: the platform divides them by `waitScale`.
+ * Times are Lambda's, in platform time (compression is PlatformClock's).
  */
 export interface KeepAlivePolicy {
   /**

@@ -505,7 +505,7 @@ export class Platform {
       if (prewarmMs > 0) {
         const n = this.nextPrewarm++;
         this.prewarms.set(n, this.keepAlive.keepAliveMs(this.settings));
-        out.push({ type: 'setTimer', timerId: prewarmTimer(n), atMs: this.clock.now() + prewarmMs / this.settings.waitScale });
+        out.push({ type: 'setTimer', timerId: prewarmTimer(n), atMs: this.clock.now() + prewarmMs });
         this.destroy(env, 'reclaimed', out);
         return;
       }
@@ -513,7 +513,7 @@ export class Platform {
     } else {
       env.prewarmKeepAliveMs = undefined;
     }
-    const at = this.clock.now() + keepMs / this.settings.waitScale;
+    const at = this.clock.now() + keepMs;
     out.push({ type: 'setTimer', timerId: env.reclaimTimerId, atMs: at });
   }
 
@@ -612,7 +612,7 @@ export class Platform {
     const before = this.settings;
     this.settings = settings;
     this.budget.reset(settings.scaleBurst, settings.scaleWindowMs, this.clock.now());
-    if (before.keepAliveMs !== settings.keepAliveMs || before.waitScale !== settings.waitScale) {
+    if (before.keepAliveMs !== settings.keepAliveMs) {
       for (const env of this.environments.values()) if (env.state === 'idle' && !env.provisioned) this.becomeIdleAgain(env, out);
     }
     // Fewer provisioned environments: release idle ones now, busy ones when they finish.
@@ -629,7 +629,7 @@ export class Platform {
 
   /** A new keep-alive applies from the environment's last use. */
   private becomeIdleAgain(env: Environment, out: PlatformCommand[]): void {
-    const at = Math.max(this.clock.now(), env.lastUsedAtMs + this.settings.keepAliveMs / this.settings.waitScale);
+    const at = Math.max(this.clock.now(), env.lastUsedAtMs + this.settings.keepAliveMs);
     out.push({ type: 'clearTimer', timerId: env.reclaimTimerId }, { type: 'setTimer', timerId: env.reclaimTimerId, atMs: at });
   }
 

@@ -20,9 +20,11 @@ export interface PlatformSettings {
   /** Asynchronous invocation: an event older than this is discarded to the on-failure destination (60–21,600 s). */
   maximumEventAgeS: number;
   /**
-   * Platform waits (retry delays, throttle backoff, keep-alive, event age) run
-   * this many times faster than Lambda's: 1 = real time. Handler execution,
-   * init and timeouts are never compressed.
+   * Platform waits (retry delays, throttle backoff, keep-alive, event age,
+   * visibility timeouts, schedules, polling) run this many times faster than
+   * Lambda's while nothing executes: 1 = real time. The model does not read
+   * it; the live session's PlatformClock applies it, and runs at real speed
+   * whenever any handler or init is executing.
    */
   waitScale: number;
 }

@@ -2,9 +2,10 @@
  * A virtual-time driver for the platform model, for the unit tests beside it.
  * It does what a real driver does (starts nothing, but keeps the timers the
  * model asks for and fires them as time passes) and records every command as
- * a timeline. Pure like the rest of src/core: time only from a ManualClock.
+ * a timeline. Pure like the rest of src/core: time only from a manual clock.
+ * The model reads platform time (TestPlatformClock): with `waitScale` set, it
+ * runs faster while no environment initialises or invokes, as in live mode.
  */
-import { ManualClock } from './clock';
 import { DEFAULT_CONFIG, type FunctionConfig } from './functionConfig';
 import type { LogLine } from './invocationRecord';
 import type { ExitReason, LambdaError } from './lambdaError';
@@ -12,6 +13,7 @@ import { Platform } from './platform';
 import { DEFAULT_SETTINGS, type PlatformSettings } from './platformSettings';
 import type { HandlerOutcome, Notice, PlatformCommand, PlatformEvent } from './platformTypes';
 import { createRandom } from './random';
+import { TestPlatformClock } from './testPlatformClock.test-support';
 
 /** 2025-09-01T12:00:00.000Z: after init billing began (1 August 2025). */
 export const T0 = Date.UTC(2025, 8, 1, 12, 0, 0);
@@ -59,7 +61,9 @@ export interface DriverOptions {
 }
 
 export class ScenarioDriver {
-  readonly clock: ManualClock;
+  readonly clock: TestPlatformClock;
+  /** Environments initialising or invoking: they hold platform time at real speed. */
+  private readonly executing = new Set<string>();
   readonly platform: Platform;
   readonly timeline: TimelineEntry[] = [];
   private readonly startMs: number;
@@ -72,7 +76,7 @@ export class ScenarioDriver {
 
   constructor(options: DriverOptions = {}) {
     this.startMs = options.startMs ?? T0;
-    this.clock = new ManualClock(this.startMs);
+    this.clock = new TestPlatformClock(this.startMs);
     this.platform = new Platform({
       clock: this.clock,
       random: createRandom(options.seed ?? 1),
@@ -83,6 +87,7 @@ export class ScenarioDriver {
   }
 
   settings(overrides: Partial<PlatformSettings>): PlatformCommand[] {
+    this.clock.setScale(overrides.waitScale ?? DEFAULT_SETTINGS.waitScale);
     return this.feed({ type: 'settings', settings: { ...DEFAULT_SETTINGS, ...overrides } });
   }
 
@@ -108,6 +113,7 @@ export class ScenarioDriver {
       if (command.type === 'setTimer') this.timers.set(command.timerId, command.atMs);
       if (command.type === 'clearTimer') this.timers.delete(command.timerId);
       if (command.type === 'invoke') this.running.set(command.envId, command.requestId);
+      if (command.type === 'notice' && command.notice.kind === 'environment') this.track(command.notice.envId, command.notice.state);
       const requestId = requestIdOf(command);
       if (requestId !== null && !this.requestNames.has(requestId)) {
         this.requestNames.set(requestId, `r${this.requestNames.size + 1}`);
@@ -116,18 +122,32 @@ export class ScenarioDriver {
     return commands;
   }
 
-  /** Let time pass, firing the timers that fall due in order, each at its own time. */
+  /** Let `ms` of real time pass, firing the timers that fall due (platform time) in order, each at its own time. */
   advance(ms: number): void {
-    const end = this.clock.now() + ms;
-    for (;;) {
-      let next: [string, number] | undefined;
-      for (const entry of this.timers) if (entry[1] <= end && (!next || entry[1] < next[1])) next = entry;
-      if (!next) break;
-      this.timers.delete(next[0]);
-      this.clock.set(Math.max(this.clock.now(), next[1]));
-      this.feed({ type: 'timer', timerId: next[0] });
+    let next: [string, number] | undefined;
+    const nextDue = (): number | null => {
+      next = undefined;
+      for (const entry of this.timers) if (!next || entry[1] < next[1]) next = entry;
+      return next ? next[1] : null;
+    };
+    this.clock.advanceFiring(ms, nextDue, () => {
+      const [timerId] = next as unknown as [string, number];
+      this.timers.delete(timerId);
+      this.feed({ type: 'timer', timerId });
+    });
+  }
+
+  /** As the live driver does: an environment initialising or busy holds platform time at real speed. */
+  private track(envId: string, state: string): void {
+    const executing = state === 'initializing' || state === 'busy';
+    if (executing === this.executing.has(envId)) return;
+    if (executing) {
+      this.executing.add(envId);
+      this.clock.begin();
+    } else {
+      this.executing.delete(envId);
+      this.clock.end();
     }
-    this.clock.set(end);
   }
 
   invoke(payload = '{}'): number {

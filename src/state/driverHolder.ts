@@ -1,7 +1,9 @@
 import type { FunctionConfig } from '../core/functionConfig';
 import { DEFAULT_SETTINGS, type PlatformSettings } from '../core/platformSettings';
 import type { PlatformCommand } from '../core/platformTypes';
+import { PlatformClock } from '../core/platformClock';
 import { LiveDriver } from '../bridge/liveDriver';
+import { PlatformScheduler, wallClock } from '../bridge/platformScheduler';
 
 /**
  * The live platforms of the page: one per function of the workspace, shared
@@ -16,6 +18,17 @@ interface Held {
 
 const drivers = new Map<string, Held>();
 let settings: PlatformSettings = DEFAULT_SETTINGS;
+/**
+ * The workspace's platform time and its one timer owner, shared by every
+ * function's driver and the source hub: compressed waits pause while anything
+ * executes anywhere in the workspace (PlatformClock).
+ */
+export const workspaceScheduler = new PlatformScheduler(new PlatformClock(wallClock, settings.waitScale));
+
+/** Platform time now (epoch ms): the time base of the timeline, records and bill. */
+export function platformNow(): number {
+  return workspaceScheduler.clock.now();
+}
 export type CommandsListener = (functionId: string, commands: readonly PlatformCommand[]) => void;
 const listeners = new Set<CommandsListener>();
 
@@ -23,7 +36,7 @@ const listeners = new Set<CommandsListener>();
 export function driverFor(functionId: string, config: FunctionConfig): LiveDriver {
   const held = drivers.get(functionId);
   if (!held) {
-    const driver = new LiveDriver(config, { settings });
+    const driver = new LiveDriver(config, { settings, scheduler: workspaceScheduler });
     driver.subscribe((commands) => {
       for (const listener of listeners) listener(functionId, commands);
     });
@@ -45,6 +58,7 @@ export function existingDriver(functionId: string): LiveDriver | null {
 /** Apply concurrency settings to every function; provisioned environments start now, so drivers are created if need be. */
 export function applySettings(next: PlatformSettings, deployable: readonly { id: string; config: FunctionConfig }[]): void {
   settings = next;
+  workspaceScheduler.clock.setScale(next.waitScale);
   for (const { driver } of drivers.values()) driver.setSettings(next);
   if (next.provisionedConcurrency > 0) for (const f of deployable) if (!drivers.has(f.id)) driverFor(f.id, f.config);
 }

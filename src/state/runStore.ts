@@ -5,10 +5,10 @@ import { arrivalTimes, DEFAULT_LOAD_PLAN, validateLoadPlan, type LoadPlan, type 
 import { DEFAULT_SETTINGS, validateSettings, type PlatformSettings, type SettingProblem } from '../core/platformSettings';
 import type { PlatformCommand } from '../core/platformTypes';
 import { LoadRunner } from '../bridge/loadRunner';
-import { wallClock } from '../bridge/liveDriver';
 
 export { LIVE_ENVIRONMENT_CAP } from '../bridge/liveDriver';
-import { applySettings, currentSettings, driverFor, existingDriver, onPlatformCommands } from './driverHolder';
+export { platformNow } from './driverHolder';
+import { applySettings, currentSettings, driverFor, existingDriver, onPlatformCommands, platformNow } from './driverHolder';
 import { namespacedCommand } from './namespacedCommand';
 import { usePlayground } from './playgroundStore';
 import { RunRecorder } from './runRecorder';
@@ -61,7 +61,7 @@ let publishTimer: ReturnType<typeof setTimeout> | null = null;
 export function runRecorder(scope: string): RunRecorder {
   let recorder = recorders.get(scope);
   if (!recorder) {
-    recorder = new RunRecorder(wallClock.now());
+    recorder = new RunRecorder(platformNow());
     recorders.set(scope, recorder);
   }
   return recorder;
@@ -93,7 +93,7 @@ onPlatformCommands(observe);
 
 /** A fresh recorder that already knows the environments alive now (provisioned ones above all). */
 function freshRecorder(scope: string): RunRecorder {
-  const now = wallClock.now();
+  const now = platformNow();
   const next = new RunRecorder(now);
   const { functions } = usePlayground.getState();
   const settings = useRun.getState().settings;

@@ -3,9 +3,8 @@ import { functionArn } from '../core/environmentVariables';
 import { validateConfig } from '../core/functionConfig';
 import { createRandom } from '../core/random';
 import { DEFAULT_ACCOUNT, DEFAULT_REGION, type EventSource, type SourceCommand, type SourceContext } from '../core/sources/sourceTypes';
-import { wallClock } from '../bridge/liveDriver';
 import { SourceHub } from '../bridge/sourceHub';
-import { currentSettings, driverFor } from './driverHolder';
+import { currentSettings, driverFor, workspaceScheduler } from './driverHolder';
 import { usePlayground } from './playgroundStore';
 import { countSent } from './sentCounter';
 
@@ -40,9 +39,9 @@ export interface SourcesState {
   act(sourceId: string, action: (out: SourceCommand[]) => void): void;
 }
 
-/** What every source is built with: the live clock, a seeded generator, the platform-wait scale in force. */
+/** What every source is built with: platform time, a seeded generator, the platform-wait scale in force (for views). */
 export const sourceContext: SourceContext = {
-  clock: wallClock,
+  clock: workspaceScheduler.clock,
   random: createRandom(Date.now() >>> 0),
   region: DEFAULT_REGION,
   accountId: DEFAULT_ACCOUNT,
@@ -63,6 +62,7 @@ function publishSoon(): void {
 }
 
 const hub = new SourceHub({
+  scheduler: workspaceScheduler,
   resolve(functionName) {
     const f = usePlayground.getState().functions.find((x) => x.config.name === functionName);
     if (!f || validateConfig(f.config).length > 0) return null;

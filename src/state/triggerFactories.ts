@@ -130,7 +130,7 @@ export function addTrigger(choice: TriggerChoice, functionName: string, options:
   }
 }
 
-/** The scale of platform waits changed: schedules re-anchor their virtual clocks. */
+/** The scale of platform waits changed: the EventBridge view's note says so (the clock itself is the workspace's PlatformClock). */
 export function waitScaleChanged(): void {
   if (!sourceById(EVENTBRIDGE_ID)) return;
   useSources.getState().act(EVENTBRIDGE_ID, (out) => (sourceById<EventBridge>(EVENTBRIDGE_ID) as EventBridge).onWaitScaleChanged(out));

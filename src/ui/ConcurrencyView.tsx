@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { computeBill } from '../core/billing';
 import type { InvocationRecord } from '../core/invocationRecord';
-import { ALL_FUNCTIONS, LIVE_ENVIRONMENT_CAP, runRecorder, useRun } from '../state/runStore';
+import { ALL_FUNCTIONS, LIVE_ENVIRONMENT_CAP, platformNow, runRecorder, useRun } from '../state/runStore';
 import { sentSoFar } from '../state/sentCounter';
 import { usePlayground } from '../state/playgroundStore';
 import { BillingPanel } from './BillingPanel';
@@ -12,7 +12,6 @@ import { RunSummary } from './RunSummary';
 import { Timeline } from './timeline/Timeline';
 import { useThrottledValue } from './useThrottledValue';
 
-const epochNow = (): number => performance.timeOrigin + performance.now();
 
 /** Re-render every `ms` while `on`: the provisioned-concurrency charge grows with time, not only with invocations. */
 function useTicker(on: boolean, ms: number): number {
@@ -100,7 +99,7 @@ function RunResults() {
   const metrics = useMemo(() => recorder.metrics(), [recorder, version]); // eslint-disable-line react-hooks/exhaustive-deps -- see above
   const accounting = recorder.accounting(sentSoFar(scope === ALL_FUNCTIONS ? undefined : scope));
   const bill = useMemo(
-    () => computeBill({ records: recorder.records(), provisioned: recorder.provisionedChanges(), startMs: timeline.originMs, nowMs: epochNow(), ...billOptions }),
+    () => computeBill({ records: recorder.records(), provisioned: recorder.provisionedChanges(), startMs: timeline.originMs, nowMs: platformNow(), ...billOptions }),
     // eslint-disable-next-line react-hooks/exhaustive-deps -- version and tick stand for the recorder's in-place changes
     [recorder, version, tick, billOptions, timeline.originMs],
   );
@@ -120,7 +119,7 @@ function RunResults() {
         </div>
       )}
       <ContentionNote records={recorder.records()} />
-      <Timeline data={timeline} nowMs={epochNow} running={running} />
+      <Timeline data={timeline} nowMs={platformNow} running={running} />
       <MetricsPanel series={metrics} />
       <div className="run-results">
         <BillingPanel bill={bill} options={billOptions} onOptionsChange={setBillOptions} />

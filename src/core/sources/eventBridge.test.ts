@@ -1,6 +1,7 @@
 import type { EventBridgeEvent } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../clock';
+import { PlatformClock } from '../platformClock';
 import { createRandom } from '../random';
 import { EventBridge, eventTime, validateRuleName, type PutEventsEntry } from './eventBridge';
 import type { SourceCommand } from './sourceTypes';
@@ -10,12 +11,16 @@ const T0 = ms('2026-01-01T12:00:00Z');
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 type Invoke = Extract<SourceCommand, { type: 'invoke' }>;
 
-/** An EventBridge with a stand-in for the source hub: timers kept by id, fired in time order as the clock moves. */
+/**
+ * An EventBridge with a stand-in for the source hub: timers (platform time)
+ * kept by id, fired in time order as the real clock moves. The source reads
+ * platform time, which runs `scale` times faster (nothing executes here).
+ */
 function harness(scale = 1, seed = 7) {
   const clock = new ManualClock(T0);
-  let k = scale;
+  const platform = new PlatformClock(clock, scale);
   const eb = new EventBridge(
-    { clock, random: createRandom(seed), region: 'us-east-1', accountId: '123456789012', waitScale: () => k },
+    { clock: platform, random: createRandom(seed), region: 'us-east-1', accountId: '123456789012', waitScale: () => platform.waitScale() },
     { id: 'eb', busName: 'orders' },
   );
   const timers = new Map<string, number>();
@@ -35,19 +40,20 @@ function harness(scale = 1, seed = 7) {
     carry(out);
     return r;
   };
-  /** Move the clock to `t`, firing every timer due on the way, at its time. */
+  /** Move the real clock to `t`, firing every timer due on the way, at its (platform) time. */
   const runUntil = (t: number): void => {
     for (;;) {
-      const due = [...timers].filter(([, at]) => at <= t).sort((a, b) => a[1] - b[1])[0];
+      const until = platform.now() + (t - clock.now()) * platform.rate();
+      const due = [...timers].filter(([, at]) => at <= until).sort((a, b) => a[1] - b[1])[0];
       if (!due) break;
       timers.delete(due[0]);
-      clock.set(Math.max(clock.now(), due[1]));
+      clock.set(clock.now() + platform.realDelayUntil(due[1]));
       act((out) => eb.onTimer(due[0], out));
     }
     clock.set(t);
   };
   const events = (): EventBridgeEvent<string, unknown>[] => invokes.map((i) => JSON.parse(i.payload) as EventBridgeEvent<string, unknown>);
-  return { eb, clock, timers, invokes, logs, act, runUntil, events, setScale: (x: number) => (k = x) };
+  return { eb, clock, platform, timers, invokes, logs, act, runUntil, events, setScale: (x: number) => platform.setScale(x) };
 }
 
 describe('scheduled rules', () => {
@@ -77,62 +83,65 @@ describe('scheduled rules', () => {
     expect(h.eb.view().schedules[0]?.fired).toBe(3);
   });
 
-  it('rate(1 minute) at 60×: fires every real second, with the virtual time in the event', () => {
+  it('rate(1 minute) at 60× (nothing executing): fires every real second, with the platform time in the event', () => {
     const h = harness(60);
     h.act((out) => h.eb.addSchedule({ name: 'r', expression: 'rate(1 minute)', functionName: 'fn', enabled: true }, out));
     h.runUntil(T0 + 3500);
     expect(h.events().map((e) => e.time)).toEqual(['2026-01-01T12:01:00Z', '2026-01-01T12:02:00Z', '2026-01-01T12:03:00Z']);
     const view = h.eb.view();
-    expect(view.schedules[0]?.next).toEqual([
-      { virtualMs: ms('2026-01-01T12:04:00Z'), realMs: T0 + 4000 },
-      { virtualMs: ms('2026-01-01T12:05:00Z'), realMs: T0 + 5000 },
-      { virtualMs: ms('2026-01-01T12:06:00Z'), realMs: T0 + 6000 },
-    ]);
-    expect(view.schedules[0]?.clock).toEqual({ anchorRealMs: T0, anchorVirtualMs: T0, scale: 60 });
+    expect(view.schedules[0]?.next).toEqual([ms('2026-01-01T12:04:00Z'), ms('2026-01-01T12:05:00Z'), ms('2026-01-01T12:06:00Z')]);
     expect(view.waitScale).toBe(60);
-    expect(view.scaleNote).toMatch(/60× faster.*1 minute in 1 s/);
+    expect(view.scaleNote).toMatch(/60× faster.*while no handler runs.*1 minute in 1 s/);
   });
 
-  it('cron at 60×: UTC wall-clock times on the virtual clock, which starts at the real time of the add', () => {
+  it('cron at 60×: UTC times in platform time', () => {
     const h = harness(60);
-    h.clock.set(T0 + 30_000);
+    h.clock.set(T0 + 500);
     h.act((out) => h.eb.addSchedule({ name: 'c', expression: 'cron(0/5 * * * ? *)', functionName: 'fn', enabled: true }, out));
-    // virtual 12:00:30 → 12:05:00 is 270 virtual s = 4.5 real s away
-    expect(h.timers.get('schedule/c')).toBe(T0 + 34_500);
-    h.runUntil(T0 + 40_000);
+    // platform 12:00:30 → 12:05:00 is 270 platform s = 4.5 real s away
+    expect(h.timers.get('schedule/c')).toBe(ms('2026-01-01T12:05:00Z'));
+    expect(h.platform.realDelayUntil(ms('2026-01-01T12:05:00Z'))).toBe(4500);
+    h.runUntil(T0 + 10_500);
     expect(h.events().map((e) => e.time)).toEqual(['2026-01-01T12:05:00Z', '2026-01-01T12:10:00Z']);
   });
 
-  it('a change of scale re-anchors the virtual clock at that moment, without a jump', () => {
+  it('a change of scale takes effect at that moment, without a jump: the timer stays put in platform time', () => {
     const h = harness(1);
     h.act((out) => h.eb.addSchedule({ name: 'r', expression: 'rate(1 minute)', functionName: 'fn', enabled: true }, out));
     h.runUntil(T0 + 30_000);
     h.setScale(60);
     h.act((out) => h.eb.onWaitScaleChanged(out));
-    // virtual 12:00:30 at real 12:00:30; the 12:01:00 firing is 30 virtual s = 0.5 real s away
-    expect(h.timers.get('schedule/r')).toBe(T0 + 30_500);
-    expect(h.eb.view().schedules[0]?.clock).toEqual({ anchorRealMs: T0 + 30_000, anchorVirtualMs: T0 + 30_000, scale: 60 });
+    // platform 12:00:30 at real 12:00:30; the 12:01:00 firing is 30 platform s = 0.5 real s away
+    expect(h.timers.get('schedule/r')).toBe(T0 + 60_000);
+    expect(h.platform.realDelayUntil(T0 + 60_000)).toBe(500);
     h.runUntil(T0 + 31_600);
     expect(h.events().map((e) => e.time)).toEqual(['2026-01-01T12:01:00Z', '2026-01-01T12:02:00Z']);
   });
 
-  it('a change of scale nobody announces takes effect at the next firing', () => {
+  it('a change of scale applies to every schedule at once (the clock is shared)', () => {
     const h = harness(60);
     h.act((out) => h.eb.addSchedule({ name: 'r', expression: 'rate(1 minute)', functionName: 'fn', enabled: true }, out));
     h.clock.set(T0 + 500);
     h.setScale(600);
     h.runUntil(T0 + 1000);
-    expect(h.events().map((e) => e.time)).toEqual(['2026-01-01T12:01:00Z']);
-    expect(h.timers.get('schedule/r')).toBe(T0 + 1100);
+    // 0.5 s at 60× (30 s) then 0.5 s at 600× (300 s): platform 12:05:30
+    expect(h.events().map((e) => e.time)).toEqual(['12:01', '12:02', '12:03', '12:04', '12:05'].map((t) => `2026-01-01T${t}:00Z`));
+    expect(h.timers.get('schedule/r')).toBe(T0 + 360_000);
   });
 
-  it('any action on the bus applies a new scale too', () => {
-    const h = harness(1);
-    h.act((out) => h.eb.addSchedule({ name: 'r', expression: 'rate(1 hour)', functionName: 'fn', enabled: true }, out));
-    h.clock.set(T0 + 60_000);
-    h.setScale(60);
-    h.act((out) => h.eb.addRule({ name: 'x', pattern: '{"source":["a"]}', functionName: 'fn' }, out));
-    expect(h.timers.get('schedule/r')).toBe(T0 + 60_000 + 59_000);
+  it('while a handler executes, platform time runs at real speed: a schedule cannot outrun it', () => {
+    const h = harness(60);
+    h.act((out) => h.eb.addSchedule({ name: 'r', expression: 'rate(1 minute)', functionName: 'fn', enabled: true }, out));
+    h.runUntil(T0 + 1000);
+    expect(h.events()).toHaveLength(1);
+    h.platform.begin(); // the first tick's invocation runs for 5 real seconds
+    h.runUntil(T0 + 6000);
+    expect(h.events()).toHaveLength(1);
+    h.platform.end();
+    h.runUntil(T0 + 6000 + 1000 * (55 / 60) - 1);
+    expect(h.events()).toHaveLength(1);
+    h.runUntil(T0 + 6000 + 1000 * (55 / 60) + 1);
+    expect(h.events()).toHaveLength(2);
   });
 
   it('disabled schedules do not fire; a rate counts again from re-enabling', () => {
@@ -166,12 +175,12 @@ describe('scheduled rules', () => {
     h.clock.set(T0 + 5500);
     h.act((out) => h.eb.onTimer('schedule/r', out));
     expect(h.events().map((e) => e.time)).toEqual(['12:01', '12:02', '12:03', '12:04', '12:05'].map((t) => `2026-01-01T${t}:00Z`));
-    expect(h.timers.get('schedule/r')).toBe(T0 + 6000);
+    expect(h.timers.get('schedule/r')).toBe(T0 + 360_000);
     h.clock.set(T0 + 60_000);
     h.act((out) => h.eb.onTimer('schedule/r', out));
     expect(h.invokes).toHaveLength(25);
     expect(h.logs.some((l) => /timers ran late; occurrences up to 2026-01-01T13:00:00Z were skipped/.test(l))).toBe(true);
-    expect(h.timers.get('schedule/r')).toBe(T0 + 61_000);
+    expect(h.timers.get('schedule/r')).toBe(T0 + 3_660_000);
   });
 
   it('a fire time beyond the reach of setTimeout is approached by re-arming', () => {
@@ -183,7 +192,7 @@ describe('scheduled rules', () => {
     h.act((out) => h.eb.onTimer('schedule/y', out));
     expect(h.invokes).toHaveLength(0);
     expect(h.timers.get('schedule/y')).toBe(limit + 2 ** 31 - 1);
-    expect(h.eb.view().schedules[0]?.next[0]?.virtualMs).toBe(ms('2030-01-01T00:00:00Z'));
+    expect(h.eb.view().schedules[0]?.next[0]).toBe(ms('2030-01-01T00:00:00Z'));
   });
 
   it('an expression that never fires again has no timer and no next time', () => {

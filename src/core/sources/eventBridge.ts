@@ -10,18 +10,14 @@ import type { EventSource, SourceCommand, SourceContext, SourceInvokeResult } fr
  * asynchronously (`Event`) with the event as payload. Retries after the
  * invoke are the function's platform's business.
  *
- * Compressed time. Each schedule keeps its own virtual clock. When the rule
- * is added, virtual time = ctx.clock time and the clock runs at the wait
- * scale k in force: virtual = anchorVirtual + (real − anchorReal) × k. When
- * k changes, the clock is re-anchored at the real moment the change is seen
- * (`onWaitScaleChanged`, any action on the bus, or the schedule's next
- * firing, whichever comes first), keeping the virtual time it had reached:
- * virtual time never jumps, it only changes speed. Fire times are computed
- * in virtual time (cron in UTC, rate from the rule's creation or re-enabling)
- * and timers are set at their real equivalents, so `rate(1 minute)` at 60×
- * fires every real second and the event's `time` is the virtual fire time
- * (whole seconds, like AWS). Occurrences missed while timers were late
- * (a sleeping tab) are fired on wake-up, at most 20 at a time.
+ * Time. Fire times are computed on the context's clock, which is platform
+ * time (cron in UTC, rate from the rule's creation or re-enabling); the
+ * event's `time` is the fire time (whole seconds, like AWS). Compressed waits
+ * are the clock's business (PlatformClock): it runs faster only while no
+ * handler executes, so a schedule never fires again while the invocation of
+ * a previous tick runs unless Lambda would too. Occurrences missed while
+ * timers were late (a sleeping tab) are fired on wake-up, at most 20 at a
+ * time.
  */
 
 export interface ScheduleRuleInput { name: string; expression: string; functionName: string; enabled: boolean }
@@ -36,14 +32,9 @@ export type PutEventsResult =
   | { ok: true; failedEntryCount: number; entries: PutEventsEntryResult[] }
   | { ok: false; code: 'ValidationException'; message: string };
 
-export interface FireTime { virtualMs: number; realMs: number }
-/**
- * `clock`: the schedule's virtual clock, virtual = anchorVirtualMs + (real − anchorRealMs) × scale. `next`: the next
- * three fire times while enabled (none when disabled, or when the expression never fires again).
- */
+/** `next`: the next three fire times (platform time) while enabled (none when disabled, or when the expression never fires again). */
 export interface ScheduleView {
-  name: string; arn: string; expression: string; functionName: string; enabled: boolean;
-  clock: { anchorRealMs: number; anchorVirtualMs: number; scale: number }; next: FireTime[]; fired: number;
+  name: string; arn: string; expression: string; functionName: string; enabled: boolean; next: number[]; fired: number;
 }
 export interface PatternRuleView { name: string; arn: string; patternText: string; functionName: string; matched: number }
 export interface DeliveryView {
@@ -76,8 +67,7 @@ export const eventTime = (ms: number): string => new Date(Math.floor(ms / 1000) 
 
 interface Schedule {
   input: ScheduleRuleInput; parsed: ScheduleExpression; arn: string;
-  anchorReal: number; anchorVirtual: number; scale: number;
-  /** Virtual time a rate counts from (creation or re-enabling). */
+  /** Time a rate counts from (creation or re-enabling). */
   rateStart: number;
   nextVirtual: number | null; fired: number;
 }
@@ -89,8 +79,6 @@ const parseJson = (text: string): unknown => {
   try { return JSON.parse(text); } catch { return undefined; }
 };
 const noTarget = (functionName: string): string | null => (functionName.trim() === '' ? 'A target function is required.' : null);
-const virtualAt = (s: Schedule, real: number): number => s.anchorVirtual + (real - s.anchorReal) * s.scale;
-const realAt = (s: Schedule, virtual: number): number => s.anchorReal + (virtual - s.anchorVirtual) / s.scale;
 
 export class EventBridge implements EventSource {
   readonly id: string;
@@ -112,14 +100,13 @@ export class EventBridge implements EventSource {
 
   /** PutRule with a ScheduleExpression (on the default bus) and PutTargets; an existing schedule of that name is replaced. */
   addSchedule(input: ScheduleRuleInput, out: SourceCommand[]): EventBridgeResult {
-    this.syncScale(out);
     const parsed = parseScheduleExpression(input.expression);
     const bad = validateRuleName(input.name) ?? (parsed.ok ? null : parsed.message) ?? noTarget(input.functionName);
     if (bad || !parsed.ok) return this.refuse('ValidationException', bad ?? '', out);
     const now = this.ctx.clock.now();
     const s: Schedule = {
       input: { ...input }, parsed: parsed.schedule, arn: `arn:aws:events:${this.ctx.region}:${this.ctx.accountId}:rule/${input.name}`,
-      anchorReal: now, anchorVirtual: now, scale: this.scale(), rateStart: now, nextVirtual: null, fired: 0,
+      rateStart: now, nextVirtual: null, fired: 0,
     };
     const replaced = this.schedules.has(input.name);
     this.schedules.set(input.name, s);
@@ -129,12 +116,11 @@ export class EventBridge implements EventSource {
 
   /** EnableRule / DisableRule. A rate counts again from the moment it is re-enabled. */
   setScheduleEnabled(name: string, enabled: boolean, out: SourceCommand[]): EventBridgeResult {
-    this.syncScale(out);
     const s = this.schedules.get(name);
     if (!s) return this.refuse('ResourceNotFoundException', `Rule ${name} does not exist.`, out);
     if (s.input.enabled !== enabled) {
       s.input.enabled = enabled;
-      if (enabled) s.rateStart = virtualAt(s, this.ctx.clock.now());
+      if (enabled) s.rateStart = this.ctx.clock.now();
       this.arm(s, out);
       this.log(out, `Schedule ${name} ${enabled ? 'enabled' : 'disabled'}`);
     }
@@ -142,7 +128,6 @@ export class EventBridge implements EventSource {
   }
 
   removeSchedule(name: string, out: SourceCommand[]): EventBridgeResult {
-    this.syncScale(out);
     if (!this.schedules.delete(name)) return this.refuse('ResourceNotFoundException', `Rule ${name} does not exist.`, out);
     out.push({ type: 'clearTimer', timerId: timerOf(name) });
     return this.settle(out, null, `Schedule ${name} deleted`);
@@ -150,7 +135,6 @@ export class EventBridge implements EventSource {
 
   /** PutRule with an EventPattern on the custom bus, and PutTargets; an existing rule of that name is replaced. */
   addRule(input: PatternRuleInput, out: SourceCommand[]): EventBridgeResult {
-    this.syncScale(out);
     const bad = validateRuleName(input.name) ?? noTarget(input.functionName);
     if (bad) return this.refuse('ValidationException', bad, out);
     const parsed = parseEventPattern(input.pattern);
@@ -161,14 +145,12 @@ export class EventBridge implements EventSource {
   }
 
   removeRule(name: string, out: SourceCommand[]): EventBridgeResult {
-    this.syncScale(out);
     if (!this.rules.delete(name)) return this.refuse('ResourceNotFoundException', `Rule ${name} does not exist on EventBus ${this.busName}.`, out);
     return this.settle(out, null, `Rule ${name} deleted`);
   }
 
   /** PutEvents to the custom bus: each valid entry becomes an event, delivered to every rule it matches. */
   putEvents(entries: readonly PutEventsEntry[], out: SourceCommand[]): PutEventsResult {
-    this.syncScale(out);
     const now = this.ctx.clock.now();
     const limit = EVENTBRIDGE_LIMITS.entriesPerCall;
     const size = entries.reduce((sum, e) => sum + utf8Length(e.source) + utf8Length(e.detailType) + utf8Length(e.detail) + (e.resources ?? []).reduce((r, x) => r + utf8Length(x), 0), 0);
@@ -185,20 +167,21 @@ export class EventBridge implements EventSource {
     return result;
   }
 
-  /** The wait scale changed: re-anchor every schedule's virtual clock now and move its timer. */
+  /** The wait scale changed: only the view's note does (the clock itself compresses). */
   onWaitScaleChanged(out: SourceCommand[]): void {
-    this.syncScale(out);
+    this.cached = null;
+    out.push({ type: 'changed' });
   }
 
   onTimer(timerId: string, out: SourceCommand[]): void {
     const s = [...this.schedules.values()].find((x) => timerOf(x.input.name) === timerId);
     if (!s || !s.input.enabled || s.nextVirtual === null) return;
     const now = this.ctx.clock.now();
-    if (realAt(s, s.nextVirtual) > now + 1) {
+    if (s.nextVirtual > now + 1) {
       this.arm(s, out, s.nextVirtual); // woke early: a fire time beyond setTimeout's reach
       return;
     }
-    const vNow = Math.max(virtualAt(s, now), s.nextVirtual);
+    const vNow = Math.max(now, s.nextVirtual);
     let v: number | undefined = s.nextVirtual;
     let fired = 0;
     while (v !== undefined && v <= vNow && fired < EVENTBRIDGE_LIMITS.catchUp) {
@@ -211,7 +194,6 @@ export class EventBridge implements EventSource {
       v = nextFireTimes(s.parsed, vNow, 1, s.rateStart)[0];
     }
     s.nextVirtual = v ?? null;
-    this.syncScale(out);
     this.arm(s, out, s.nextVirtual);
     this.settle(out, undefined);
   }
@@ -233,8 +215,7 @@ export class EventBridge implements EventSource {
       const next = s.nextVirtual === null ? [] : [s.nextVirtual, ...nextFireTimes(s.parsed, s.nextVirtual, 2, s.rateStart)];
       return {
         name: s.input.name, arn: s.arn, expression: s.input.expression, functionName: s.input.functionName, enabled: s.input.enabled,
-        clock: { anchorRealMs: s.anchorReal, anchorVirtualMs: s.anchorVirtual, scale: s.scale },
-        next: next.map((v) => ({ virtualMs: v, realMs: realAt(s, v) })), fired: s.fired,
+        next, fired: s.fired,
       };
     });
     const rules = [...this.rules.values()].map((r) => ({ name: r.input.name, arn: r.arn, patternText: r.input.pattern, functionName: r.input.functionName, matched: r.matched }));
@@ -243,7 +224,7 @@ export class EventBridge implements EventSource {
       waitScale: scale,
       scaleNote: scale === 1
         ? 'Schedules run in real time (UTC).'
-        : `Schedules run ${scale.toLocaleString('en-US')}× faster: each keeps a virtual clock that started at the real time its rule was added and runs ${scale.toLocaleString('en-US')}× faster (1 minute in ${(60 / scale).toLocaleString('en-US', { maximumFractionDigits: 3 })} s); events carry the virtual time.`,
+        : `Schedules run on platform time, ${scale.toLocaleString('en-US')}× faster than real time while no handler runs (1 minute in ${(60 / scale).toLocaleString('en-US', { maximumFractionDigits: 3 })} s) and at real speed while one does; events carry the platform time.`,
       schedules, rules, deliveries: this.deliveries, putEvents: this.putEventsLog, lastError: this.lastError,
     };
     return this.cached;
@@ -285,27 +266,14 @@ export class EventBridge implements EventSource {
     this.log(out, `${kind === 'schedule' ? 'Schedule' : 'Rule'} ${rule} → ${functionName} (event ${event.id}, time ${event.time})`);
   }
 
-  /** Re-anchor the schedules whose clock runs at another scale than the one now in force (virtual time is kept), and move their timers. */
-  private syncScale(out: SourceCommand[]): void {
-    const k = this.scale();
-    const now = this.ctx.clock.now();
-    for (const s of this.schedules.values()) {
-      if (s.scale === k) continue;
-      s.anchorVirtual = virtualAt(s, now);
-      s.anchorReal = now;
-      s.scale = k;
-      this.arm(s, out, s.nextVirtual);
-    }
-  }
-
-  /** Set (or clear) the schedule's timer: at `next` if given, else at the first fire time after virtual now. */
+  /** Set (or clear) the schedule's timer: at `next` if given, else at the first fire time after now. */
   private arm(s: Schedule, out: SourceCommand[], next?: number | null): void {
     const now = this.ctx.clock.now();
-    const v = !s.input.enabled ? null : next !== undefined ? next : (nextFireTimes(s.parsed, virtualAt(s, now), 1, s.rateStart)[0] ?? null);
+    const v = !s.input.enabled ? null : next !== undefined ? next : (nextFireTimes(s.parsed, now, 1, s.rateStart)[0] ?? null);
     s.nextVirtual = v;
     this.cached = null;
     if (v === null) out.push({ type: 'clearTimer', timerId: timerOf(s.input.name) });
-    else out.push({ type: 'setTimer', timerId: timerOf(s.input.name), atMs: Math.min(realAt(s, v), now + MAX_TIMER_MS) });
+    else out.push({ type: 'setTimer', timerId: timerOf(s.input.name), atMs: Math.min(v, now + MAX_TIMER_MS) });
   }
 
   private log(out: SourceCommand[], text: string): void {

@@ -52,9 +52,10 @@ export interface SourceContext {
   region: string;
   accountId: string;
   /**
-   * Platform waits (visibility timeouts, batching windows, polling intervals,
-   * schedules) run this many times faster than AWS's; 1 = real time. Read it
-   * on each use: the user may change it.
+   * The compression of platform waits the user chose (1 = real time), for
+   * what a source's view says about it. Sources never divide by it: `clock`
+   * is platform time, which the live session's PlatformClock compresses
+   * while nothing executes.
    */
   waitScale(): number;
 }

@@ -29,7 +29,7 @@ describe('SQS event source mapping: batching', () => {
     expect(hub.logs).toContain('Batch 1: 10 messages processed; 10 messages deleted');
   });
 
-  it('with a window, gathers until the window ends (compressed by waitScale) or the batch is full', () => {
+  it('with a window, gathers until the window ends (platform time: compressed only while nothing executes) or the batch is full', () => {
     const { hub, mapping } = setup({ batchSize: 100, maximumBatchingWindowS: 5 });
     hub.act((out) => mapping.sendMessages(3, out));
     hub.advance(2_000);
@@ -52,8 +52,13 @@ describe('SQS event source mapping: batching', () => {
 
     hub.act((out) => mapping.sendMessages(250, out));
     expect(sizes(hub.pending)).toEqual([100, 100]);
-    hub.advance(500);
-    expect(sizes(hub.pending)).toEqual([100, 100, 50]);
+    hub.advance(500); // the two batches execute: platform time at real speed, the window cannot run out under them
+    expect(sizes(hub.pending)).toEqual([100, 100]);
+    hub.answerAll(() => OK);
+    hub.advance(449); // 4.5 s of window left, at 10×
+    expect(hub.pending).toEqual([]);
+    hub.advance(1);
+    expect(sizes(hub.pending)).toEqual([50]);
   });
 
   it('stops a batch short of the 6 MB invoke payload', () => {
@@ -83,7 +88,7 @@ describe('SQS event source mapping: visibility timeout, redelivery, redrive', ()
     expect(hub.pending[0]!.event.Records[0]!.receiptHandle).not.toBe(hub.invokes[0]!.event.Records[0]!.receiptHandle);
   });
 
-  it('compresses the visibility timeout by waitScale, read when the message is received', () => {
+  it('the visibility timeout is platform time: 30 s pass in 0.5 s at 60× once the failed batch has ended', () => {
     const { hub, mapping } = setup({ visibilityTimeoutS: 30 });
     hub.scale = 60;
     hub.act((out) => mapping.sendMessages(1, out));

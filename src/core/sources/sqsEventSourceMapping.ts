@@ -24,7 +24,7 @@ import type { EventSource, SourceCommand, SourceContext, SourceInvokeResult } fr
  * moves it to the dead-letter queue. Pollers start at 5 concurrent batches
  * and add up to 300 a minute while messages wait, up to MaximumConcurrency
  * (or 1,250); idle ones retire after an empty 20 s long poll, down to 5.
- * Every wait is a timer of the hub's, compressed by `ctx.waitScale()`.
+ * Every wait is a timer of the hub's, in platform time (see PlatformClock).
  */
 
 /** An idle poller's long poll; one that stays empty this long retires (above the floor). */
@@ -215,7 +215,7 @@ export class SqsEventSourceMapping implements EventSource {
       for (const p of this.pollers.inState('idle')) {
         if (!this.take(p, out)) break;
         if (this.ready(p)) this.invoke(p, out);
-        else this.setTimer(`window-${p.id}`, now + (this.settings.maximumBatchingWindowS * 1000) / this.ctx.waitScale(), out);
+        else this.setTimer(`window-${p.id}`, now + this.settings.maximumBatchingWindowS * 1000, out);
       }
     }
     const next = this.queue.nextChangeAtMs();
@@ -267,12 +267,12 @@ export class SqsEventSourceMapping implements EventSource {
       return;
     }
     this.pollers.backlog(now);
-    if (!this.timers.has('scale')) this.setTimer('scale', now + Math.max((SCALE_STEP_S * 1000) / this.ctx.waitScale(), MIN_STEP_MS), out);
+    if (!this.timers.has('scale')) this.setTimer('scale', now + Math.max(SCALE_STEP_S * 1000, MIN_STEP_MS), out);
   }
 
   private scaleUp(now: number, out: SourceCommand[]): void {
     const cap = maxPollers(this.settings);
-    const added = this.pollers.scaleUp(now, this.ctx.waitScale(), cap);
+    const added = this.pollers.scaleUp(now, cap);
     if (added === 0) return;
     const why = this.settings.maximumConcurrency === null ? '1,250 per mapping' : 'MaximumConcurrency';
     this.queue.log(`Scaled up to ${plural(this.pollers.size, 'poller')} (+${added})${this.pollers.size >= cap ? `: the maximum, ${why}` : ''}`, out);
@@ -300,7 +300,7 @@ export class SqsEventSourceMapping implements EventSource {
   }
 
   private longPollMs(): number {
-    return (LONG_POLL_S * 1000) / this.ctx.waitScale();
+    return LONG_POLL_S * 1000;
   }
 
   private setTimer(timerId: string, atMs: number, out: SourceCommand[]): void {

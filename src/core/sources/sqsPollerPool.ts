@@ -92,9 +92,9 @@ export class SqsPollerPool<B> {
   }
 
   /** Add the pollers the credit earned since the last step allows, up to `cap`; how many were added. */
-  scaleUp(nowMs: number, waitScale: number, cap: number): number {
+  scaleUp(nowMs: number, cap: number): number {
     if (this.backlogSinceMs === null) return 0;
-    this.credit += ((nowMs - this.backlogSinceMs) * waitScale * SQS_MAPPING_LIMITS.scaleUpPerMinute) / 60_000;
+    this.credit += ((nowMs - this.backlogSinceMs) * SQS_MAPPING_LIMITS.scaleUpPerMinute) / 60_000;
     this.backlogSinceMs = nowMs;
     const add = Math.min(Math.floor(this.credit + 1e-9), cap - this.byId.size);
     if (add <= 0) return 0;

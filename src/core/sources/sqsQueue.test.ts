@@ -116,18 +116,20 @@ describe('SqsQueue: receive, visibility timeout, delete', () => {
     expect(queue.view()).toMatchObject({ visible: 0, inFlight: 0, deleted: 1 });
   });
 
-  it('compresses the visibility timeout and delays by waitScale, read on each use', () => {
+  it("visibility timeouts and delays are Lambda's, in platform time (which the clock compresses while nothing executes)", () => {
     const { hub, queue, out } = setup({ visibilityTimeoutS: 30 });
     hub.scale = 60;
     queue.send('a', undefined, out, { delaySeconds: 60 });
     expect(queue.view()).toMatchObject({ visible: 0, delayed: 1 });
+    expect(queue.nextChangeAtMs()).toBe(T0 + 60_000);
     hub.clock.advance(1_000);
+    expect(hub.clock.now()).toBe(T0 + 60_000);
     queue.receive(1, out);
-    expect(queue.nextChangeAtMs()).toBe(T0 + 1_000 + 500);
-    hub.scale = 10;
+    expect(queue.nextChangeAtMs()).toBe(T0 + 60_000 + 30_000);
+    hub.clock.begin(); // a handler executes: real speed
     hub.clock.advance(500);
-    queue.receive(1, out);
-    expect(queue.nextChangeAtMs()).toBe(T0 + 1_500 + 3_000);
+    expect(hub.clock.now()).toBe(T0 + 60_500);
+    hub.clock.end();
   });
 
   it('moves a message received maxReceiveCount times to the dead-letter queue on the next receive attempt', () => {

@@ -21,7 +21,7 @@ import type { SourceCommand, SourceContext } from './sourceTypes';
 /**
  * An SQS standard queue (lambda-model.md §4, §7): messages, visibility
  * timeout, delay, redrive to a dead-letter queue. Pure: time from the
- * context's clock (waits compressed by `waitScale()`), ids from its seeded
+ * context's clock (platform time: see PlatformClock), ids from its seeded
  * random. It keeps no timers; whoever polls it (the event source mapping)
  * asks `nextChangeAtMs()` and sets its own.
  */
@@ -165,7 +165,7 @@ export class SqsQueue {
    */
   receive(max: number, out: SourceCommand[], options: { visibilityTimeoutS?: number; fits?(message: SqsMessage): boolean } = {}): SqsReceivedMessage[] {
     const now = this.promote();
-    const hiddenMs = ((options.visibilityTimeoutS ?? this.visibilityTimeoutS) * 1000) / this.ctx.waitScale();
+    const hiddenMs = (options.visibilityTimeoutS ?? this.visibilityTimeoutS) * 1000;
     const got: SqsReceivedMessage[] = [];
     for (const m of this.visible.values()) {
       if (got.length >= max) break;
@@ -264,7 +264,7 @@ export class SqsQueue {
       sentAtMs: now,
       receiveCount: 0,
       firstReceivedAtMs: null,
-      visibleAtMs: now + (delaySeconds * 1000) / this.ctx.waitScale(),
+      visibleAtMs: now + delaySeconds * 1000,
       receiptHandle: null,
     };
     this.messages.set(message.messageId, message);

@@ -3,7 +3,7 @@
  * and fires them as a ManualClock moves, records invokes and lets the test
  * answer them. Pure, like the rest of src/core.
  */
-import { ManualClock } from '../clock';
+import { TestPlatformClock } from '../testPlatformClock.test-support';
 import { createRandom } from '../random';
 import type { SqsEvent } from './sqsEvent';
 import type { EventSource, SourceCommand, SourceContext, SourceInvokeResult } from './sourceTypes';
@@ -21,8 +21,8 @@ export interface RecordedInvoke {
 }
 
 export class SqsTestHub {
-  readonly clock = new ManualClock(T0);
-  scale = 1;
+  /** Platform time over a manual real clock; pending invokes count as executing (see PlatformClock). */
+  readonly clock = new TestPlatformClock(T0);
   readonly ctx: SourceContext;
   readonly timers = new Map<string, number>();
   /** Invokes not answered yet, oldest first. */
@@ -32,7 +32,7 @@ export class SqsTestHub {
   private source: EventSource | null = null;
 
   constructor(seed = 7) {
-    this.ctx = { clock: this.clock, random: createRandom(seed), region: 'us-east-1', accountId: '123456789012', waitScale: () => this.scale };
+    this.ctx = { clock: this.clock, random: createRandom(seed), region: 'us-east-1', accountId: '123456789012', waitScale: () => this.clock.waitScale() };
   }
 
   attach(source: EventSource): void {
@@ -46,26 +46,37 @@ export class SqsTestHub {
     this.apply(out);
   }
 
-  /** Move the clock on by `ms`, firing every timer that falls due, in order. */
+  /** Move real time on by `ms`, firing every timer that falls due (platform time), in order. */
   advance(ms: number): void {
-    const until = this.clock.now() + ms;
-    for (;;) {
-      let next: [string, number] | null = null;
-      for (const entry of this.timers) if (entry[1] <= until && (next === null || entry[1] < next[1])) next = entry;
-      if (next === null) break;
-      this.timers.delete(next[0]);
-      this.clock.set(Math.max(this.clock.now(), next[1]));
-      const timerId = next[0];
+    let next: [string, number] | null = null;
+    const nextDue = (): number | null => {
+      next = null;
+      for (const entry of this.timers) if (next === null || entry[1] < next[1]) next = entry;
+      return next === null ? null : (next as [string, number])[1];
+    };
+    this.clock.advanceFiring(ms, nextDue, () => {
+      const [timerId] = next as unknown as [string, number];
+      this.timers.delete(timerId);
       this.act((out) => this.must().onTimer(timerId, out));
-    }
-    this.clock.set(until);
+    });
   }
+
+  /** The compression of platform waits (applies while no invoke is pending). */
+  get scale(): number {
+    return this.clock.waitScale();
+  }
+
+  set scale(k: number) {
+    this.clock.setScale(k);
+  }
+
 
   /** Answer a pending invoke (the oldest by default). */
   answer(result: SourceInvokeResult, invocationId = this.pending[0]?.invocationId): RecordedInvoke {
     const i = this.pending.findIndex((p) => p.invocationId === invocationId);
     if (i < 0) throw new Error(`no pending invoke ${invocationId}`);
     const [inv] = this.pending.splice(i, 1);
+    this.clock.end();
     this.act((out) => this.must().onResult(inv!.invocationId, result, out));
     return inv!;
   }
@@ -86,6 +97,7 @@ export class SqsTestHub {
       else if (c.type === 'invoke') {
         const inv = { ...c, event: JSON.parse(c.payload) as SqsEvent, atMs: this.clock.now() };
         this.pending.push(inv);
+        this.clock.begin();
         this.invokes.push(inv);
       }
     }

@@ -26,25 +26,25 @@ describe('polling', () => {
     expect(hub.invokes.map((i) => since(i.atMs))).toEqual([250]);
   });
 
-  it('the wait scale compresses the interval, read at each use', () => {
+  it('polls on platform time: compressed while nothing executes, real speed while a batch runs', () => {
     const { hub, put } = kinesisSetup();
     hub.scale = 10;
-    hub.advance(10);
+    hub.advance(10); // 100 platform ms
     put('a');
-    hub.advance(1000);
-    expect(hub.invokes.map((i) => since(i.atMs))).toEqual([100]);
-    hub.answer(ok());
+    hub.advance(100); // the 1 s poll comes 90 real ms later
+    expect(hub.invokes.map((i) => since(i.atMs))).toEqual([1000]);
+    hub.answer(ok()); // answered 10 real ms after it started, at real speed: platform 1010
     hub.scale = 1;
     put('b');
     hub.advance(2000);
-    // Back to 1 s, on the rhythm of the last poll (at 100 ms).
-    expect(hub.invokes.map((i) => since(i.atMs))).toEqual([100, 1100]);
+    // Back to real time, on the rhythm of the last poll (at 1000 platform ms).
+    expect(hub.invokes.map((i) => since(i.atMs))).toEqual([1000, 2000]);
 
     const d = dynamoSetup();
     d.hub.scale = 10;
     d.put({ id: 'x' });
     d.hub.advance(100);
-    expect(d.hub.invokes.map((i) => since(i.atMs))).toEqual([25]);
+    expect(d.hub.invokes.map((i) => since(i.atMs))).toEqual([250]);
   });
 
   it('keeps no timer while every shard is caught up', () => {

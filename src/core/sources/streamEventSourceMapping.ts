@@ -208,7 +208,7 @@ export class StreamEventSourceMapping implements EventSource {
     const slot = shard.slots[s]!;
     const records = this.source.shardRecords(shard.index);
     const limit = maximumRecordAge(this.settings, this.source.retentionS);
-    const age = { ms: (limit.seconds * 1000) / this.scale(), reason: limit.reason };
+    const age = { ms: limit.seconds * 1000, reason: limit.reason };
     for (let batch = slot.queue.shift(); batch; batch = slot.queue.shift()) {
       if (now - records[batch.indices[0]!]!.arrivalMs <= age.ms) return this.invoke(shard, s, batch, now, out);
       this.discard(shard, batch, 'MaximumRecordAgeExceeded', age.reason, now, out);
@@ -223,7 +223,7 @@ export class StreamEventSourceMapping implements EventSource {
       slot.windowOpenedAt = null;
       return;
     }
-    const windowMs = (this.settings.maximumBatchingWindowS * 1000) / this.scale();
+    const windowMs = this.settings.maximumBatchingWindowS * 1000;
     if (windowMs > 0 && !full && fresh.length < this.settings.batchSize) {
       slot.windowOpenedAt ??= now;
       if (now < slot.windowOpenedAt + windowMs) {
@@ -278,15 +278,9 @@ export class StreamEventSourceMapping implements EventSource {
     out.push({ type: 'log', atMs: now, text: `shard ${shard.index}: batch of ${records.length} discarded (${condition}: ${reason}), ${sequenceRange(records)} → on-failure destination` });
   }
 
-  /** The shard's next poll after `now`, on its rhythm, compressed by the wait scale. */
+  /** The shard's next poll after `now`, on its rhythm (platform time: see PlatformClock). */
   private nextPoll(shard: StreamShardState, now: number): number {
-    return shard.nextPoll(now, STREAM_POLL_INTERVAL_MS[this.kind] / this.scale());
-  }
-
-  /** Platform waits run this many times faster (read at each use: the user may change it). */
-  private scale(): number {
-    const scale = this.ctx.waitScale();
-    return Number.isFinite(scale) && scale > 0 ? scale : 1;
+    return shard.nextPoll(now, STREAM_POLL_INTERVAL_MS[this.kind]);
   }
 
   private recordBytes(record: StreamShardRecord): number {

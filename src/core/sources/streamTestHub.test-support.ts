@@ -3,7 +3,7 @@
  * for and fires them as a ManualClock moves on, records invokes, and lets the
  * test answer each one. Pure, like the rest of src/core.
  */
-import { ManualClock } from '../clock';
+import { TestPlatformClock } from '../testPlatformClock.test-support';
 import { createRandom } from '../random';
 import { DynamoTable } from './dynamoTable';
 import { KinesisStream } from './kinesisStream';
@@ -28,8 +28,8 @@ export interface StreamInvoke {
 }
 
 export class StreamTestHub {
-  readonly clock = new ManualClock(STREAM_T0);
-  scale = 1;
+  /** Platform time over a manual real clock; pending invokes count as executing (see PlatformClock). */
+  readonly clock = new TestPlatformClock(STREAM_T0);
   readonly ctx: SourceContext;
   readonly timers = new Map<string, number>();
   readonly pending: StreamInvoke[] = [];
@@ -38,7 +38,7 @@ export class StreamTestHub {
   private source: EventSource | null = null;
 
   constructor(seed = 11) {
-    this.ctx = { clock: this.clock, random: createRandom(seed), region: 'us-east-1', accountId: '123456789012', waitScale: () => this.scale };
+    this.ctx = { clock: this.clock, random: createRandom(seed), region: 'us-east-1', accountId: '123456789012', waitScale: () => this.clock.waitScale() };
   }
 
   attach(source: EventSource): void {
@@ -66,30 +66,42 @@ export class StreamTestHub {
         };
         this.invokes.push(invoke);
         this.pending.push(invoke);
+        this.clock.begin();
       }
     }
   }
 
-  /** Move the clock on by `ms`, firing each timer that falls due, in time order. */
-  advance(ms: number): void {
-    const until = this.clock.now() + ms;
-    for (;;) {
-      let next: [string, number] | null = null;
-      for (const entry of this.timers) if (entry[1] <= until && (next === null || entry[1] < next[1])) next = entry;
-      if (next === null) break;
-      const [timerId, at] = next;
+  /** Move real time on by `ms`, firing every timer that falls due (platform time), in order; stops early at the first invoke when `untilInvoke`. */
+  advance(ms: number, untilInvoke = false): void {
+    let next: [string, number] | null = null;
+    const nextDue = (): number | null => {
+      next = null;
+      for (const entry of this.timers) if (next === null || entry[1] < next[1]) next = entry;
+      return next === null ? null : (next as [string, number])[1];
+    };
+    this.clock.advanceFiring(ms, nextDue, () => {
+      const [timerId] = next as unknown as [string, number];
       this.timers.delete(timerId);
-      this.clock.set(Math.max(this.clock.now(), at));
       this.act((out) => this.must().onTimer(timerId, out));
-    }
-    this.clock.set(until);
+    }, untilInvoke ? () => this.pending.length > 0 : undefined);
   }
+
+  /** The compression of platform waits (applies while no invoke is pending). */
+  get scale(): number {
+    return this.clock.waitScale();
+  }
+
+  set scale(k: number) {
+    this.clock.setScale(k);
+  }
+
 
   /** Answer a pending invoke (the oldest by default). */
   answer(result: SourceInvokeResult, invocationId = this.pending[0]?.invocationId): StreamInvoke {
     const i = this.pending.findIndex((p) => p.invocationId === invocationId);
     if (i < 0) throw new Error(`no pending invoke ${String(invocationId)}`);
     const [invoke] = this.pending.splice(i, 1);
+    this.clock.end();
     this.act((out) => this.must().onResult(invoke!.invocationId, result, out));
     return invoke!;
   }

@@ -35,9 +35,9 @@ function ScheduleItem({ s, compressed, onToggle, onRemove }: { s: ScheduleView; 
       ) : (
         <ol className="eb-next" aria-label={`Next fire times of ${s.name}`}>
           {s.next.map((t) => (
-            <li key={t.virtualMs}>
-              <time dateTime={new Date(t.virtualMs).toISOString()}>{utc(t.virtualMs)}</time>
-              {compressed && <span className="hint"> (virtual) · real {utcMs(t.realMs)}</span>}
+            <li key={t}>
+              <time dateTime={new Date(t).toISOString()}>{utc(t)}</time>
+              {compressed && <span className="hint"> (platform time)</span>}
             </li>
           ))}
         </ol>

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { ManualClock } from '../core/clock';
+import { DEFAULT_CONFIG } from '../core/functionConfig';
+import { PlatformClock } from '../core/platformClock';
+import { LiveDriver } from './liveDriver';
+import { PlatformScheduler, type TimerHost } from './platformScheduler';
+
+const CONFIG = { ...DEFAULT_CONFIG, code: 'export const handler = async () => "ok";' };
+const noTimers: TimerHost = { setTimeout: () => 0, clearTimeout: () => undefined };
+
+function driver(): { d: LiveDriver; scheduler: PlatformScheduler } {
+  const scheduler = new PlatformScheduler(new PlatformClock(new ManualClock(0), 60), noTimers);
+  return { d: new LiveDriver(CONFIG, { seed: 1, scheduler }), scheduler };
+}
+
+describe('LiveDriver: disposal and cancellation', () => {
+  it('dispose() rejects every pending invoke with the reason, and clears its timers on the shared scheduler', async () => {
+    const { d, scheduler } = driver();
+    const pending = d.invoke('{}');
+    expect(scheduler.size()).toBeGreaterThan(0); // the init limit, at least
+    expect(scheduler.clock.executingCount()).toBe(1); // the cold start holds platform time at real speed
+    d.dispose('The workspace was closed.');
+    await expect(pending).rejects.toMatchObject({ name: 'AbortError', message: 'The workspace was closed.' });
+    expect(scheduler.size()).toBe(0);
+    expect(scheduler.clock.executingCount()).toBe(0);
+    await expect(d.invoke('{}')).rejects.toMatchObject({ name: 'AbortError' });
+  });
+
+  it('an aborted signal rejects the invoke; one aborted before the call never reaches the platform', async () => {
+    const { d } = driver();
+    const controller = new AbortController();
+    const pending = d.invoke('{}', { signal: controller.signal });
+    controller.abort('The user pressed Stop.');
+    await expect(pending).rejects.toMatchObject({ name: 'AbortError', message: 'The user pressed Stop.' });
+    const environments = d.environments().length;
+    await expect(d.invoke('{}', { signal: AbortSignal.abort() })).rejects.toMatchObject({ name: 'AbortError' });
+    expect(d.environments()).toHaveLength(environments);
+    d.dispose();
+  });
+});
