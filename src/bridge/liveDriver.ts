@@ -10,7 +10,7 @@ import { createRandom } from '../core/random';
 import type { InitSpec, ToEnvironment } from '../protocol/messages';
 import { compileHandlerCached } from './compileHandler';
 import { FramePool } from './framePool';
-import { readEnvironmentMessage } from './readEnvironmentMessage';
+import { EnvironmentGate } from './environmentGate';
 import type { SandboxFrame } from './sandboxFrame';
 
 /** What a synchronous invoke returns: a finished invocation, or the Invoke API's refusal. */
@@ -38,8 +38,8 @@ interface LiveEnvironment {
   frame: SandboxFrame;
   /** When the current invoke was sent, on the app's clock: bounds what the environment may claim. */
   sentAt: number | null;
-  /** Messages the app did not ask for; past a limit the environment is killed. */
-  unsolicited: number;
+  /** What the app asked this environment for: only answers to that are accepted, timed on the app's clock. */
+  gate: EnvironmentGate;
   /** The most invocations in flight at once while this one ran. */
   peakInFlight: number;
 }
@@ -49,7 +49,6 @@ export const LIVE_ENVIRONMENT_CAP = 256;
 const WATCHDOG_MS = 1000;
 /** Unanswered pings in a row before a frame counts as dead (its renderer crashed, as an out-of-memory handler does). */
 const WATCHDOG_MISSES = 3;
-const UNSOLICITED_LIMIT = 16;
 
 /** Wall-clock time on the app's thread, in epoch milliseconds. */
 export const wallClock: Clock = { now: () => performance.timeOrigin + performance.now() };
@@ -173,6 +172,7 @@ export class LiveDriver {
         this.inFlight += 1;
         env.peakInFlight = this.inFlight;
         if (this.inFlight > this.cores) for (const e of this.envs.values()) if (e.sentAt !== null) e.peakInFlight = Math.max(e.peakInFlight, this.inFlight);
+        env.gate.invokeSent(c.requestId, env.sentAt);
         const message: ToEnvironment = { t: 'invoke', requestId: c.requestId, payload: c.payload, remainingMs: c.remainingMs };
         env.port.postMessage(message);
         break;
@@ -223,14 +223,17 @@ export class LiveDriver {
   private start(spec: EnvironmentSpec): void {
     const { port1, port2 } = new MessageChannel();
     const frame = this.frames.acquire(spec.config.networkAccess);
-    const env: LiveEnvironment = { port: port1, frame, sentAt: null, unsolicited: 0, peakInFlight: 0 };
+    const env: LiveEnvironment = { port: port1, frame, sentAt: null, gate: new EnvironmentGate(), peakInFlight: 0 };
     this.envs.set(spec.envId, env);
     port1.onmessage = (e: MessageEvent<unknown>) => this.onMessage(spec.envId, e.data);
     const init: ToEnvironment = { t: 'init', spec: initSpec(spec) };
     port1.postMessage(init);
     frame
       .open()
-      .then((api) => api.spawn(spec.envId, Comlink.transfer(port2, [port2])))
+      .then((api) => {
+        env.gate.initSent(wallClock.now());
+        return api.spawn(spec.envId, Comlink.transfer(port2, [port2]));
+      })
       .catch(() => this.feed({ type: 'environmentLost', envId: spec.envId, reason: 'crashed' }));
   }
 
@@ -251,18 +254,19 @@ export class LiveDriver {
     const env = this.envs.get(envId);
     if (!env) return;
     const now = wallClock.now();
-    const m = readEnvironmentMessage(data, now);
-    if (!m) return this.unsolicited(envId, env);
-    switch (m.t) {
+    // The gate refuses what was not asked for and measures every duration here (environmentGate.ts).
+    const m = env.gate.receive(data, now);
+    switch (m.kind) {
+      case 'refused':
+        return;
+      case 'flood':
+        return this.feed({ type: 'environmentLost', envId, reason: 'crashed' });
       case 'initDone':
         return this.feed({ type: 'initDone', envId, initDurationMs: m.initDurationMs, logs: m.logs });
       case 'initFailed':
         return this.feed({ type: 'initFailed', envId, initDurationMs: m.initDurationMs, error: m.error, logs: m.logs });
       case 'invokeDone': {
-        if (env.sentAt === null) return this.unsolicited(envId, env);
-        // The environment measures its own duration; it may not claim more than the app saw elapse.
-        const durationMs = Math.min(m.durationMs, now - env.sentAt);
-        const cpuMs = Math.min(m.cpuMs, durationMs);
+        const { durationMs, cpuMs } = m;
         env.sentAt = null;
         this.inFlight -= 1;
         // Only a handler that used the CPU is slowed by others using it too.
@@ -273,11 +277,6 @@ export class LiveDriver {
       case 'exited':
         return this.feed({ type: 'environmentLost', envId, reason: { exitStatus: m.exitStatus } });
     }
-  }
-
-  private unsolicited(envId: string, env: LiveEnvironment): void {
-    env.unsolicited += 1;
-    if (env.unsolicited > UNSOLICITED_LIMIT) this.feed({ type: 'environmentLost', envId, reason: 'crashed' });
   }
 
   /** While invocations are in flight, check that their frames' renderers still answer; a dead frame ran out of memory. */
