@@ -1,4 +1,3 @@
-import * as Comlink from 'comlink';
 import type { Clock } from '../core/clock';
 import type { FunctionConfig } from '../core/functionConfig';
 import type { FinishedInvocation } from '../core/invocationRecord';
@@ -9,7 +8,8 @@ import type { EnvironmentSpec, EnvironmentView, PlatformCommand, PlatformEvent }
 import { createRandom } from '../core/random';
 import type { InitSpec, ToEnvironment } from '../protocol/messages';
 import { compileHandlerCached } from './compileHandler';
-import { FramePool } from './framePool';
+import { discardSpareFrame, FramePool } from './framePool';
+import { FrameWatch } from './frameWatch';
 import { EnvironmentGate } from './environmentGate';
 import type { SandboxFrame } from './sandboxFrame';
 
@@ -46,9 +46,8 @@ interface LiveEnvironment {
 
 /** Live environments one tab runs at most (browser-limits.md §1: 100–200 is practical, creation slows past 400). */
 export const LIVE_ENVIRONMENT_CAP = 256;
-const WATCHDOG_MS = 1000;
-/** Unanswered pings in a row before a frame counts as dead (its renderer crashed, as an out-of-memory handler does). */
-const WATCHDOG_MISSES = 3;
+/** How often frames are pinged while invocations are in flight (frameWatch.ts: a dead renderer is noticed within about 0.7 s). */
+const WATCHDOG_MS = 100;
 
 /** Wall-clock time on the app's thread, in epoch milliseconds. */
 export const wallClock: Clock = { now: () => performance.timeOrigin + performance.now() };
@@ -72,8 +71,7 @@ export class LiveDriver {
   /** Invocations sent to a worker and not yet answered. */
   private inFlight = 0;
   private watchdog: ReturnType<typeof setInterval> | null = null;
-  private checking = false;
-  private readonly misses = new Map<SandboxFrame, number>();
+  private readonly watch = new FrameWatch<SandboxFrame>({ now: () => performance.now(), everyMs: WATCHDOG_MS });
   private disposed = false;
 
   constructor(config: FunctionConfig, options: LiveDriverOptions = {}) {
@@ -230,9 +228,9 @@ export class LiveDriver {
     port1.postMessage(init);
     frame
       .open()
-      .then((api) => {
+      .then(() => {
         env.gate.initSent(wallClock.now());
-        return api.spawn(spec.envId, Comlink.transfer(port2, [port2]));
+        return frame.spawn(spec.envId, port2);
       })
       .catch(() => this.feed({ type: 'environmentLost', envId: spec.envId, reason: 'crashed' }));
   }
@@ -283,41 +281,21 @@ export class LiveDriver {
   private updateWatchdog(): void {
     const busy = this.inFlight > 0 || this.waiting.size > 0;
     if (busy && !this.watchdog) {
-      this.watchdog = setInterval(() => void this.checkFrames(), WATCHDOG_MS);
+      this.watchdog = setInterval(() => this.checkFrames(), WATCHDOG_MS);
     } else if (!busy && this.watchdog) {
       clearInterval(this.watchdog);
       this.watchdog = null;
+      this.watch.pause();
     }
   }
 
-  /**
-   * A frame is declared dead only after WATCHDOG_MISSES pings in a row go
-   * unanswered, and a ping only counts as missed when this thread itself was
-   * on time to notice: a frame busy starting hundreds of workers, or an app
-   * thread stalled by rendering, answers late but is alive.
-   */
-  private async checkFrames(): Promise<void> {
-    if (this.checking) return;
-    this.checking = true;
-    try {
-      for (const frame of this.frames.frames()) {
-        const askedAt = performance.now();
-        const answered = await frame.alive(WATCHDOG_MS * 1.5);
-        const late = performance.now() - askedAt > WATCHDOG_MS * 3;
-        if (answered || late) {
-          this.misses.delete(frame);
-          continue;
-        }
-        const misses = (this.misses.get(frame) ?? 0) + 1;
-        this.misses.set(frame, misses);
-        if (misses < WATCHDOG_MISSES) continue;
-        this.misses.delete(frame);
-        const lost = [...this.envs].filter(([, env]) => env.frame === frame).map(([id]) => id);
-        this.frames.remove(frame);
-        for (const envId of lost) this.feed({ type: 'environmentLost', envId, reason: 'outOfMemory' });
-      }
-    } finally {
-      this.checking = false;
+  /** Frames the watch found silent died (out of memory): their environments are lost, and a fresh frame takes over. */
+  private checkFrames(): void {
+    for (const frame of this.watch.tick(this.frames.frames())) {
+      const lost = [...this.envs].filter(([, env]) => env.frame === frame).map(([id]) => id);
+      this.frames.remove(frame);
+      discardSpareFrame();
+      for (const envId of lost) this.feed({ type: 'environmentLost', envId, reason: 'outOfMemory' });
     }
   }
 }
