@@ -59,6 +59,9 @@ export const handler = async () => {
   ticksAtEnd = ticks;
   return { idle, ranDuringInvoke: ticks > before };
 };`);
+  // One full vCPU: the CPU-share model does not stretch the ticks' CPU time past the timeout.
+  await playground.memory.fill('1769');
+  await playground.timeout.fill('10');
   await playground.invoke();
   await expect(playground.response.locator('pre')).toContainText('"ranDuringInvoke": true');
   await playground.invoke();
