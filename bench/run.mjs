@@ -22,6 +22,10 @@
  *   --profile-rps N   the same, at N requests per second
  *   --no-sim     skip the scale simulation's section (bench/simBench.mjs, in Node)
  *   --sim-only   run only the scale simulation's section
+ *   --no-hostile skip the hostile-handler section (bench/hostileBench.mjs)
+ *   --hostile-only  run only the hostile-handler section (built app: long
+ *                tasks of a first cold start, a runaway loop, a log flood, a
+ *                5 MB response; out of memory to the next successful invoke)
  * Env: CHROMIUM (default /usr/bin/chromium), BENCH_TIMEOUT_S (default 900).
  *
  * Exit status: 0 when the bench ran (problems in the measured code are
@@ -36,6 +40,7 @@ import { createServer } from 'vite';
 import { appBench, buildApp } from './appBench.mjs';
 import { report } from './report.mjs';
 import { simBench, simTables } from './simBench.mjs';
+import { hostileBench, hostileTables } from './hostileBench.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const argv = process.argv.slice(2);
@@ -72,6 +77,14 @@ async function main() {
 
   const loadStart = loadavg()[0];
   // The scale simulation first, in Node processes of its own, before the browser loads the machine.
+  if (flag('--hostile-only')) {
+    browser = await chromium.launch({ executablePath, headless: !flag('--headed'), args: ['--no-sandbox', '--disable-gpu', '--no-first-run'] });
+    const hostile = await hostileBench({ browser, root, progress });
+    hostileTables(hostile);
+    if (jsonFile) writeFileSync(jsonFile, `${JSON.stringify({ chromium: browser.version(), hostile }, null, 2)}\n`);
+    clearTimeout(timer);
+    return;
+  }
   const sim = flag('--no-sim') ? null : await simBench({ quick, progress });
   if (flag('--sim-only')) {
     simTables(sim?.sim);
@@ -154,12 +167,17 @@ async function main() {
       result.problems.push(`app: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
     }
   }
+  if (app && !flag('--no-hostile')) {
+    result.hostile = await hostileBench({ browser, root, prebuilt, progress });
+    result.problems.push(...result.hostile.problems);
+  }
   result.host = { cpus: availableParallelism(), loadStart, loadEnd: loadavg()[0] };
   if (sim) {
     result.sim = sim.sim;
     result.targets.push(...sim.targets);
   }
   report(result, version);
+  hostileTables(result.hostile);
   if (jsonFile) writeFileSync(jsonFile, `${JSON.stringify({ chromium: version, ...result }, null, 2)}\n`);
   clearTimeout(timer);
 }

@@ -1,6 +1,49 @@
 import { SandboxFrame } from './sandboxFrame';
 
 /**
+ * A frame made at idle time, before any function needs one, so that the
+ * first cold start does not pay for creating it (the frame's document and
+ * its renderer's start are the largest main-thread cost of a cold start).
+ * The next function's pool takes it, and a new spare is made at idle again.
+ */
+let spare: SandboxFrame | null = null;
+let spareScheduled = false;
+
+function scheduleSpare(): void {
+  if (spareScheduled || typeof requestIdleCallback !== 'function' || typeof document === 'undefined') return;
+  spareScheduled = true;
+  requestIdleCallback(
+    () => {
+      spareScheduled = false;
+      if (spare && !spare.closed) return;
+      const frame = new SandboxFrame(false);
+      spare = frame;
+      frame.open().catch(() => {
+        if (spare === frame) spare = null;
+      });
+    },
+    { timeout: 3000 },
+  );
+}
+
+function takeSpare(networkAccess: boolean): SandboxFrame | null {
+  const frame = spare;
+  if (!frame || frame.closed || frame.networkAccess !== networkAccess) return null;
+  spare = null;
+  scheduleSpare();
+  return frame;
+}
+
+/** Drop the spare (its renderer died with the others: sandbox frames of one site share a process). */
+export function discardSpareFrame(): void {
+  spare?.close();
+  spare = null;
+  scheduleSpare();
+}
+
+scheduleSpare();
+
+/**
  * Sandbox frames by network policy. A frame that hosted a runaway handler is
  * retired: new environments go to a fresh frame, and the old one is removed
  * as soon as its last environment is gone. Removing a frame ends its process
@@ -17,7 +60,7 @@ export class FramePool {
   acquire(networkAccess: boolean): SandboxFrame {
     let frame = this.current.get(networkAccess);
     if (!frame) {
-      frame = new SandboxFrame(networkAccess);
+      frame = takeSpare(networkAccess) ?? new SandboxFrame(networkAccess);
       this.current.set(networkAccess, frame);
     }
     this.tenants.set(frame, (this.tenants.get(frame) ?? 0) + 1);

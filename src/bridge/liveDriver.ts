@@ -1,4 +1,3 @@
-import * as Comlink from 'comlink';
 import type { FunctionConfig } from '../core/functionConfig';
 import type { FinishedInvocation } from '../core/invocationRecord';
 import type { LambdaError } from '../core/lambdaError';
@@ -8,9 +7,10 @@ import type { EnvironmentSpec, EnvironmentView, PlatformCommand, PlatformEvent }
 import { createRandom } from '../core/random';
 import type { InitSpec, ToEnvironment } from '../protocol/messages';
 import { compileHandlerCached } from './compileHandler';
-import { FramePool } from './framePool';
+import { discardSpareFrame, FramePool } from './framePool';
+import { FrameWatch } from './frameWatch';
+import { EnvironmentGate } from './environmentGate';
 import { standaloneScheduler, wallClock, type PlatformScheduler } from './platformScheduler';
-import { readEnvironmentMessage } from './readEnvironmentMessage';
 import type { SandboxFrame } from './sandboxFrame';
 
 /** What a synchronous invoke returns: a finished invocation, or the Invoke API's refusal. */
@@ -55,18 +55,16 @@ interface LiveEnvironment {
   frame: SandboxFrame;
   /** When the current invoke was sent, on the app's clock: bounds what the environment may claim. */
   sentAt: number | null;
-  /** Messages the app did not ask for; past a limit the environment is killed. */
-  unsolicited: number;
+  /** What the app asked this environment for: only answers to that are accepted, timed on the app's clock. */
+  gate: EnvironmentGate;
   /** The most invocations in flight at once while this one ran. */
   peakInFlight: number;
 }
 
 /** Live environments one tab runs at most (browser-limits.md §1: 100–200 is practical, creation slows past 400). */
 export const LIVE_ENVIRONMENT_CAP = 256;
-const WATCHDOG_MS = 1000;
-/** Unanswered pings in a row before a frame counts as dead (its renderer crashed, as an out-of-memory handler does). */
-const WATCHDOG_MISSES = 3;
-const UNSOLICITED_LIMIT = 16;
+/** How often frames are pinged while invocations are in flight (frameWatch.ts: a dead renderer is noticed within about 0.7 s). */
+const WATCHDOG_MS = 100;
 
 export { wallClock };
 let driverCount = 0;
@@ -94,8 +92,7 @@ export class LiveDriver {
   /** Invocations sent to a worker and not yet answered. */
   private inFlight = 0;
   private watchdog: ReturnType<typeof setInterval> | null = null;
-  private checking = false;
-  private readonly misses = new Map<SandboxFrame, number>();
+  private readonly watch = new FrameWatch<SandboxFrame>({ now: () => performance.now(), everyMs: WATCHDOG_MS });
   private disposed = false;
 
   constructor(config: FunctionConfig, options: LiveDriverOptions = {}) {
@@ -205,6 +202,7 @@ export class LiveDriver {
         this.inFlight += 1;
         env.peakInFlight = this.inFlight;
         if (this.inFlight > this.cores) for (const e of this.envs.values()) if (e.sentAt !== null) e.peakInFlight = Math.max(e.peakInFlight, this.inFlight);
+        env.gate.invokeSent(c.requestId, env.sentAt);
         const message: ToEnvironment = { t: 'invoke', requestId: c.requestId, payload: c.payload, remainingMs: c.remainingMs };
         env.port.postMessage(message);
         break;
@@ -264,7 +262,7 @@ export class LiveDriver {
   private start(spec: EnvironmentSpec): void {
     const { port1, port2 } = new MessageChannel();
     const frame = this.frames.acquire(spec.config.networkAccess);
-    const env: LiveEnvironment = { port: port1, frame, sentAt: null, unsolicited: 0, peakInFlight: 0 };
+    const env: LiveEnvironment = { port: port1, frame, sentAt: null, gate: new EnvironmentGate(), peakInFlight: 0 };
     this.envs.set(spec.envId, env);
     port1.onmessage = (e: MessageEvent<unknown>) => this.onMessage(spec.envId, e.data);
     const init: ToEnvironment = { t: 'init', spec: initSpec(spec) };
@@ -272,7 +270,10 @@ export class LiveDriver {
     // A frame that cannot be made (no DOM, a blocked iframe) loses the environment instead of throwing into the model's loop.
     Promise.resolve()
       .then(() => frame.open())
-      .then((api) => api.spawn(spec.envId, Comlink.transfer(port2, [port2])))
+      .then(() => {
+        env.gate.initSent(wallClock.now());
+        return frame.spawn(spec.envId, port2);
+      })
       .catch(() => this.feed({ type: 'environmentLost', envId: spec.envId, reason: 'crashed' }));
   }
 
@@ -299,18 +300,19 @@ export class LiveDriver {
     const env = this.envs.get(envId);
     if (!env) return;
     const now = wallClock.now();
-    const m = readEnvironmentMessage(data, now);
-    if (!m) return this.unsolicited(envId, env);
-    switch (m.t) {
+    // The gate refuses what was not asked for and measures every duration here (environmentGate.ts).
+    const m = env.gate.receive(data, now);
+    switch (m.kind) {
+      case 'refused':
+        return;
+      case 'flood':
+        return this.feed({ type: 'environmentLost', envId, reason: 'crashed' });
       case 'initDone':
         return this.feed({ type: 'initDone', envId, initDurationMs: m.initDurationMs, logs: m.logs });
       case 'initFailed':
         return this.feed({ type: 'initFailed', envId, initDurationMs: m.initDurationMs, error: m.error, logs: m.logs });
       case 'invokeDone': {
-        if (env.sentAt === null) return this.unsolicited(envId, env);
-        // The environment measures its own duration; it may not claim more than the app saw elapse.
-        const durationMs = Math.min(m.durationMs, now - env.sentAt);
-        const cpuMs = Math.min(m.cpuMs, durationMs);
+        const { durationMs, cpuMs } = m;
         env.sentAt = null;
         this.inFlight -= 1;
         // Only a handler that used the CPU is slowed by others using it too.
@@ -323,50 +325,25 @@ export class LiveDriver {
     }
   }
 
-  private unsolicited(envId: string, env: LiveEnvironment): void {
-    env.unsolicited += 1;
-    if (env.unsolicited > UNSOLICITED_LIMIT) this.feed({ type: 'environmentLost', envId, reason: 'crashed' });
-  }
-
   /** While invocations are in flight, check that their frames' renderers still answer; a dead frame ran out of memory. */
   private updateWatchdog(): void {
     const busy = this.inFlight > 0 || this.waiting.size > 0;
     if (busy && !this.watchdog) {
-      this.watchdog = setInterval(() => void this.checkFrames(), WATCHDOG_MS);
+      this.watchdog = setInterval(() => this.checkFrames(), WATCHDOG_MS);
     } else if (!busy && this.watchdog) {
       clearInterval(this.watchdog);
       this.watchdog = null;
+      this.watch.pause();
     }
   }
 
-  /**
-   * A frame is declared dead only after WATCHDOG_MISSES pings in a row go
-   * unanswered, and a ping only counts as missed when this thread itself was
-   * on time to notice: a frame busy starting hundreds of workers, or an app
-   * thread stalled by rendering, answers late but is alive.
-   */
-  private async checkFrames(): Promise<void> {
-    if (this.checking) return;
-    this.checking = true;
-    try {
-      for (const frame of this.frames.frames()) {
-        const askedAt = performance.now();
-        const answered = await frame.alive(WATCHDOG_MS * 1.5);
-        const late = performance.now() - askedAt > WATCHDOG_MS * 3;
-        if (answered || late) {
-          this.misses.delete(frame);
-          continue;
-        }
-        const misses = (this.misses.get(frame) ?? 0) + 1;
-        this.misses.set(frame, misses);
-        if (misses < WATCHDOG_MISSES) continue;
-        this.misses.delete(frame);
-        const lost = [...this.envs].filter(([, env]) => env.frame === frame).map(([id]) => id);
-        this.frames.remove(frame);
-        for (const envId of lost) this.feed({ type: 'environmentLost', envId, reason: 'outOfMemory' });
-      }
-    } finally {
-      this.checking = false;
+  /** Frames the watch found silent died (out of memory): their environments are lost, and a fresh frame takes over. */
+  private checkFrames(): void {
+    for (const frame of this.watch.tick(this.frames.frames())) {
+      const lost = [...this.envs].filter(([, env]) => env.frame === frame).map(([id]) => id);
+      this.frames.remove(frame);
+      discardSpareFrame();
+      for (const envId of lost) this.feed({ type: 'environmentLost', envId, reason: 'outOfMemory' });
     }
   }
 }

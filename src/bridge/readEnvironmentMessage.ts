@@ -4,24 +4,38 @@ import type { HandlerOutcome } from '../core/platformTypes';
 
 /** A message from an execution environment, checked: it comes from untrusted code's process. */
 export type EnvironmentMessage =
-  | { t: 'initDone'; initDurationMs: number; logs: LogLine[] }
-  | { t: 'initFailed'; initDurationMs: number; error: LambdaError; logs: LogLine[] }
-  | { t: 'invokeDone'; requestId: string; durationMs: number; cpuMs: number; outcome: HandlerOutcome; logs: LogLine[] }
+  | { t: 'initDone'; logs: LogLine[] }
+  | { t: 'initFailed'; error: LambdaError; logs: LogLine[] }
+  /** `cpuMs` as the environment claims it: the gate bounds it by the duration the app measured. */
+  | { t: 'invokeDone'; requestId: string; cpuMs: number; outcome: HandlerOutcome; logs: LogLine[] }
   | { t: 'exited'; exitStatus: number; logs: LogLine[] };
 
+/** The runtime's caps (src/runtime/logSink.ts), plus its own line saying what it dropped. */
 const MAX_LINES = 10_001;
 const MAX_LINE_CHARS = 256 * 1024;
+const MAX_CHARS = 1024 * 1024 + 1024;
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
 const finiteMs = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : null);
 
+/** At most MAX_LINES lines and MAX_CHARS of text; what is cut is said in a platform line, never silently. */
 function readLogs(v: unknown, fallbackMs: number): LogLine[] {
   if (!Array.isArray(v)) return [];
-  return v.slice(0, MAX_LINES).flatMap((l: unknown) => {
-    if (!isRecord(l) || typeof l.text !== 'string') return [];
-    const atMs = finiteMs(l.atMs) ?? fallbackMs;
-    return [{ atMs, text: l.text.slice(0, MAX_LINE_CHARS), source: 'function' as const }];
-  });
+  const out: LogLine[] = [];
+  let chars = 0;
+  let i = 0;
+  for (; i < v.length && out.length < MAX_LINES && chars < MAX_CHARS; i++) {
+    const l: unknown = v[i];
+    if (!isRecord(l) || typeof l.text !== 'string') continue;
+    const text = l.text.slice(0, Math.min(MAX_LINE_CHARS, MAX_CHARS - chars));
+    chars += text.length;
+    out.push({ atMs: finiteMs(l.atMs) ?? fallbackMs, text, source: 'function' });
+  }
+  if (i < v.length) {
+    const text = `[playground] ${v.length - i} log lines dropped: over 10,000 lines or 1 MiB of log output in one invocation`;
+    out.push({ atMs: fallbackMs, text, source: 'platform' });
+  }
+  return out;
 }
 
 function readOutcome(v: unknown): HandlerOutcome | null {
@@ -39,22 +53,17 @@ export function readEnvironmentMessage(data: unknown, nowMs: number): Environmen
   if (!isRecord(data)) return null;
   const logs = readLogs(data.logs, nowMs);
   switch (data.t) {
-    case 'initDone': {
-      const initDurationMs = finiteMs(data.initDurationMs);
-      return initDurationMs === null ? null : { t: 'initDone', initDurationMs, logs };
-    }
+    case 'initDone':
+      return { t: 'initDone', logs };
     case 'initFailed': {
-      const initDurationMs = finiteMs(data.initDurationMs);
       const error = asLambdaError(data.error);
-      return initDurationMs === null || !error ? null : { t: 'initFailed', initDurationMs, error, logs };
+      return error ? { t: 'initFailed', error, logs } : null;
     }
     case 'invokeDone': {
-      const durationMs = finiteMs(data.durationMs);
       const outcome = readOutcome(data.outcome);
-      if (durationMs === null || !outcome || typeof data.requestId !== 'string') return null;
-      // A missing or nonsensical CPU figure counts as all waiting: never more CPU than wall time.
-      const cpuMs = Math.min(finiteMs(data.cpuMs) ?? 0, durationMs);
-      return { t: 'invokeDone', requestId: data.requestId, durationMs, cpuMs, outcome, logs };
+      if (!outcome || typeof data.requestId !== 'string') return null;
+      // A missing or nonsensical CPU figure counts as all waiting.
+      return { t: 'invokeDone', requestId: data.requestId, cpuMs: finiteMs(data.cpuMs) ?? 0, outcome, logs };
     }
     case 'exited':
       return typeof data.exitStatus === 'number' ? { t: 'exited', exitStatus: data.exitStatus, logs } : null;

@@ -49,6 +49,10 @@ export class SandboxFrame {
   private ready: Promise<Comlink.Remote<SandboxApi>> | null = null;
   /** Once closed, a frame stays closed: the pool makes a new one. */
   closed = false;
+  /** Spawns asked of the frame and not yet acknowledged. */
+  private spawning = 0;
+  /** When the frame last answered anything (performance.now()). */
+  private heardAt = 0;
 
   constructor(readonly networkAccess: boolean) {}
 
@@ -71,6 +75,7 @@ export class SandboxFrame {
         const win = iframe.contentWindow;
         if (!win) return reject(new Error('sandbox frame has no window'));
         this.api = Comlink.wrap<SandboxApi>(Comlink.windowEndpoint(win, window, '*'));
+        this.heardAt = performance.now();
         resolve(this.api);
       };
       window.addEventListener('message', onMessage);
@@ -79,11 +84,33 @@ export class SandboxFrame {
     return this.ready;
   }
 
-  /** Does the frame's renderer still answer within `withinMs`? */
-  async alive(withinMs: number): Promise<boolean> {
-    if (!this.api) return true;
-    const timeout = new Promise<false>((resolve) => setTimeout(() => resolve(false), withinMs));
-    return Promise.race([this.api.ping().then(() => true), timeout]);
+  /** Start an execution environment's worker in this frame, talking over `port`. */
+  async spawn(envId: string, port: MessagePort): Promise<void> {
+    const api = await this.open();
+    this.spawning += 1;
+    try {
+      await api.spawn(envId, Comlink.transfer(port, [port]));
+      this.heardAt = performance.now();
+    } finally {
+      this.spawning -= 1;
+    }
+  }
+
+  /** Resolves when the frame's renderer answers; rejects at once for a closed frame. A frame still loading counts as answering. */
+  async ping(): Promise<void> {
+    if (this.closed) throw new Error('sandbox frame closed');
+    if (!this.api) return;
+    await this.api.ping();
+    this.heardAt = performance.now();
+  }
+
+  /**
+   * Busy starting workers, and still making progress: its thread is taken, so
+   * pings answer late, but spawns are being acknowledged. A dead renderer
+   * acknowledges nothing, so it is never busy for long.
+   */
+  busy(): boolean {
+    return this.spawning > 0 && performance.now() - this.heardAt < 1000;
   }
 
   /** Remove the frame: its process and every worker in it end at once. */

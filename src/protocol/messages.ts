@@ -40,11 +40,16 @@ export type WireOutcome =
   | { kind: 'error'; error: WireError }
   | { kind: 'fatal'; error: WireError; exitStatus: number };
 
+/**
+ * No message carries a duration: the app times Init and every invocation
+ * itself, between its own send and receive, where handler code cannot reach.
+ * The one self-reported figure, `cpuMs`, is bounded by the app's measurement.
+ */
 export type FromEnvironment =
-  | { t: 'initDone'; initDurationMs: number; logs: WireLog[] }
-  | { t: 'initFailed'; initDurationMs: number; error: WireError; logs: WireLog[] }
-  /** `cpuMs`: of `durationMs`, the time the handler kept the thread busy (the rest it was waiting). */
-  | { t: 'invokeDone'; requestId: string; durationMs: number; cpuMs: number; outcome: WireOutcome; logs: WireLog[] }
+  | { t: 'initDone'; logs: WireLog[] }
+  | { t: 'initFailed'; error: WireError; logs: WireLog[] }
+  /** `cpuMs`: of the invocation, the time the handler kept the thread busy (the rest it was waiting). */
+  | { t: 'invokeDone'; requestId: string; cpuMs: number; outcome: WireOutcome; logs: WireLog[] }
   /** The runtime process ended outside an invocation (process.exit, a crash between invocations). */
   | { t: 'exited'; exitStatus: number; logs: WireLog[] };
 

@@ -91,4 +91,17 @@ describe('LogSink', () => {
     expect(lines).toHaveLength(10_001);
     expect(lines.at(-1)?.text).toContain('50 more log lines were dropped');
   });
+
+  it('caps an invocation at 1 MiB of log text and a line at 256 KiB, saying what it dropped', () => {
+    const sink = new LogSink('undefined');
+    for (let i = 0; i < 20; i++) sink.write('INFO', 'y'.repeat(100_000));
+    sink.write('INFO', 'z'.repeat(1_000_000));
+    const lines = sink.take();
+    const kept = lines.slice(0, -1);
+    expect(kept.reduce((n, l) => n + l.text.length, 0)).toBeLessThan(1024 * 1024 + 100_100);
+    expect(lines.at(-1)?.text).toMatch(/\d+ more log lines were dropped \(limit 10000 lines or 1 MiB per invocation\)/);
+    const one = new LogSink('undefined');
+    one.write('INFO', 'w'.repeat(1_000_000));
+    expect(one.take()[0]?.text.length).toBeLessThan(256 * 1024 + 100);
+  });
 });

@@ -4,8 +4,16 @@ import { format } from './inspect';
 const LEVELS = { log: 'INFO', info: 'INFO', warn: 'WARN', error: 'ERROR', debug: 'DEBUG', trace: 'TRACE' } as const;
 type Method = keyof typeof LEVELS;
 
-/** Cap per invocation, so a handler that logs in a loop cannot flood the app. */
+/**
+ * Caps per invocation (and per Init), so a handler that logs in a loop cannot
+ * flood the app: 10,000 lines or 1 MiB of text, whichever comes first; one
+ * line keeps at most 256 KiB, CloudWatch's limit for one log event. Past a
+ * cap, lines are dropped and a line saying how many closes the batch. The
+ * app enforces the same caps on what arrives (`src/bridge/logBound.ts`).
+ */
 export const MAX_LOG_LINES = 10_000;
+export const MAX_LOG_CHARS = 1024 * 1024;
+export const MAX_LINE_CHARS = 256 * 1024;
 
 /**
  * Collects console output in Lambda's Node.js text format,
@@ -16,13 +24,19 @@ export const MAX_LOG_LINES = 10_000;
 export class LogSink {
   private lines: WireLog[] = [];
   private dropped = 0;
+  private chars = 0;
   requestId: string | null = null;
 
   constructor(private readonly noRequestId: string) {}
 
   write(level: string, message: string): void {
-    if (this.lines.length >= MAX_LOG_LINES) this.dropped++;
-    else this.lines.push(this.line(level, message));
+    if (this.lines.length >= MAX_LOG_LINES || this.chars >= MAX_LOG_CHARS) {
+      this.dropped++;
+      return;
+    }
+    const line = this.line(level, message.length > MAX_LINE_CHARS ? message.slice(0, MAX_LINE_CHARS) : message);
+    this.chars += line.text.length;
+    this.lines.push(line);
   }
 
   private line(level: string, message: string): WireLog {
@@ -41,9 +55,10 @@ export class LogSink {
 
   take(): WireLog[] {
     if (this.dropped > 0) {
-      this.lines.push(this.line('WARN', `[playground] ${this.dropped} more log lines were dropped (limit ${MAX_LOG_LINES} per invocation)`));
+      this.lines.push(this.line('WARN', `[playground] ${this.dropped} more log lines were dropped (limit ${MAX_LOG_LINES} lines or 1 MiB per invocation)`));
       this.dropped = 0;
     }
+    this.chars = 0;
     const out = this.lines;
     this.lines = [];
     return out;

@@ -11,36 +11,62 @@ import { LogSink } from './logSink';
 import { installProcess, ProcessExit } from './processShim';
 import { makeContext } from './context';
 import { CpuMeter } from './cpuMeter';
+import { sealChannel } from './sealChannel';
+import { TimerHold } from './timerHold';
 
 declare const self: DedicatedWorkerGlobalScope;
 const scope = self as unknown as Record<string, unknown>;
+
+// Captured before any handler code runs: a handler that patches prototypes,
+// `Function.prototype.call` or `Reflect` can neither redirect replies nor be
+// handed the port. The port itself lives only in this closure (the bundle is
+// an IIFE), and `sealChannel` removes every other way in before Init.
+const apply = Reflect.apply;
+const post = MessagePort.prototype.postMessage;
+const closeWorker = self.close.bind(self);
+const parse = JSON.parse;
+const now = performance.now.bind(performance);
 
 let port: MessagePort | null = null;
 let spec: InitSpec | null = null;
 let handler: HandlerFn | null = null;
 let logs = new LogSink('undefined');
-let current: { requestId: string; started: number; finish: (m: FromEnvironment) => void } | null = null;
-// Captured before any handler code runs, so a handler that patches prototypes cannot redirect replies.
-const post = MessagePort.prototype.postMessage;
-const now = performance.now.bind(performance);
+let current: { requestId: string } | null = null;
 const cpu = new CpuMeter(now);
 cpu.wrapTimers(scope);
+const hold = new TimerHold();
+hold.wrap(scope);
 
 function send(message: FromEnvironment): void {
-  if (port) post.call(port, message);
+  if (port) apply(post, port, [message]);
+}
+
+function exit(): void {
+  hold.end();
+  closeWorker();
+}
+
+/** End the invocation in flight, if any, with `outcome`; otherwise report the process gone. */
+function finishFatal(error: WireError, exitStatus: number): void {
+  if (current) {
+    const { requestId } = current;
+    current = null;
+    send({ t: 'invokeDone', requestId, cpuMs: cpu.read(), outcome: { kind: 'fatal', error, exitStatus }, logs: logs.take() });
+  } else {
+    send({ t: 'exited', exitStatus, logs: logs.take() });
+  }
+  exit();
 }
 
 /** An error escaped the handler (uncaught exception, unhandled rejection): log it, report it, exit as Node would. */
 function fatal(label: string, error: WireError, exitStatus: number): void {
   logs.write('ERROR', `${label} \t${loggedErrorJson(error)}`);
-  if (current) {
-    const { requestId, started, finish } = current;
-    current = null;
-    finish({ t: 'invokeDone', requestId, durationMs: now() - started, cpuMs: cpu.read(), outcome: { kind: 'fatal', error, exitStatus }, logs: logs.take() });
-  } else {
-    send({ t: 'exited', exitStatus, logs: logs.take() });
-  }
-  self.close();
+  finishFatal(error, exitStatus);
+}
+
+function fatalExit(status: number): void {
+  const errorMessage = `RequestId: ${current?.requestId ?? ''} Error: Runtime exited with error: exit status ${status}`;
+  finishFatal({ errorType: 'Runtime.ExitError', errorMessage, trace: [] }, status);
 }
 
 self.addEventListener('error', (event) => {
@@ -63,31 +89,22 @@ self.addEventListener('unhandledrejection', (event) => {
   fatal('Unhandled Promise Rejection', error, 128);
 });
 
-function fatalExit(status: number): void {
-  if (current) {
-    const error: WireError = { errorType: 'Runtime.ExitError', errorMessage: `RequestId: ${current.requestId} Error: Runtime exited with error: exit status ${status}`, trace: [] };
-    const { requestId, started, finish } = current;
-    current = null;
-    finish({ t: 'invokeDone', requestId, durationMs: now() - started, cpuMs: cpu.read(), outcome: { kind: 'fatal', error, exitStatus: status }, logs: logs.take() });
-  } else {
-    send({ t: 'exited', exitStatus: status, logs: logs.take() });
-  }
-  self.close();
-}
-
 async function init(s: InitSpec): Promise<void> {
   spec = s;
   logs = new LogSink(s.runtime === 'nodejs24.x' ? '-' : 'undefined');
   logs.patch(console);
   installProcess(scope, s);
+  hold.begin();
   try {
     handler = await loadHandler(s, scope);
-    send({ t: 'initDone', initDurationMs: now(), logs: logs.take() });
+    hold.end();
+    send({ t: 'initDone', logs: logs.take() });
   } catch (err) {
+    hold.end();
     if (err instanceof ProcessExit) return fatalExit(err.status);
     const error = err instanceof InitError ? err.wire : toWireError(err);
     logs.write('ERROR', `${s.runtime === 'nodejs24.x' ? 'Init Error' : 'Uncaught Exception'} \t${loggedErrorJson(error)}`);
-    send({ t: 'initFailed', initDurationMs: now(), error, logs: logs.take() });
+    send({ t: 'initFailed', error, logs: logs.take() });
   }
 }
 
@@ -98,23 +115,30 @@ function invoke(requestId: string, payload: string, remainingMs: number): void {
   cpu.taskStarted();
   const context = makeContext(spec, requestId, started + remainingMs, now);
   logs.requestId = requestId;
-  current = { requestId, started, finish: send };
-  const event: unknown = JSON.parse(payload);
+  current = { requestId };
+  hold.begin();
+  const event: unknown = parse(payload);
   void invokeHandler(handler, event, context, spec.runtime, logs).then((outcome) => {
     if (!current || current.requestId !== requestId) return;
     current = null;
-    const durationMs = now() - started;
-    send({ t: 'invokeDone', requestId, durationMs, cpuMs: Math.min(durationMs, cpu.read()), outcome, logs: logs.take() });
-    if (outcome.kind === 'fatal') self.close();
+    hold.end();
+    send({ t: 'invokeDone', requestId, cpuMs: cpu.read(), outcome, logs: logs.take() });
+    if (outcome.kind === 'fatal') exit();
   });
 }
 
-self.addEventListener('message', (event: MessageEvent<{ port?: MessagePort }>) => {
+function onPortMessage(e: MessageEvent<ToEnvironment>): void {
+  const m = e.data;
+  if (m.t === 'init') {
+    sealChannel(self);
+    void init(m.spec);
+  } else if (m.t === 'invoke') invoke(m.requestId, m.payload, m.remainingMs);
+}
+
+function onFirstMessage(event: MessageEvent<{ port?: MessagePort }>): void {
   if (port || !(event.data?.port instanceof MessagePort)) return;
+  self.removeEventListener('message', onFirstMessage);
   port = event.data.port;
-  port.onmessage = (e: MessageEvent<ToEnvironment>) => {
-    const m = e.data;
-    if (m.t === 'init') void init(m.spec);
-    else if (m.t === 'invoke') invoke(m.requestId, m.payload, m.remainingMs);
-  };
-});
+  port.onmessage = onPortMessage;
+}
+self.addEventListener('message', onFirstMessage);

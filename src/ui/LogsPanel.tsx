@@ -1,9 +1,11 @@
 import { useEffect, useRef } from 'react';
 import { usePlayground } from '../state/playgroundStore';
 
-const PLATFORM = /^(START|END|REPORT|INIT_REPORT) /;
-
-/** The function's log stream, as CloudWatch shows it: START, the handler's lines, END, REPORT. */
+/**
+ * The function's log stream, as CloudWatch shows it: START, the handler's lines, END, REPORT.
+ * A line is styled as the platform's only if the platform wrote it: handler output that
+ * looks like START/END/REPORT stays application output.
+ */
 export function LogsPanel() {
   const logs = usePlayground((s) => s.logs);
   const clearLogs = usePlayground((s) => s.clearLogs);
@@ -24,7 +26,7 @@ export function LogsPanel() {
       <div className="log-lines" role="log" aria-label="Log lines">
         {logs.length === 0 && <p className="empty">No log lines yet.</p>}
         {logs.map((line, i) => (
-          <div key={i} className={`log-line ${PLATFORM.test(line.text) ? 'platform' : line.source}`}>
+          <div key={i} className={`log-line ${line.source}`}>
             {line.text}
           </div>
         ))}
