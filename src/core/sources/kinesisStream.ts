@@ -1,5 +1,4 @@
-import { utf8Bytes } from '../utf8';
-import { base64Encode } from './base64Encode';
+import { base64Encode, utf8Bytes } from '../codec';
 import { md5Hex } from './md5';
 import type { SourceCommand, SourceContext } from './sourceTypes';
 import type { StreamAppendListener, StreamShardRecord, StreamShardSource } from './streamShardSource';

@@ -1,4 +1,4 @@
-import { utf8Length } from '../utf8';
+import { BASE64_ALPHABET, utf8Length } from '../codec';
 import type { EventSource, SourceCommand, SourceContext, SourceInvokeResult } from './sourceTypes';
 
 /**
@@ -63,7 +63,6 @@ export type SnsResult = { ok: true } | Refusal;
 export const SNS_LIMITS = { messageBytes: 262_144, subjectChars: 99, attributeNameChars: 256, policyKeys: 5, policyCombinations: 150, recent: 50 } as const;
 
 const TYPES: readonly SnsAttributeType[] = ['String', 'Number', 'Binary', 'String.Array'];
-const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 const invalid = (message: string, code = 'InvalidParameter'): Refusal => ({ ok: false, code, message });
 
@@ -277,7 +276,7 @@ export class SnsTopic implements EventSource {
 
   private randomBase64(count: number): string {
     let s = '';
-    for (let i = 0; i < count; i++) s += BASE64[Math.floor(this.ctx.random.next() * 64)] ?? 'A';
+    for (let i = 0; i < count; i++) s += BASE64_ALPHABET[Math.floor(this.ctx.random.next() * 64)] ?? 'A';
     return s;
   }
 

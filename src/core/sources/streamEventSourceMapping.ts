@@ -1,4 +1,4 @@
-import { utf8Length } from '../utf8';
+import { utf8Length } from '../codec';
 import type { EventSource, SourceCommand, SourceContext, SourceInvokeResult } from './sourceTypes';
 import { batchOutcome } from './streamBatchResponse';
 import { discardedStreamBatch } from './streamFailureRecord';
