@@ -4,7 +4,7 @@ import type { KeepAlivePolicy } from '../keepAlivePolicy';
 import { Platform } from '../platform';
 import { environmentNotice, type CompletionListener, type EnvironmentListener, type HandlerOutcome, type PlatformCommand, type PlatformEvent } from '../platformTypes';
 import { createRandom, type Random } from '../random';
-import { ArrivalStream } from './arrivalStream';
+import { ArrivalStream } from '../arrivalStream';
 import { createDurationSampler, type DurationSampler } from './durationSampler';
 import { EventQueue } from './eventQueue';
 import { HybridHistogramPolicy } from './hybridHistogramPolicy';
