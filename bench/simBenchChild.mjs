@@ -3,13 +3,19 @@
  * by bench/simBench.mjs with --expose-gc): `time` runs a scenario and reports
  * wall and CPU time; `heap` runs it with a full GC at every 5 % of progress
  * and reports the heap still in use beyond what was there before it started.
- * Usage: node --expose-gc simBenchChild.mjs <bundle> time|heap <durationS>
+ * Usage: node --expose-gc simBenchChild.mjs <bundle> time|heap <durationS> [hour|long-handlers]
+ * (`hour`, the default: DEFAULT_SCENARIO, 1,000 rps of 100 ms handlers;
+ * `long-handlers`: 100 rps of 2 s handlers, about 200 environments busy).
  */
 import { pathToFileURL } from 'node:url';
 
-const [bundle, mode, durationArg] = process.argv.slice(2);
+const [bundle, mode, durationArg, shape = 'hour'] = process.argv.slice(2);
 const { Simulation, DEFAULT_SCENARIO } = await import(pathToFileURL(bundle).href);
-const scenario = { ...DEFAULT_SCENARIO, durationS: Number(durationArg) };
+const SHAPES = {
+  hour: {},
+  'long-handlers': { traffic: { kind: 'constant', rps: 100 }, duration: { model: 'fixed', ms: 2000 } },
+};
+const scenario = { ...DEFAULT_SCENARIO, ...SHAPES[shape], durationS: Number(durationArg) };
 const MB = 1024 * 1024;
 
 if (mode === 'time') {

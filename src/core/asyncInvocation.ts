@@ -1,6 +1,6 @@
 import type { LambdaError } from './lambdaError';
 import type { DestinationRecord } from './platformTypes';
-import { utf8Length } from './utf8';
+import { utf8Length } from './codec';
 
 /** Asynchronous invocation payload limit: 1 MB since October 2025 (lambda-model.md §2). */
 export const ASYNC_REQUEST_LIMIT_BYTES = 1024 * 1024;

@@ -195,7 +195,8 @@ describe('computeBill: free tier (1M requests and 400,000 GB-s a month)', () => 
     const b = bill({ records, freeTier: true });
     expect(b.freeTier.requests).toBe(1_000_000);
     expect(b.totalUsd).toBeCloseTo(10 * 0.0000002, 15);
-  });
+    // A million rows: a second alone, several on a shared machine.
+  }, 120_000);
 
   it('does not apply once provisioned concurrency was enabled, even if released since', () => {
     const b = bill({ records: [warm], provisioned: [{ atMs: T0, count: 1, memoryMb: 128, architecture: 'x86_64' }, { atMs: T0 + 1000, count: 0, memoryMb: 128, architecture: 'x86_64' }], freeTier: true });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ManualClock } from './clock';
 import { createRandom } from './random';
 import { ScenarioDriver, type Step } from './scenario.test-support';
-import { utf8Length } from './utf8';
+import { utf8Length } from './codec';
 
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 

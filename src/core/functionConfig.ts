@@ -1,4 +1,4 @@
-import { utf8Length } from './utf8';
+import { utf8Length } from './codec';
 
 /** Node.js runtimes the playground runs. Callback handlers end with nodejs24.x. */
 export const RUNTIMES = ['nodejs20.x', 'nodejs22.x', 'nodejs24.x'] as const;

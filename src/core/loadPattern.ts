@@ -1,20 +1,7 @@
 import type { InvocationType } from './platformTypes';
-import { createRandom } from './random';
+import { ArrivalStream, expectedArrivals, type LoadPattern } from './arrivalStream';
 
-/**
- * A load pattern: how requests arrive over a run. Rates are requests per
- * second; times are seconds from the start of the run.
- */
-export type LoadPattern =
-  | { kind: 'constant'; rps: number }
-  /** The rate changes linearly from `fromRps` at the start to `toRps` at the end of the run. */
-  | { kind: 'ramp'; fromRps: number; toRps: number }
-  /** `baseRps`, stepping up to `spikeRps` from `spikeStartS` for `spikeDurationS`, then back. */
-  | { kind: 'spike'; baseRps: number; spikeRps: number; spikeStartS: number; spikeDurationS: number }
-  /** Random arrivals at an average of `rps`: exponential gaps drawn from the seeded generator. */
-  | { kind: 'poisson'; rps: number; seed: number }
-  /** `count` requests at once, at the start. */
-  | { kind: 'burst'; count: number };
+export type { LoadPattern } from './arrivalStream';
 
 export type LoadPatternKind = LoadPattern['kind'];
 
@@ -119,119 +106,27 @@ export function validateLoadPlan(plan: LoadPlan): LoadProblem[] {
   return found;
 }
 
-/** A stretch of the run over which the rate changes linearly. */
-interface Segment {
-  startS: number;
-  lengthS: number;
-  fromRps: number;
-  toRps: number;
-}
-
-function segments(plan: LoadPlan): Segment[] {
-  const d = plan.durationS;
-  const p = plan.pattern;
-  switch (p.kind) {
-    case 'constant':
-      return [{ startS: 0, lengthS: d, fromRps: p.rps, toRps: p.rps }];
-    case 'ramp':
-      return [{ startS: 0, lengthS: d, fromRps: p.fromRps, toRps: p.toRps }];
-    case 'spike': {
-      const end = Math.min(d, p.spikeStartS + p.spikeDurationS);
-      return [
-        { startS: 0, lengthS: p.spikeStartS, fromRps: p.baseRps, toRps: p.baseRps },
-        { startS: p.spikeStartS, lengthS: end - p.spikeStartS, fromRps: p.spikeRps, toRps: p.spikeRps },
-        { startS: end, lengthS: d - end, fromRps: p.baseRps, toRps: p.baseRps },
-      ].filter((s) => s.lengthS > 0);
-    }
-    default:
-      return [];
-  }
-}
-
-const area = (s: Segment): number => ((s.fromRps + s.toRps) / 2) * s.lengthS;
-
-/** Slack for the float sums of rate × time, so that 0.1 rps × 30 s still counts as 3 requests. */
-const slack = (total: number): number => 1e-9 * Math.max(1, total);
-
 /**
  * How many requests the plan sends: exact for every pattern but Poisson,
  * whose count is random and this is its mean (rounded).
  */
 export function expectedArrivalCount(plan: LoadPlan): number {
-  const p = plan.pattern;
-  if (p.kind === 'burst') return p.count;
-  if (p.kind === 'poisson') return Math.round(p.rps * plan.durationS);
-  const total = segments(plan).reduce((sum, s) => sum + area(s), 0);
-  return Math.floor(total + slack(total));
-}
-
-/**
- * Milliseconds into a segment at which its cumulative count reaches `x`
- * (0 < x ≤ its area): the root of fromRps·τ + (toRps − fromRps)/(2·length)·τ² = x,
- * in the form that does not cancel when the rate barely changes.
- */
-function crossingMs(s: Segment, x: number): number {
-  const a = (s.toRps - s.fromRps) / (2 * s.lengthS);
-  const b = s.fromRps;
-  if (a === 0) return (x * 1000) / b;
-  return (2000 * x) / (b + Math.sqrt(Math.max(0, b * b + 4 * a * x)));
-}
-
-function deterministicTimes(plan: LoadPlan): Float64Array {
-  const n = expectedArrivalCount(plan);
-  const out = new Float64Array(n);
-  const eps = slack(n);
-  let k = 1;
-  let before = 0;
-  for (const s of segments(plan)) {
-    const here = area(s);
-    const after = before + here;
-    const startMs = s.startS * 1000;
-    const lengthMs = s.lengthS * 1000;
-    if (here > 0) {
-      for (; k <= n && k <= after + eps; k++) {
-        out[k - 1] = startMs + Math.min(lengthMs, Math.max(0, crossingMs(s, k - before)));
-      }
-    }
-    before = after;
-  }
-  // Float sums that fall a hair short of the last whole number: those arrivals land at the end.
-  for (; k <= n; k++) out[k - 1] = plan.durationS * 1000;
-  return out;
-}
-
-function poissonTimes(rps: number, seed: number, durationS: number): Float64Array {
-  const random = createRandom(seed);
-  const times: number[] = [];
-  if (rps <= 0) return new Float64Array(0);
-  const endMs = durationS * 1000;
-  let t = 0;
-  for (;;) {
-    // 1 − u is in (0, 1], so the logarithm is finite.
-    t += (-Math.log(1 - random.next()) * 1000) / rps;
-    if (t > endMs) break;
-    times.push(t);
-  }
-  return Float64Array.from(times);
+  const n = expectedArrivals(plan.pattern, plan.durationS);
+  return plan.pattern.kind === 'poisson' ? Math.round(n) : n;
 }
 
 /**
  * When each request of the plan is sent, in milliseconds from the start of
- * the run, in order. Deterministic rates send the k-th request where the
- * integral of the rate reaches k (so 10 rps sends at 100, 200, … 1,000 ms);
- * Poisson draws exponential gaps from `createRandom(seed)`; a burst sends
- * everything at 0. Throws a RangeError for a plan `validateLoadPlan` refuses.
+ * the run, in order: arrivalStream.ts's stream, drained. Throws a RangeError
+ * for a plan `validateLoadPlan` refuses.
  */
 export function arrivalTimes(plan: LoadPlan): Float64Array {
   const problems = validateLoadPlan(plan);
   if (problems.length > 0) throw new RangeError(problems.map((p) => p.message).join(' '));
-  const p = plan.pattern;
-  if (p.kind === 'burst') return new Float64Array(p.count);
-  if (p.kind === 'poisson') return poissonTimes(p.rps, p.seed, plan.durationS);
-  const out = deterministicTimes(plan);
-  // Guard the order against rounding where two segments meet.
-  for (let i = 1; i < out.length; i++) if (out[i]! < out[i - 1]!) out[i] = out[i - 1]!;
-  return out;
+  const stream = new ArrivalStream(plan.pattern, plan.durationS);
+  const times: number[] = [];
+  for (let t = stream.next(); t !== Infinity; t = stream.next()) times.push(t);
+  return Float64Array.from(times);
 }
 
 /** The rate a pattern starts from, to carry over when the user picks another kind. */

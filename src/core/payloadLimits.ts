@@ -1,5 +1,5 @@
 import type { LambdaError } from './lambdaError';
-import { utf8Length } from './utf8';
+import { utf8Length } from './codec';
 
 /** Synchronous invocation payload limits (lambda-model.md §2). */
 export const SYNC_REQUEST_LIMIT_BYTES = 6 * 1024 * 1024;

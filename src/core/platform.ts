@@ -13,6 +13,7 @@ import { checkRequestPayload, checkResponsePayload } from './payloadLimits';
 import { DEFAULT_SETTINGS, type PlatformSettings } from './platformSettings';
 import type {
   DestroyReason,
+  CompletionListener,
   EnvironmentListener,
   EnvironmentState,
   EnvironmentView,
@@ -25,16 +26,18 @@ import type {
 import { environmentNotice } from './platformTypes';
 import {
   appendLogs,
+  completionOf,
   countingIds,
+  emptyCompletion,
   holdTimer,
   initTimer,
+  invocationOf,
   logsOf,
   NO_LOGS,
   prewarmTimer,
   reclaimTimer,
   recordOf,
   throttleError,
-  timeoutTimer,
   type Environment,
   type Invocation,
 } from './platformState';
@@ -60,6 +63,8 @@ export interface PlatformOptions {
   keepAlive?: KeepAlivePolicy;
   /** Told of every environment change instead of `environment` notices being emitted (the scale simulation's metrics). */
   onEnvironment?: EnvironmentListener;
+  /** Lean mode only: told of every completion instead of `complete` commands being emitted (the scale simulation's metrics and bill). */
+  onComplete?: CompletionListener;
 }
 
 /** Provisioned environments may take max(130 s, timeout) to initialise (lambda-model.md §2). */
@@ -95,6 +100,10 @@ export class Platform {
   private readonly lean: boolean;
   private readonly keepAlive: KeepAlivePolicy;
   private readonly onEnvironment: EnvironmentListener | null;
+  private readonly onComplete: CompletionListener | null;
+  private readonly completion = emptyCompletion();
+  /** Finished invocations' objects, for the next ones (lean mode only). */
+  private readonly spareInvocations: Invocation[] = [];
   private readonly idleProvisioned = new IdleList<Environment>();
   private readonly idleOnDemand = new IdleList<Environment>();
   /** On-demand environments initialising without a request (pre-warmed by the keep-alive policy). */
@@ -113,6 +122,7 @@ export class Platform {
     this.random = this.lean ? countingIds(options.random) : options.random;
     this.keepAlive = options.keepAlive ?? FIXED_KEEP_ALIVE;
     this.onEnvironment = options.onEnvironment ?? null;
+    this.onComplete = this.lean ? (options.onComplete ?? null) : null;
     this.config = options.config;
     this.settings = options.settings ?? DEFAULT_SETTINGS;
     this.region = options.region ?? 'us-east-1';
@@ -262,30 +272,8 @@ export class Platform {
     attempt: number,
     out: PlatformCommand[],
   ): void {
-    // Field by field, not spread, and no log lists until a line comes: this runs once per request.
-    const inv: Invocation = {
-      ticket,
-      requestId,
-      payload,
-      invocationType,
-      attempt,
-      envId: env.id,
-      config: env.config,
-      arrivedAtMs: this.clock.now(),
-      cold,
-      timeoutTimerId: timeoutTimer(requestId),
-      startedAtMs: null,
-      initInInvokeMs: 0,
-      beforeStart: NO_LOGS,
-      body: NO_LOGS,
-      measuredDurationMs: 0,
-      cpuMs: 0,
-      contended: false,
-      heldOutcome: null,
-      heldDurationMs: 0,
-      // Every field from the start (optional ones too): one object shape for every invocation.
-      initDurationMs: undefined,
-    };
+    // No log lists until a line comes: this runs once per request. Lean mode reuses finished invocations' objects.
+    const inv = invocationOf(this.spareInvocations.pop(), env, cold, ticket, requestId, payload, invocationType, attempt, this.clock.now());
     this.invocations.set(inv.requestId, inv);
     env.requestId = inv.requestId;
     if (env.state === 'idle') {
@@ -670,9 +658,15 @@ export class Platform {
     this.invocations.delete(inv.requestId);
     this.lastEndMs = this.clock.now();
     const provisioned = this.environments.get(inv.envId)?.provisioned ?? false;
-    const record = recordOf(inv, outcome, response, durationMs, this.clock.now(), provisioned);
-    out.push({ type: 'complete', ticket: inv.ticket, record, logs: this.lean ? NO_LOGS : logsOf(inv, record, status), response });
+    if (this.onComplete) {
+      this.onComplete(completionOf(this.completion, inv, outcome, durationMs, this.clock.now(), provisioned));
+    } else {
+      const record = recordOf(inv, outcome, response, durationMs, this.clock.now(), provisioned);
+      out.push({ type: 'complete', ticket: inv.ticket, record, logs: this.lean ? NO_LOGS : logsOf(inv, record, status), response });
+    }
     if (inv.invocationType === 'Event') this.queue.afterAttempt(inv.requestId, response, out);
+    // Nothing holds a finished invocation (its id is what timers and events name): lean mode makes the next one of it.
+    if (this.lean && this.spareInvocations.length < 64) this.spareInvocations.push(inv);
   }
 
   private checkResponse(payload: string): LambdaError | null {

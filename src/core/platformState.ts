@@ -4,7 +4,8 @@ import { invocationLogs, invocationRecordOf, type InvocationOutcome, type Invoca
 import type { LambdaError } from './lambdaError';
 import type { ReportFields } from './logLines';
 import { estimateMaxMemoryUsedMb } from './memoryModel';
-import type { EnvironmentState, HandlerOutcome, InvocationType, PlatformCommand, ThrottleReason } from './platformTypes';
+import { billedDurationMs } from './pricing';
+import type { Completion, EnvironmentState, HandlerOutcome, InvocationType, PlatformCommand, ThrottleReason } from './platformTypes';
 import type { Random } from './random';
 
 /** The platform's own view of an execution environment. */
@@ -64,6 +65,69 @@ export interface Invocation {
   heldDurationMs: number;
 }
 
+/**
+ * A new invocation, or `spare` (a finished one, lean mode) made over into it:
+ * every field set, in one order, so every invocation has one object shape.
+ */
+export function invocationOf(
+  spare: Invocation | undefined,
+  env: Environment,
+  cold: boolean,
+  ticket: number,
+  requestId: string,
+  payload: string,
+  invocationType: InvocationType,
+  attempt: number,
+  arrivedAtMs: number,
+): Invocation {
+  if (spare === undefined) {
+    return {
+      ticket,
+      requestId,
+      payload,
+      invocationType,
+      attempt,
+      envId: env.id,
+      config: env.config,
+      arrivedAtMs,
+      cold,
+      timeoutTimerId: timeoutTimer(requestId),
+      startedAtMs: null,
+      initInInvokeMs: 0,
+      beforeStart: NO_LOGS,
+      body: NO_LOGS,
+      measuredDurationMs: 0,
+      cpuMs: 0,
+      contended: false,
+      heldOutcome: null,
+      heldDurationMs: 0,
+      initDurationMs: undefined,
+    };
+  }
+  const inv = spare;
+  inv.ticket = ticket;
+  inv.requestId = requestId;
+  inv.payload = payload;
+  inv.invocationType = invocationType;
+  inv.attempt = attempt;
+  inv.envId = env.id;
+  inv.config = env.config;
+  inv.arrivedAtMs = arrivedAtMs;
+  inv.cold = cold;
+  inv.timeoutTimerId = timeoutTimer(requestId);
+  inv.startedAtMs = null;
+  inv.initInInvokeMs = 0;
+  inv.beforeStart = NO_LOGS;
+  inv.body = NO_LOGS;
+  inv.measuredDurationMs = 0;
+  inv.cpuMs = 0;
+  inv.contended = false;
+  inv.heldOutcome = null;
+  inv.heldDurationMs = 0;
+  inv.initDurationMs = undefined;
+  return inv;
+}
+
 export const initTimer = (envId: string): string => `init:${envId}`;
 export const timeoutTimer = (requestId: string): string => `timeout:${requestId}`;
 export const holdTimer = (requestId: string): string => `hold:${requestId}`;
@@ -117,6 +181,41 @@ export function recordOf(
     cpuFactor(config.memoryMb),
     inv.contended,
   );
+}
+
+/** A completion object for lean mode, to be filled by `completionOf`. */
+export function emptyCompletion(): Completion {
+  return {
+    cold: false,
+    arrivedAtMs: 0,
+    startedAtMs: 0,
+    endedAtMs: 0,
+    outcome: 'success',
+    invocationType: 'RequestResponse',
+    durationMs: 0,
+    initDurationMs: undefined,
+    billedDurationMs: 0,
+    memorySizeMb: 0,
+    architecture: 'x86_64',
+    provisioned: false,
+  };
+}
+
+/** `recordOf`'s fields the metrics and the bill read, written into `into` (lean mode: no record per invocation). */
+export function completionOf(into: Completion, inv: Invocation, outcome: InvocationOutcome, durationMs: number, endedAtMs: number, provisioned: boolean): Completion {
+  into.cold = inv.cold;
+  into.arrivedAtMs = inv.arrivedAtMs;
+  into.startedAtMs = inv.startedAtMs ?? endedAtMs;
+  into.endedAtMs = endedAtMs;
+  into.outcome = outcome;
+  into.invocationType = inv.invocationType;
+  into.durationMs = durationMs;
+  into.initDurationMs = inv.initDurationMs;
+  into.billedDurationMs = billedDurationMs(durationMs + (inv.initDurationMs ?? 0));
+  into.memorySizeMb = inv.config.memoryMb;
+  into.architecture = inv.config.architecture;
+  into.provisioned = provisioned;
+  return into;
 }
 
 /** The log lines of an invocation whose record is `record`. */

@@ -1,5 +1,6 @@
+import type { Billable } from './billAccumulator';
 import type { Architecture, FunctionConfig } from './functionConfig';
-import type { FinishedInvocation, LogLine } from './invocationRecord';
+import type { FinishedInvocation, InvocationOutcome, LogLine } from './invocationRecord';
 import type { ExitReason, LambdaError } from './lambdaError';
 import type { InitializationType } from './environmentVariables';
 import type { PlatformSettings } from './platformSettings';
@@ -69,6 +70,24 @@ export type EnvironmentListener = (
   reason: DestroyReason | undefined,
   requestId: string | null,
 ) => void;
+
+/**
+ * What the scale simulation's metrics and bill read of a finished invocation
+ * (the fields of its `InvocationRecord` by the same names). In lean mode a
+ * Platform with a `CompletionListener` hands it one reused object per
+ * completion instead of emitting a `complete` command with a record.
+ */
+export interface Completion extends Billable {
+  cold: boolean;
+  arrivedAtMs: number;
+  startedAtMs: number;
+  endedAtMs: number;
+  outcome: InvocationOutcome;
+  invocationType: InvocationType;
+}
+
+/** Lean mode's completion path: called as an invocation ends; the object is the platform's, valid only during the call. */
+export type CompletionListener = (done: Completion) => void;
 
 /** The `environment` notice of an environment now in `state` (`reason`: why it was destroyed; `requestId`: the request it serves). */
 export function environmentNotice(

@@ -1,7 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { HybridHistogramPolicy } from './hybridHistogramPolicy';
 import { DEFAULT_HYBRID, DEFAULT_SCENARIO, type Scenario } from './scenario';
 import { simulate } from './simulation';
+
+// Whole simulated runs: a few seconds alone, several times that on a machine shared with other jobs.
+vi.setConfig({ testTimeout: 60_000 });
 
 const MIN = 60_000;
 

@@ -1,4 +1,5 @@
 import type { KeepAlivePolicy } from '../keepAlivePolicy';
+import { percentileBin } from '../percentile';
 import type { HybridSettings } from './scenario';
 
 const MINUTE_MS = 60_000;
@@ -128,12 +129,8 @@ export class HybridHistogramPolicy implements KeepAlivePolicy {
 
   /** The bin holding the p-th percentile of the in-range idle times (nearest rank). */
   private binAt(p: number): number {
-    const rank = Math.max(1, Math.ceil((p / 100) * this.inRange));
-    let seen = 0;
-    for (let i = 0; i < this.bins.length; i++) {
-      seen += this.bins[i] as number;
-      if (seen >= rank) return i;
-    }
+    const bin = percentileBin(this.bins, 0, this.bins.length, this.inRange, p);
+    if (bin >= 0) return bin;
     return this.bins.length - 1;
   }
 }

@@ -1,7 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { PlatformCommand } from '../platformTypes';
 import { DEFAULT_HYBRID, DEFAULT_SCENARIO, type Scenario } from './scenario';
 import { Simulation } from './simulation';
+
+// Whole simulated runs: a few seconds alone, several times that on a machine shared with other jobs.
+vi.setConfig({ testTimeout: 60_000 });
 
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}|req-\d+/g;
 const UNREAD = new Set(['logs', 'logStreamName', 'variables']);

@@ -1,8 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { LoadPlan } from '../loadPattern';
 import { replayLive } from './liveReplay.test-support';
 import { DEFAULT_SCENARIO, type Scenario } from './scenario';
 import { simulate } from './simulation';
+
+// Whole simulated runs: a few seconds alone, several times that on a machine shared with other jobs.
+vi.setConfig({ testTimeout: 60_000 });
 
 /** 20 requests per second for 60 s, synchronous: small enough to run live in a browser tab. */
 const PLAN: LoadPlan = { pattern: { kind: 'constant', rps: 20 }, durationS: 60, invocationType: 'RequestResponse' };

@@ -1,3 +1,4 @@
+import { percentileBin } from '../percentile';
 /**
  * Durations counted in logarithmic bins, 2 % wide, from 0.01 ms to 10⁶ ms,
  * for one whole run and for each time bucket of it: percentiles without
@@ -63,13 +64,8 @@ export class LogHistograms {
   percentile(s: number, p: number): number | null {
     const n = this.totals[s] as number;
     if (n === 0) return null;
-    const rank = Math.max(1, Math.ceil((p / 100) * n));
-    const base = s * BIN_COUNT;
-    let seen = 0;
-    for (let i = 0; i < BIN_COUNT; i++) {
-      seen += this.counts[base + i] as number;
-      if (seen >= rank) return Math.min(this.maxs[s] as number, Math.max(this.mins[s] as number, binMiddle(i)));
-    }
+    const bin = percentileBin(this.counts, s * BIN_COUNT, BIN_COUNT, n, p);
+    if (bin >= 0) return Math.min(this.maxs[s] as number, Math.max(this.mins[s] as number, binMiddle(bin)));
     return this.maxs[s] as number;
   }
 }

@@ -1,6 +1,6 @@
 import type { BillingGranularityMs } from '../billing';
 import type { Architecture, Runtime } from '../functionConfig';
-import type { LoadPattern } from '../loadPattern';
+import type { Traffic } from '../arrivalStream';
 import type { InvocationType } from '../platformTypes';
 
 /**
@@ -33,16 +33,7 @@ export interface Scenario {
   billing: { freeTier: boolean; granularityMs: BillingGranularityMs };
 }
 
-/** The load patterns of live mode, plus a daily cycle and a replay of per-minute counts. */
-export type Traffic =
-  | LoadPattern
-  /** A rate that swings between `minRps` and `peakRps` once a day, highest at `peakHour` (hours after the start). */
-  | { kind: 'daily'; minRps: number; peakRps: number; peakHour: number; poisson: boolean; seed: number }
-  /**
-   * Requests per minute, minute by minute (from CSV), times `scale`; repeated
-   * when the run is longer. Within a minute, evenly spaced, or Poisson.
-   */
-  | { kind: 'replay'; perMinute: number[]; scale: number; poisson: boolean; seed: number };
+export type { Traffic } from '../arrivalStream';
 
 export type TrafficKind = Traffic['kind'];
 

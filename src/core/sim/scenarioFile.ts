@@ -1,6 +1,6 @@
 import { ARCHITECTURES, RUNTIMES } from '../functionConfig';
 import { validateSettings } from '../platformSettings';
-import { expectedArrivals } from './arrivalStream';
+import { expectedArrivals } from '../arrivalStream';
 import { MAX_REPLAY_MINUTES } from './replayCsv';
 import { DEFAULT_HYBRID, DEFAULT_SCENARIO, type DurationModel, type KeepAliveSpec, type Scenario, type Traffic } from './scenario';
 import { settingsOf } from './scenarioPlatform';

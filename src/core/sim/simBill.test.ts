@@ -1,8 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { computeBill, type ProvisionedChange } from '../billing';
 import type { InvocationRecord } from '../invocationRecord';
 import { DEFAULT_SCENARIO, SIM_START_MS, type Scenario } from './scenario';
 import { Simulation } from './simulation';
+
+// Whole simulated runs: a few seconds alone, several times that on a machine shared with other jobs.
+vi.setConfig({ testTimeout: 60_000 });
 
 /** The simulation's bill beside billing.ts's, computed from every record of the same run. */
 function bothBills(scenario: Scenario) {

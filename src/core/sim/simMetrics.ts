@@ -1,6 +1,5 @@
 import type { ProvisionedChange } from '../billing';
-import type { InvocationRecord } from '../invocationRecord';
-import type { DestroyReason, EnvironmentState, Notice, ThrottleReason } from '../platformTypes';
+import type { Completion, DestroyReason, EnvironmentState, Notice, ThrottleReason } from '../platformTypes';
 import { binOf, LogHistograms } from './logHistogram';
 
 /** Bucket widths for the report's time series: the smallest giving at most 720 points. */
@@ -218,7 +217,7 @@ export class SimMetrics {
     this.envs = next;
   }
 
-  complete(r: InvocationRecord, synchronous: boolean): void {
+  complete(r: Completion, synchronous: boolean): void {
     const t = this.totals;
     t.invocations += 1;
     const b = this.bucketOf(r.startedAtMs);

@@ -1,15 +1,16 @@
+import { BillAccumulator } from '../billAccumulator';
 import { ManualClock } from '../clock';
 import type { KeepAlivePolicy } from '../keepAlivePolicy';
 import { Platform } from '../platform';
-import { environmentNotice, type EnvironmentListener, type HandlerOutcome, type PlatformCommand, type PlatformEvent } from '../platformTypes';
+import { environmentNotice, type CompletionListener, type EnvironmentListener, type HandlerOutcome, type PlatformCommand, type PlatformEvent } from '../platformTypes';
 import { createRandom, type Random } from '../random';
-import { ArrivalStream } from './arrivalStream';
+import { ArrivalStream } from '../arrivalStream';
 import { createDurationSampler, type DurationSampler } from './durationSampler';
 import { EventQueue } from './eventQueue';
 import { HybridHistogramPolicy } from './hybridHistogramPolicy';
 import { SIM_START_MS, type Scenario } from './scenario';
 import { configOf, settingsOf } from './scenarioPlatform';
-import { BillAccumulator } from './simBill';
+import { simBillOf } from './simBill';
 import { bucketSecondsFor, SimMetrics } from './simMetrics';
 import { isTimeout, SimTimers } from './simTimers';
 import { buildReport, type SimReport } from './simReport';
@@ -97,6 +98,8 @@ export class Simulation {
       ...(keepAlive ? { keepAlive } : {}),
       // Lean mode: environment changes go straight to the metrics, not through notice commands.
       ...((options.lean ?? true) ? { onEnvironment: this.environmentChanged } : {}),
+      // Lean mode, unobserved: completions go straight to the metrics and the bill, with no record or command each.
+      ...((options.lean ?? true) && !options.observe ? { onComplete: this.completed } : {}),
     });
     this.durations = createDurationSampler(s.duration, createRandom((s.seed ^ 0x5bd1e995) >>> 0));
     this.inits = createDurationSampler(s.initDuration, createRandom((s.seed ^ 0x27d4eb2f) >>> 0));
@@ -104,7 +107,7 @@ export class Simulation {
     this.invokeEvent.invocationType = s.invocationType;
     this.arrivals = new ArrivalStream(s.traffic, s.durationS);
     this.metrics = new SimMetrics(SIM_START_MS, this.endMs, bucketSecondsFor(s.durationS) * 1000);
-    this.bill = new BillAccumulator(s.billing.granularityMs, s.function.architecture);
+    this.bill = new BillAccumulator(s.billing.granularityMs);
     this.feed({ type: 'settings', settings: settingsOf(s) });
     this.nextArrivalMs = this.nextArrival();
   }
@@ -149,7 +152,7 @@ export class Simulation {
     return buildReport({
       scenario: this.scenario,
       metrics: this.metrics,
-      bill: this.bill.bill({ provisioned: this.metrics.provisioned, startMs: SIM_START_MS, nowMs: this.endMs, freeTier: this.scenario.billing.freeTier }),
+      bill: simBillOf(this.bill, this.scenario.function.architecture, { provisioned: this.metrics.provisioned, startMs: SIM_START_MS, nowMs: this.endMs, freeTier: this.scenario.billing.freeTier }),
       memoryMb: this.scenario.function.memoryMb,
       hybrid: this.hybrid?.current() ?? null,
       queuedAsync: this.platform.queuedAsyncEvents(),
@@ -224,6 +227,12 @@ export class Simulation {
   private readonly environmentChanged: EnvironmentListener = (atMs, envId, state, provisioned, memoryMb, reason, requestId) => {
     this.metrics.environment(atMs, envId, state, provisioned, reason, this.prewarmFiring);
     if (this.observe) this.observe({ type: 'notice', notice: environmentNotice(atMs, envId, state, provisioned, memoryMb, reason, requestId) });
+  };
+
+  /** Lean mode's completion path (called during `handle`, as the invocation ends). */
+  private readonly completed: CompletionListener = (done) => {
+    this.metrics.complete(done, done.invocationType === 'RequestResponse');
+    this.bill.add(done);
   };
 
   /** Hand one event to the model and carry out what it says. */

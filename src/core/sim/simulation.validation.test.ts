@@ -1,6 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { DEFAULT_SCENARIO, type Scenario } from './scenario';
 import { simulate } from './simulation';
+
+// Whole simulated runs: a few seconds alone, several times that on a machine shared with other jobs.
+vi.setConfig({ testTimeout: 60_000 });
 
 /** No limit in the way: a large account, a scaling rate that never bites. */
 const UNLIMITED: Scenario['concurrency'] = { accountConcurrency: 100_000, reservedConcurrency: null, provisionedConcurrency: 0, scaleBurst: 10_000, scaleWindowS: 1 };

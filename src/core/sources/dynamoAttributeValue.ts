@@ -1,4 +1,4 @@
-import { utf8Length } from '../utf8';
+import { utf8Length } from '../codec';
 
 /**
  * DynamoDB's typed values, as a stream record carries them (lambda-model.md

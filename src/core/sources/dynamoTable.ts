@@ -2,7 +2,8 @@ import { attributeMapSize, attributeMapsEqual, toAttributeMap, type AttributeMap
 import { invalidParameter, keyNames, keyOf, parseJsonObject, parseKey, type CheckedKey, type JsonObjectInput, type KeySchema } from './dynamoKeySchema';
 import { md5Hex } from './md5';
 import type { SourceCommand, SourceContext } from './sourceTypes';
-import type { StreamAppendListener, StreamShardRecord, StreamShardSource } from './streamShardSource';
+import { ShardLog, type StreamAppendListener, type StreamShardRecord } from './shardLog';
+import type { StreamShardSource } from './streamShardSource';
 
 export type { KeyAttribute, KeySchema } from './dynamoKeySchema';
 
@@ -69,7 +70,7 @@ const DAY_S = 86_400;
  * StreamViewType. A write that changes nothing writes no record, as on
  * DynamoDB. Items hash to a shard by their partition key.
  */
-export class DynamoTable implements StreamShardSource<DynamoStreamRecord> {
+export class DynamoTable implements StreamShardSource<DynamoStreamRecord, DynamoTableView> {
   readonly kind = 'dynamodb' as const;
   readonly name: string;
   readonly streamArn: string;
@@ -77,8 +78,7 @@ export class DynamoTable implements StreamShardSource<DynamoStreamRecord> {
   readonly keySchema: KeySchema;
   readonly streamViewType: StreamViewType;
   private readonly items = new Map<string, AttributeMap>();
-  private readonly shards: { id: string; records: DynamoStreamRecord[] }[];
-  private readonly listeners = new Set<StreamAppendListener>();
+  private readonly shards: ShardLog<DynamoStreamRecord>;
   private readonly sequenceBase: bigint;
   private written = 0;
 
@@ -95,25 +95,24 @@ export class DynamoTable implements StreamShardSource<DynamoStreamRecord> {
     const label = new Date(now).toISOString().slice(0, 23);
     this.streamArn = `arn:aws:dynamodb:${ctx.region}:${ctx.accountId}:table/${options.name}/stream/${label}`;
     const created = String(Math.floor(now)).padStart(20, '0');
-    this.shards = Array.from({ length: shardCount }, () => ({ id: `shardId-${created}-${ctx.random.hex(8)}`, records: [] }));
+    this.shards = new ShardLog(Array.from({ length: shardCount }, () => `shardId-${created}-${ctx.random.hex(8)}`));
     this.sequenceBase = BigInt(1 + Math.floor(ctx.random.next() * 8)) * 10n ** 20n + BigInt(Math.floor(ctx.random.next() * 1e6)) * 10n ** 12n;
   }
 
   shardCount(): number {
-    return this.shards.length;
+    return this.shards.count;
   }
 
   shardId(index: number): string {
-    return this.shards[index]?.id ?? '';
+    return this.shards.id(index);
   }
 
   shardRecords(index: number): readonly DynamoStreamRecord[] {
-    return this.shards[index]?.records ?? [];
+    return this.shards.records(index);
   }
 
   subscribe(listener: StreamAppendListener): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.shards.subscribe(listener);
   }
 
   /** The item's typed attributes (undefined when absent or the key is not valid); `fromAttributeMap` gives plain JSON. */
@@ -184,7 +183,7 @@ export class DynamoTable implements StreamShardSource<DynamoStreamRecord> {
       streamViewType: this.streamViewType,
       streamArn: this.streamArn,
       itemCount: this.items.size,
-      shards: this.shards.map((s) => ({ shardId: s.id, records: s.records.length })),
+      shards: Array.from({ length: this.shards.count }, (_, i) => ({ shardId: this.shards.id(i), records: this.shards.records(i).length })),
     };
   }
 
@@ -206,7 +205,7 @@ export class DynamoTable implements StreamShardSource<DynamoStreamRecord> {
     const view = this.streamViewType;
     const withNew = newImage && (view === 'NEW_IMAGE' || view === 'NEW_AND_OLD_IMAGES');
     const withOld = oldImage && (view === 'OLD_IMAGE' || view === 'NEW_AND_OLD_IMAGES');
-    const shardIndex = parseInt(md5Hex(key.partitionKey).slice(0, 8), 16) % this.shards.length;
+    const shardIndex = parseInt(md5Hex(key.partitionKey).slice(0, 8), 16) % this.shards.count;
     const sequenceNumber = String(this.sequenceBase + BigInt(++this.written) * 100_000n);
     const dynamodb: DynamoStreamData = {
       ApproximateCreationDateTime: Math.floor(now / 1000),
@@ -225,10 +224,7 @@ export class DynamoTable implements StreamShardSource<DynamoStreamRecord> {
       eventName,
       dynamodb,
     };
-    this.shards[shardIndex]!.records.push(record);
-    out.push({ type: 'log', atMs: now, text: `${this.name}: ${eventName} ${key.label} → shard ${shardIndex} (seq ${sequenceNumber})` });
-    out.push({ type: 'changed' });
-    for (const listener of [...this.listeners]) listener(shardIndex, out);
+    this.shards.append(shardIndex, record, `${this.name}: ${eventName} ${key.label} → shard ${shardIndex} (seq ${sequenceNumber})`, out);
     return { ok: true, record };
   }
 }

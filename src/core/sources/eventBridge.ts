@@ -1,5 +1,5 @@
 import type { EventBridgeEvent } from 'aws-lambda';
-import { utf8Length } from '../utf8';
+import { utf8Length } from '../codec';
 import { matchesEventPattern, parseEventPattern, type EventPattern } from './eventPattern';
 import { nextFireTimes, parseScheduleExpression, type ScheduleExpression } from './scheduleExpression';
 import type { EventSource, SourceCommand, SourceContext, SourceInvokeResult } from './sourceTypes';

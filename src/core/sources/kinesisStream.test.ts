@@ -1,7 +1,7 @@
 import type { KinesisStreamRecord } from 'aws-lambda';
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { base64Encode } from './base64Encode';
+import { base64Encode } from '../codec';
 import { KinesisStream, hashKeyRanges, partitionKeyHash, type PutRecordResult } from './kinesisStream';
 import type { SourceCommand } from './sourceTypes';
 import { STREAM_T0, StreamTestHub, decimalLess } from './streamTestHub.test-support';

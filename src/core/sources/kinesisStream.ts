@@ -1,8 +1,8 @@
-import { utf8Bytes } from '../utf8';
-import { base64Encode } from './base64Encode';
+import { base64Encode, utf8Bytes } from '../codec';
 import { md5Hex } from './md5';
 import type { SourceCommand, SourceContext } from './sourceTypes';
-import type { StreamAppendListener, StreamShardRecord, StreamShardSource } from './streamShardSource';
+import { ShardLog, type StreamAppendListener, type StreamShardRecord } from './shardLog';
+import type { StreamShardSource } from './streamShardSource';
 
 export interface KinesisStreamOptions {
   name: string;
@@ -75,13 +75,14 @@ const lengthError = (value: string, bound: string, limit: number): string =>
  * key range holds the MD5 of its partition key, with a sequence number that
  * increases (a 56-digit decimal, as Kinesis gives) and its arrival time.
  */
-export class KinesisStream implements StreamShardSource<KinesisRecord> {
+export class KinesisStream implements StreamShardSource<KinesisRecord, KinesisStreamView> {
   readonly kind = 'kinesis' as const;
   readonly name: string;
   readonly streamArn: string;
   readonly retentionS = DAY_S;
-  private readonly shards: { info: KinesisShardInfo; start: bigint; end: bigint; records: KinesisRecord[] }[];
-  private readonly listeners = new Set<StreamAppendListener>();
+  /** Each shard's hash key range; its records are in `log`. */
+  private readonly shards: { info: KinesisShardInfo; start: bigint; end: bigint }[];
+  private readonly log: ShardLog<KinesisRecord>;
   private readonly sequenceBase: bigint;
   private written = 0;
 
@@ -97,8 +98,8 @@ export class KinesisStream implements StreamShardSource<KinesisRecord> {
       info: { shardId: `shardId-${String(i).padStart(12, '0')}`, startingHashKey: String(start), endingHashKey: String(end) },
       start,
       end,
-      records: [],
     }));
+    this.log = new ShardLog(this.shards.map((s) => s.info.shardId));
     const salt = BigInt(Math.floor(ctx.random.next() * 1e9)) * 10n ** 10n + BigInt(Math.floor(ctx.random.next() * 1e9));
     this.sequenceBase = 49n * 10n ** 54n + salt * 10n ** 34n;
   }
@@ -112,7 +113,7 @@ export class KinesisStream implements StreamShardSource<KinesisRecord> {
   }
 
   shardRecords(index: number): readonly KinesisRecord[] {
-    return this.shards[index]?.records ?? [];
+    return this.log.records(index);
   }
 
   shardInfo(): KinesisShardInfo[] {
@@ -127,8 +128,7 @@ export class KinesisStream implements StreamShardSource<KinesisRecord> {
   }
 
   subscribe(listener: StreamAppendListener): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.log.subscribe(listener);
   }
 
   /** PutRecord: the data is text, sent as its UTF-8 bytes. */
@@ -152,10 +152,7 @@ export class KinesisStream implements StreamShardSource<KinesisRecord> {
       data: base64Encode(bytes),
       approximateArrivalTimestamp: Math.round(now) / 1000,
     };
-    shard.records.push(record);
-    out.push({ type: 'log', atMs: now, text: `${this.name}: record ${JSON.stringify(partitionKey)} → shard ${index} (seq ${sequenceNumber})` });
-    out.push({ type: 'changed' });
-    for (const listener of [...this.listeners]) listener(index, out);
+    this.log.append(index, record, `${this.name}: record ${JSON.stringify(partitionKey)} → shard ${index} (seq ${sequenceNumber})`, out);
     return { ok: true, shardId: shard.info.shardId, sequenceNumber, record };
   }
 
@@ -183,7 +180,7 @@ export class KinesisStream implements StreamShardSource<KinesisRecord> {
       kind: 'kinesis',
       streamName: this.name,
       streamArn: this.streamArn,
-      shards: this.shards.map((s) => ({ ...s.info, records: s.records.length })),
+      shards: this.shards.map((s, i) => ({ ...s.info, records: this.log.records(i).length })),
     };
   }
 }

@@ -17,7 +17,7 @@ describe('md5Hex', () => {
 
 describe('utf8Bytes', () => {
   it.each(['', 'abc', 'héllo', '✓ 日本', '😀 x', 'lone \ud800 surrogate'])('matches TextEncoder for %j', async (text) => {
-    const { utf8Bytes } = await import('../utf8');
+    const { utf8Bytes } = await import('../codec');
     expect(Array.from(utf8Bytes(text))).toEqual(Array.from(new TextEncoder().encode(text)));
   });
 });

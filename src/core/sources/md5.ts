@@ -1,4 +1,4 @@
-import { utf8Bytes } from '../utf8';
+import { utf8Bytes } from '../codec';
 
 /**
  * MD5 of bytes, as hex. S3's ETag of a single-part upload is the MD5 of the

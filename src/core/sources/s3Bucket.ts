@@ -1,4 +1,4 @@
-import { utf8Bytes, utf8Length } from '../utf8';
+import { BASE64_ALPHABET, utf8Bytes, utf8Length } from '../codec';
 import { md5Hex } from './md5';
 import type { EventSource, SourceCommand, SourceContext, SourceInvokeResult } from './sourceTypes';
 
@@ -83,7 +83,6 @@ export function encodeS3EventKey(key: string): string {
   return out;
 }
 
-const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 const TEXT_TYPE = /^(text\/|application\/(json|xml|javascript|x-ndjson|yaml|x-yaml|csv)$)|\+(json|xml)$/;
 const AMBIGUOUS =
   'Configuration is ambiguously defined. Cannot have overlapping suffixes in two rules if the prefixes are overlapping for the same event type.';
@@ -297,9 +296,9 @@ export class S3Bucket implements EventSource {
     return this.refuse('KeyTooLongError', `Your key is too long (${bytes.toLocaleString('en-US')} bytes of UTF-8; the limit is 1,024).`, out);
   }
 
-  /** `count` characters from the first `alphabet` letters of BASE64 (26 = A–Z), plus `digits` digits. */
+  /** `count` characters from the first `alphabet` letters of BASE64_ALPHABET (26 = A–Z), plus `digits` digits. */
   private randomChars(count: number, alphabet: number, digits: number): string {
-    const chars = BASE64.slice(0, alphabet) + '0123456789'.slice(0, digits);
+    const chars = BASE64_ALPHABET.slice(0, alphabet) + '0123456789'.slice(0, digits);
     let s = '';
     for (let i = 0; i < count; i++) s += chars[Math.floor(this.ctx.random.next() * chars.length)] ?? 'A';
     return s;

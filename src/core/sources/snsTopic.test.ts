@@ -227,8 +227,11 @@ describe('SnsTopic filter policies', () => {
     ['{"a": []}', 'Invalid parameter: FilterPolicy: "a" must be a non-empty array'],
     ['{"a": "x"}', 'Invalid parameter: FilterPolicy: "a" must be a non-empty array'],
     ['{"a": [5]}', /Unsupported condition 5/],
-    ['{"a": [{"anything-but": ["x"]}]}', /Unsupported condition/],
-    ['{"a": [{"numeric": [">", 5]}]}', /Unsupported condition/],
+    // Operators SNS has no use for, or malformed ones (the event-pattern rules check them).
+    ['{"a": [{"wildcard": "x*"}]}', /Unsupported condition/],
+    ['{"a": [{"numeric": ["!", 5]}]}', /Unsupported condition/],
+    ['{"a": [{"numeric": [">", 5, ">", 6]}]}', /Unsupported condition/],
+    ['{"a": [{"prefix": 5}]}', /Unsupported condition/],
     ['{"a": [{"exists": "yes"}]}', /Unsupported condition/],
     [JSON.stringify({ a: Array(13).fill('x'), b: Array(12).fill('y') }), 'Invalid parameter: FilterPolicy: Filter policy is too complex'],
   ])('refuses the policy %s', (policy, message) => {
@@ -238,6 +241,35 @@ describe('SnsTopic filter policies', () => {
     const topic = setup();
     expect(topic.subscribe('fn', policy)).toMatchObject({ ok: false });
     expect(topic.view().subscriptions).toEqual([]);
+  });
+
+  it.each<[SnsFilterPolicy, boolean]>([
+    // Numeric ranges, on Number attributes and on numbers in a String.Array.
+    [{ price_usd: [{ numeric: ['>', 200, '<=', 210.75] }] }, true],
+    [{ price_usd: [{ numeric: ['>=', 0, '<', 210.75] }] }, false],
+    [{ price_usd: [{ numeric: ['<', 100] }, { numeric: ['>', 200] }] }, true],
+    [{ customer_interests: [{ numeric: ['>', 5] }] }, true],
+    [{ store: [{ numeric: ['>', 0] }] }, false],
+    // prefix, suffix, equals-ignore-case on String attributes and String.Array elements.
+    [{ store: [{ prefix: 'example' }] }, true],
+    [{ store: [{ prefix: 'corp' }] }, false],
+    [{ store: [{ suffix: '_corp' }] }, true],
+    [{ store: [{ 'equals-ignore-case': 'EXAMPLE_CORP' }] }, true],
+    [{ customer_interests: [{ prefix: 'rug' }] }, true],
+    [{ price_usd: [{ prefix: '210' }] }, false],
+    // anything-but: present and different; absent never matches.
+    [{ store: [{ 'anything-but': ['other', 'more'] }] }, true],
+    [{ store: [{ 'anything-but': 'example_corp' }] }, false],
+    [{ store: [{ 'anything-but': { prefix: 'ex' } }] }, false],
+    [{ price_usd: [{ 'anything-but': [100] }] }, true],
+    [{ missing: [{ 'anything-but': ['x'] }] }, false],
+    [{ blob: [{ 'anything-but': ['x'] }] }, false],
+    [{ blob: [{ prefix: 'AQ' }] }, false],
+    // exists beside other conditions (OR within the key).
+    [{ missing: [{ exists: false }, 'x'], store: [{ prefix: 'ex' }] }, true],
+  ])('with SNS operators, %j matches: %s', (policy, expected) => {
+    expect(parseFilterPolicy(policy)).toEqual({ ok: true, policy });
+    expect(matchesFilterPolicy(policy, attrs)).toBe(expected);
   });
 
   it('accepts a policy with an attribute named "ok"', () => {

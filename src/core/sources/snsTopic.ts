@@ -1,4 +1,5 @@
-import { utf8Length } from '../utf8';
+import { BASE64_ALPHABET, utf8Length } from '../codec';
+import { matchesEventPattern, validateEventPattern } from './eventPattern';
 import type { EventSource, SourceCommand, SourceContext, SourceInvokeResult } from './sourceTypes';
 
 /**
@@ -13,8 +14,14 @@ export type SnsAttributeType = 'String' | 'Number' | 'Binary' | 'String.Array';
 export interface SnsAttributeInput { name: string; type: SnsAttributeType; value: string }
 export interface SnsPublishInput { message: string; subject?: string; attributes: SnsAttributeInput[] }
 
-/** The part of SNS's filter-policy language modelled here: exact string, numeric equality, key existence. */
-export type SnsFilterCondition = string | { numeric: ['=', number] } | { exists: boolean };
+/**
+ * One condition of a filter policy on message attributes: an exact string,
+ * or one of SNS's operators, with EventBridge's syntax and meaning
+ * (eventPattern.ts matches them): `{"numeric": [">", 0, "<=", 5]}`,
+ * `{"prefix": "x"}`, `{"suffix": "x"}`, `{"equals-ignore-case": "x"}`,
+ * `{"anything-but": …}`, `{"exists": true|false}`.
+ */
+export type SnsFilterCondition = string | { readonly [operator: string]: unknown };
 /** Attribute name → conditions. Every name must match (AND); one condition per name suffices (OR). */
 export type SnsFilterPolicy = Record<string, SnsFilterCondition[]>;
 
@@ -63,7 +70,6 @@ export type SnsResult = { ok: true } | Refusal;
 export const SNS_LIMITS = { messageBytes: 262_144, subjectChars: 99, attributeNameChars: 256, policyKeys: 5, policyCombinations: 150, recent: 50 } as const;
 
 const TYPES: readonly SnsAttributeType[] = ['String', 'Number', 'Binary', 'String.Array'];
-const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 const invalid = (message: string, code = 'InvalidParameter'): Refusal => ({ ok: false, code, message });
 
@@ -104,14 +110,17 @@ function checkAttribute(a: SnsAttributeInput, seen: Set<string>): Refusal | null
   return null;
 }
 
-const isCondition = (c: unknown): c is SnsFilterCondition => {
-  if (typeof c === 'string') return true;
-  if (typeof c !== 'object' || c === null || Object.keys(c).length !== 1) return false;
-  const o = c as Record<string, unknown>;
-  if ('exists' in o) return typeof o.exists === 'boolean';
-  const n = o.numeric;
-  return Array.isArray(n) && n.length === 2 && n[0] === '=' && typeof n[1] === 'number' && Number.isFinite(n[1]);
-};
+/** The operators SNS filter policies take (no `wildcard`, which is EventBridge's alone). */
+const SNS_OPERATORS = ['numeric', 'prefix', 'suffix', 'equals-ignore-case', 'anything-but', 'exists'];
+
+/** Why SNS refuses a condition, or null: strings and SNS's operators, each checked as event-pattern syntax. */
+function conditionProblem(name: string, c: unknown): string | null {
+  if (typeof c === 'string') return null;
+  const operator = typeof c === 'object' && c !== null && !Array.isArray(c) ? Object.keys(c) : [];
+  const reason = operator.length === 1 && SNS_OPERATORS.includes(operator[0] as string) ? validateEventPattern({ [name]: [c] }) : 'not an SNS condition';
+  if (reason === null) return null;
+  return `Unsupported condition ${JSON.stringify(c)} for "${name}" (here: "text", or {"numeric" | "prefix" | "suffix" | "equals-ignore-case" | "anything-but" | "exists": …}): ${reason}`;
+}
 
 /** A filter policy (object or its JSON), checked; or SNS's refusal. */
 export function parseFilterPolicy(policy: SnsFilterPolicy | string): { ok: true; policy: SnsFilterPolicy } | Refusal {
@@ -130,23 +139,36 @@ export function parseFilterPolicy(policy: SnsFilterPolicy | string): { ok: true;
   if (entries.length > SNS_LIMITS.policyKeys) return fail('Filter policy can not have more than 5 keys');
   for (const [name, conditions] of entries) {
     if (!Array.isArray(conditions) || conditions.length === 0) return fail(`"${name}" must be a non-empty array`);
-    const bad = conditions.find((c) => !isCondition(c));
-    if (bad !== undefined) return fail(`Unsupported condition ${JSON.stringify(bad)} for "${name}" (here: "text", {"numeric": ["=", n]} or {"exists": true|false})`);
+    for (const c of conditions as unknown[]) {
+      const problem = conditionProblem(name, c);
+      if (problem !== null) return fail(problem);
+    }
   }
   if (entries.reduce((n, [, c]) => n * (c as unknown[]).length, 1) > SNS_LIMITS.policyCombinations) return fail('Filter policy is too complex');
   return { ok: true, policy: value as SnsFilterPolicy };
 }
 
-/** Whether a message with these attributes passes the policy. Binary attributes match only `exists`. */
+/** A Binary attribute's value for matching: it exists, and equals nothing. */
+const BINARY = Symbol('Binary');
+const isExists = (c: SnsFilterCondition): boolean => typeof c === 'object' && 'exists' in c;
+
+/**
+ * Whether a message with these attributes passes the policy: the attributes
+ * as an event (String: its text; Number: its number; String.Array: its
+ * elements, any of which may match), matched by eventPattern.ts. Binary
+ * attributes match only `exists`.
+ */
 export function matchesFilterPolicy(policy: SnsFilterPolicy, attributes: readonly SnsAttributeInput[]): boolean {
-  return Object.entries(policy).every(([name, conditions]) => {
-    const attr = attributes.find((a) => a.name === name);
-    const values = !attr ? [] : attr.type === 'String' ? [attr.value] : attr.type === 'Number' ? [Number(attr.value)]
-      : attr.type === 'String.Array' ? (stringArray(attr.value) ?? []) : [];
-    return conditions.some((c) => typeof c === 'string' ? values.includes(c)
-      : 'exists' in c ? c.exists === (attr !== undefined)
-        : values.some((v) => typeof v === 'number' && v === c.numeric[1]));
-  });
+  const event: Record<string, unknown> = {};
+  let binary = false;
+  for (const a of attributes) {
+    if (a.type === 'Binary') binary = true;
+    event[a.name] = a.type === 'String' ? a.value : a.type === 'Number' ? Number(a.value) : a.type === 'String.Array' ? (stringArray(a.value) ?? []) : BINARY;
+  }
+  const pattern = binary
+    ? Object.fromEntries(Object.entries(policy).map(([name, cs]) => [name, event[name] === BINARY ? cs.filter(isExists) : cs]))
+    : policy;
+  return matchesEventPattern(pattern, event);
 }
 
 export class SnsTopic implements EventSource {
@@ -277,7 +299,7 @@ export class SnsTopic implements EventSource {
 
   private randomBase64(count: number): string {
     let s = '';
-    for (let i = 0; i < count; i++) s += BASE64[Math.floor(this.ctx.random.next() * 64)] ?? 'A';
+    for (let i = 0; i < count; i++) s += BASE64_ALPHABET[Math.floor(this.ctx.random.next() * 64)] ?? 'A';
     return s;
   }
 

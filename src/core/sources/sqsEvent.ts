@@ -1,4 +1,4 @@
-import { utf8Length } from '../utf8';
+import { utf8Length } from '../codec';
 import type { SqsMessage, SqsMessageAttributes, SqsReceivedMessage } from './sqsMessage';
 
 /**

@@ -68,7 +68,7 @@ describe('SQS event source mapping: batching', () => {
     expect(new TextEncoder().encode(hub.pending[0]!.payload).length).toBeLessThanOrEqual(6 * 1024 * 1024);
     hub.advance(1_000);
     expect(sizes(hub.pending)).toEqual([6, 1]);
-  });
+  }, 60_000); // megabytes of payload: slow on a shared machine
 });
 
 describe('SQS event source mapping: visibility timeout, redelivery, redrive', () => {

@@ -1,5 +1,5 @@
 import type { Random } from '../random';
-import { utf8Length } from '../utf8';
+import { base64Encode, utf8Length } from '../codec';
 
 /** An SQS message, SendMessage's limits and their errors, in SQS's words. */
 
@@ -95,18 +95,14 @@ export function checkSqsMessage(body: string, attributes: SqsMessageAttributes, 
 }
 
 
-const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 
 /** Opaque, like SQS's ("AQEB…", base64): 96 random bytes. */
 export function newReceiptHandle(random: Random): string {
   const hex = random.hex(192);
-  let out = 'AQEB';
-  for (let i = 0; i < hex.length; i += 6) {
-    const n = parseInt(hex.slice(i, i + 6), 16);
-    out += BASE64[(n >> 18) & 63]! + BASE64[(n >> 12) & 63]! + BASE64[(n >> 6) & 63]! + BASE64[n & 63]!;
-  }
-  return out;
+  const bytes = new Uint8Array(hex.length / 2);
+  for (let i = 0; i < bytes.length; i++) bytes[i] = parseInt(hex.slice(2 * i, 2 * i + 2), 16);
+  return 'AQEB' + base64Encode(bytes);
 }
 
 /** An IAM user's unique id ("AIDA…"), as SenderId shows for a message a user sent. */

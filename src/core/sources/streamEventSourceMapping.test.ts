@@ -110,7 +110,7 @@ describe('batches', () => {
     while (hub.pending.length > 0) hub.answer(ok());
     expect(hub.invokes.map((i) => i.records.length)).toEqual([5, 3]);
     for (const invoke of hub.invokes) expect(invoke.payload.length).toBeLessThanOrEqual(6 * 1024 * 1024);
-  });
+  }, 60_000); // megabytes of payload: slow on a shared machine
 
   it('stop: no more polls, and late answers are ignored', () => {
     const { hub, put, mapping } = kinesisSetup();

@@ -1,4 +1,4 @@
-import { utf8Length } from '../utf8';
+import { utf8Length } from '../codec';
 import type { EventSource, SourceCommand, SourceContext, SourceInvokeResult } from './sourceTypes';
 import { batchOutcome } from './streamBatchResponse';
 import { discardedStreamBatch } from './streamFailureRecord';
@@ -10,7 +10,7 @@ import {
   type StreamMappingSettings,
   type StreamSettingProblem,
 } from './streamMappingSettings';
-import type { DiscardedStreamBatch, StreamDiscardCondition, StreamMappingTotals, StreamMappingView } from './streamMappingView';
+import type { DiscardedStreamBatch, StreamDiscardCondition, StreamMappingTotals, StreamMappingView, StreamSourceView } from './streamMappingView';
 import { StreamShardState, afterFailure, sequenceRange, type StreamBatch } from './streamShardState';
 import type { StreamKind, StreamShardRecord, StreamShardSource } from './streamShardSource';
 
@@ -25,7 +25,7 @@ export interface StreamEventSourceMappingOptions extends Partial<StreamMappingSe
   id: string;
   kind: StreamKind;
   /** The DynamoTable or the KinesisStream. */
-  source: StreamShardSource;
+  source: StreamShardSource<StreamShardRecord, StreamSourceView>;
   functionName: string;
   /** Default LATEST. */
   startingPosition?: StartingPosition;
@@ -47,7 +47,7 @@ export class StreamEventSourceMapping implements EventSource {
   readonly functionName: string;
   readonly startingPosition: StartingPosition;
   private settings: StreamMappingSettings;
-  private readonly source: StreamShardSource;
+  private readonly source: StreamShardSource<StreamShardRecord, StreamSourceView>;
   private readonly shards: StreamShardState[];
   private readonly inFlight = new Map<string, { shard: StreamShardState; slot: number; batch: StreamBatch }>();
   private readonly discarded: DiscardedStreamBatch[] = [];

@@ -1,5 +1,10 @@
 import type { StartingPosition, StreamMappingSettings } from './streamMappingSettings';
-import type { StreamKind, StreamSourceView } from './streamShardSource';
+import type { DynamoTableView } from './dynamoTable';
+import type { KinesisStreamView } from './kinesisStream';
+import type { StreamKind } from './streamShardSource';
+
+/** What a view of a mapping's source shows (the table's or the stream's own). */
+export type StreamSourceView = DynamoTableView | KinesisStreamView;
 
 /** A batch the mapping holds: in flight, or waiting for its retry. */
 export interface StreamBatchView {

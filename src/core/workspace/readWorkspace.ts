@@ -4,7 +4,7 @@ import type { PlatformSettings } from '../platformSettings';
 import { STREAM_VIEW_TYPES, type KeyAttribute } from '../sources/dynamoTable';
 import { HTTP_FORMATS } from '../sources/httpTypes';
 import { S3_EVENT_TYPES } from '../sources/s3Bucket';
-import type { SnsFilterPolicy } from '../sources/snsTopic';
+import { parseFilterPolicy, type SnsFilterPolicy } from '../sources/snsTopic';
 import type { SqsMappingSettings } from '../sources/sqsMappingSettings';
 import type { StreamMappingSettings } from '../sources/streamMappingSettings';
 import { FieldReader, SchemaProblem } from './fieldReader';
@@ -85,18 +85,10 @@ function readKey(r: FieldReader, key: string, fallback?: KeyAttribute): KeyAttri
 function readPolicy(r: FieldReader): SnsFilterPolicy | null {
   if (!r.has('filterPolicy') || r.value.filterPolicy === null) return null;
   const p = r.object('filterPolicy');
-  const policy: SnsFilterPolicy = {};
-  for (const name of Object.keys(p.value)) {
-    policy[name] = p.array(name, (c, path) => {
-      if (typeof c === 'string') return c;
-      const o = FieldReader.of(c, path);
-      if (o.has('exists')) return { exists: o.boolean('exists') };
-      const n = o.value.numeric;
-      if (Array.isArray(n) && n.length === 2 && n[0] === '=' && typeof n[1] === 'number') return { numeric: ['=', n[1]] as ['=', number] };
-      throw new SchemaProblem(path, 'expected a string, {"exists": bool} or {"numeric": ["=", n]}');
-    });
-  }
-  return policy;
+  // What SNS would accept on subscribe (snsTopic.ts), nothing more.
+  const parsed = parseFilterPolicy(p.value as SnsFilterPolicy);
+  if (!parsed.ok) throw new SchemaProblem(p.path, parsed.message.replace('Invalid parameter: FilterPolicy: ', ''));
+  return parsed.policy;
 }
 
 function readTrigger(value: unknown, path: string): WorkspaceTrigger {

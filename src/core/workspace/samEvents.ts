@@ -102,7 +102,7 @@ export function templateParts(triggers: readonly WorkspaceTrigger[], layout: rea
       case 'sns': {
         const topic = resource(`${pascalCase(t.topic, 'Playground')}Topic`, `SNS topic ${t.topic}`, { Type: 'AWS::SNS::Topic' });
         for (const s of t.subscriptions) {
-          addEvent(s.function, `${topic}Messages`, { Type: 'SNS', Properties: { Topic: ref(topic), FilterPolicy: s.filterPolicy ?? undefined } });
+          addEvent(s.function, `${topic}Messages`, { Type: 'SNS', Properties: { Topic: ref(topic), FilterPolicy: (s.filterPolicy as YamlMap | null) ?? undefined } }); // JSON values are YAML nodes
         }
         break;
       }

@@ -1,5 +1,30 @@
-import { createRandom, type Random } from '../random';
-import type { Traffic } from './scenario';
+import { createRandom, type Random } from './random';
+
+/**
+ * A load pattern: how requests arrive over a run (live mode's load runs).
+ * Rates are requests per second; times are seconds from the start of the run.
+ */
+export type LoadPattern =
+  | { kind: 'constant'; rps: number }
+  /** The rate changes linearly from `fromRps` at the start to `toRps` at the end of the run. */
+  | { kind: 'ramp'; fromRps: number; toRps: number }
+  /** `baseRps`, stepping up to `spikeRps` from `spikeStartS` for `spikeDurationS`, then back. */
+  | { kind: 'spike'; baseRps: number; spikeRps: number; spikeStartS: number; spikeDurationS: number }
+  /** Random arrivals at an average of `rps`: exponential gaps drawn from the seeded generator. */
+  | { kind: 'poisson'; rps: number; seed: number }
+  /** `count` requests at once, at the start. */
+  | { kind: 'burst'; count: number };
+
+/** The load patterns, plus the scale simulation's daily cycle and replay of per-minute counts. */
+export type Traffic =
+  | LoadPattern
+  /** A rate that swings between `minRps` and `peakRps` once a day, highest at `peakHour` (hours after the start). */
+  | { kind: 'daily'; minRps: number; peakRps: number; peakHour: number; poisson: boolean; seed: number }
+  /**
+   * Requests per minute, minute by minute (from CSV), times `scale`; repeated
+   * when the run is longer. Within a minute, evenly spaced, or Poisson.
+   */
+  | { kind: 'replay'; perMinute: number[]; scale: number; poisson: boolean; seed: number };
 
 /** A stretch of time over which the rate changes linearly (times in seconds from the start). */
 interface Segment {
@@ -11,10 +36,14 @@ interface Segment {
 
 const area = (s: Segment): number => ((s.fromRps + s.toRps) / 2) * s.lengthS;
 
-/** Slack for float sums of rate × time, as loadPattern.ts allows it, so 0.1 rps × 30 s still counts 3 requests. */
+/** Slack for float sums of rate × time, so 0.1 rps × 30 s still counts 3 requests. */
 const slack = (total: number): number => 1e-9 * Math.max(1, total);
 
-/** Milliseconds into a segment at which its cumulative count reaches `x` (the same root as loadPattern.ts takes). */
+/**
+ * Milliseconds into a segment at which its cumulative count reaches `x`
+ * (0 < x ≤ its area): the root of fromRps·τ + (toRps − fromRps)/(2·length)·τ² = x,
+ * in the form that does not cancel when the rate barely changes.
+ */
 function crossingMs(s: Segment, x: number): number {
   const a = (s.toRps - s.fromRps) / (2 * s.lengthS);
   const b = s.fromRps;
@@ -59,7 +88,7 @@ function replaySource(t: Extract<Traffic, { kind: 'replay' }>, durationS: number
   };
 }
 
-/** loadPattern.ts's segments for the deterministic patterns. */
+/** The segments of the deterministic load patterns. */
 function patternSegments(t: Traffic, d: number): Segment[] {
   switch (t.kind) {
     case 'constant':
@@ -101,10 +130,12 @@ export function expectedArrivals(t: Traffic, durationS: number): number {
 }
 
 /**
- * When each request arrives, one at a time, in milliseconds from the start:
- * the same times as live mode's `arrivalTimes` for its patterns (the k-th
- * request where the integral of the rate reaches k; Poisson gaps from
- * `createRandom(seed)`; a burst at 0), without holding them all in memory.
+ * When each request arrives, one at a time, in milliseconds from the start,
+ * without holding them all in memory: the one arrival rule, drained whole by
+ * live mode's `arrivalTimes` (loadPattern.ts) and step by step by the scale
+ * simulation. Deterministic rates send the k-th request where the integral
+ * of the rate reaches k (10 rps: 100, 200, … 1,000 ms); Poisson draws
+ * exponential gaps from `createRandom(seed)`; a burst sends all at 0.
  * The daily cycle and replays follow their rate minute by minute (linear
  * within a minute), evenly or as a Poisson process (a unit-rate Poisson
  * process mapped through the integral of the rate). `next()` returns
@@ -121,7 +152,7 @@ export class ArrivalStream {
   private target = 0;
   private lastMs = 0;
   private sent = 0;
-  /** Deterministic patterns: exactly this many requests (arrivals short of it land at the end, as in loadPattern.ts). */
+  /** Deterministic patterns: exactly this many requests (arrivals a float sum falls short of land at the end). */
   private readonly total: number;
   private readonly eps: number;
   private readonly kind: Traffic['kind'];
@@ -151,7 +182,7 @@ export class ArrivalStream {
     const t = this.compute();
     if (t === Infinity) return t;
     this.sent += 1;
-    // Guard the order against rounding where two segments meet, as loadPattern.ts does.
+    // Guard the order against rounding where two segments meet.
     if (t < this.lastMs) return this.lastMs;
     this.lastMs = t;
     return t;

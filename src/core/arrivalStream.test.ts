@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { arrivalTimes, type LoadPlan } from '../loadPattern';
-import { ArrivalStream, dailyRate, expectedArrivals } from './arrivalStream';
-import type { Traffic } from './scenario';
+import { ArrivalStream, dailyRate, expectedArrivals, type Traffic } from './arrivalStream';
+import { arrivalTimes, type LoadPlan } from './loadPattern';
 
 function drain(traffic: Traffic, durationS: number): number[] {
   const stream = new ArrivalStream(traffic, durationS);

@@ -1,0 +1,218 @@
+import type { Architecture } from './functionConfig';
+import { gbSeconds, PRICES } from './pricing';
+
+/** Lambda's billing granularity: 1 ms since December 2020, 100 ms before (kept for teaching). */
+export type BillingGranularityMs = 1 | 100;
+
+/** A `provisioned` notice: provisioned concurrency is `count` environments from `atMs` on (0 = released). */
+export interface ProvisionedChange {
+  atMs: number;
+  count: number;
+  memoryMb: number;
+  architecture: Architecture;
+}
+
+export interface BillLine {
+  gbSeconds: number;
+  usd: number;
+}
+
+/**
+ * What the bill reads of one invocation attempt: an `InvocationRecord`, or
+ * the scale simulation's lean completion (platformTypes.ts), which has just
+ * these fields.
+ */
+export interface Billable {
+  durationMs: number;
+  initDurationMs?: number | undefined;
+  /** Duration plus Init Duration, rounded up to 1 ms. */
+  billedDurationMs: number;
+  memorySizeMb: number;
+  architecture: Architecture;
+  provisioned: boolean;
+}
+
+/** Everything of a bill but its per-invocation rows. */
+export interface BillTotals {
+  granularityMs: BillingGranularityMs;
+  elapsedMs: number;
+  /** One request per invocation attempt (asynchronous retries included), on-demand and provisioned. */
+  requests: { count: number; usd: number };
+  /** On-demand compute, split into the invoke phase and the init phase (init billed like invoke since 1 August 2025). */
+  invoke: BillLine;
+  init: BillLine;
+  /** Provisioned concurrency configured, from each enable to its change or to now, used or not. */
+  provisionedConcurrency: BillLine;
+  /** Duration of invocations served by provisioned environments, at the provisioned duration price. */
+  provisionedInvocations: BillLine & { count: number };
+  freeTier: {
+    /** The option was on. */
+    requested: boolean;
+    /** It applied: requested and provisioned concurrency was never enabled. */
+    applies: boolean;
+    /** Requests and on-demand GB-s credited, and what they were worth (subtracted from the total). */
+    requests: number;
+    gbSeconds: number;
+    usd: number;
+  };
+  /** Usage before the free-tier credit: the sum of the rows plus provisioned concurrency. */
+  grossUsd: number;
+  totalUsd: number;
+  /** Sum of each invocation's request plus compute, in the order they were added. */
+  rowsTotalUsd: number;
+  /** Architectures whose prices the run used (invocations and provisioned concurrency), in first-seen order. */
+  architectures: Architecture[];
+  /**
+   * A month's bill at this run's rate: usage ÷ elapsed run time × 730 h (AWS's month).
+   * With the free tier on, the monthly free tier is taken off that projected usage once
+   * (not the run's credit scaled up). Null when no time has elapsed.
+   */
+  projectedMonthlyUsd: number | null;
+}
+
+/** AWS prices a month as 730 hours. */
+export const MONTH_MS = 730 * 3600 * 1000;
+
+/** Billed duration (init included) at the granularity: 1 ms, the invocation's own; 100 ms, ceil((Duration + Init) / 100) × 100, at least 100. */
+export function billedMsAt(b: Billable, granularityMs: BillingGranularityMs): number {
+  if (granularityMs === 1) return b.billedDurationMs;
+  const raw = b.durationMs + (b.initDurationMs ?? 0);
+  return Math.max(granularityMs, Math.ceil(raw / granularityMs) * granularityMs);
+}
+
+/** The GB-s price of an invocation's compute: on-demand, or the provisioned duration price. */
+export function gbSecondPrice(provisioned: boolean, architecture: Architecture): number {
+  return (provisioned ? PRICES.provisionedDurationGbSecondUsd : PRICES.gbSecondUsd)[architecture];
+}
+
+/**
+ * The bill, added up as invocations come (lambda-model.md §1, us-east-1
+ * first tier), keeping nothing per invocation: billing.ts's `computeBill`
+ * feeds it every record (and makes the table's rows beside it), the scale
+ * simulation every completion. Architecture prices come from each invocation
+ * and each provisioned notice. Provisioned concurrency is billed to the
+ * millisecond (AWS rounds each period up to 5 minutes). The free tier (1M
+ * requests, 400,000 GB-s a month) is credited against this run's usage as if
+ * the run were the month's only usage, GB-s in the order invocations came,
+ * each at its own price, and not at all once provisioned concurrency was
+ * enabled. Without either, the total is exactly the sum of the rows.
+ */
+export class BillAccumulator {
+  private readonly requests = { count: 0, usd: 0 };
+  private readonly invoke: BillLine = { gbSeconds: 0, usd: 0 };
+  private readonly init: BillLine = { gbSeconds: 0, usd: 0 };
+  private readonly provisionedInvocations = { gbSeconds: 0, usd: 0, count: 0 };
+  private readonly architectures: Architecture[] = [];
+  private lastArchitecture: Architecture | null = null;
+  private rowsTotalUsd = 0;
+  /** Free-tier GB-s credited so far, and the compute left to pay past it. */
+  private freeGbSeconds = 0;
+  private unfreeComputeUsd = 0;
+
+  constructor(readonly granularityMs: BillingGranularityMs) {}
+
+  /** One invocation attempt: one request plus its compute at the granularity. */
+  add(b: Billable): void {
+    const billedMs = billedMsAt(b, this.granularityMs);
+    const price = gbSecondPrice(b.provisioned, b.architecture);
+    const gbs = gbSeconds(b.memorySizeMb, billedMs);
+    const computeUsd = gbs * price;
+    if (b.architecture !== this.lastArchitecture) this.seen(b.architecture);
+    this.requests.count += 1;
+    this.requests.usd += PRICES.requestUsd;
+    this.rowsTotalUsd += PRICES.requestUsd + computeUsd;
+    const credited = Math.min(PRICES.freeTier.gbSeconds - this.freeGbSeconds, gbs);
+    this.freeGbSeconds += credited;
+    if (credited < gbs) this.unfreeComputeUsd += (gbs - credited) * price;
+    if (b.provisioned) {
+      this.provisionedInvocations.count += 1;
+      this.provisionedInvocations.gbSeconds += gbs;
+      this.provisionedInvocations.usd += computeUsd;
+      return;
+    }
+    const initMs = Math.min(b.initDurationMs ?? 0, billedMs);
+    if (initMs === 0) {
+      this.invoke.gbSeconds += gbs;
+      this.invoke.usd += computeUsd;
+      return;
+    }
+    const initGbs = gbSeconds(b.memorySizeMb, initMs);
+    const initUsd = initGbs * price;
+    this.invoke.gbSeconds += gbSeconds(b.memorySizeMb, billedMs - initMs);
+    this.invoke.usd += computeUsd - initUsd;
+    this.init.gbSeconds += initGbs;
+    this.init.usd += initUsd;
+  }
+
+  /** The bill from `startMs` to `nowMs`, with provisioned concurrency's allocation over that window. */
+  totals(input: { provisioned: readonly ProvisionedChange[]; startMs: number; nowMs: number; freeTier: boolean }): BillTotals {
+    const { startMs, nowMs } = input;
+    const architectures = [...this.architectures];
+    for (const change of input.provisioned) if (change.count > 0 && !architectures.includes(change.architecture)) architectures.push(change.architecture);
+    const provisionedConcurrency = provisionedAllocation(input.provisioned, startMs, nowMs);
+    const applies = input.freeTier && !input.provisioned.some((c) => c.count > 0);
+    const freeTier = { requested: input.freeTier, applies, requests: 0, gbSeconds: 0, usd: 0 };
+    const grossUsd = this.rowsTotalUsd + provisionedConcurrency.usd;
+    let totalUsd = grossUsd;
+    if (applies) {
+      // What is left to pay, computed directly (not gross − credit, which would cancel to rounding noise).
+      freeTier.requests = Math.min(this.requests.count, PRICES.freeTier.requests);
+      freeTier.gbSeconds = this.freeGbSeconds;
+      const netUsd = (this.requests.count - freeTier.requests) * PRICES.requestUsd + this.unfreeComputeUsd;
+      totalUsd = Math.max(0, netUsd + provisionedConcurrency.usd);
+      freeTier.usd = grossUsd - totalUsd;
+    }
+    const elapsedMs = nowMs - startMs;
+    const requests = { ...this.requests };
+    const invoke = { ...this.invoke };
+    const init = { ...this.init };
+    return {
+      granularityMs: this.granularityMs,
+      elapsedMs,
+      requests,
+      invoke,
+      init,
+      provisionedConcurrency,
+      provisionedInvocations: { ...this.provisionedInvocations },
+      freeTier,
+      grossUsd,
+      totalUsd,
+      rowsTotalUsd: this.rowsTotalUsd,
+      architectures,
+      projectedMonthlyUsd: elapsedMs > 0 ? projectMonth({ elapsedMs, grossUsd, requests, invoke, init, applies }) : null,
+    };
+  }
+
+  private seen(a: Architecture): void {
+    this.lastArchitecture = a;
+    if (!this.architectures.includes(a)) this.architectures.push(a);
+  }
+}
+
+/** Configured provisioned concurrency between startMs and nowMs: each level from its notice to the next (or now). */
+function provisionedAllocation(changes: readonly ProvisionedChange[], startMs: number, nowMs: number): BillLine {
+  let gbs = 0;
+  let usd = 0;
+  changes.forEach((change, i) => {
+    const next = changes[i + 1];
+    const from = Math.max(change.atMs, startMs);
+    const to = Math.min(next ? next.atMs : nowMs, nowMs);
+    if (change.count <= 0 || to <= from) return;
+    const lineGbs = change.count * gbSeconds(change.memoryMb, to - from);
+    gbs += lineGbs;
+    usd += lineGbs * PRICES.provisionedGbSecondUsd[change.architecture];
+  });
+  return { gbSeconds: gbs, usd };
+}
+
+/** Scale the run's usage to 730 h; with the free tier, take the monthly allowance off the projected usage. */
+function projectMonth(p: { elapsedMs: number; grossUsd: number; requests: { count: number }; invoke: BillLine; init: BillLine; applies: boolean }): number {
+  const scale = MONTH_MS / p.elapsedMs;
+  const projected = p.grossUsd * scale;
+  if (!p.applies) return projected;
+  const onDemandGbs = p.invoke.gbSeconds + p.init.gbSeconds;
+  const averageGbSecondUsd = onDemandGbs > 0 ? (p.invoke.usd + p.init.usd) / onDemandGbs : 0;
+  const credit =
+    Math.min(p.requests.count * scale, PRICES.freeTier.requests) * PRICES.requestUsd + Math.min(onDemandGbs * scale, PRICES.freeTier.gbSeconds) * averageGbSecondUsd;
+  return Math.max(0, projected - credit);
+}
