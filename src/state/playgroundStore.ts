@@ -49,6 +49,8 @@ export interface PlaygroundState {
   logs: LogLine[];
   history: InvocationRecord[];
   setConfig(patch: Partial<FunctionConfig>): void;
+  /** Change any function's configuration (the selected one's is `setConfig`). */
+  setFunctionConfig(id: string, patch: Partial<FunctionConfig>): void;
   setEventText(text: string): void;
   invoke(): Promise<void>;
   clearLogs(): void;
@@ -109,6 +111,10 @@ export const usePlayground = create<PlaygroundState>()((set, get) => {
     setConfig(patch) {
       const { selectedId } = get();
       update(selectedId, (f) => ({ config: { ...f.config, ...patch } }));
+    },
+
+    setFunctionConfig(id, patch) {
+      update(id, (f) => ({ config: { ...f.config, ...patch } }));
     },
 
     setEventText(eventText) {
