@@ -306,3 +306,14 @@ describe('accounting', () => {
     ]);
   });
 });
+
+describe('the run keeps every invocation\'s log lines', () => {
+  it('logsOf gives the lines of records()[i], whatever the Logs panel showed', () => {
+    const r = new RunRecorder(T0);
+    const logs = [{ atMs: T0, text: 'START RequestId: A Version: $LATEST', source: 'platform' as const }];
+    r.observe({ type: 'complete', ticket: 1, record: rec({ requestId: 'A' }), logs, response: { ok: true, payload: '1' } });
+    expect(r.records()[0]?.requestId).toBe('A');
+    expect(r.logsOf(0)).toEqual(logs);
+    expect(r.logsOf(1)).toEqual([]);
+  });
+});

@@ -1,5 +1,5 @@
 import type { ProvisionedChange } from '../core/billing';
-import type { InvocationRecord } from '../core/invocationRecord';
+import type { InvocationRecord, LogLine } from '../core/invocationRecord';
 import type { DestinationRecord, EnvironmentState, Notice, PlatformCommand } from '../core/platformTypes';
 import type { TimelineData, TimelineRow, TimelineSegment } from './timelineData';
 
@@ -74,6 +74,8 @@ export class RunRecorder {
   private metricsVersion = 0;
 
   private readonly allRecords: InvocationRecord[] = [];
+  /** The log lines of each record, by the record's index: what the Logs panel's window leaves out. */
+  private readonly recordLogs: (readonly LogLine[])[] = [];
   private readonly provisioned: ProvisionedChange[] = [];
   private readonly destinationRecords: DestinationRecord[] = [];
   private readonly syncTickets = new Set<number>();
@@ -93,6 +95,7 @@ export class RunRecorder {
     switch (c.type) {
       case 'complete':
         this.complete(c.ticket, c.record);
+        this.recordLogs.push(c.logs);
         break;
       case 'reject':
         if (!this.firstSync(c.ticket)) return;
@@ -132,6 +135,11 @@ export class RunRecorder {
 
   records(): readonly InvocationRecord[] {
     return this.allRecords;
+  }
+
+  /** The full log lines of `records()[index]`. */
+  logsOf(index: number): readonly LogLine[] {
+    return this.recordLogs[index] ?? [];
   }
 
   destinations(): DestinationRecord[] {

@@ -1,35 +1,57 @@
-import { useEffect, useRef } from 'react';
+import { Fragment, useEffect, useRef, useState } from 'react';
+import type { LogGap } from '../state/appendLogs';
 import { usePlayground } from '../state/playgroundStore';
+import { InvocationLogViewer } from './InvocationLogViewer';
 
 const PLATFORM = /^(START|END|REPORT|INIT_REPORT) /;
 
-/** The function's log stream, as CloudWatch shows it: START, the handler's lines, END, REPORT. */
+function GapMarker({ gap, onOpen }: { gap: LogGap; onOpen(): void }) {
+  return (
+    <div className="log-gap" role="note">
+      <span>
+        … {gap.count.toLocaleString('en-US')} {gap.count === 1 ? 'line' : 'lines'} not shown (a load run&apos;s invocations past the window)
+      </span>{' '}
+      <button type="button" className="ghost" onClick={onOpen}>
+        Open the run&apos;s invocation logs
+      </button>
+    </div>
+  );
+}
+
+/** The function's log stream, as CloudWatch shows it: START, the handler's lines, END, REPORT. During a load run, a window of it. */
 export function LogsPanel() {
   const logs = usePlayground((s) => s.logs);
+  const gaps = usePlayground((s) => s.logGaps);
   const clearLogs = usePlayground((s) => s.clearLogs);
   const functionName = usePlayground((s) => s.config.name);
+  const functionId = usePlayground((s) => s.selectedId);
+  const [viewer, setViewer] = useState(false);
   const end = useRef<HTMLDivElement>(null);
   useEffect(() => {
     end.current?.scrollIntoView?.({ block: 'nearest' });
   }, [logs]);
+  const gapsAt = (i: number) => gaps.filter((g) => g.at === i).map((g) => <GapMarker key={`gap-${g.at}`} gap={g} onOpen={() => setViewer(true)} />);
   return (
     <section className="panel logs" aria-labelledby="logs-heading">
       <div className="panel-head">
         <h2 id="logs-heading">Logs</h2>
         <span className="hint">/aws/lambda/{functionName}</span>
-        <button type="button" className="ghost" onClick={clearLogs} disabled={logs.length === 0}>
+        <button type="button" className="ghost" onClick={clearLogs} disabled={logs.length === 0 && gaps.length === 0}>
           Clear logs
         </button>
       </div>
       <div className="log-lines" role="log" aria-label="Log lines">
-        {logs.length === 0 && <p className="empty">No log lines yet.</p>}
+        {logs.length === 0 && gaps.length === 0 && <p className="empty">No log lines yet.</p>}
         {logs.map((line, i) => (
-          <div key={i} className={`log-line ${PLATFORM.test(line.text) ? 'platform' : line.source}`}>
-            {line.text}
-          </div>
+          <Fragment key={i}>
+            {gaps.length > 0 && gapsAt(i)}
+            <div className={`log-line ${PLATFORM.test(line.text) ? 'platform' : line.source}`}>{line.text}</div>
+          </Fragment>
         ))}
+        {gapsAt(logs.length)}
         <div ref={end} />
       </div>
+      {viewer && <InvocationLogViewer functionId={functionId} onClose={() => setViewer(false)} />}
     </section>
   );
 }
