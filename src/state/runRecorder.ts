@@ -1,6 +1,7 @@
 import type { ProvisionedChange } from '../core/billing';
 import type { InvocationRecord, LogLine } from '../core/invocationRecord';
 import type { DestinationRecord, EnvironmentState, Notice, PlatformCommand } from '../core/platformTypes';
+import { noThrottles, THROTTLE_REASONS, type ThrottleCounts, type ThrottleSpan } from './throttleTally';
 import type { TimelineData, TimelineRow, TimelineSegment } from './timelineData';
 
 /** One second of the run, CloudWatch-style. `t` is seconds since the run's origin. */
@@ -13,6 +14,8 @@ export interface MetricsPoint {
   coldStarts: number;
   /** Throttle notices (synchronous 429s and asynchronous requeues) in this second. */
   throttles: number;
+  /** The same throttles by Lambda's reason. */
+  throttleReasons: ThrottleCounts;
   /** The most environments busy, or initialising on demand, at any moment of this second. */
   concurrentExecutions: number;
   /** Nearest-rank percentiles of the Duration of invocations that ended in this second; null if none did. */
@@ -35,6 +38,8 @@ export interface Accounting {
   functionErrors: number;
   /** Synchronous requests refused with 429. */
   throttled: number;
+  /** Every throttle (synchronous 429s and asynchronous requeues) by Lambda's reason. */
+  throttleReasons: ThrottleCounts;
   /** Synchronous requests refused otherwise (400, 413 …). */
   rejected: number;
   async: { accepted: number; delivered: number; retriedDelivered: number; onFailure: number; stillQueued: number };
@@ -83,6 +88,7 @@ export class RunRecorder {
   private readonly doneTickets = new Set<number>();
   private readonly counts = { succeeded: 0, functionErrors: 0, throttled: 0, rejected: 0, accepted: 0, delivered: 0, retriedDelivered: 0, onFailure: 0 };
   private changes = 0;
+  private readonly throttleSpans = new Map<string, ThrottleSpan>();
 
   constructor(private readonly originMs: number) {}
 
@@ -117,7 +123,11 @@ export class RunRecorder {
   }
 
   timeline(): TimelineData {
-    return { version: this.timelineVersion, originMs: this.originMs, rows: this.rows };
+    const throttles = THROTTLE_REASONS.flatMap((r) => {
+      const span = this.throttleSpans.get(r);
+      return span ? [{ ...span }] : [];
+    });
+    return { version: this.timelineVersion, originMs: this.originMs, rows: this.rows, throttles };
   }
 
   metrics(): MetricsSeries {
@@ -160,6 +170,7 @@ export class RunRecorder {
       succeeded: n.succeeded,
       functionErrors: n.functionErrors,
       throttled: n.throttled,
+      throttleReasons: this.throttleCounts(),
       rejected: n.rejected,
       async: {
         accepted: n.accepted,
@@ -170,6 +181,12 @@ export class RunRecorder {
       },
       lost: sent - answered,
     };
+  }
+
+  private throttleCounts(): ThrottleCounts {
+    const counts = noThrottles();
+    for (const span of this.throttleSpans.values()) counts[span.reason] = span.count;
+    return counts;
   }
 
   private firstSync(ticket: number): boolean {
@@ -213,10 +230,19 @@ export class RunRecorder {
       case 'environment':
         this.environment(n);
         return;
-      case 'throttle':
-        this.point(n.atMs).throttles += 1;
+      case 'throttle': {
+        const point = this.point(n.atMs);
+        point.throttles += 1;
+        point.throttleReasons[n.reason] += 1;
         this.metricsVersion += 1;
+        const span = this.throttleSpans.get(n.reason);
+        if (span) {
+          span.count += 1;
+          span.lastMs = Math.max(span.lastMs, n.atMs);
+        } else this.throttleSpans.set(n.reason, { reason: n.reason, count: 1, firstMs: n.atMs, lastMs: n.atMs });
+        this.timelineVersion += 1;
         return;
+      }
       case 'asyncDone':
         if (this.doneTickets.has(n.ticket)) return;
         this.doneTickets.add(n.ticket);
@@ -295,6 +321,7 @@ export class RunRecorder {
         errors: 0,
         coldStarts: 0,
         throttles: 0,
+        throttleReasons: noThrottles(),
         concurrentExecutions: this.concurrency,
         durationP50: null,
         durationP99: null,
