@@ -37,10 +37,12 @@ export const LOG_LIMITS: LogLimits = { maxLines: 5_000, windowLines: 200 };
  * would have been; pinned lines are always shown.
  */
 export function appendLogs(view: LogView, batches: readonly LogBatch[], window: { used: number } | null, limits: LogLimits = LOG_LIMITS): LogView {
-  const logs = view.logs.slice();
+  // The same array when no line is added, so the panel does not draw its lines again for a count.
+  let logs = view.logs;
   const gaps = view.gaps.map((g) => ({ ...g }));
   for (const b of batches) {
     if (b.pinned || window === null || window.used + b.lines.length <= limits.windowLines) {
+      if (logs === view.logs) logs = view.logs.slice();
       logs.push(...b.lines);
       if (!b.pinned && window) window.used += b.lines.length;
       continue;

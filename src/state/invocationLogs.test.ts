@@ -82,4 +82,11 @@ describe('appendLogs', () => {
     expect(view.logs).toHaveLength(8);
     expect(view.gaps).toEqual([{ count: 4, at: 4 }]);
   });
+
+  it('keeps the same lines array when a flush only adds to a count', () => {
+    const view = { logs: lines('x'), gaps: [{ count: 4, at: 4 }] };
+    const next = appendLogs(view, [batch('y')], { used: 4 }, { maxLines: 100, windowLines: 4 });
+    expect(next.logs).toBe(view.logs);
+    expect(next.gaps).toEqual([{ count: 8, at: 4 }]);
+  });
 });

@@ -1,4 +1,5 @@
-import { Fragment, useEffect, useRef, useState } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
+import type { LogLine } from '../core/invocationRecord';
 import type { LogGap } from '../state/appendLogs';
 import { usePlayground } from '../state/playgroundStore';
 import { InvocationLogViewer } from './InvocationLogViewer';
@@ -18,6 +19,20 @@ function GapMarker({ gap, onOpen }: { gap: LogGap; onOpen(): void }) {
   );
 }
 
+/** Lines `start` to `end` of the log: drawn again only when the log itself changes, not when a marker's count does. */
+const LogChunk = memo(function LogChunk({ logs, start, end }: { logs: readonly LogLine[]; start: number; end: number }) {
+  const out = [];
+  for (let i = start; i < end; i += 1) {
+    const line = logs[i] as LogLine;
+    out.push(
+      <div key={i} className={`log-line ${PLATFORM.test(line.text) ? 'platform' : line.source}`}>
+        {line.text}
+      </div>,
+    );
+  }
+  return <>{out}</>;
+});
+
 /** The function's log stream, as CloudWatch shows it: START, the handler's lines, END, REPORT. During a load run, a window of it. */
 export function LogsPanel() {
   const logs = usePlayground((s) => s.logs);
@@ -30,7 +45,14 @@ export function LogsPanel() {
   useEffect(() => {
     end.current?.scrollIntoView?.({ block: 'nearest' });
   }, [logs]);
-  const gapsAt = (i: number) => gaps.filter((g) => g.at === i).map((g) => <GapMarker key={`gap-${g.at}`} gap={g} onOpen={() => setViewer(true)} />);
+  const parts = [];
+  let from = 0;
+  for (const g of gaps) {
+    parts.push(<LogChunk key={`lines-${from}`} logs={logs} start={from} end={g.at} />);
+    parts.push(<GapMarker key={`gap-${g.at}`} gap={g} onOpen={() => setViewer(true)} />);
+    from = g.at;
+  }
+  parts.push(<LogChunk key={`lines-${from}`} logs={logs} start={from} end={logs.length} />);
   return (
     <section className="panel logs" aria-labelledby="logs-heading">
       <div className="panel-head">
@@ -42,13 +64,7 @@ export function LogsPanel() {
       </div>
       <div className="log-lines" role="log" aria-label="Log lines">
         {logs.length === 0 && gaps.length === 0 && <p className="empty">No log lines yet.</p>}
-        {logs.map((line, i) => (
-          <Fragment key={i}>
-            {gaps.length > 0 && gapsAt(i)}
-            <div className={`log-line ${PLATFORM.test(line.text) ? 'platform' : line.source}`}>{line.text}</div>
-          </Fragment>
-        ))}
-        {gapsAt(logs.length)}
+        {parts}
         <div ref={end} />
       </div>
       {viewer && <InvocationLogViewer functionId={functionId} onClose={() => setViewer(false)} />}
