@@ -13,6 +13,7 @@ const ASKING: Workspace = {
       ...DEFAULT_CONFIG,
       name: 'ticker',
       networkAccess: true,
+      timeoutS: 60,
       code: "export const handler = async () => { console.log('tick from the link'); return 'ticked'; };\n",
     },
   ],
@@ -22,6 +23,7 @@ const ASKING: Workspace = {
 
 for (const query of ['', '?embed=1']) {
   test(`a link${query ? ' embedded' : ''} with a schedule and network access runs nothing until the user allows it`, async ({ page }) => {
+    test.setTimeout(60_000);
     const playground = new Playground(page);
     await page.goto(`/${query}#${await encodeWorkspaceFragment(ASKING)}`);
     const prompt = page.getByRole('dialog', { name: 'This link asks to run code on its own' });
@@ -42,6 +44,6 @@ for (const query of ['', '?embed=1']) {
     await prompt.getByRole('button', { name: 'Enable schedules' }).click();
     await expect(prompt).toBeHidden();
     // Allowed: the schedule now invokes on its own.
-    await expect(playground.logs.getByText('tick from the link').first()).toBeVisible();
+    await expect(playground.logs.getByText('tick from the link').first()).toBeVisible({ timeout: 20_000 });
   });
 }

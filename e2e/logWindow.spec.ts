@@ -4,11 +4,13 @@ import { expect, test } from './playground';
 const CHATTY = "export const handler = async (event) => {\n  for (let i = 1; i <= 9; i++) console.log('chatty line', i);\n  return 'ok';\n};\n";
 
 test("a load run's logs are windowed with a count of what is not shown, the run's records show the rest, and an Invoke right after the run shows its logs", async ({ playground, concurrency: run, page }) => {
+  // 30 cold starts at once: more than the default 30 s on a machine shared with other runs.
+  test.setTimeout(90_000);
   await playground.setCode(CHATTY);
   // 30 cold starts at once on a busy machine: no request should time out.
   await playground.timeout.fill('60');
   await run.burst(30);
-  await expect(run.figure('Succeeded')).toHaveText('30');
+  await expect(run.figure('Succeeded')).toHaveText('30', { timeout: 45_000 });
   const marker = playground.logs.getByRole('note').filter({ hasText: /lines not shown/ });
   await expect(marker).toContainText(/\d+ lines not shown/);
   const hidden = Number((await marker.textContent())?.match(/([\d,]+) lines not shown/)?.[1]?.replace(/,/g, ''));
