@@ -50,3 +50,16 @@ export function holdAutonomy(workspace: Workspace): { workspace: Workspace; requ
   }
   return { workspace: { ...workspace, functions, triggers, concurrency }, request: isEmptyRequest(request) ? null : request };
 }
+
+/** The workspace with what is still held asked for again: a link made from it (the embed's "Open in the full playground") carries the same asks, to be prompted for there. */
+export function withRequests(workspace: Workspace, request: ConsentRequest | null): Workspace {
+  if (!request) return workspace;
+  const network = new Set(request.network);
+  const schedules = new Set(request.schedules.map((s) => s.name));
+  return {
+    ...workspace,
+    functions: workspace.functions.map((f) => (network.has(f.name) ? { ...f, networkAccess: true } : f)),
+    triggers: workspace.triggers.map((t) => (t.type === 'eventbridge' ? { ...t, schedules: t.schedules.map((s) => (schedules.has(s.name) ? { ...s, enabled: true } : s)) } : t)),
+    concurrency: request.provisionedConcurrency > 0 ? { ...workspace.concurrency, provisionedConcurrency: request.provisionedConcurrency } : workspace.concurrency,
+  };
+}

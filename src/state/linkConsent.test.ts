@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../core/functionConfig';
 import type { EventBridge } from '../core/sources/eventBridge';
 import { FUNCTION_DEFAULTS, WORKSPACE_DEFAULTS, type Workspace } from '../core/workspace/workspaceTypes';
-import { holdAutonomy } from './holdAutonomy';
+import { holdAutonomy, withRequests } from './holdAutonomy';
 import { allowNetwork, enableSchedules, keepHeld } from './linkConsent';
 import { usePlayground } from './playgroundStore';
 import { useRun } from './runStore';
@@ -55,6 +55,8 @@ describe('a workspace from a link or a file runs nothing on its own', () => {
       provisionedConcurrency: 3,
     });
     expect(holdAutonomy(workspace).request).toBeNull();
+    // A link made while they are held asks for them again.
+    expect(withRequests(workspace, request)).toEqual(ASKING);
   });
 
   it('opened from a link: network off, schedules disabled, no provisioned environments, until the user allows each', async () => {
