@@ -17,6 +17,12 @@ test('reserved concurrency 2 with 10 simultaneous requests: 2 succeed, 8 are thr
   await expect(run.metrics.getByText(/^Invocations: 2 total/)).toBeVisible();
   await expect(run.metrics.getByText(/^ConcurrentExecutions: peak 2\b/)).toBeVisible();
   await expect(run.timeline.getByRole('img', { name: /^Timeline: 2 environments \(0 provisioned\), 2 invocations, 0 errors/ })).toBeAttached();
+  // The throttles' reason, wherever they are counted.
+  await expect(run.figure('ReservedFunctionConcurrentInvocationLimitExceeded')).toHaveText('8');
+  await expect(run.figure('ConcurrentInvocationLimitExceeded')).toHaveText('0');
+  await expect(run.metrics.getByText('(ReservedFunctionConcurrentInvocationLimitExceeded 8, ConcurrentInvocationLimitExceeded 0)')).toBeVisible();
+  await expect(run.timeline.getByRole('list', { name: 'Throttled (no environment)' })).toContainText('ReservedFunctionConcurrentInvocationLimitExceeded: 8');
+  await expect(run.timeline.getByRole('img', { name: /8 throttled \(ReservedFunctionConcurrentInvocationLimitExceeded 8\)/ })).toBeAttached();
 });
 
 test('provisioned concurrency 3: three warm environments before any traffic, no cold start for the first 3 requests', async ({ concurrency: run, page }) => {

@@ -1,14 +1,16 @@
 import { create } from 'zustand';
 import { DEFAULT_CONFIG, validateConfig, type ConfigProblem, type FunctionConfig } from '../core/functionConfig';
 import type { InvocationRecord, LogLine } from '../core/invocationRecord';
+import type { PlatformCommand } from '../core/platformTypes';
 import type { InvokeResult } from '../bridge/liveDriver';
 import { disposeDriver, driverFor, onPlatformCommands } from './driverHolder';
 import { EXAMPLE_CODE, EXAMPLE_EVENT } from './exampleFunction';
+import { appendLogs, type LogGap } from './appendLogs';
+import { LogFeed } from './logFeed';
 import { countSent } from './sentCounter';
 
 export type { InvokeResult };
 
-const MAX_LOG_LINES = 5_000;
 const MAX_HISTORY = 200;
 /** Log lines of invocations arrive in batches, not one render per invocation. */
 const LOG_FLUSH_MS = 200;
@@ -24,6 +26,8 @@ export interface FunctionEntry {
   last: InvokeResult | null;
   /** The function's log stream, oldest first: every invocation's lines, whatever invoked it. */
   logs: LogLine[];
+  /** Where lines of a load run past the function's window are counted instead of shown. */
+  logGaps: LogGap[];
   history: InvocationRecord[];
   /** Named test events kept beside the function (the workspace saves and shares them). */
   savedEvents?: { name: string; json: string }[];
@@ -47,17 +51,17 @@ export interface PlaygroundState {
   inFlight: number;
   last: InvokeResult | null;
   logs: LogLine[];
+  logGaps: LogGap[];
   history: InvocationRecord[];
   setConfig(patch: Partial<FunctionConfig>): void;
+  /** Change any function's configuration (the selected one's is `setConfig`). */
+  setFunctionConfig(id: string, patch: Partial<FunctionConfig>): void;
   setEventText(text: string): void;
   invoke(): Promise<void>;
   clearLogs(): void;
   selectFunction(id: string): void;
   addFunction(): string;
   removeFunction(id: string): void;
-  /** Functions whose invocation logs are not listed (a load run on them would flood the panel). */
-  quietFunctions: ReadonlySet<string>;
-  setQuiet(id: string, quiet: boolean): void;
   /** Replace the selected function's saved (named) test events. */
   setSavedEvents(savedEvents: { name: string; json: string }[]): void;
   /** Replace every function (opening a saved or shared workspace): their environments go, new ones start on the next invoke. */
@@ -68,7 +72,7 @@ const initialConfig: FunctionConfig = { ...DEFAULT_CONFIG, code: EXAMPLE_CODE };
 let nextFunctionNumber = 2;
 
 function entry(id: string, config: FunctionConfig, eventText = EXAMPLE_EVENT): FunctionEntry {
-  return { id, config, eventText, inFlight: 0, last: null, logs: [], history: [] };
+  return { id, config, eventText, inFlight: 0, last: null, logs: [], logGaps: [], history: [] };
 }
 
 /** What Lambda would reject, and a name another function of the workspace already has (Lambda's ResourceConflictException). */
@@ -80,8 +84,8 @@ export function problemsOf(f: FunctionEntry, functions: readonly FunctionEntry[]
   return problems;
 }
 
-function mirror(f: FunctionEntry, functions: readonly FunctionEntry[]): Pick<PlaygroundState, 'config' | 'problems' | 'eventText' | 'inFlight' | 'last' | 'logs' | 'history'> {
-  return { config: f.config, problems: problemsOf(f, functions), eventText: f.eventText, inFlight: f.inFlight, last: f.last, logs: f.logs, history: f.history };
+function mirror(f: FunctionEntry, functions: readonly FunctionEntry[]): Pick<PlaygroundState, 'config' | 'problems' | 'eventText' | 'inFlight' | 'last' | 'logs' | 'logGaps' | 'history'> {
+  return { config: f.config, problems: problemsOf(f, functions), eventText: f.eventText, inFlight: f.inFlight, last: f.last, logs: f.logs, logGaps: f.logGaps, history: f.history };
 }
 
 /** A name not taken in the workspace: `my-function-2`, … */
@@ -104,11 +108,14 @@ export const usePlayground = create<PlaygroundState>()((set, get) => {
     functions: [entry('fn-1', initialConfig)],
     selectedId: 'fn-1',
     ...mirror(entry('fn-1', initialConfig), []),
-    quietFunctions: new Set<string>(),
 
     setConfig(patch) {
       const { selectedId } = get();
       update(selectedId, (f) => ({ config: { ...f.config, ...patch } }));
+    },
+
+    setFunctionConfig(id, patch) {
+      update(id, (f) => ({ config: { ...f.config, ...patch } }));
     },
 
     setEventText(eventText) {
@@ -125,6 +132,8 @@ export const usePlayground = create<PlaygroundState>()((set, get) => {
       update(id, (f) => ({ inFlight: f.inFlight + 1 }));
       countSent(id);
       const result = await driverFor(id, config).invoke(eventText);
+      // Asked for by the user: its lines are shown even during a load run.
+      if (result.kind === 'finished') logFeed.pin(result.record.requestId);
       update(id, (f) => ({
         inFlight: f.inFlight - 1,
         last: result,
@@ -133,7 +142,7 @@ export const usePlayground = create<PlaygroundState>()((set, get) => {
     },
 
     clearLogs() {
-      update(get().selectedId, () => ({ logs: [] }));
+      update(get().selectedId, () => ({ logs: [], logGaps: [] }));
     },
 
     selectFunction(id) {
@@ -167,43 +176,31 @@ export const usePlayground = create<PlaygroundState>()((set, get) => {
       const functions = seeds.map((seed) => ({ ...entry(`fn-${nextFunctionNumber++}`, seed.config, seed.eventText), savedEvents: seed.savedEvents }));
       const selected = functions[selectedIndex] ?? functions[0];
       if (!selected) return;
-      set({ functions, selectedId: selected.id, quietFunctions: new Set<string>(), ...mirror(selected, functions) });
-    },
-
-    setQuiet(id, quiet) {
-      set((s) => {
-        const next = new Set(s.quietFunctions);
-        if (quiet) next.add(id);
-        else next.delete(id);
-        return { quietFunctions: next };
-      });
+      set({ functions, selectedId: selected.id, ...mirror(selected, functions) });
     },
   };
 });
 
-/** Every invocation's log lines go to its function's log stream, in batches. */
-const pendingLogs = new Map<string, LogLine[]>();
+/** Every invocation's log lines go to its function's log stream, in batches; during a load run, a bounded window of them. */
+export const logFeed = new LogFeed();
 let logTimer: ReturnType<typeof setTimeout> | null = null;
 
-onPlatformCommands((functionId, commands) => {
-  if (usePlayground.getState().quietFunctions.has(functionId)) return;
-  for (const c of commands) {
-    if (c.type !== 'complete') continue;
-    const lines = pendingLogs.get(functionId) ?? [];
-    lines.push(...c.logs);
-    pendingLogs.set(functionId, lines);
-  }
-  if (pendingLogs.size === 0 || logTimer !== null) return;
+/** The platform's commands of one function: their log lines are shown at the next flush. */
+export function showInvocationLogs(functionId: string, commands: readonly PlatformCommand[]): void {
+  if (!logFeed.receive(functionId, commands) || logTimer !== null) return;
   logTimer = setTimeout(() => {
     logTimer = null;
-    const batch = new Map(pendingLogs);
-    pendingLogs.clear();
+    const batches = logFeed.take();
     const { functions, selectedId } = usePlayground.getState();
     const next = functions.map((f) => {
-      const lines = batch.get(f.id);
-      return lines ? { ...f, logs: [...f.logs, ...lines].slice(-MAX_LOG_LINES) } : f;
+      const list = batches.get(f.id);
+      if (!list) return f;
+      const view = appendLogs({ logs: f.logs, gaps: f.logGaps }, list, logFeed.windowOf(f.id));
+      return { ...f, logs: view.logs, logGaps: view.gaps };
     });
     const selected = next.find((f) => f.id === selectedId);
-    usePlayground.setState(selected ? { functions: next, logs: selected.logs } : { functions: next });
+    usePlayground.setState(selected ? { functions: next, logs: selected.logs, logGaps: selected.logGaps } : { functions: next });
   }, LOG_FLUSH_MS);
-});
+}
+
+onPlatformCommands(showInvocationLogs);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { InvocationRecord } from '../core/invocationRecord';
-import type { DestinationRecord, EnvironmentState, PlatformCommand } from '../core/platformTypes';
+import type { DestinationRecord, EnvironmentState, PlatformCommand, ThrottleReason } from '../core/platformTypes';
 import { invocationCost } from '../core/pricing';
 import { nearestRank, RunRecorder } from './runRecorder';
 
@@ -48,9 +48,9 @@ const reject = (ticket: number, statusCode: number): PlatformCommand => ({
   statusCode,
   error: { errorType: statusCode === 429 ? 'TooManyRequestsException' : 'RequestTooLargeException', errorMessage: 'no', trace: [] },
 });
-const throttle = (ticket: number, at: number): PlatformCommand => ({
+const throttle = (ticket: number, at: number, reason: ThrottleReason = 'ConcurrentInvocationLimitExceeded'): PlatformCommand => ({
   type: 'notice',
-  notice: { kind: 'throttle', atMs: T0 + at, ticket, invocationType: 'RequestResponse', reason: 'ConcurrentInvocationLimitExceeded' },
+  notice: { kind: 'throttle', atMs: T0 + at, ticket, invocationType: 'RequestResponse', reason },
 });
 
 function run(commands: PlatformCommand[]): RunRecorder {
@@ -257,6 +257,7 @@ describe('accounting', () => {
       succeeded: 3,
       functionErrors: 2,
       throttled: 2,
+      throttleReasons: { ConcurrentInvocationLimitExceeded: 2, ReservedFunctionConcurrentInvocationLimitExceeded: 0 },
       rejected: 1,
       async: { accepted: 4, delivered: 1, retriedDelivered: 1, onFailure: 1, stillQueued: 1 },
       lost: 0,
@@ -284,7 +285,7 @@ describe('accounting', () => {
       done(3, 'q', 'delivered'),
       done(3, 'q', 'on-failure'),
     ]);
-    expect(r.accounting(3)).toEqual({
+    expect(r.accounting(3)).toMatchObject({
       sent: 3,
       succeeded: 1,
       functionErrors: 0,
@@ -303,6 +304,36 @@ describe('accounting', () => {
     expect(r.provisionedChanges()).toEqual([
       { atMs: T0 + 10, count: 5, memoryMb: 512, architecture: 'arm64' },
       { atMs: T0 + 20, count: 0, memoryMb: 512, architecture: 'arm64' },
+    ]);
+  });
+});
+
+describe('the run keeps every invocation\'s log lines', () => {
+  it('logsOf gives the lines of records()[i], whatever the Logs panel showed', () => {
+    const r = new RunRecorder(T0);
+    const logs = [{ atMs: T0, text: 'START RequestId: A Version: $LATEST', source: 'platform' as const }];
+    r.observe({ type: 'complete', ticket: 1, record: rec({ requestId: 'A' }), logs, response: { ok: true, payload: '1' } });
+    expect(r.records()[0]?.requestId).toBe('A');
+    expect(r.logsOf(0)).toEqual(logs);
+    expect(r.logsOf(1)).toEqual([]);
+  });
+});
+
+describe('throttles by reason', () => {
+  it('the metrics, the timeline and the accounting count each of Lambda\'s reasons', () => {
+    const r = run([
+      throttle(1, 100, 'ReservedFunctionConcurrentInvocationLimitExceeded'),
+      throttle(2, 150, 'ReservedFunctionConcurrentInvocationLimitExceeded'),
+      throttle(3, 1200, 'ConcurrentInvocationLimitExceeded'),
+    ]);
+    expect(r.metrics().points.map((p) => p.throttleReasons)).toEqual([
+      { ReservedFunctionConcurrentInvocationLimitExceeded: 2, ConcurrentInvocationLimitExceeded: 0 },
+      { ReservedFunctionConcurrentInvocationLimitExceeded: 0, ConcurrentInvocationLimitExceeded: 1 },
+    ]);
+    expect(r.accounting(3).throttleReasons).toEqual({ ReservedFunctionConcurrentInvocationLimitExceeded: 2, ConcurrentInvocationLimitExceeded: 1 });
+    expect(r.timeline().throttles).toEqual([
+      { reason: 'ReservedFunctionConcurrentInvocationLimitExceeded', count: 2, firstMs: T0 + 100, lastMs: T0 + 150 },
+      { reason: 'ConcurrentInvocationLimitExceeded', count: 1, firstMs: T0 + 1200, lastMs: T0 + 1200 },
     ]);
   });
 });

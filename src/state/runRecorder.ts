@@ -1,46 +1,11 @@
 import type { ProvisionedChange } from '../core/billing';
-import type { InvocationRecord } from '../core/invocationRecord';
+import type { InvocationRecord, LogLine } from '../core/invocationRecord';
 import type { DestinationRecord, EnvironmentState, Notice, PlatformCommand } from '../core/platformTypes';
+import { noThrottles, THROTTLE_REASONS, type ThrottleCounts, type ThrottleSpan } from './throttleTally';
 import type { TimelineData, TimelineRow, TimelineSegment } from './timelineData';
+import { nearestRank, type Accounting, type MetricsPoint, type MetricsSeries } from './runMetrics';
 
-/** One second of the run, CloudWatch-style. `t` is seconds since the run's origin. */
-export interface MetricsPoint {
-  t: number;
-  /** Invocation attempts that started in this second. */
-  invocations: number;
-  /** Of those, the ones whose outcome was not `success`. */
-  errors: number;
-  coldStarts: number;
-  /** Throttle notices (synchronous 429s and asynchronous requeues) in this second. */
-  throttles: number;
-  /** The most environments busy, or initialising on demand, at any moment of this second. */
-  concurrentExecutions: number;
-  /** Nearest-rank percentiles of the Duration of invocations that ended in this second; null if none did. */
-  durationP50: number | null;
-  durationP99: number | null;
-}
-
-/** The per-second metrics. `version` increases whenever a point changed. */
-export interface MetricsSeries {
-  version: number;
-  points: MetricsPoint[];
-}
-
-/** Where every request the run sent ended up. */
-export interface Accounting {
-  sent: number;
-  /** Synchronous requests answered with a successful record. */
-  succeeded: number;
-  /** Synchronous requests whose invocation failed (error, timeout, crash). */
-  functionErrors: number;
-  /** Synchronous requests refused with 429. */
-  throttled: number;
-  /** Synchronous requests refused otherwise (400, 413 …). */
-  rejected: number;
-  async: { accepted: number; delivered: number; retriedDelivered: number; onFailure: number; stillQueued: number };
-  /** Sent but not (yet) answered: sent − (succeeded + functionErrors + throttled + rejected + accepted). */
-  lost: number;
-}
+export { nearestRank, type Accounting, type MetricsPoint, type MetricsSeries } from './runMetrics';
 
 interface EnvTrack {
   row: TimelineRow;
@@ -74,6 +39,8 @@ export class RunRecorder {
   private metricsVersion = 0;
 
   private readonly allRecords: InvocationRecord[] = [];
+  /** The log lines of each record, by the record's index: what the Logs panel's window leaves out. */
+  private readonly recordLogs: (readonly LogLine[])[] = [];
   private readonly provisioned: ProvisionedChange[] = [];
   private readonly destinationRecords: DestinationRecord[] = [];
   private readonly syncTickets = new Set<number>();
@@ -81,6 +48,7 @@ export class RunRecorder {
   private readonly doneTickets = new Set<number>();
   private readonly counts = { succeeded: 0, functionErrors: 0, throttled: 0, rejected: 0, accepted: 0, delivered: 0, retriedDelivered: 0, onFailure: 0 };
   private changes = 0;
+  private readonly throttleSpans = new Map<string, ThrottleSpan>();
 
   constructor(private readonly originMs: number) {}
 
@@ -93,6 +61,7 @@ export class RunRecorder {
     switch (c.type) {
       case 'complete':
         this.complete(c.ticket, c.record);
+        this.recordLogs.push(c.logs);
         break;
       case 'reject':
         if (!this.firstSync(c.ticket)) return;
@@ -114,7 +83,11 @@ export class RunRecorder {
   }
 
   timeline(): TimelineData {
-    return { version: this.timelineVersion, originMs: this.originMs, rows: this.rows };
+    const throttles = THROTTLE_REASONS.flatMap((r) => {
+      const span = this.throttleSpans.get(r);
+      return span ? [{ ...span }] : [];
+    });
+    return { version: this.timelineVersion, originMs: this.originMs, rows: this.rows, throttles };
   }
 
   metrics(): MetricsSeries {
@@ -132,6 +105,11 @@ export class RunRecorder {
 
   records(): readonly InvocationRecord[] {
     return this.allRecords;
+  }
+
+  /** The full log lines of `records()[index]`. */
+  logsOf(index: number): readonly LogLine[] {
+    return this.recordLogs[index] ?? [];
   }
 
   destinations(): DestinationRecord[] {
@@ -152,6 +130,7 @@ export class RunRecorder {
       succeeded: n.succeeded,
       functionErrors: n.functionErrors,
       throttled: n.throttled,
+      throttleReasons: this.throttleCounts(),
       rejected: n.rejected,
       async: {
         accepted: n.accepted,
@@ -162,6 +141,12 @@ export class RunRecorder {
       },
       lost: sent - answered,
     };
+  }
+
+  private throttleCounts(): ThrottleCounts {
+    const counts = noThrottles();
+    for (const span of this.throttleSpans.values()) counts[span.reason] = span.count;
+    return counts;
   }
 
   private firstSync(ticket: number): boolean {
@@ -205,10 +190,19 @@ export class RunRecorder {
       case 'environment':
         this.environment(n);
         return;
-      case 'throttle':
-        this.point(n.atMs).throttles += 1;
+      case 'throttle': {
+        const point = this.point(n.atMs);
+        point.throttles += 1;
+        point.throttleReasons[n.reason] += 1;
         this.metricsVersion += 1;
+        const span = this.throttleSpans.get(n.reason);
+        if (span) {
+          span.count += 1;
+          span.lastMs = Math.max(span.lastMs, n.atMs);
+        } else this.throttleSpans.set(n.reason, { reason: n.reason, count: 1, firstMs: n.atMs, lastMs: n.atMs });
+        this.timelineVersion += 1;
         return;
+      }
       case 'asyncDone':
         if (this.doneTickets.has(n.ticket)) return;
         this.doneTickets.add(n.ticket);
@@ -287,6 +281,7 @@ export class RunRecorder {
         errors: 0,
         coldStarts: 0,
         throttles: 0,
+        throttleReasons: noThrottles(),
         concurrentExecutions: this.concurrency,
         durationP50: null,
         durationP99: null,
@@ -297,9 +292,3 @@ export class RunRecorder {
   }
 }
 
-/** Nearest-rank percentile of an ascending list: the value at rank ceil(p/100 × n). */
-export function nearestRank(sorted: readonly number[], p: number): number | null {
-  if (sorted.length === 0) return null;
-  const rank = Math.max(1, Math.ceil((p / 100) * sorted.length));
-  return sorted[rank - 1] ?? null;
-}

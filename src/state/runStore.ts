@@ -10,9 +10,9 @@ export { LIVE_ENVIRONMENT_CAP } from '../bridge/liveDriver';
 export { platformNow } from './driverHolder';
 import { applySettings, currentSettings, driverFor, existingDriver, onPlatformCommands, platformNow } from './driverHolder';
 import { namespacedCommand } from './namespacedCommand';
-import { usePlayground } from './playgroundStore';
+import { logFeed, usePlayground } from './playgroundStore';
 import { RunRecorder } from './runRecorder';
-import { countSent, resetSent } from './sentCounter';
+import { countSent, resetSent, sentSoFar } from './sentCounter';
 import { waitScaleChanged } from './triggerFactories';
 
 /** How often what the recorders saw is published to React: batched, never one render per invocation. */
@@ -52,6 +52,17 @@ export interface RunState {
 const recorders = new Map<string, RunRecorder>();
 let runner: LoadRunner | null = null;
 let publishTimer: ReturnType<typeof setTimeout> | null = null;
+/** The function whose load run has ended but whose requests are not all answered yet: its log window stays until they are. */
+let windowToEnd: string | null = null;
+
+/** End the log window of a run that ended once every request it sent has its answer (asynchronous ones delivered or given up). */
+function endWindowWhenDrained(): void {
+  if (windowToEnd === null) return;
+  const a = runRecorder(windowToEnd).accounting(sentSoFar(windowToEnd));
+  if (a.lost > 0 || a.async.stillQueued > 0) return;
+  logFeed.setWindow(windowToEnd, false);
+  windowToEnd = null;
+}
 
 /**
  * The recorder of one function, or of the whole workspace (ALL_FUNCTIONS).
@@ -84,6 +95,7 @@ function observe(functionId: string, commands: readonly PlatformCommand[]): void
   if (publishTimer === null) {
     publishTimer = setTimeout(() => {
       publishTimer = null;
+      endWindowWhenDrained();
       useRun.setState((s) => ({ version: s.version + 1 }));
     }, PUBLISH_MS);
   }
@@ -150,7 +162,7 @@ export const useRun = create<RunState>()((set, get) => ({
   startLoad() {
     if (runner && (runner.state === 'running' || runner.state === 'paused')) return;
     const { plan, settingsProblems } = get();
-    const { config, problems, eventText, selectedId, setQuiet } = usePlayground.getState();
+    const { config, problems, eventText, selectedId } = usePlayground.getState();
     const refusal = [...problems, ...settingsProblems, ...validateLoadPlan(plan)].map((p) => p.message);
     if (refusal.length > 0) {
       set({ startProblem: refusal.join('\n') });
@@ -159,8 +171,10 @@ export const useRun = create<RunState>()((set, get) => ({
     const driver = driverFor(selectedId, config);
     get().resetRun();
     const send = plan.invocationType === 'Event' ? (): unknown => driver.invokeAsync(eventText) : (): unknown => driver.invoke(eventText);
-    // A load run's log lines would flood the Logs panel: the run is read in the timeline, metrics and bill.
-    setQuiet(selectedId, true);
+    // A load run's log lines would flood the Logs panel: a window of them is shown, the rest counted (the run's records keep them all).
+    if (windowToEnd !== null) logFeed.setWindow(windowToEnd, false);
+    windowToEnd = null;
+    logFeed.setWindow(selectedId, true);
     runner = new LoadRunner({
       arrivals: arrivalTimes(plan),
       durationMs: plan.durationS * 1000,
@@ -170,7 +184,10 @@ export const useRun = create<RunState>()((set, get) => ({
       },
       onProgress: (progress) => {
         set({ progress, loadState: progress.state });
-        if (progress.state === 'finished' || progress.state === 'stopped') setTimeout(() => setQuiet(selectedId, false), 2_000);
+        if (progress.state === 'finished' || progress.state === 'stopped') {
+          windowToEnd = selectedId;
+          endWindowWhenDrained();
+        }
       },
     });
     set({ startProblem: null });

@@ -1,5 +1,6 @@
 import type { InvocationOutcome } from '../core/invocationRecord';
 import type { DestroyReason } from '../core/platformTypes';
+import type { ThrottleSpan } from './throttleTally';
 
 /** What a timeline segment shows: an init bar, an invocation (by outcome), or idle time. */
 export type SegmentKind = 'init' | 'idle' | InvocationOutcome;
@@ -37,4 +38,6 @@ export interface TimelineData {
   /** The run's start, epoch ms: the timeline's zero. */
   originMs: number;
   rows: TimelineRow[];
+  /** Throttled requests reach no environment: counted by reason beside the rows (absent = none recorded). */
+  throttles?: ThrottleSpan[];
 }

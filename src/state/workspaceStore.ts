@@ -7,6 +7,7 @@ import { currentWorkspaceId, deleteWorkspace, getWorkspace, listWorkspaces, putW
 import { usePlayground } from './playgroundStore';
 import { useRun } from './runStore';
 import { useSources } from './sourcesStore';
+import { holdAutonomy, type ConsentRequest } from './holdAutonomy';
 import { applyWorkspace, captureWorkspace, exampleWorkspace } from './workspaceSnapshot';
 
 /** Edits are saved this long after the first one of a burst: well within a second. */
@@ -32,6 +33,8 @@ export interface WorkspaceState {
   restoreProblems: string[];
   /** A workspace (from a link or a file) waiting for the user's yes: storage is off and the current work would be lost. */
   pending: { workspace: Workspace; origin: Origin } | null;
+  /** What the workspace opened from a link or a file asked to run on its own (held until the user allows it). */
+  consent: ConsentRequest | null;
   embed: boolean;
   readOnly: boolean;
   setName(name: string): void;
@@ -51,6 +54,7 @@ export const useWorkspace = create<WorkspaceState>()((set) => ({
   linkError: null,
   restoreProblems: [],
   pending: null,
+  consent: null,
   embed: false,
   readOnly: false,
   setName: (name) => set({ name }),
@@ -125,11 +129,11 @@ async function refreshList(): Promise<void> {
 }
 
 /** Put a workspace into the stores without saving the intermediate states. */
-function load(workspace: Workspace, id: string, origin: Origin): void {
+function load(workspace: Workspace, id: string, origin: Origin, consent: ConsentRequest | null = null): void {
   suspended += 1;
   try {
     const restoreProblems = applyWorkspace(workspace);
-    useWorkspace.setState({ id, name: workspace.name, scenarios: workspace.scenarios, origin, originSeen: origin === 'local', restoreProblems });
+    useWorkspace.setState({ id, name: workspace.name, scenarios: workspace.scenarios, origin, originSeen: origin === 'local', restoreProblems, consent });
   } finally {
     suspended -= 1;
   }
@@ -149,7 +153,10 @@ function recordWorkspace(record: WorkspaceRecord): Workspace {
 
 // ---- the user's actions ------------------------------------------------------
 
-/** Open a workspace as a new saved workspace; the current one stays saved. Asks first when storage is off and the current work would be lost. */
+/**
+ * Open a workspace as a new saved workspace; the current one stays saved. Asks first when storage is off and the current work would be lost.
+ * A workspace from a link or a file runs nothing on its own: network access, schedules and provisioned concurrency are held until the user allows them.
+ */
 export async function openAsNew(workspace: Workspace, origin: Origin, confirmed = false): Promise<void> {
   const s = useWorkspace.getState();
   if (!s.embed && !storageOk && isDirty() && !confirmed) {
@@ -157,7 +164,8 @@ export async function openAsNew(workspace: Workspace, origin: Origin, confirmed 
     return;
   }
   await saveNow();
-  load(workspace, newId(), origin);
+  const held = origin === 'local' ? { workspace, request: null } : holdAutonomy(workspace);
+  load(held.workspace, newId(), origin, held.request);
   useWorkspace.setState({ pending: null });
   await saveNow();
 }

@@ -5,6 +5,7 @@ import { linkLengthAdvice, type LinkLengthLevel } from '../core/workspace/shareL
 import type { WorkspaceFunction } from '../core/workspace/workspaceTypes';
 import { readZip, ZipError } from '../bridge/zipReader';
 import { writeZip } from '../bridge/zipWriter';
+import { withRequests } from './holdAutonomy';
 import { decodeFragment, encodeWorkspaceFragment, shareUrl } from './shareLink';
 import { currentWorkspace, openAsNew, useWorkspace } from './workspaceStore';
 
@@ -22,9 +23,9 @@ export function playgroundBaseUrl(): string {
   return `${location.origin}${location.pathname}`;
 }
 
-/** The link that opens the current workspace. */
+/** The link that opens the current workspace, with what its own link asked for and is still held (the page it opens asks again). */
 export async function makeShareLink(base = `${location.origin}${location.pathname}${location.search}`): Promise<ShareLink> {
-  const url = shareUrl(base, await encodeWorkspaceFragment(currentWorkspace()));
+  const url = shareUrl(base, await encodeWorkspaceFragment(withRequests(currentWorkspace(), useWorkspace.getState().consent)));
   const advice = linkLengthAdvice(url.length);
   return { url, length: url.length, level: advice.level, advice: advice.message };
 }

@@ -1,6 +1,7 @@
 import { memo, useEffect, useId, useMemo, useState } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { MetricsPoint, MetricsSeries } from '../state/runRecorder';
+import { noThrottles, THROTTLE_REASONS, throttleText, type ThrottleCounts } from '../state/throttleTally';
 import './runPanels.css';
 
 const CHART_HEIGHT = 120;
@@ -12,6 +13,7 @@ type CountKey = 'invocations' | 'errors' | 'coldStarts' | 'throttles';
 interface Summary {
   totals: Record<CountKey, number>;
   peaks: Record<CountKey | 'concurrentExecutions', number>;
+  throttleReasons: ThrottleCounts;
   latestConcurrency: number;
   latestP50: number | null;
   latestP99: number | null;
@@ -24,7 +26,9 @@ function summarise(points: readonly MetricsPoint[]): Summary {
   let latestP50: number | null = null;
   let latestP99: number | null = null;
   let peakP99: number | null = null;
+  const throttleReasons = noThrottles();
   for (const p of points) {
+    for (const r of THROTTLE_REASONS) throttleReasons[r] += p.throttleReasons[r];
     for (const k of ['invocations', 'errors', 'coldStarts', 'throttles'] as const) {
       totals[k] += p[k];
       peaks[k] = Math.max(peaks[k], p[k]);
@@ -37,7 +41,7 @@ function summarise(points: readonly MetricsPoint[]): Summary {
     }
   }
   const latestConcurrency = points[points.length - 1]?.concurrentExecutions ?? 0;
-  return { totals, peaks, latestConcurrency, latestP50, latestP99, peakP99 };
+  return { totals, peaks, throttleReasons, latestConcurrency, latestP50, latestP99, peakP99 };
 }
 
 const ms = (n: number | null): string => (n === null ? '–' : `${n.toFixed(2)} ms`);
@@ -56,6 +60,7 @@ function chartFor(kind: ChartKind, data: MetricsPoint[]): React.ReactElement {
     case 'coldStarts':
       return countChart(data, 'coldStarts', 'var(--cold)');
     case 'throttles':
+      return throttleChart(data);
     case 'errors':
       return countChart(data, kind, 'var(--err)');
     case 'duration':
@@ -115,6 +120,24 @@ function countChart(data: MetricsPoint[], key: CountKey | 'concurrentExecutions'
   );
 }
 
+const REASON_COLOURS = ['var(--err)', 'var(--timeout, #d29922)'];
+
+/** Throttles per second, stacked by Lambda's reason. */
+function throttleChart(data: MetricsPoint[]): React.ReactElement {
+  return (
+    <BarChart data={data} margin={{ top: 4, right: 8, bottom: 0, left: 0 }}>
+      <CartesianGrid stroke="var(--border)" strokeDasharray="2 4" vertical={false} />
+      <XAxis dataKey="t" tick={AXIS} stroke="var(--border)" unit="s" interval={xInterval(data.length)} />
+      <YAxis tick={AXIS} stroke="var(--border)" width={36} allowDecimals={false} interval={0} />
+      <Tooltip contentStyle={TOOLTIP_STYLE} labelFormatter={(t) => `t = ${String(t)} s`} />
+      <Legend wrapperStyle={{ fontSize: 11 }} />
+      {THROTTLE_REASONS.map((reason, i) => (
+        <Bar key={reason} name={reason} stackId="reason" dataKey={(p: MetricsPoint) => p.throttleReasons[reason]} fill={REASON_COLOURS[i]} isAnimationActive={false} />
+      ))}
+    </BarChart>
+  );
+}
+
 function durationChart(data: MetricsPoint[]): React.ReactElement {
   return (
     <LineChart data={data} margin={{ top: 4, right: 8, bottom: 0, left: 0 }}>
@@ -152,7 +175,7 @@ export const MetricsPanel = memo(
             <Chart index={0} kind="invocations" data={data} title="Invocations" value={`Invocations: ${s.totals.invocations} total, peak ${s.peaks.invocations}/s`} />
             <Chart index={1} kind="concurrentExecutions" data={data} title="ConcurrentExecutions" value={`ConcurrentExecutions: peak ${s.peaks.concurrentExecutions}, now ${s.latestConcurrency}`} />
             <Chart index={2} kind="coldStarts" data={data} title="Cold starts" value={`Cold starts: ${s.totals.coldStarts} total, peak ${s.peaks.coldStarts}/s`} />
-            <Chart index={3} kind="throttles" data={data} title="Throttles" value={`Throttles: ${s.totals.throttles} total, peak ${s.peaks.throttles}/s`} />
+            <Chart index={3} kind="throttles" data={data} title="Throttles" value={`Throttles: ${s.totals.throttles} total, peak ${s.peaks.throttles}/s (${throttleText(s.throttleReasons)})`} />
             <Chart index={4} kind="errors" data={data} title="Errors" value={`Errors: ${s.totals.errors} total, peak ${s.peaks.errors}/s`} />
             <Chart
               index={5}

@@ -1,5 +1,6 @@
 import type { DestinationRecord } from '../core/platformTypes';
 import type { Accounting } from '../state/runRecorder';
+import { THROTTLE_REASONS } from '../state/throttleTally';
 import './runPanels.css';
 
 /** Destination records beyond this many are counted, not shown. */
@@ -38,6 +39,15 @@ export function RunSummary({ accounting: a, destinations }: RunSummaryProps) {
         <Item term="Async still queued" value={a.async.stillQueued} />
         <Item term="Lost" value={a.lost} className={a.lost !== 0 ? 'lost nonzero' : 'lost'} />
       </dl>
+      <section className="throttle-reasons" aria-labelledby="throttle-reasons-heading">
+        <h3 id="throttle-reasons-heading">Throttles by reason</h3>
+        <p className="hint">Every throttle: synchronous 429s and asynchronous events put back in the queue.</p>
+        <dl className="accounting" aria-labelledby="throttle-reasons-heading">
+          {THROTTLE_REASONS.map((reason) => (
+            <Item key={reason} term={reason} value={a.throttleReasons[reason]} />
+          ))}
+        </dl>
+      </section>
       <p className={a.lost !== 0 ? 'lost-line nonzero' : 'lost-line'}>
         <span>Lost: {a.lost.toLocaleString('en-US')}</span>{' '}
         <span className="hint">

@@ -1,3 +1,4 @@
+import { ConsentPrompt } from './ConsentPrompt';
 import { confirmPending, dismissPending, useWorkspace } from '../state/workspaceStore';
 
 const ORIGIN_TEXT = {
@@ -51,6 +52,7 @@ export function WorkspaceNotices() {
           </div>
         </div>
       )}
+      <ConsentPrompt />
       {origin !== 'local' && !originSeen && (
         <div className="origin-note" role="status">
           <p>

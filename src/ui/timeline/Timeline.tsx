@@ -1,5 +1,6 @@
 import { useEffect, useId, useLayoutEffect, useRef, useState, type PointerEvent } from 'react';
 import type { TimelineData } from '../../state/timelineData';
+import { TimelineThrottles } from './TimelineThrottles';
 import {
   AXIS_HEIGHT_PX,
   DEFAULT_PALETTE,
@@ -285,6 +286,7 @@ export function Timeline({ data, nowMs, running }: Props) {
           )}
         </div>
       </div>
+      <TimelineThrottles throttles={data.throttles ?? []} originMs={data.originMs} />
       <p className="sr-only" aria-live="polite" ref={liveRef} />
       <ul className="timeline-legend" aria-label="Legend">
         {LEGEND.map(([kind, label]) => (

@@ -14,6 +14,14 @@ export interface TimelineSummary {
 
 const plural = (n: number, one: string, many: string): string => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 
+/** ", 8 throttled (ReservedFunctionConcurrentInvocationLimitExceeded 8)", or nothing. */
+function throttledText(data: TimelineData): string {
+  const spans = data.throttles ?? [];
+  const total = spans.reduce((sum, t) => sum + t.count, 0);
+  if (total === 0) return '';
+  return `, ${total.toLocaleString('en-US')} throttled (${spans.map((t) => `${t.reason} ${t.count.toLocaleString('en-US')}`).join(', ')})`;
+}
+
 /** "12 environments (3 provisioned), 240 invocations, 8 errors": one pass over every segment. */
 export function summarizeTimeline(data: TimelineData): TimelineSummary {
   let provisioned = 0;
@@ -32,6 +40,7 @@ export function summarizeTimeline(data: TimelineData): TimelineSummary {
   const environments = data.rows.length;
   const text =
     `${plural(environments, 'environment', 'environments')} (${provisioned.toLocaleString('en-US')} provisioned), ` +
-    `${plural(invocations, 'invocation', 'invocations')}, ${plural(errors, 'error', 'errors')}`;
+    `${plural(invocations, 'invocation', 'invocations')}, ${plural(errors, 'error', 'errors')}` +
+    throttledText(data);
   return { environments, provisioned, alive, invocations, errors, text };
 }

@@ -1,0 +1,33 @@
+import { expect, test } from './playground';
+
+/** 12 lines a request (START, 9 of its own, END, REPORT): 30 requests are more than the Logs panel's window of 200 lines. */
+const CHATTY = "export const handler = async (event) => {\n  for (let i = 1; i <= 9; i++) console.log('chatty line', i);\n  return 'ok';\n};\n";
+
+test("a load run's logs are windowed with a count of what is not shown, the run's records show the rest, and an Invoke right after the run shows its logs", async ({ playground, concurrency: run, page }) => {
+  // 30 cold starts at once: more than the default 30 s on a machine shared with other runs.
+  test.setTimeout(90_000);
+  await playground.setCode(CHATTY);
+  // 30 cold starts at once on a busy machine: no request should time out.
+  await playground.timeout.fill('60');
+  await run.burst(30);
+  await expect(run.figure('Succeeded')).toHaveText('30', { timeout: 45_000 });
+  const marker = playground.logs.getByRole('note').filter({ hasText: /lines not shown/ });
+  await expect(marker).toContainText(/\d+ lines not shown/);
+  const hidden = Number((await marker.textContent())?.match(/([\d,]+) lines not shown/)?.[1]?.replace(/,/g, ''));
+  const shown = await playground.logs.getByRole('log', { name: 'Log lines' }).getByText(/^START RequestId/).count();
+  // Nothing lost: what is shown and what is counted add up to the run's 30 × 12 lines.
+  expect(shown * 12 + hidden).toBe(30 * 12);
+
+  // The user's own Invoke, pressed right after the run: its START/END/REPORT appear.
+  await playground.invoke();
+  await expect(playground.logs.getByRole('log', { name: 'Log lines' }).getByText(/^REPORT RequestId/)).toHaveCount(shown + 1);
+
+  await marker.getByRole('button', { name: "Open the run's invocation logs" }).click();
+  const viewer = page.getByRole('region', { name: 'Invocation logs' });
+  await expect(viewer).toContainText('of 31 in the run');
+  await viewer.getByRole('spinbutton', { name: 'Invocation' }).fill('30');
+  const lines = viewer.getByRole('log', { name: 'Invocation log lines' });
+  await expect(lines.getByText(/^START RequestId/)).toHaveCount(1);
+  await expect(lines.getByText(/chatty line\s+9/)).toHaveCount(1);
+  await expect(lines.getByText(/^REPORT RequestId/)).toHaveCount(1);
+});

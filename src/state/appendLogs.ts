@@ -1,0 +1,64 @@
+import type { LogLine } from '../core/invocationRecord';
+
+/** Lines of a load run's invocations past the function's window: counted, not shown; the run's records keep them. */
+export interface LogGap {
+  /** How many lines are not shown here. */
+  count: number;
+  /** The marker stands before `logs[at]` (at the end when `at === logs.length`). */
+  at: number;
+}
+
+/** One invocation's lines. `pinned`: the user asked for it (the Invoke button): always shown. */
+export interface LogBatch {
+  requestId: string;
+  lines: readonly LogLine[];
+  pinned: boolean;
+}
+
+export interface LogView {
+  logs: LogLine[];
+  gaps: LogGap[];
+}
+
+export interface LogLimits {
+  /** The most lines a function's log keeps (the oldest go first). */
+  maxLines: number;
+  /** During a load run: how many of the run's lines are shown before the rest are only counted. */
+  windowLines: number;
+}
+
+export const LOG_LIMITS: LogLimits = { maxLines: 5_000, windowLines: 200 };
+
+/**
+ * A function's log with new invocations' lines added. `window` is the run's
+ * window, or null outside load runs (every line is shown): `used` counts the
+ * run's lines shown so far and is updated in place. Lines are never dropped
+ * silently: those past the window are counted in a gap marker where they
+ * would have been; pinned lines are always shown.
+ */
+export function appendLogs(view: LogView, batches: readonly LogBatch[], window: { used: number } | null, limits: LogLimits = LOG_LIMITS): LogView {
+  // The same array when no line is added, so the panel does not draw its lines again for a count.
+  let logs = view.logs;
+  const gaps = view.gaps.map((g) => ({ ...g }));
+  for (const b of batches) {
+    if (b.pinned || window === null || window.used + b.lines.length <= limits.windowLines) {
+      if (logs === view.logs) logs = view.logs.slice();
+      logs.push(...b.lines);
+      if (!b.pinned && window) window.used += b.lines.length;
+      continue;
+    }
+    const last = gaps[gaps.length - 1];
+    if (last && last.at === logs.length) last.count += b.lines.length;
+    else gaps.push({ count: b.lines.length, at: logs.length });
+  }
+  const excess = logs.length - limits.maxLines;
+  if (excess <= 0) return { logs, gaps };
+  const kept: LogGap[] = [];
+  for (const g of gaps) {
+    const at = Math.max(0, g.at - excess);
+    const prev = kept[kept.length - 1];
+    if (prev && prev.at === at) prev.count += g.count;
+    else kept.push({ count: g.count, at });
+  }
+  return { logs: logs.slice(excess), gaps: kept };
+}

@@ -1,0 +1,53 @@
+import type { PlatformCommand } from '../core/platformTypes';
+import type { LogBatch } from './appendLogs';
+
+/**
+ * Invocations' log lines on their way to their functions' logs: gathered per
+ * function between two flushes, with which functions are in a load run (a
+ * bounded window) and which invocations the user asked for (always shown).
+ */
+export class LogFeed {
+  private readonly pending = new Map<string, LogBatch[]>();
+  private readonly pins = new Set<string>();
+  private readonly windows = new Map<string, { used: number }>();
+
+  /** Keep the lines of every `complete` command; true when something waits for a flush. */
+  receive(functionId: string, commands: readonly PlatformCommand[]): boolean {
+    for (const c of commands) {
+      if (c.type !== 'complete' || c.logs.length === 0) continue;
+      const list = this.pending.get(functionId) ?? [];
+      list.push({ requestId: c.record.requestId, lines: c.logs, pinned: false });
+      this.pending.set(functionId, list);
+    }
+    return this.pending.size > 0;
+  }
+
+  /** The user asked for this invocation (its result came back to the Invoke button): its lines are shown whatever the window. */
+  pin(requestId: string): void {
+    this.pins.add(requestId);
+  }
+
+  /** A load run on the function starts (a fresh window) or ends (every line shown again). */
+  setWindow(functionId: string, on: boolean): void {
+    if (on) this.windows.set(functionId, { used: 0 });
+    else this.windows.delete(functionId);
+  }
+
+  windowOf(functionId: string): { used: number } | null {
+    return this.windows.get(functionId) ?? null;
+  }
+
+  /** What arrived since the last flush, per function, pinned invocations marked. */
+  take(): Map<string, LogBatch[]> {
+    const out = new Map(this.pending);
+    this.pending.clear();
+    for (const batches of out.values()) {
+      for (const b of batches) {
+        if (this.pins.delete(b.requestId)) b.pinned = true;
+      }
+    }
+    // A pin whose lines never came (a crash before any line): nothing to keep it for.
+    this.pins.clear();
+    return out;
+  }
+}
