@@ -9,6 +9,7 @@ import type { EnvironmentSpec, EnvironmentView, PlatformCommand, PlatformEvent }
 import { createRandom } from '../core/random';
 import type { InitSpec, ToEnvironment } from '../protocol/messages';
 import { compileHandlerCached } from './compileHandler';
+import { nodeBuiltinsScript } from './nodeBuiltins';
 import { FramePool } from './framePool';
 import { readEnvironmentMessage } from './readEnvironmentMessage';
 import type { SandboxFrame } from './sandboxFrame';
@@ -325,12 +326,15 @@ export class LiveDriver {
 
 function initSpec(spec: EnvironmentSpec): InitSpec {
   const c = spec.config;
+  const compiled = compileHandlerCached(c.fileName, c.code);
   return {
     functionName: c.name,
     runtime: c.runtime,
     handler: c.handler,
     fileName: c.fileName,
-    compiled: compileHandlerCached(c.fileName, c.code),
+    compiled,
+    nodeBuiltins: nodeBuiltinsScript(compiled),
+    ephemeralStorageMb: c.ephemeralStorageMb,
     variables: spec.variables,
     memoryMb: c.memoryMb,
     architecture: c.architecture,
