@@ -217,7 +217,8 @@ export class Vfs {
   }
 
   rename(from: string, to: string, original: [string, string]): void {
-    const src = this.lookup(from, 'rename', original[0]);
+    const src = this.entries.get(from);
+    if (!src) throw fsError('ENOENT', 'rename', original[0], original[1]);
     if (!this.writable(from) || !this.writable(to)) throw fsError('EROFS', 'rename', original[0], original[1]);
     const parent = this.entries.get(parentOf(to));
     if (!parent) throw fsError('ENOENT', 'rename', original[0], original[1]);
