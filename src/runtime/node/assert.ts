@@ -41,7 +41,8 @@ function looseDeepEqual(a: unknown, b: unknown): boolean {
 const show = (v: unknown): string => inspect(v);
 
 function ok(value: unknown, message?: string | Error): void {
-  if (!value) fail(message, value, true, '==', `The expression evaluated to a falsy value:\n\n  assert.ok(${show(value)})\n`);
+  // Node quotes the call's source text when it can read the file; without it, this is its wording.
+  if (!value) fail(message, value, true, '==', `${show(value)} == true`);
 }
 
 function matches(err: unknown, expected: Matcher | undefined): boolean {
@@ -90,7 +91,10 @@ function doesNotThrow(fn: () => unknown, message?: string): void {
 }
 
 const pair = (op: string, test: (a: unknown, b: unknown) => boolean, header: string) => (actual: unknown, expected: unknown, message?: string | Error) => {
-  if (!test(actual, expected)) fail(message, actual, expected, op, `${header}\n\n${show(actual)} ${op === 'strictEqual' ? '!==' : op === 'notStrictEqual' ? '===' : op} ${show(expected)}\n`);
+  if (test(actual, expected)) return;
+  if (op === '==' || op === '!=') fail(message, actual, expected, op, `${show(actual)} ${op} ${show(expected)}`);
+  if (op === 'notStrictEqual') fail(message, actual, expected, op, `${header} ${show(expected)}`);
+  fail(message, actual, expected, op, `${header}\n\n${show(actual)} ${op === 'strictEqual' ? '!==' : 'should equal'} ${show(expected)}\n`);
 };
 
 const strictEqual = pair('strictEqual', Object.is, 'Expected values to be strictly equal:');

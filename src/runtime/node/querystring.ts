@@ -14,10 +14,21 @@ function unescape(str: string): string {
   try {
     return decodeURIComponent(str);
   } catch {
-    return str.replace(/%([0-9a-f]{2})/gi, (m, hex: string) => {
-      const code = parseInt(hex, 16);
-      return code < 0x80 ? String.fromCharCode(code) : m;
-    });
+    // Node falls back to decoding the %XX bytes it can and reading the result as UTF-8 (U+FFFD for bad sequences).
+    const bytes: number[] = [];
+    const encoder = new TextEncoder();
+    for (let i = 0; i < str.length; i++) {
+      const hex = str.slice(i + 1, i + 3);
+      if (str[i] === '%' && /^[0-9a-f]{2}$/i.test(hex)) {
+        bytes.push(parseInt(hex, 16));
+        i += 2;
+      } else {
+        const cp = str.codePointAt(i)!;
+        bytes.push(...encoder.encode(String.fromCodePoint(cp)));
+        if (cp > 0xffff) i++;
+      }
+    }
+    return new TextDecoder().decode(new Uint8Array(bytes));
   }
 }
 
