@@ -63,6 +63,17 @@ describe('built-ins bundled one by one', () => {
     expect(host.Buffer).toBe(Buffer);
   });
 
+  it('instantiates a built-in a sibling uses only when it is used: gzipSync needs no streams', () => {
+    const registry = createRegistry(host as Record<string, unknown>);
+    const loaded = (registry as unknown as { raw: Map<string, unknown> }).raw;
+    const fresh = makeNodeRequire(registry, '/var/task/index.mjs', false);
+    const zlib = fresh('zlib') as typeof NodeZlib;
+    zlib.gunzipSync(zlib.gzipSync('x'));
+    expect(loaded.has('stream')).toBe(false);
+    zlib.createGzip();
+    expect(loaded.has('stream')).toBe(true);
+  });
+
   it('gives the same results as Node', () => {
     const crypto = req('node:crypto') as typeof NodeCrypto;
     const zlib = req('node:zlib') as typeof NodeZlib;

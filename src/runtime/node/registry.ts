@@ -49,9 +49,30 @@ export class BuiltinRegistry {
     return module.exports;
   }
 
+  /**
+   * A sibling built-in, instantiated on first use rather than when the
+   * importing built-in loads: the bundles keep named imports as
+   * `sibling.name` property reads, so zlib's `gzipSync` never pays for the
+   * streams only `createGzip` needs.
+   */
+  private lazy(file: string): object {
+    const cached = this.raw.get(file);
+    if (cached) return cached;
+    const target = (): RawModule => this.module(file);
+    return new Proxy({}, {
+      get: (_t, key) => Reflect.get(target(), key),
+      has: (_t, key) => Reflect.has(target(), key),
+      ownKeys: () => Reflect.ownKeys(target()),
+      getOwnPropertyDescriptor: (_t, key) => {
+        const d = Reflect.getOwnPropertyDescriptor(target(), key);
+        return d ? { ...d, configurable: true } : undefined;
+      },
+    });
+  }
+
   /** `require` as seen from inside a built-in bundle: siblings by file, libraries' Node names by name. */
   private internalRequire(id: string): unknown {
-    if (id.startsWith(INTERNAL)) return this.module(id.slice(INTERNAL.length));
+    if (id.startsWith(INTERNAL)) return this.lazy(id.slice(INTERNAL.length));
     const found = this.resolve(id);
     if (found === NOT_LOADED) throw new Error(`The built-in '${id}' was not sent to this environment`);
     return found;
