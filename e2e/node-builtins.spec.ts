@@ -1,5 +1,8 @@
 import { expect, test } from './playground';
 
+// Two deploys and invokes each, with the editor typed in: on a shared 2-core machine these can pass 30 s.
+test.slow();
+
 test('Node.js built-ins: Buffer, crypto, zlib and /tmp, which a warm invoke finds again', async ({ playground }) => {
   // A full vCPU and room to spare: on a shared machine the first calls' CPU time would be stretched ×13.8 at 128 MB.
   await playground.memory.fill('1769');
