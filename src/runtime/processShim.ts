@@ -63,4 +63,9 @@ export function installProcess(target: Record<string, unknown>, spec: InitSpec):
     once: () => undefined,
   };
   target.global = target;
+  // Node's globals that a worker lacks: setImmediate runs as a macrotask, after pending I/O callbacks and microtasks.
+  if (typeof target.setImmediate !== 'function') {
+    target.setImmediate = (fn: (...a: unknown[]) => void, ...args: unknown[]) => setTimeout(fn, 0, ...args);
+    target.clearImmediate = (handle: ReturnType<typeof setTimeout>) => clearTimeout(handle);
+  }
 }
