@@ -19,9 +19,11 @@ const LAYERS = {
 const ALL = Object.keys(LAYERS);
 /**
  * The bridge may take the runtime's and the sandbox's scripts as text
- * (`?bundle`), to hand them to the sandbox frame; it may not call into them.
+ * (`?bundle`), to hand them to the sandbox frame, and the Node.js built-ins'
+ * scripts (`?builtin`), to send a worker those its handler imports; it may
+ * not call into them.
  */
-const TEXT_IMPORTS = { bridge: ['!**/runtime/main.ts?bundle', '!**/sandbox/host.ts?bundle'] };
+const TEXT_IMPORTS = { bridge: ['!**/runtime/main.ts?bundle', '!**/sandbox/host.ts?bundle', '!**/runtime/node/', '!**/runtime/node/*.ts?builtin'] };
 
 const layerRules = Object.entries(LAYERS).map(([layer, allowed]) => {
   const banned = ALL.filter((l) => l !== layer && !allowed.includes(l));

@@ -1,5 +1,6 @@
 import { transform } from 'sucrase';
 import type { InitSpec } from '../protocol/messages';
+import { BUILTIN_FILES, builtinFile } from '../protocol/nodeBuiltins';
 
 type Compiled = InitSpec['compiled'];
 
@@ -16,7 +17,7 @@ const MODULE_SYNTAX = /^\s*(import\s*[\w{*'"]|import\s*\(|export\s)/m;
 export function compileHandler(fileName: string, code: string): Compiled {
   const ts = fileName.endsWith('.ts');
   const esm = ts || fileName.endsWith('.mjs') || (fileName.endsWith('.js') && MODULE_SYNTAX.test(code));
-  if (!esm) return { ok: true, js: code, esm: false };
+  if (!esm) return { ok: true, js: code, esm: false, builtins: builtinsUsed(code) };
   try {
     const out = transform(code, {
       transforms: ts ? ['typescript', 'imports'] : ['imports'],
@@ -24,7 +25,8 @@ export function compileHandler(fileName: string, code: string): Compiled {
       keepUnusedImports: !ts,
       preserveDynamicImport: false,
     });
-    return { ok: true, js: out.code, esm: true };
+    const js = out.code.replace(IMPORT_META, '__playgroundImportMeta');
+    return { ok: true, js, esm: true, builtins: builtinsUsed(js) };
   } catch (err) {
     const message = err instanceof Error ? err.message.replace(/\s*\(\d+:\d+\)$/, '') : String(err);
     const loc = (err as { loc?: { line: number; column: number } }).loc;
@@ -40,6 +42,28 @@ export function compileHandler(fileName: string, code: string): Compiled {
     };
   }
 }
+
+// --- Node.js built-ins: which the handler needs, so a worker gets only those (src/runtime/node).
+const IMPORT_META = /\bimport\s*\.\s*meta\b/g;
+const REQUIRE_CALL = /\brequire\s*\(\s*(?:(['"`])([^'"`$\\]*)\1\s*\)|(?=[^\s)]))/g;
+
+/**
+ * The files of src/runtime/node the code requires (Sucrase turns `import`
+ * and `import()` into `require`): every `require('x')` with a plain string,
+ * `buffer` for the global `Buffer`; all of them when a `require` has a
+ * computed name, since the worker cannot fetch one later.
+ */
+export function builtinsUsed(js: string): string[] {
+  const files = new Set<string>();
+  for (const m of js.matchAll(REQUIRE_CALL)) {
+    if (m[2] === undefined) return [...new Set(Object.values(BUILTIN_FILES))].sort();
+    const file = builtinFile(m[2]);
+    if (file) files.add(file);
+  }
+  if (/\bBuffer\b/.test(js)) files.add('buffer');
+  return [...files].sort();
+}
+// --- end Node.js built-ins
 
 const cache = new Map<string, Compiled>();
 

@@ -11,6 +11,7 @@ import { discardSpareFrame, FramePool } from './framePool';
 import { FrameWatch } from './frameWatch';
 import { EnvironmentGate } from './environmentGate';
 import { standaloneScheduler, wallClock, type PlatformScheduler } from './platformScheduler';
+import { nodeBuiltinsScript } from './nodeBuiltins';
 import type { SandboxFrame } from './sandboxFrame';
 
 /** What a synchronous invoke returns: a finished invocation, or the Invoke API's refusal. */
@@ -383,12 +384,15 @@ function abortReason(signal: AbortSignal): string {
 
 function initSpec(spec: EnvironmentSpec): InitSpec {
   const c = spec.config;
+  const compiled = compileHandlerCached(c.fileName, c.code);
   return {
     functionName: c.name,
     runtime: c.runtime,
     handler: c.handler,
     fileName: c.fileName,
-    compiled: compileHandlerCached(c.fileName, c.code),
+    compiled,
+    nodeBuiltins: nodeBuiltinsScript(compiled),
+    ephemeralStorageMb: c.ephemeralStorageMb,
     variables: spec.variables,
     memoryMb: c.memoryMb,
     architecture: c.architecture,

@@ -33,6 +33,20 @@ describe('validateConfig', () => {
     });
   });
 
+  describe('ephemeral storage (/tmp): 512–10,240 MB in whole MB, 512 when unset', () => {
+    it.each([undefined, 512, 513, 10_240])('accepts %s', (ephemeralStorageMb) => {
+      expect(problems({ ephemeralStorageMb })).toEqual([]);
+    });
+
+    it.each([
+      [511, "1 validation error detected: Value '511' at 'ephemeralStorage.size' failed to satisfy constraint: Member must have value greater than or equal to 512"],
+      [10_241, "1 validation error detected: Value '10241' at 'ephemeralStorage.size' failed to satisfy constraint: Member must have value less than or equal to 10240"],
+      [600.5, "1 validation error detected: Value '600.5' at 'ephemeralStorage.size' failed to satisfy constraint: Member must be a whole number"],
+    ])('rejects %d', (ephemeralStorageMb, message) => {
+      expect(problems({ ephemeralStorageMb })).toEqual([{ field: 'ephemeralStorageMb', message }]);
+    });
+  });
+
   describe('timeout: 1–900 s in whole seconds', () => {
     it.each([1, 3, 900])('accepts %i', (timeoutS) => {
       expect(problems({ timeoutS })).toEqual([]);

@@ -11,6 +11,7 @@ export type Architecture = (typeof ARCHITECTURES)[number];
 export const LIMITS = {
   memoryMb: { min: 128, max: 10_240 },
   timeoutS: { min: 1, max: 900 },
+  ephemeralStorageMb: { min: 512, max: 10_240 },
   environmentBytes: 4 * 1024,
   functionNameLength: 64,
 } as const;
@@ -51,6 +52,8 @@ export interface FunctionConfig {
   architecture: Architecture;
   /** Playground setting: may the handler use the network? Off by default; enforced by the sandbox's policy. */
   networkAccess: boolean;
+  /** The size of /tmp (Lambda's EphemeralStorage.Size), 512–10,240 MB; 512 when absent. */
+  ephemeralStorageMb?: number;
 }
 
 export const DEFAULT_CONFIG: Omit<FunctionConfig, 'code'> = {
@@ -105,6 +108,9 @@ export function validateConfig(config: FunctionConfig): ConfigProblem[] {
   }
   add(rangeProblem('memoryMb', 'memorySize', config.memoryMb, LIMITS.memoryMb.min, LIMITS.memoryMb.max));
   add(rangeProblem('timeoutS', 'timeout', config.timeoutS, LIMITS.timeoutS.min, LIMITS.timeoutS.max));
+  if (config.ephemeralStorageMb !== undefined) {
+    add(rangeProblem('ephemeralStorageMb', 'ephemeralStorage.size', config.ephemeralStorageMb, LIMITS.ephemeralStorageMb.min, LIMITS.ephemeralStorageMb.max));
+  }
   if (!(RUNTIMES as readonly string[]).includes(config.runtime)) {
     add({ field: 'runtime', message: `1 validation error detected: Value '${config.runtime}' at 'runtime' failed to satisfy constraint: Member must satisfy enum value set: [${RUNTIMES.join(', ')}]` });
   }

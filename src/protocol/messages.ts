@@ -22,7 +22,11 @@ export interface InitSpec {
   handler: string;
   fileName: string;
   /** The handler compiled to a CommonJS body by the app, or the compile error. */
-  compiled: { ok: true; js: string; esm: boolean } | { ok: false; error: WireError };
+  compiled: { ok: true; js: string; esm: boolean; builtins?: string[] } | { ok: false; error: WireError };
+  /** The scripts of the Node.js built-ins the handler imports (src/runtime/node), concatenated; absent when it imports none. */
+  nodeBuiltins?: string;
+  /** The function's ephemeral storage (/tmp) in MB, 512–10,240. */
+  ephemeralStorageMb?: number;
   variables: Record<string, string>;
   memoryMb: number;
   architecture: string;

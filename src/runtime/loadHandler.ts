@@ -1,6 +1,7 @@
 import type { InitSpec } from '../protocol/messages';
 import { RuntimeError, runtimeError } from './errors';
 import type { WireError } from '../protocol/messages';
+import { createRegistry, makeNodeRequire } from './node/nodeRequire';
 
 export type HandlerFn = (event: unknown, context: unknown, callback?: unknown) => unknown;
 
@@ -15,26 +16,10 @@ const TASK_ROOT = '/var/task';
 const CALLBACK_DEPRECATED =
   'ERROR: AWS Lambda has removed support for callback-based function handlers starting with Node.js 24. You need to modify this function to use a supported handler signature to use Node.js 24 or later. For more information see https://docs.aws.amazon.com/lambda/latest/dg/nodejs-handler.html.';
 
-type ModuleFn = (exports: object, require: (id: string) => unknown, module: { exports: unknown }, filename: string, dirname: string) => Promise<void>;
+type ModuleFn = (exports: object, require: (id: string) => unknown, module: { exports: unknown }, filename: string, dirname: string, importMeta: object) => Promise<void>;
 
 interface ModuleHost {
   __playgroundModule?: ModuleFn;
-}
-
-/** `require` inside the environment: there is no node_modules and no Node.js built-in here. */
-function makeRequire(filename: string, esm: boolean): (id: string) => unknown {
-  return (id: string) => {
-    const builtin = id.startsWith('node:') || /^(fs|path|os|crypto|http|https|util|events|stream|buffer|child_process|zlib|url)$/.test(id);
-    const note = builtin ? ' (Node.js built-in modules are not available in the browser playground)' : '';
-    if (esm) {
-      const err = new Error(`Cannot find package '${id}' imported from ${filename}${note}`) as Error & { code: string };
-      err.code = 'ERR_MODULE_NOT_FOUND';
-      throw err;
-    }
-    const err = new Error(`Cannot find module '${id}'${note}\nRequire stack:\n- ${filename}\n- /var/runtime/index.mjs`) as Error & { code: string };
-    err.code = 'MODULE_NOT_FOUND';
-    throw err;
-  };
 }
 
 /** Evaluate the classic script text; a parse error surfaces as the SyntaxError it is. */
@@ -66,7 +51,13 @@ export async function loadHandler(spec: InitSpec, host: ModuleHost): Promise<Han
   const deployedName = spec.fileName.replace(/\.ts$/, '.js');
   const filename = `${TASK_ROOT}/${deployedName}`;
   // The prefix shares the code's first line, so line numbers in stack traces match the editor's.
-  const wrapped = `self.__playgroundModule = async function (exports, require, module, __filename, __dirname) {${js}\n};\n//# sourceURL=file://${filename}`;
+  // --- Node.js built-ins (src/runtime/node): the scripts the app sent for this handler, registered before its code runs.
+  if (spec.nodeBuiltins) evaluateScript(spec.nodeBuiltins);
+  Object.assign(host, { __playgroundEphemeralStorageMb: spec.ephemeralStorageMb ?? 512, __playgroundHandlerFile: { path: filename, text: js } });
+  const registry = createRegistry(host as Record<string, unknown>);
+  const importMeta = { url: `file://${filename}`, filename, dirname: TASK_ROOT, resolve: (s: string) => (s.startsWith('node:') ? s : `node:${s}`) };
+  // --- end Node.js built-ins
+  const wrapped = `self.__playgroundModule = async function (exports, require, module, __filename, __dirname, __playgroundImportMeta) {${js}\n};\n//# sourceURL=file://${filename}`;
   try {
     evaluateScript(wrapped);
   } catch (err) {
@@ -78,7 +69,7 @@ export async function loadHandler(spec: InitSpec, host: ModuleHost): Promise<Han
   if (!run) throw new RuntimeError('Runtime.ImportModuleError', 'Error: the handler module did not load');
   const module = { exports: {} as Record<string, unknown> };
   try {
-    await run(module.exports, makeRequire(filename, esm), module, filename, TASK_ROOT);
+    await run(module.exports, makeNodeRequire(registry, filename, esm), module, filename, TASK_ROOT, importMeta);
   } catch (err) {
     if (err instanceof Error && (err as { code?: string }).code === 'MODULE_NOT_FOUND') {
       throw new InitError(runtimeError('Runtime.ImportModuleError', `Error: ${err.message}`, err));
