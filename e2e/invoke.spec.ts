@@ -48,3 +48,11 @@ test('a TypeScript handler with console levels logs in the Node.js format', asyn
   await expect(playground.logs.getByText(/\tWARN\tcareful \{ depth: \{ n: 21 \} \}$/)).toHaveCount(1);
   await expect(playground.logs.getByText(/\tERROR\tmulti\rline$/)).toHaveCount(1);
 });
+
+test('a large response shows its first 64 KB with its size and a download, so the page stays responsive', async ({ playground }) => {
+  await playground.setCode(`export const handler = async () => 'x'.repeat(1024 * 1024);`);
+  await playground.invoke();
+  await expect(playground.response.getByText('Showing the first 64 KB of a 1.0 MB response.')).toBeVisible();
+  await expect(playground.response.getByRole('button', { name: 'Download the full response' })).toBeVisible();
+  expect(((await playground.response.locator('pre').textContent()) ?? '').length).toBeLessThan(70 * 1024);
+});

@@ -1,12 +1,43 @@
 import type { InvokeResult } from '../state/playgroundStore';
 import { usePlayground } from '../state/playgroundStore';
 
+/** Responses up to this size are pretty-printed and shown whole; a larger one (up to Lambda's 6 MB) shows its start, so one Invoke never blocks the page. */
+const SHOWN_CHARS = 64 * 1024;
+
 function prettyJson(text: string): string {
+  if (text.length > SHOWN_CHARS) return text;
   try {
     return JSON.stringify(JSON.parse(text), null, 2);
   } catch {
     return text;
   }
+}
+
+function download(text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = 'response.json';
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+}
+
+/** The payload, or its first 64 KB with the size and a way to get the rest. */
+function Payload({ text, error }: { text: string; error: boolean }) {
+  const cut = text.length > SHOWN_CHARS;
+  return (
+    <>
+      {cut && (
+        <p className="hint">
+          Showing the first {(SHOWN_CHARS / 1024).toFixed(0)} KB of a {(text.length / 1024 / 1024).toFixed(1)} MB response.{' '}
+          <button type="button" className="ghost" onClick={() => download(text)}>
+            Download the full response
+          </button>
+        </p>
+      )}
+      <pre className={`payload ${error ? 'error' : ''}`}>{cut ? `${text.slice(0, SHOWN_CHARS)}…` : text}</pre>
+    </>
+  );
 }
 
 const usd = (n: number): string => `$${n.toFixed(10).replace(/0+$/, '').replace(/\.$/, '.0')}`;
@@ -81,9 +112,7 @@ export function ResponsePanel() {
     body = (
       <>
         <Summary result={last} />
-        <pre className={`payload ${ok ? '' : 'error'}`}>
-          {last.response.ok ? prettyJson(last.response.payload) : JSON.stringify(last.response.error, null, 2)}
-        </pre>
+        <Payload text={last.response.ok ? prettyJson(last.response.payload) : JSON.stringify(last.response.error, null, 2)} error={!ok} />
       </>
     );
   }
