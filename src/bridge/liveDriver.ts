@@ -1,6 +1,7 @@
 import type { FunctionConfig } from '../core/functionConfig';
 import type { FinishedInvocation } from '../core/invocationRecord';
 import type { LambdaError } from '../core/lambdaError';
+import { ExecutionTracker } from '../core/executionTracker';
 import { Platform } from '../core/platform';
 import { DEFAULT_SETTINGS, type PlatformSettings } from '../core/platformSettings';
 import type { EnvironmentSpec, EnvironmentView, PlatformCommand, PlatformEvent } from '../core/platformTypes';
@@ -10,6 +11,7 @@ import { compileHandlerCached } from './compileHandler';
 import { discardSpareFrame, FramePool } from './framePool';
 import { FrameWatch } from './frameWatch';
 import { EnvironmentGate } from './environmentGate';
+import { InvokeAbortedError, wait, type Waiter } from './invokeWaiters';
 import { standaloneScheduler, wallClock, type PlatformScheduler } from './platformScheduler';
 import { nodeBuiltinsScript } from './nodeBuiltins';
 import type { SandboxFrame } from './sandboxFrame';
@@ -46,11 +48,6 @@ export interface InvokeOptions {
   signal?: AbortSignal;
 }
 
-/** Why an invoke's promise rejected: its caller aborted, or the function's driver was disposed (the function removed). */
-export class InvokeAbortedError extends Error {
-  override readonly name = 'AbortError';
-}
-
 interface LiveEnvironment {
   port: MessagePort;
   frame: SandboxFrame;
@@ -68,6 +65,7 @@ export const LIVE_ENVIRONMENT_CAP = 256;
 const WATCHDOG_MS = 100;
 
 export { wallClock };
+export { InvokeAbortedError };
 let driverCount = 0;
 
 /**
@@ -85,7 +83,7 @@ export class LiveDriver {
   private readonly waiting = new Map<number, Waiter<InvokeResult>>();
   private readonly waitingAsync = new Map<number, Waiter<AsyncInvokeResult>>();
   /** Environments initialising or invoking: they hold the platform clock at real speed. */
-  private readonly executing = new Set<string>();
+  private readonly executing: ExecutionTracker;
   private readonly listeners = new Set<CommandListener>();
   private readonly cores: number;
   private readonly maxEnvironments: number;
@@ -101,6 +99,7 @@ export class LiveDriver {
     const settings = this.capped(options.settings ?? DEFAULT_SETTINGS);
     this.cores = options.cores ?? (typeof navigator === 'undefined' ? 2 : navigator.hardwareConcurrency || 2);
     this.scheduler = options.scheduler ?? standaloneScheduler(settings.waitScale);
+    this.executing = new ExecutionTracker(this.scheduler.clock);
     this.platform = new Platform({ clock: this.scheduler.clock, random: createRandom(options.seed ?? Date.now() >>> 0), config, settings });
     this.feed({ type: 'settings', settings });
   }
@@ -171,8 +170,7 @@ export class LiveDriver {
     if (this.disposed) return;
     this.disposed = true;
     this.scheduler.clearPrefix(this.timerPrefix);
-    for (let i = 0; i < this.executing.size; i++) this.scheduler.clock.end();
-    this.executing.clear();
+    this.executing.releaseAll();
     for (const waiters of [this.waiting, this.waitingAsync] as Map<number, Waiter<unknown>>[]) {
       for (const w of waiters.values()) w.reject(new InvokeAbortedError(reason));
       waiters.clear();
@@ -230,20 +228,8 @@ export class LiveDriver {
         this.settleAsync(c.ticket, { kind: 'accepted', statusCode: 202, requestId: c.requestId });
         break;
       case 'notice':
-        if (c.notice.kind === 'environment') this.track(c.notice.envId, c.notice.state === 'initializing' || c.notice.state === 'busy');
+        if (c.notice.kind === 'environment') this.executing.note(c.notice.envId, c.notice.state);
         break;
-    }
-  }
-
-  /** Keep the platform clock at real speed while any environment of this function executes (see PlatformClock). */
-  private track(envId: string, executing: boolean): void {
-    if (executing === this.executing.has(envId)) return;
-    if (executing) {
-      this.executing.add(envId);
-      this.scheduler.clock.begin();
-    } else {
-      this.executing.delete(envId);
-      this.scheduler.clock.end();
     }
   }
 
@@ -347,39 +333,6 @@ export class LiveDriver {
       for (const envId of lost) this.feed({ type: 'environmentLost', envId, reason: 'outOfMemory' });
     }
   }
-}
-
-interface Waiter<T> {
-  resolve(result: T): void;
-  reject(error: Error): void;
-}
-
-/** A promise for the result of `ticket`, registered in `waiters`; it rejects when `signal` aborts or the driver is already disposed. */
-function wait<T>(waiters: Map<number, Waiter<T>>, ticket: number, signal: AbortSignal | undefined, disposed: boolean): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    if (disposed) return reject(new InvokeAbortedError('The function was removed from the workspace.'));
-    if (signal?.aborted) return reject(new InvokeAbortedError(abortReason(signal)));
-    const onAbort = (): void => {
-      waiters.delete(ticket);
-      reject(new InvokeAbortedError(abortReason(signal as AbortSignal)));
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-    waiters.set(ticket, {
-      resolve: (result) => {
-        signal?.removeEventListener('abort', onAbort);
-        resolve(result);
-      },
-      reject: (error) => {
-        signal?.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    });
-  });
-}
-
-function abortReason(signal: AbortSignal): string {
-  const r: unknown = signal.reason;
-  return r instanceof Error ? r.message : typeof r === 'string' ? r : 'The caller stopped waiting for the invocation.';
 }
 
 function initSpec(spec: EnvironmentSpec): InitSpec {

@@ -12,6 +12,7 @@ import type { ExitReason, LambdaError } from './lambdaError';
 import { Platform } from './platform';
 import { DEFAULT_SETTINGS, type PlatformSettings } from './platformSettings';
 import type { HandlerOutcome, Notice, PlatformCommand, PlatformEvent } from './platformTypes';
+import { ExecutionTracker } from './executionTracker';
 import { createRandom } from './random';
 import { TestPlatformClock } from './testPlatformClock.test-support';
 
@@ -62,8 +63,8 @@ export interface DriverOptions {
 
 export class ScenarioDriver {
   readonly clock: TestPlatformClock;
-  /** Environments initialising or invoking: they hold platform time at real speed. */
-  private readonly executing = new Set<string>();
+  /** Environments initialising or invoking: they hold platform time at real speed, as in live mode. */
+  private readonly executing: ExecutionTracker;
   readonly platform: Platform;
   readonly timeline: TimelineEntry[] = [];
   private readonly startMs: number;
@@ -77,6 +78,7 @@ export class ScenarioDriver {
   constructor(options: DriverOptions = {}) {
     this.startMs = options.startMs ?? T0;
     this.clock = new TestPlatformClock(this.startMs);
+    this.executing = new ExecutionTracker(this.clock);
     this.platform = new Platform({
       clock: this.clock,
       random: createRandom(options.seed ?? 1),
@@ -113,7 +115,7 @@ export class ScenarioDriver {
       if (command.type === 'setTimer') this.timers.set(command.timerId, command.atMs);
       if (command.type === 'clearTimer') this.timers.delete(command.timerId);
       if (command.type === 'invoke') this.running.set(command.envId, command.requestId);
-      if (command.type === 'notice' && command.notice.kind === 'environment') this.track(command.notice.envId, command.notice.state);
+      if (command.type === 'notice' && command.notice.kind === 'environment') this.executing.note(command.notice.envId, command.notice.state);
       const requestId = requestIdOf(command);
       if (requestId !== null && !this.requestNames.has(requestId)) {
         this.requestNames.set(requestId, `r${this.requestNames.size + 1}`);
@@ -124,30 +126,7 @@ export class ScenarioDriver {
 
   /** Let `ms` of real time pass, firing the timers that fall due (platform time) in order, each at its own time. */
   advance(ms: number): void {
-    let next: [string, number] | undefined;
-    const nextDue = (): number | null => {
-      next = undefined;
-      for (const entry of this.timers) if (!next || entry[1] < next[1]) next = entry;
-      return next ? next[1] : null;
-    };
-    this.clock.advanceFiring(ms, nextDue, () => {
-      const [timerId] = next as unknown as [string, number];
-      this.timers.delete(timerId);
-      this.feed({ type: 'timer', timerId });
-    });
-  }
-
-  /** As the live driver does: an environment initialising or busy holds platform time at real speed. */
-  private track(envId: string, state: string): void {
-    const executing = state === 'initializing' || state === 'busy';
-    if (executing === this.executing.has(envId)) return;
-    if (executing) {
-      this.executing.add(envId);
-      this.clock.begin();
-    } else {
-      this.executing.delete(envId);
-      this.clock.end();
-    }
+    this.clock.advanceTimers(ms, this.timers, (timerId) => this.feed({ type: 'timer', timerId }));
   }
 
   invoke(payload = '{}'): number {

@@ -44,4 +44,29 @@ export class TestPlatformClock extends PlatformClock {
     }
     this.manual.set(end);
   }
+
+  /**
+   * `advanceFiring` over a map of timer ids to platform-time deadlines, as
+   * test hubs keep them: the earliest due timer is removed from `timers`
+   * and handed to `onTimer`, in time order.
+   */
+  advanceTimers(realMs: number, timers: Map<string, number>, onTimer: (timerId: string) => void, stop?: () => boolean): void {
+    let next: string | null = null;
+    const nextDue = (): number | null => {
+      let at: number | null = null;
+      next = null;
+      for (const [id, t] of timers) if (at === null || t < at) [next, at] = [id, t];
+      return at;
+    };
+    this.advanceFiring(
+      realMs,
+      nextDue,
+      () => {
+        const timerId = next as string;
+        timers.delete(timerId);
+        onTimer(timerId);
+      },
+      stop,
+    );
+  }
 }

@@ -48,17 +48,7 @@ export class SqsTestHub {
 
   /** Move real time on by `ms`, firing every timer that falls due (platform time), in order. */
   advance(ms: number): void {
-    let next: [string, number] | null = null;
-    const nextDue = (): number | null => {
-      next = null;
-      for (const entry of this.timers) if (next === null || entry[1] < next[1]) next = entry;
-      return next === null ? null : (next as [string, number])[1];
-    };
-    this.clock.advanceFiring(ms, nextDue, () => {
-      const [timerId] = next as unknown as [string, number];
-      this.timers.delete(timerId);
-      this.act((out) => this.must().onTimer(timerId, out));
-    });
+    this.clock.advanceTimers(ms, this.timers, (timerId) => this.act((out) => this.must().onTimer(timerId, out)));
   }
 
   /** The compression of platform waits (applies while no invoke is pending). */

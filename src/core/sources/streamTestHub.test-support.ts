@@ -73,17 +73,7 @@ export class StreamTestHub {
 
   /** Move real time on by `ms`, firing every timer that falls due (platform time), in order; stops early at the first invoke when `untilInvoke`. */
   advance(ms: number, untilInvoke = false): void {
-    let next: [string, number] | null = null;
-    const nextDue = (): number | null => {
-      next = null;
-      for (const entry of this.timers) if (next === null || entry[1] < next[1]) next = entry;
-      return next === null ? null : (next as [string, number])[1];
-    };
-    this.clock.advanceFiring(ms, nextDue, () => {
-      const [timerId] = next as unknown as [string, number];
-      this.timers.delete(timerId);
-      this.act((out) => this.must().onTimer(timerId, out));
-    }, untilInvoke ? () => this.pending.length > 0 : undefined);
+    this.clock.advanceTimers(ms, this.timers, (timerId) => this.act((out) => this.must().onTimer(timerId, out)), untilInvoke ? () => this.pending.length > 0 : undefined);
   }
 
   /** The compression of platform waits (applies while no invoke is pending). */
