@@ -43,11 +43,23 @@ export class Playground {
     const before = await this.logs.getByText(/^REPORT RequestId/).count();
     const rejected = this.response.getByText(/Invoke refused/);
     await this.invokeButton.click();
-    await expect(async () => {
-      const after = await this.logs.getByText(/^REPORT RequestId/).count();
-      const refused = await rejected.count();
-      expect(after > before || refused > 0).toBe(true);
-    }).toPass({ timeout: 15_000 });
+    try {
+      await expect(async () => {
+        const after = await this.logs.getByText(/^REPORT RequestId/).count();
+        const refused = await rejected.count();
+        expect(after > before || refused > 0).toBe(true);
+      }).toPass({ timeout: 15_000 });
+    } catch (error) {
+      // Say what the user saw, so that a failure on a CI box can be understood from its output alone.
+      throw new Error(`No REPORT and no refusal after Invoke.\n${await this.describe()}`, { cause: error });
+    }
+  }
+
+  /** What the Response and Logs panels show now (the last lines), for failure messages. */
+  async describe(): Promise<string> {
+    const response = (await this.response.textContent().catch(() => null)) ?? '(no Response panel)';
+    const lines = await this.logs.getByRole('log').locator(':scope > *').allTextContents().catch(() => [] as string[]);
+    return `Response: ${response.slice(0, 600)}\nLast log lines:\n${lines.slice(-12).join('\n').slice(0, 2000)}`;
   }
 
   /** The text of the most recent REPORT line. */

@@ -402,7 +402,7 @@ async function checkFrameWorkers(driver: LiveDriver, problems: string[], checks:
     await sleep(200);
     const pool = (driver as unknown as { frames: { frames(): SandboxFrame[] } }).frames;
     let total = 0;
-    for (const frame of pool.frames()) total += await withTimeout(frame.open().then((api) => api.ping()), 5000, 'frame ping');
+    for (const frame of pool.frames()) total += await withTimeout(frame.open().then((api) => api.workerCount()), 5000, 'frame ping');
     checks['workers alive in the sandbox frame after the cold-start loop'] = total;
     checks['environments the driver lists after the cold-start loop'] = driver.environments().length;
     if (total > 1) problems.push(`cold: ${total} workers still alive in the sandbox frame after the loop (expected 1: destroyed environments leak workers)`);

@@ -326,6 +326,10 @@ export class LiveDriver {
 
   /** Frames the watch found silent died (out of memory): their environments are lost, and a fresh frame takes over. */
   private checkFrames(): void {
+    // A worker that failed to start is lost now, not at the init timeout.
+    for (const frame of this.frames.frames()) {
+      for (const envId of frame.takeFailures()) if (this.envs.get(envId)?.frame === frame) this.feed({ type: 'environmentLost', envId, reason: 'crashed' });
+    }
     for (const frame of this.watch.tick(this.frames.frames())) {
       const lost = [...this.envs].filter(([, env]) => env.frame === frame).map(([id]) => id);
       this.frames.remove(frame);

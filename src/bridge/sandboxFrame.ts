@@ -53,6 +53,7 @@ export class SandboxFrame {
   private spawning = 0;
   /** When the frame last answered anything (performance.now()). */
   private heardAt = 0;
+  private readonly failed: string[] = [];
 
   constructor(readonly networkAccess: boolean) {}
 
@@ -100,8 +101,15 @@ export class SandboxFrame {
   async ping(): Promise<void> {
     if (this.closed) throw new Error('sandbox frame closed');
     if (!this.api) return;
-    await this.api.ping();
+    // Workers that could not start (their script failed before the runtime could report anything) come with the answer.
+    const failed = await this.api.ping();
     this.heardAt = performance.now();
+    if (failed.length > 0) this.failed.push(...failed);
+  }
+
+  /** Environments whose worker failed to start, reported once each. */
+  takeFailures(): string[] {
+    return this.failed.splice(0);
   }
 
   /**

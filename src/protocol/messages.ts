@@ -63,8 +63,12 @@ export interface SandboxApi {
   spawn(envId: string, port: MessagePort): void;
   /** Terminate an environment's worker. */
   kill(envId: string): void;
-  /** Answers while the frame's renderer is alive. */
-  ping(): number;
-  /** Environments whose worker failed before the runtime could report (a script error outside the handler). */
-  failures(): string[];
+  /**
+   * Answers while the frame's renderer is alive, with the environments whose
+   * worker failed since the last ping, before the runtime could report
+   * anything (its script did not load or start).
+   */
+  ping(): string[];
+  /** Workers alive in the frame (the bench checks that destroyed environments leak none). */
+  workerCount(): number;
 }

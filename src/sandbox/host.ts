@@ -31,10 +31,10 @@ const api: SandboxApi = {
     workers.delete(envId);
   },
   ping() {
-    return workers.size;
-  },
-  failures() {
     return failed.splice(0);
+  },
+  workerCount() {
+    return workers.size;
   },
 };
 
