@@ -38,3 +38,25 @@ describe('LiveDriver: disposal and cancellation', () => {
     d.dispose();
   });
 });
+
+describe('LiveDriver: observers', () => {
+  it('an observer that throws does not stop the platform: the next observer still sees the commands', () => {
+    const { d } = driver();
+    const seen: string[] = [];
+    const errors: unknown[] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => void errors.push(args);
+    try {
+      d.subscribe(() => {
+        throw new Error('view bug');
+      });
+      d.subscribe((commands) => seen.push(...commands.map((c) => c.type)));
+      void d.invoke('{}').catch(() => undefined);
+      expect(seen).toContain('startEnvironment');
+      expect(errors).toHaveLength(1);
+    } finally {
+      console.error = original;
+      d.dispose();
+    }
+  });
+});

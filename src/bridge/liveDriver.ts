@@ -185,7 +185,14 @@ export class LiveDriver {
     if (this.disposed) return;
     const commands = this.platform.handle(event);
     for (const command of commands) this.run(command);
-    for (const listener of this.listeners) listener(commands);
+    for (const listener of this.listeners) {
+      // An observer's bug (a view, a recorder) must not stop the platform: the commands are already carried out.
+      try {
+        listener(commands);
+      } catch (error) {
+        console.error('A platform observer failed:', error);
+      }
+    }
     this.updateWatchdog();
   }
 
