@@ -10,7 +10,14 @@ export class Playground {
   readonly memory: Locator;
   readonly timeout: Locator;
 
+  /** Uncaught errors and console errors of the app's page, for failure messages. */
+  readonly pageErrors: string[] = [];
+
   constructor(readonly page: Page) {
+    page.on('pageerror', (error) => this.pageErrors.push(`pageerror: ${error.message}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error') this.pageErrors.push(`console.error: ${message.text()}`);
+    });
     this.invokeButton = page.getByRole('button', { name: 'Invoke', exact: true });
     this.code = page.getByRole('textbox', { name: 'Handler code' });
     this.event = page.getByRole('textbox', { name: 'Test event' });
@@ -59,7 +66,8 @@ export class Playground {
   async describe(): Promise<string> {
     const response = (await this.response.textContent().catch(() => null)) ?? '(no Response panel)';
     const lines = await this.logs.getByRole('log').locator(':scope > *').allTextContents().catch(() => [] as string[]);
-    return `Response: ${response.slice(0, 600)}\nLast log lines:\n${lines.slice(-12).join('\n').slice(0, 2000)}`;
+    const errors = this.pageErrors.length > 0 ? `\nPage errors:\n${this.pageErrors.slice(-8).join('\n').slice(0, 2000)}` : '';
+    return `Response: ${response.slice(0, 600)}\nLast log lines:\n${lines.slice(-12).join('\n').slice(0, 2000)}${errors}`;
   }
 
   /** The text of the most recent REPORT line. */
