@@ -1,4 +1,4 @@
-import { base64urlDecode, base64urlEncode } from '../core/workspace/base64url';
+import { base64urlDecode, base64urlEncode } from '../core/codec';
 import { compactWorkspace } from '../core/workspace/compactWorkspace';
 import { crc32Hex } from '../core/workspace/crc32';
 import { SchemaProblem } from '../core/workspace/fieldReader';
