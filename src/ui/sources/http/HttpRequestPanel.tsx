@@ -1,11 +1,11 @@
 import { useId, useMemo, useState } from 'react';
-import { decodeBase64Text } from '../../core/codec';
-import { describeBody } from '../../core/sources/bodyDescription';
-import { formatHeaderLines, parseCookieLine, parseHeaderLines } from '../../core/sources/httpRequestText';
-import { statusLine } from '../../core/sources/httpResponse';
-import { defaultRequest, splitPathAndQuery } from '../../core/sources/httpTrigger';
-import { HTTP_FORMAT_LABELS, HTTP_FORMATS, type HttpExchange, type HttpFormat, type HttpRequestInput, type HttpTriggerView } from '../../core/sources/httpTypes';
-import './sources.css';
+import { decodeBase64Text } from '../../../core/codec';
+import { describeBody } from '../../../core/sources/bodyDescription';
+import { formatHeaderLines, parseCookieLine, parseHeaderLines } from '../../../core/sources/httpRequestText';
+import { statusLine } from '../../../core/sources/httpResponse';
+import { defaultRequest, splitPathAndQuery } from '../../../core/sources/httpTrigger';
+import { HTTP_FORMAT_LABELS, HTTP_FORMATS, type HttpExchange, type HttpFormat, type HttpRequestInput, type HttpTriggerView } from '../../../core/sources/httpTypes';
+import '../sources.css';
 
 export interface HttpRequestPanelProps {
   view: HttpTriggerView;
