@@ -88,7 +88,7 @@ export abstract class Schema<T> {
   }
 
   toJsonSchema(): JsonSchema {
-    const d = this.fallback();
+    const d = this.defaultValue; // only a default set on this node: one built from its fields' defaults goes without saying
     return { ...this.jsonNode(), ...(d && d.value !== undefined ? { default: d.value } : {}), ...(this.description ? { description: this.description } : {}) };
   }
 
