@@ -89,7 +89,7 @@ export const keepAliveSchema = s.union(
 export const scenarioSchema = s.strictObject({
   $schema: s.optional(s.string()),
   version: s.literal(1).describe('Format version.'),
-  name: s.optional(s.string(200)),
+  name: s.optional(s.string()),
   seed: seed().default(D.seed).describe('Seeds durations, errors and ids.'),
   durationS: s.number(L.durationS).default(D.durationS).describe('Simulated time in seconds (up to 31 days).'),
   traffic: trafficSchema.default(D.traffic),
