@@ -154,7 +154,8 @@ export class RecordSchema<T> extends Schema<Record<string, T>> {
   protected readPresent(v: unknown, path: string, ctx: ReadContext): Record<string, T> {
     if (!isObject(v)) return this.expected(ctx, path, 'an object', v);
     const out: Record<string, T> = {};
-    for (const [k, x] of Object.entries(v)) out[k] = this.value.read(x, pathOf(path, k), ctx);
+    // defineProperty: a key "__proto__" from JSON.parse stays a plain entry instead of replacing the prototype.
+    for (const [k, x] of Object.entries(v)) Object.defineProperty(out, k, { value: this.value.read(x, pathOf(path, k), ctx), enumerable: true, writable: true, configurable: true });
     return out;
   }
 

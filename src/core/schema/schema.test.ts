@@ -42,6 +42,12 @@ describe('the schema builder', () => {
     expect(() => readOrThrow(doc, 'x')).toThrow('(top): expected an object, got string "x"');
   });
 
+  it('a "__proto__" key of a map stays an entry', () => {
+    const env = readOrThrow(s.record(s.string()), JSON.parse('{"__proto__": "x", "A": "1"}'));
+    expect(Object.getPrototypeOf(env)).toBe(Object.prototype);
+    expect(Object.entries(env)).toEqual([['__proto__', 'x'], ['A', '1']]);
+  });
+
   it('refine adds a rule that runs once the value has the right shape', () => {
     const even = s.number().refine((n) => (n % 2 === 0 ? null : 'must be even'));
     expect(readAll(even, 3).problems.map((p) => p.message)).toEqual(['(top): must be even']);
