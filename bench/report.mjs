@@ -14,8 +14,12 @@ function grid(title, head, body) {
   for (const r of body) console.log(line(r));
 }
 
+/** What to print for a figure's id (bench/page/benchIds.ts). */
+let labels = {};
+const label = (id) => labels[id] ?? id;
+
 function table(title, rows, { wall = false, unit = 'ms', digits = 3 } = {}) {
-  const entries = Object.entries(rows ?? {});
+  const entries = Object.entries(rows ?? {}).map(([id, s]) => [label(id), s]);
   if (entries.length === 0) return;
   const head = ['', 'n', 'p50', 'p99', 'mean', 'min', 'max', ...(wall ? ['mean (wall)'] : [])];
   const body = entries.map(([name, s]) => [
@@ -123,6 +127,7 @@ function appTables(app) {
 
 export function report(result, version) {
   const e = result.env;
+  labels = result.labels ?? {};
   console.log('\n=== Lambda playground: platform bench ===');
   console.log(`Chromium ${version} (headless)  |  navigator.hardwareConcurrency = ${e.hardwareConcurrency}`);
   console.log(`userAgent: ${e.userAgent}`);
@@ -146,7 +151,7 @@ export function report(result, version) {
   timelineTables(result.timeline);
   appTables(result.app);
   console.log('\nRatios');
-  for (const [k, v] of Object.entries(result.ratios)) console.log(`  ${k.padEnd(50)} ${fmt(v, 2)}×`);
+  for (const [k, v] of Object.entries(result.ratios)) console.log(`  ${label(k).padEnd(50)} ${fmt(v, 2)}×`);
   simTables(result.sim);
   console.log('\nTargets');
   for (const t of result.targets) {
@@ -157,7 +162,7 @@ export function report(result, version) {
       ' own start; "bare worker + Init Duration" counts that twice, and "cold / runtime-direct cold" is the tighter comparison.)',
   );
   console.log('\nChecks');
-  for (const [k, v] of Object.entries(result.checks ?? {})) console.log(`  ${k.padEnd(62)} ${v}`);
+  for (const [k, v] of Object.entries(result.checks ?? {})) console.log(`  ${label(k).padEnd(62)} ${v}`);
   if (e.timerResolutionMs > 0.05) {
     console.log(
       `\nNote: performance.now() is coarsened to ~${fmt(e.timerResolutionMs, 2)} ms here (page not cross-origin isolated),` +

@@ -27,6 +27,7 @@ import {
   type RoundTrip,
   type SandboxEcho,
 } from './baselines';
+import { BENCH_LABELS, type BenchId, type ById } from './benchIds';
 import { initSpecFor, runtimeDirectCold, runtimeSourceChars, runtimeUrl, startRuntimeDirect } from './runtimeDirect';
 import { shuffle, sleep, summarize, timerResolutionMs, type Summary } from './stats';
 import { liveThroughput, type ThroughputResult } from './throughput';
@@ -66,20 +67,22 @@ export interface BenchResult {
     hostBundleChars: number;
     options: BenchOptions;
   };
-  oneTime: Record<string, Summary>;
-  warm: Record<string, WarmSeries>;
+  /** What the report prints for each id. */
+  labels: typeof BENCH_LABELS;
+  oneTime: ById<Summary>;
+  warm: ById<WarmSeries>;
   /** What the platform's records say about the warm no-op calls. */
-  warmRecords: Record<string, Summary>;
-  cold: Record<string, Summary>;
+  warmRecords: ById<Summary>;
+  cold: ById<Summary>;
   /** Closed-loop invocations per second, N environments vs. N bare sandbox workers. */
   throughput: ThroughputResult;
   /** drawTimeline frame times (ms), and fillRects per frame (entries named as counts). */
   timeline: Record<string, Summary>;
-  ratios: Record<string, number>;
+  ratios: ById<number>;
   /** `op` '≥': met when value ≥ limit; otherwise met when value ≤ limit. */
   targets: { name: string; value: number; limit: number; op?: '≥' | '≤'; met: boolean }[];
   /** Counts checked along the way (leaks). */
-  checks: Record<string, number>;
+  checks: ById<number>;
   problems: string[];
   elapsedMs: number;
 }
@@ -137,14 +140,14 @@ async function invokeOk(driver: LiveDriver, payload: string, cold: boolean, what
 }
 
 interface Variant {
-  name: string;
+  name: BenchId;
   run: () => Promise<void>;
 }
 
 /** Warm round trips, variants interleaved block by block in a shuffled order each round. */
-async function warmSeries(variants: Variant[], o: BenchOptions): Promise<Record<string, WarmSeries>> {
-  const samples = new Map<string, number[]>(variants.map((v) => [v.name, []]));
-  const wall = new Map<string, number>(variants.map((v) => [v.name, 0]));
+async function warmSeries(variants: Variant[], o: BenchOptions): Promise<ById<WarmSeries>> {
+  const samples = new Map<BenchId, number[]>(variants.map((v) => [v.name, []]));
+  const wall = new Map<BenchId, number>(variants.map((v) => [v.name, 0]));
   for (const v of variants) for (let i = 0; i < o.warmup; i++) await v.run();
   const rounds = Math.ceil(o.warmN / o.warmBlock);
   for (let r = 0; r < rounds; r++) {
@@ -161,7 +164,7 @@ async function warmSeries(variants: Variant[], o: BenchOptions): Promise<Record<
     }
     if (r % 5 === 4) log(`  warm: round ${r + 1}/${rounds}`);
   }
-  const result: Record<string, WarmSeries> = {};
+  const result: ById<WarmSeries> = {};
   for (const v of variants) {
     const s = samples.get(v.name) as number[];
     result[v.name] = { ...summarize(s), wallMean: (wall.get(v.name) ?? 0) / s.length };
@@ -169,11 +172,11 @@ async function warmSeries(variants: Variant[], o: BenchOptions): Promise<Record<
   return result;
 }
 
-function roundTripVariant(name: string, rt: RoundTrip, payload: string): Variant {
+function roundTripVariant(name: BenchId, rt: RoundTrip, payload: string): Variant {
   return { name, run: () => rt(payload) };
 }
 
-async function oneTimeCosts(o: BenchOptions, problems: string[]): Promise<Record<string, Summary>> {
+async function oneTimeCosts(o: BenchOptions, problems: string[]): Promise<ById<Summary>> {
   const frameOpen: number[] = [];
   const firstInvoke: number[] = [];
   const firstInit: number[] = [];
@@ -215,17 +218,17 @@ async function oneTimeCosts(o: BenchOptions, problems: string[]): Promise<Record
     }
   }
   return {
-    'sandbox frame open (SandboxFrame.open)': summarize(frameOpen),
-    'baseline: bare sandboxed iframe ready': summarize(baselineFrame),
-    'new driver, first invoke (frame + cold start)': summarize(firstInvoke),
-    'new driver, first invoke: Init Duration': summarize(firstInit),
+    frameOpen: summarize(frameOpen),
+    baselineFrame: summarize(baselineFrame),
+    firstInvoke: summarize(firstInvoke),
+    firstInvokeInit: summarize(firstInit),
   };
 }
 
 async function warmCosts(
   o: BenchOptions,
   problems: string[],
-): Promise<{ warm: Record<string, WarmSeries>; records: Record<string, Summary> }> {
+): Promise<{ warm: ById<WarmSeries>; records: ById<Summary> }> {
   const echo = await startEchoWorker();
   const sandbox: SandboxEcho = await withTimeout(startSandboxEcho(), 10_000, 'baseline sandbox frame');
   const sandboxWorker = await withTimeout(sandbox.spawn(), 10_000, 'baseline sandbox worker');
@@ -236,19 +239,19 @@ async function warmCosts(
 
   const drivers: LiveDriver[] = [];
   const variants: Variant[] = [
-    roundTripVariant('A: bare worker, postMessage', echo.roundTrip, '{}'),
-    roundTripVariant('B: sandbox worker, MessagePort', sandboxRt, '{}'),
-    roundTripVariant('A: bare worker, 10 KB echo', echo.roundTrip, EVENT_10KB),
-    roundTripVariant('B: sandbox worker, 10 KB echo', sandboxRt, EVENT_10KB),
-    { name: 'C: runtime worker direct, no-op (no sandbox, no model)', run: () => direct.invoke('{}') },
+    roundTripVariant('warmA', echo.roundTrip, '{}'),
+    roundTripVariant('warmB', sandboxRt, '{}'),
+    roundTripVariant('warmA10k', echo.roundTrip, EVENT_10KB),
+    roundTripVariant('warmB10k', sandboxRt, EVENT_10KB),
+    { name: 'warmC', run: () => direct.invoke('{}') },
   ];
   const handlerMs: number[] = [];
   const modelMs: number[] = [];
-  const platformVariant = async (name: string, code: string, payload: string, keep: boolean): Promise<void> => {
+  const platformVariant = async (name: BenchId, code: string, payload: string, keep: boolean): Promise<void> => {
     try {
       const driver = new LiveDriver(configFor(code, 'bench-warm'), { seed: drivers.length + 1 });
       drivers.push(driver);
-      await invokeOk(driver, '{}', true, `${name}: first (cold) invoke`);
+      await invokeOk(driver, '{}', true, `${BENCH_LABELS[name]}: first (cold) invoke`);
       variants.push({
         name,
         run: async () => {
@@ -263,12 +266,12 @@ async function warmCosts(
       problems.push(`warm: ${String(err)}`);
     }
   };
-  await platformVariant('platform: no-op handler', NOOP_CODE, '{}', true);
-  await platformVariant('platform: 10 KB event, echo handler', ECHO_CODE, EVENT_10KB, false);
-  await platformVariant('platform: no-op + 1 console.log line', LOG_CODE, '{}', false);
+  await platformVariant('warmPlatform', NOOP_CODE, '{}', true);
+  await platformVariant('warmPlatform10k', ECHO_CODE, EVENT_10KB, false);
+  await platformVariant('warmPlatformLog', LOG_CODE, '{}', false);
 
   log(`warm: ${variants.length} variants × ${o.warmN} (blocks of ${o.warmBlock}, ${o.warmup} warm-up each)`);
-  let warm: Record<string, WarmSeries> = {};
+  let warm: ById<WarmSeries> = {};
   try {
     warm = await warmSeries(variants, o);
   } catch (err) {
@@ -285,13 +288,13 @@ async function warmCosts(
   return {
     warm,
     records: {
-      'record.durationMs (handler, as the runtime measured it)': summarize(handlerMs.slice(skip)),
-      'record.endedAtMs − startedAtMs (app clock, START→END)': summarize(modelMs.slice(skip)),
+      recordDuration: summarize(handlerMs.slice(skip)),
+      recordStartToEnd: summarize(modelMs.slice(skip)),
     },
   };
 }
 
-async function coldCosts(o: BenchOptions, problems: string[], checks: Record<string, number>): Promise<Record<string, Summary>> {
+async function coldCosts(o: BenchOptions, problems: string[], checks: ById<number>): Promise<ById<Summary>> {
   const config = configFor(NOOP_CODE, 'bench-cold');
   const driver = new LiveDriver(config, { seed: 7 });
   const helloUrl = helloWorkerUrl();
@@ -381,14 +384,14 @@ async function coldCosts(o: BenchOptions, problems: string[], checks: Record<str
     URL.revokeObjectURL(directUrl);
   }
   return {
-    'platform cold invoke (invoke → response)': summarize(s.platform),
-    '  Init Duration (record.initDurationMs)': summarize(s.platformInit),
-    '  arrived → START (record, app clock)': summarize(s.platformArrivedToStart),
-    '  START → END (record, app clock)': summarize(s.platformStartToEnd),
-    'bare worker, this page (new Worker → 1st message)': summarize(s.bare),
-    'bare worker, sandbox frame (spawn msg → port says up)': summarize(s.sandboxBare),
-    'runtime worker direct, this page (→ initDone → invokeDone)': summarize(s.direct),
-    '  its Init Duration': summarize(s.directInit),
+    coldPlatform: summarize(s.platform),
+    coldPlatformInit: summarize(s.platformInit),
+    coldArrivedToStart: summarize(s.platformArrivedToStart),
+    coldStartToEnd: summarize(s.platformStartToEnd),
+    coldBare: summarize(s.bare),
+    coldSandboxBare: summarize(s.sandboxBare),
+    coldDirect: summarize(s.direct),
+    coldDirectInit: summarize(s.directInit),
   };
 }
 
@@ -397,14 +400,14 @@ async function coldCosts(o: BenchOptions, problems: string[], checks: Record<str
  * environment), the driver's sandbox frame should hold one worker. Reads the
  * driver's private frame pool: a bench-only peek, not an API.
  */
-async function checkFrameWorkers(driver: LiveDriver, problems: string[], checks: Record<string, number>): Promise<void> {
+async function checkFrameWorkers(driver: LiveDriver, problems: string[], checks: ById<number>): Promise<void> {
   try {
     await sleep(200);
     const pool = (driver as unknown as { frames: { frames(): SandboxFrame[] } }).frames;
     let total = 0;
     for (const frame of pool.frames()) total += await withTimeout(frame.open().then((api) => api.workerCount()), 5000, 'frame ping');
-    checks['workers alive in the sandbox frame after the cold-start loop'] = total;
-    checks['environments the driver lists after the cold-start loop'] = driver.environments().length;
+    checks.checkFrameWorkers = total;
+    checks.checkDriverEnvironments = driver.environments().length;
     if (total > 1) problems.push(`cold: ${total} workers still alive in the sandbox frame after the loop (expected 1: destroyed environments leak workers)`);
   } catch (err) {
     problems.push(`cold: leak check failed: ${String(err)}`);
@@ -438,13 +441,13 @@ async function runBench(options: Partial<BenchOptions> = {}): Promise<BenchResul
 
   log('one-time costs');
   const oneTime = await oneTimeCosts(o, problems);
-  oneTime['compileHandler (no-op, uncached)'] = compileCost();
+  oneTime.compile = compileCost();
 
   log('warm invokes');
   const { warm, records } = await warmCosts(o, problems);
 
   log('cold starts');
-  const checks: Record<string, number> = {};
+  const checks: ById<number> = {};
   const cold = await coldCosts(o, problems, checks);
 
   log(`live throughput: N = 1, 2, 4, 8, ${o.throughputMs} ms closed loops`);
@@ -459,28 +462,28 @@ async function runBench(options: Partial<BenchOptions> = {}): Promise<BenchResul
   }
 
   const p50 = (s: Summary | undefined): number => s?.p50 ?? Number.NaN;
-  const wp = warm['platform: no-op handler'];
-  const wa = warm['A: bare worker, postMessage'];
-  const wb = warm['B: sandbox worker, MessagePort'];
-  const coldP = cold['platform cold invoke (invoke → response)'];
-  const bare = cold['bare worker, this page (new Worker → 1st message)'];
-  const init = cold['  Init Duration (record.initDurationMs)'];
+  const wp = warm.warmPlatform;
+  const wa = warm.warmA;
+  const wb = warm.warmB;
+  const coldP = cold.coldPlatform;
+  const bare = cold.coldBare;
+  const init = cold.coldPlatformInit;
   const coldFloor = p50(bare) + p50(init);
-  const ratios: Record<string, number> = {
-    'warm p50 / A p50': p50(wp) / p50(wa),
-    'warm p50 / B p50': p50(wp) / p50(wb),
-    'warm mean / A mean (wall)': (wp?.wallMean ?? Number.NaN) / (wa?.wallMean ?? Number.NaN),
-    'warm mean / B mean (wall)': (wp?.wallMean ?? Number.NaN) / (wb?.wallMean ?? Number.NaN),
-    'warm p50 / C p50 (runtime direct)': p50(wp) / p50(warm['C: runtime worker direct, no-op (no sandbox, no model)']),
-    'B p50 / A p50 (floor of the sandbox path)': p50(wb) / p50(wa),
-    'cold p50 / (bare worker p50 + Init Duration p50)': p50(coldP) / coldFloor,
-    'cold p50 / runtime-direct cold p50': p50(coldP) / p50(cold['runtime worker direct, this page (→ initDone → invokeDone)']),
-    'cold p50 / bare sandbox worker p50': p50(coldP) / p50(cold['bare worker, sandbox frame (spawn msg → port says up)']),
+  const ratios: ById<number> = {
+    ratioWarmA: p50(wp) / p50(wa),
+    ratioWarmB: p50(wp) / p50(wb),
+    ratioWallA: (wp?.wallMean ?? Number.NaN) / (wa?.wallMean ?? Number.NaN),
+    ratioWallB: (wp?.wallMean ?? Number.NaN) / (wb?.wallMean ?? Number.NaN),
+    ratioWarmC: p50(wp) / p50(warm.warmC),
+    ratioBA: p50(wb) / p50(wa),
+    ratioColdFloor: p50(coldP) / coldFloor,
+    ratioColdDirect: p50(coldP) / p50(cold.coldDirect),
+    ratioColdSandbox: p50(coldP) / p50(cold.coldSandboxBare),
   };
   const targets: BenchResult['targets'] = [
-    { name: 'warm p50 / baseline A p50', value: ratios['warm p50 / A p50'] as number, limit: 3 },
+    { name: 'warm p50 / baseline A p50', value: ratios.ratioWarmA as number, limit: 3 },
     { name: 'warm p50 (ms)', value: p50(wp), limit: 0.5 },
-    { name: 'cold p50 / (bare worker + Init Duration)', value: ratios['cold p50 / (bare worker p50 + Init Duration p50)'] as number, limit: 1.5 },
+    { name: 'cold p50 / (bare worker + Init Duration)', value: ratios.ratioColdFloor as number, limit: 1.5 },
   ].map((t) => ({ ...t, met: t.value <= t.limit }));
   for (const row of throughput.rows) {
     targets.push({ name: `live throughput N=${row.n}: platform / bare`, value: row.ratio, limit: 0.5, op: '≥', met: row.ratio >= 0.5 });
@@ -488,6 +491,7 @@ async function runBench(options: Partial<BenchOptions> = {}): Promise<BenchResul
 
   const result: BenchResult = {
     env,
+    labels: BENCH_LABELS,
     oneTime,
     warm,
     warmRecords: records,

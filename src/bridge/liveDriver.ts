@@ -64,7 +64,6 @@ export const LIVE_ENVIRONMENT_CAP = 256;
 /** How often frames are pinged while invocations are in flight (frameWatch.ts: a dead renderer is noticed within about 0.7 s). */
 const WATCHDOG_MS = 100;
 
-export { wallClock };
 export { InvokeAbortedError };
 let driverCount = 0;
 

@@ -1,4 +1,5 @@
 import * as Comlink from 'comlink';
+import { base64Encode } from '../core/codec';
 import type { SandboxApi } from '../protocol/messages';
 import hostSource from '../sandbox/host.ts?bundle';
 import runtimeSource from '../runtime/main.ts?bundle';
@@ -8,7 +9,7 @@ const inlineSafe = (js: string): string => js.replace(/<\/(script)/gi, '<\\/$1')
 
 function randomNonce(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
-  return btoa(String.fromCharCode(...bytes)).replace(/[^a-zA-Z0-9]/g, '');
+  return base64Encode(bytes).replace(/[^a-zA-Z0-9]/g, '');
 }
 
 /**

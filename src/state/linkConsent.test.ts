@@ -10,7 +10,7 @@ import { allowNetwork, enableSchedules, keepHeld } from './linkConsent';
 import { usePlayground } from './playgroundStore';
 import { useRun } from './runStore';
 import { sourceById } from './sourcesStore';
-import { EVENTBRIDGE_ID } from './triggerFactories';
+import { EVENTBRIDGE_ID } from './triggers/eventbridge/eventBridgeTriggerLive';
 import { removeAllTriggers } from './triggerSpecs';
 import { openAsNew, useWorkspace } from './workspaceStore';
 

@@ -43,9 +43,3 @@ export interface Accounting {
   lost: number;
 }
 
-/** Nearest-rank percentile of an ascending list: the value at rank ceil(p/100 × n). */
-export function nearestRank(sorted: readonly number[], p: number): number | null {
-  if (sorted.length === 0) return null;
-  const rank = Math.max(1, Math.ceil((p / 100) * sorted.length));
-  return sorted[rank - 1] ?? null;
-}

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { InvocationRecord } from '../core/invocationRecord';
 import type { DestinationRecord, EnvironmentState, PlatformCommand, ThrottleReason } from '../core/platformTypes';
 import { invocationCost } from '../core/pricing';
-import { nearestRank, RunRecorder } from './runRecorder';
+import { percentileOfSorted } from '../core/percentile';
+import { RunRecorder } from './runRecorder';
 
 const T0 = 1_700_000_000_000;
 
@@ -165,7 +166,7 @@ describe('metrics per second', () => {
   ])('p50 and p99 are nearest-rank: %s', (_name, durations, p50, p99) => {
     const r = run(durations.map((d, i) => complete(i, rec({ requestId: `r${i}`, endedAtMs: T0 + 500, durationMs: d }))));
     expect(r.metrics().points[0]).toMatchObject({ durationP50: p50, durationP99: p99 });
-    expect(nearestRank([], 50)).toBeNull();
+    expect(percentileOfSorted([], 50)).toBeNull();
   });
 
   it('recomputes percentiles when more records end in a second already reported', () => {

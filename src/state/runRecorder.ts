@@ -3,9 +3,10 @@ import type { InvocationRecord, LogLine } from '../core/invocationRecord';
 import type { DestinationRecord, EnvironmentState, Notice, PlatformCommand } from '../core/platformTypes';
 import { noThrottles, THROTTLE_REASONS, type ThrottleCounts, type ThrottleSpan } from './throttleTally';
 import type { TimelineData, TimelineRow, TimelineSegment } from './timelineData';
-import { nearestRank, type Accounting, type MetricsPoint, type MetricsSeries } from './runMetrics';
+import { percentileOfSorted } from '../core/percentile';
+import type { Accounting, MetricsPoint, MetricsSeries } from './runMetrics';
 
-export { nearestRank, type Accounting, type MetricsPoint, type MetricsSeries } from './runMetrics';
+export type { Accounting, MetricsPoint, MetricsSeries } from './runMetrics';
 
 interface EnvTrack {
   row: TimelineRow;
@@ -96,8 +97,8 @@ export class RunRecorder {
       const list = this.durations[i];
       if (!point || !list) continue;
       list.sort((a, b) => a - b);
-      point.durationP50 = nearestRank(list, 50);
-      point.durationP99 = nearestRank(list, 99);
+      point.durationP50 = percentileOfSorted(list, 50);
+      point.durationP99 = percentileOfSorted(list, 99);
     }
     this.dirtySeconds.clear();
     return { version: this.metricsVersion, points: this.points };

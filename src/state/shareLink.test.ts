@@ -6,7 +6,7 @@ import { EVERY_TRIGGER, LARGE, SAMPLE_WORKSPACES, UNICODE } from '../core/worksp
 import { linkLengthAdvice, LINK_LENGTH_THRESHOLDS } from '../core/workspace/shareLinkFormat';
 import { readWorkspace } from '../core/workspace/readWorkspace';
 import { deflateRaw } from '../bridge/deflateRaw';
-import { base64urlEncode } from '../core/workspace/base64url';
+import { base64urlEncode } from '../core/codec';
 import { crc32Hex } from '../core/workspace/crc32';
 import { decodeFragment, encodeFragment, encodeWorkspaceFragment, shareUrl } from './shareLink';
 

@@ -1,7 +1,7 @@
-import { base64urlDecode, base64urlEncode } from '../core/workspace/base64url';
+import { base64urlDecode, base64urlEncode } from '../core/codec';
 import { compactWorkspace } from '../core/workspace/compactWorkspace';
 import { crc32Hex } from '../core/workspace/crc32';
-import { SchemaProblem } from '../core/workspace/fieldReader';
+import { SchemaProblem } from '../core/schema/schema';
 import { formatFragment, linkError, MAX_LINK_JSON_BYTES, parseFragment, type LinkError } from '../core/workspace/shareLinkFormat';
 import { readAnyVersion } from '../core/workspace/workspaceMigrations';
 import { WORKSPACE_VERSION, type Workspace } from '../core/workspace/workspaceTypes';

@@ -3,13 +3,14 @@ import { functionArn } from '../core/environmentVariables';
 import { validateConfig } from '../core/functionConfig';
 import { createRandom } from '../core/random';
 import { DEFAULT_ACCOUNT, DEFAULT_REGION, type EventSource, type SourceCommand, type SourceContext } from '../core/sources/sourceTypes';
+import type { TriggerType } from '../core/triggers/triggerKinds';
 import { SourceHub } from '../bridge/sourceHub';
 import { currentSettings, driverFor, workspaceScheduler } from './driverHolder';
 import { usePlayground } from './playgroundStore';
 import { countSent } from './sentCounter';
 
-/** The kinds of trigger a function can have. */
-export type TriggerKind = 'http' | 's3' | 'sqs' | 'sns' | 'eventbridge' | 'dynamodb' | 'kinesis';
+/** The kinds of trigger a function can have (src/core/triggers/triggerKinds.ts). */
+export type TriggerKind = TriggerType;
 
 export interface TriggerEntry {
   sourceId: string;

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import { compactWorkspace } from '../core/workspace/compactWorkspace';
-import { SchemaProblem } from '../core/workspace/fieldReader';
+import { SchemaProblem } from '../core/schema/schema';
 import { readAnyVersion } from '../core/workspace/workspaceMigrations';
 import { WORKSPACE_VERSION, type Workspace } from '../core/workspace/workspaceTypes';
 import { currentWorkspaceId, deleteWorkspace, getWorkspace, listWorkspaces, putWorkspace, setCurrentWorkspaceId, storageProblem, StorageError, type WorkspaceRecord } from './persistence';

@@ -1,18 +1,11 @@
 import { useState } from 'react';
 import { usePlayground } from '../state/playgroundStore';
-import { useSources, type TriggerKind } from '../state/sourcesStore';
-import { addTrigger, TRIGGER_CHOICES, type TriggerChoice, type TriggerOptions } from '../state/triggerFactories';
+import { useSources } from '../state/sourcesStore';
+import { addTrigger, type TriggerChoice } from '../state/triggerFactories';
+import type { TriggerOptions } from '../state/triggers/triggerKindLive';
+import { TRIGGER_CHOICES } from '../state/triggers/triggerKindsLive';
 import { TriggerView } from './sources/TriggerView';
-
-const LABELS: Record<TriggerKind, string> = {
-  http: 'API endpoint',
-  s3: 'S3 bucket',
-  sqs: 'SQS queue',
-  sns: 'SNS topic',
-  eventbridge: 'EventBridge',
-  dynamodb: 'DynamoDB stream',
-  kinesis: 'Kinesis stream',
-};
+import { TRIGGER_VIEWS } from './sources/triggerViews';
 
 function AddTriggerForm({ functionName, onDone }: { functionName: string; onDone(): void }) {
   const [choice, setChoice] = useState<TriggerChoice>('function-url');
@@ -103,7 +96,7 @@ export function TriggersPanel() {
         {mine.map((t) => (
           <li key={t.sourceId}>
             <span>
-              {LABELS[t.kind]} <code>{t.sourceId}</code>
+              {TRIGGER_VIEWS[t.kind].label} <code>{t.sourceId}</code>
               {t.functionNames.length > 1 ? ` → ${t.functionNames.join(', ')}` : ''}
             </span>
             <button type="button" className="ghost" onClick={() => removeTrigger(t.sourceId)} aria-label={`Remove trigger ${t.sourceId}`}>

@@ -2,52 +2,11 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SCENARIO } from './scenario';
+import { readAll } from '../schema/schema';
 import { readScenario, scenarioFromJson, validateScenario } from './scenarioFile';
+import { scenarioSchema } from './scenarioSchema';
 
-type Schema = Record<string, unknown>;
 const root = join(__dirname, '..', '..', '..');
-const schema = JSON.parse(readFileSync(join(root, 'docs', 'scenario.schema.json'), 'utf8')) as Schema;
-
-/** The part of JSON Schema the scenario schema uses: enough to check the examples and the defaults against it. */
-function check(value: unknown, s: Schema, path: string, problems: string[]): void {
-  if (typeof s.$ref === 'string') return check(value, (schema.$defs as Record<string, Schema>)[s.$ref.replace('#/$defs/', '')] as Schema, path, problems);
-  if (Array.isArray(s.oneOf)) {
-    const matches = (s.oneOf as Schema[]).filter((option) => {
-      const inner: string[] = [];
-      check(value, option, path, inner);
-      return inner.length === 0;
-    });
-    if (matches.length !== 1) problems.push(`${path}: matches ${matches.length} of the oneOf options`);
-    return;
-  }
-  if ('const' in s && value !== s.const) problems.push(`${path}: must be ${JSON.stringify(s.const)}`);
-  if (Array.isArray(s.enum) && !s.enum.includes(value)) problems.push(`${path}: not one of ${JSON.stringify(s.enum)}`);
-  const types = s.type === undefined ? [] : Array.isArray(s.type) ? s.type : [s.type];
-  const typeOf = value === null ? 'null' : Array.isArray(value) ? 'array' : Number.isInteger(value) ? 'integer' : typeof value;
-  if (types.length > 0 && !types.some((t) => t === typeOf || (t === 'number' && typeOf === 'integer'))) problems.push(`${path}: ${typeOf}, not ${types.join('|')}`);
-  if (typeof value === 'number') {
-    if (typeof s.minimum === 'number' && value < s.minimum) problems.push(`${path}: below ${s.minimum}`);
-    if (typeof s.maximum === 'number' && value > s.maximum) problems.push(`${path}: above ${s.maximum}`);
-  }
-  if (Array.isArray(value)) {
-    if (typeof s.minItems === 'number' && value.length < s.minItems) problems.push(`${path}: too few items`);
-    if (s.items) value.forEach((v, i) => check(v, s.items as Schema, `${path}[${i}]`, problems));
-  }
-  if (typeof value === 'object' && value !== null && !Array.isArray(value) && s.properties) {
-    const props = s.properties as Record<string, Schema>;
-    for (const key of (s.required as string[] | undefined) ?? []) if (!(key in value)) problems.push(`${path}.${key}: required`);
-    for (const [key, v] of Object.entries(value)) {
-      if (props[key]) check(v, props[key], `${path}.${key}`, problems);
-      else if (s.additionalProperties === false) problems.push(`${path}.${key}: not in the schema`);
-    }
-  }
-}
-
-const schemaProblems = (value: unknown): string[] => {
-  const problems: string[] = [];
-  check(value, schema, '$', problems);
-  return problems;
-};
 
 describe('scenario files', () => {
   const examples = readdirSync(join(root, 'examples')).filter((f) => f.endsWith('.json'));
@@ -58,12 +17,12 @@ describe('scenario files', () => {
 
   it.each(examples)('examples/%s fits the schema and runs', (file) => {
     const text = readFileSync(join(root, 'examples', file), 'utf8');
-    expect(schemaProblems(JSON.parse(text))).toEqual([]);
+    expect(readAll(scenarioSchema, JSON.parse(text)).problems).toEqual([]);
     expect(readScenario(text).problems).toEqual([]);
   });
 
   it('the defaults fit the schema, and a scenario round-trips through JSON', () => {
-    expect(schemaProblems(DEFAULT_SCENARIO)).toEqual([]);
+    expect(readAll(scenarioSchema, DEFAULT_SCENARIO).problems).toEqual([]);
     expect(scenarioFromJson(JSON.parse(JSON.stringify(DEFAULT_SCENARIO)))).toEqual(DEFAULT_SCENARIO);
   });
 
@@ -97,5 +56,14 @@ describe('scenario files', () => {
       'concurrency: Requested Provisioned Concurrency should not be greater than the reservedConcurrentExecution for function (20).',
     ]);
     expect(validateScenario(scenarioFromJson({ version: 1, durationS: 31 * 86_400, traffic: { kind: 'constant', rps: 100_000 } }))[0]).toMatch(/sends about/);
+  });
+
+  it('names a field the format does not have, and a value of the wrong type, by its path', () => {
+    expect(readScenario('{"version": 1, "function": {"memorySize": 512}}').problems).toEqual(['function.memorySize: not a field of this format.']);
+    expect(readScenario('{"version": 1, "traffic": {"kind": "ramp", "toRps": "lots"}}').problems).toEqual(['traffic.toRps: expected a number, got string "lots".']);
+    expect(readScenario('{"traffic": {"kind": "burst", "count": 2.5}}').problems).toEqual(['version: required.', 'traffic.count: must be a whole number (got 2.5).']);
+    expect(readScenario('{"version": 1, "durationS": 60, "traffic": {"kind": "spike", "spikeStartS": 120}}').problems).toEqual([
+      "traffic.spikeStartS: must be within the scenario's 60 s (got 120).",
+    ]);
   });
 });

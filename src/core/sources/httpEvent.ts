@@ -1,4 +1,4 @@
-import { bodyByteLength } from './httpBody';
+import { bodyByteLength } from './bodyDescription';
 import { domainName, SOURCE_IP, type HttpEndpoint, type RequestIds } from './httpEndpoint';
 import type { HttpRequestInput } from './httpTypes';
 

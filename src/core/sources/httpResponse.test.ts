@@ -1,7 +1,8 @@
 import type { APIGatewayProxyResult, APIGatewayProxyStructuredResultV2, LambdaFunctionURLResult } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
 import type { LambdaError } from '../lambdaError';
-import { decodeBase64, decodeUtf8, describeBody } from './httpBody';
+import { decodeBase64Text as decodeBase64, utf8Decode as decodeUtf8 } from '../codec';
+import { describeBody } from './bodyDescription';
 import type { RequestIds } from './httpEndpoint';
 import { integrationTimeoutMs, mapResult, statusLine, timeoutResponse } from './httpResponse';
 import type { HttpFormat } from './httpTypes';

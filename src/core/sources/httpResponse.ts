@@ -1,4 +1,4 @@
-import { bodyByteLength } from './httpBody';
+import { bodyByteLength } from './bodyDescription';
 import type { RequestIds } from './httpEndpoint';
 import type { HttpFormat, HttpResponseView } from './httpTypes';
 import type { SourceInvokeResult } from './sourceTypes';

@@ -1,4 +1,4 @@
-import { SchemaProblem } from './fieldReader';
+import { SchemaProblem } from '../schema/schema';
 import { WORKSPACE_FILE, WORKSPACE_FORMAT } from './exportFiles';
 import { readAnyVersion } from './workspaceMigrations';
 import { FUNCTION_DEFAULTS, WORKSPACE_DEFAULTS, WORKSPACE_VERSION, type Workspace, type WorkspaceFunction } from './workspaceTypes';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SchemaProblem } from './fieldReader';
+import { SchemaProblem } from '../schema/schema';
 import { MIGRATIONS, migrateToCurrent, OLDEST_VERSION, readAnyVersion } from './workspaceMigrations';
 import { WORKSPACE_VERSION } from './workspaceTypes';
 

@@ -1,4 +1,5 @@
-import { FieldReader, SchemaProblem } from './fieldReader';
+import { SchemaProblem } from '../schema/schema';
+import { FieldReader } from './fieldReader';
 import { readWorkspace } from './readWorkspace';
 import { WORKSPACE_VERSION, type Workspace } from './workspaceTypes';
 

@@ -1,5 +1,5 @@
-import type { StreamBatchView, StreamShardView } from '../../core/sources/streamMappingView';
-import './sources.css';
+import type { StreamBatchView, StreamShardView } from '../../../core/sources/streamMappingView';
+import '../sources.css';
 
 const count = (n: number): string => n.toLocaleString('en-US');
 

@@ -4,9 +4,9 @@ import {
   type STREAM_MAPPING_LIMITS,
   type StreamMappingSettings,
   type StreamSettingProblem,
-} from '../../core/sources/streamMappingSettings';
-import { NumberField } from '../NumberField';
-import './sources.css';
+} from '../../../core/sources/streamMappingSettings';
+import { NumberField } from '../../NumberField';
+import '../sources.css';
 
 type NumberKey = keyof typeof STREAM_MAPPING_LIMITS;
 type FlagKey = 'bisectBatchOnFunctionError' | 'reportBatchItemFailures';

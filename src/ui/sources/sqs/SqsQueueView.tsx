@@ -4,11 +4,11 @@ import {
   validateSqsMappingSettings,
   type SqsMappingSettings,
   type SqsSettingProblem,
-} from '../../core/sources/sqsMappingSettings';
-import type { SqsMappingView } from '../../core/sources/sqsMappingView';
-import { SQS_SEND_MANY_MAX } from '../../core/sources/sqsQueue';
-import { NumberField } from '../NumberField';
-import './sources.css';
+} from '../../../core/sources/sqsMappingSettings';
+import type { SqsMappingView } from '../../../core/sources/sqsMappingView';
+import { SQS_SEND_MANY_MAX } from '../../../core/sources/sqsQueue';
+import { NumberField } from '../../NumberField';
+import '../sources.css';
 
 export interface SqsQueueViewProps {
   view: SqsMappingView;

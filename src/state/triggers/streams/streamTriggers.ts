@@ -1,9 +1,9 @@
-import { DynamoTable, type KeySchema, type StreamViewType } from '../core/sources/dynamoTable';
-import { KinesisStream } from '../core/sources/kinesisStream';
-import { StreamEventSourceMapping } from '../core/sources/streamEventSourceMapping';
-import type { SourceCommand } from '../core/sources/sourceTypes';
-import type { StartingPosition, StreamMappingSettings } from '../core/sources/streamMappingSettings';
-import { sourceById, sourceContext, useSources } from './sourcesStore';
+import { DynamoTable, type KeySchema, type StreamViewType } from '../../../core/sources/dynamoTable';
+import { KinesisStream } from '../../../core/sources/kinesisStream';
+import { StreamEventSourceMapping } from '../../../core/sources/streamEventSourceMapping';
+import type { SourceCommand } from '../../../core/sources/sourceTypes';
+import type { StartingPosition, StreamMappingSettings } from '../../../core/sources/streamMappingSettings';
+import { sourceById, sourceContext, useSources } from '../../sourcesStore';
 
 export type StreamKind = 'dynamodb' | 'kinesis';
 

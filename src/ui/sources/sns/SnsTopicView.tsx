@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
-import type { SnsAttributeType, SnsPublishInput, SnsPublishRecord, SnsTopicView as SnsTopicViewModel } from '../../core/sources/snsTopic';
-import './sources.css';
+import type { SnsAttributeType, SnsPublishInput, SnsPublishRecord, SnsTopicView as SnsTopicViewModel } from '../../../core/sources/snsTopic';
+import '../sources.css';
 
 export interface SnsTopicViewProps {
   view: SnsTopicViewModel;

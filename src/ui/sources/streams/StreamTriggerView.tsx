@@ -1,8 +1,8 @@
-import { DynamoTable } from '../../core/sources/dynamoTable';
-import { KinesisStream } from '../../core/sources/kinesisStream';
-import type { StreamEventSourceMapping } from '../../core/sources/streamEventSourceMapping';
-import { sourceById, useSources } from '../../state/sourcesStore';
-import { switchStreamKind, writeToStream } from '../../state/streamTriggers';
+import { DynamoTable } from '../../../core/sources/dynamoTable';
+import { KinesisStream } from '../../../core/sources/kinesisStream';
+import type { StreamEventSourceMapping } from '../../../core/sources/streamEventSourceMapping';
+import { sourceById, useSources } from '../../../state/sourcesStore';
+import { switchStreamKind, writeToStream } from '../../../state/triggers/streams/streamTriggers';
 import { StreamView } from './StreamView';
 
 /** A DynamoDB or Kinesis stream and its event source mapping, wired to the store. */

@@ -1,10 +1,5 @@
 import { decodeBase64Text, utf8Decode, utf8Length } from '../codec';
 
-/** Bytes of standard base64 text (padding optional, whitespace ignored), or null: codec.ts's. */
-export const decodeBase64 = decodeBase64Text;
-/** Text of UTF-8 bytes, or null when they are not valid UTF-8: codec.ts's. */
-export const decodeUtf8 = utf8Decode;
-
 /** What a body is, for display: its size in bytes and its text when it is printable. */
 export interface BodyDescription {
   /** null when a base64 body is not valid base64. */
@@ -18,14 +13,14 @@ const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
 export function describeBody(body: string, isBase64Encoded: boolean): BodyDescription {
   if (!isBase64Encoded) return { bytes: utf8Length(body), text: CONTROL.test(body) ? null : body };
-  const bytes = decodeBase64(body);
+  const bytes = decodeBase64Text(body);
   if (bytes === null) return { bytes: null, text: null };
-  const text = decodeUtf8(bytes);
+  const text = utf8Decode(bytes);
   return { bytes: bytes.length, text: text === null || CONTROL.test(text) ? null : text };
 }
 
 /** The number of bytes a body stands for (decoded when base64; its UTF-8 length otherwise). */
 export function bodyByteLength(body: string, isBase64Encoded: boolean): number {
   if (!isBase64Encoded) return utf8Length(body);
-  return decodeBase64(body)?.length ?? utf8Length(body);
+  return decodeBase64Text(body)?.length ?? utf8Length(body);
 }

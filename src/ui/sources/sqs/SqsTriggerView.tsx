@@ -1,5 +1,5 @@
-import type { SqsEventSourceMapping } from '../../core/sources/sqsEventSourceMapping';
-import { sourceById, useSources } from '../../state/sourcesStore';
+import type { SqsEventSourceMapping } from '../../../core/sources/sqsEventSourceMapping';
+import { sourceById, useSources } from '../../../state/sourcesStore';
 import { SqsQueueView } from './SqsQueueView';
 
 /** The SQS queue and its event source mapping, wired to the store. */

@@ -1,10 +1,11 @@
 import { useId, useMemo, useState } from 'react';
-import { decodeBase64, describeBody } from '../../core/sources/httpBody';
-import { formatHeaderLines, parseCookieLine, parseHeaderLines } from '../../core/sources/httpRequestText';
-import { statusLine } from '../../core/sources/httpResponse';
-import { defaultRequest, splitPathAndQuery } from '../../core/sources/httpTrigger';
-import { HTTP_FORMAT_LABELS, HTTP_FORMATS, type HttpExchange, type HttpFormat, type HttpRequestInput, type HttpTriggerView } from '../../core/sources/httpTypes';
-import './sources.css';
+import { decodeBase64Text } from '../../../core/codec';
+import { describeBody } from '../../../core/sources/bodyDescription';
+import { formatHeaderLines, parseCookieLine, parseHeaderLines } from '../../../core/sources/httpRequestText';
+import { statusLine } from '../../../core/sources/httpResponse';
+import { defaultRequest, splitPathAndQuery } from '../../../core/sources/httpTrigger';
+import { HTTP_FORMAT_LABELS, HTTP_FORMATS, type HttpExchange, type HttpFormat, type HttpRequestInput, type HttpTriggerView } from '../../../core/sources/httpTypes';
+import '../sources.css';
 
 export interface HttpRequestPanelProps {
   view: HttpTriggerView;
@@ -90,7 +91,7 @@ export function HttpRequestPanel({ view, onSend, onFormatChange }: HttpRequestPa
   const [selectedId, setSelectedId] = useState<string | null>(null);
 
   const parsed = parseHeaderLines(headersText);
-  const base64Invalid = base64 && decodeBase64(body) === null;
+  const base64Invalid = base64 && decodeBase64Text(body) === null;
   const problems = [
     ...(parsed.invalidLines.length > 0 ? [`Header line${parsed.invalidLines.length > 1 ? 's' : ''} ${parsed.invalidLines.join(', ')}: expected "Name: value".`] : []),
     ...(base64Invalid ? ['The body is not valid base64.'] : []),

@@ -1,6 +1,6 @@
 import { useId, useState, type DragEvent, type FormEvent } from 'react';
-import { S3_LIMITS, type S3BucketView as S3BucketViewModel, type S3SentNotification } from '../../core/sources/s3Bucket';
-import './sources.css';
+import { S3_LIMITS, type S3BucketView as S3BucketViewModel, type S3SentNotification } from '../../../core/sources/s3Bucket';
+import '../sources.css';
 
 export interface S3BucketViewProps {
   view: S3BucketViewModel;

@@ -1,11 +1,11 @@
 import { useId, useState } from 'react';
-import type { KeySchema } from '../../core/sources/dynamoKeySchema';
-import type { StreamMappingSettings } from '../../core/sources/streamMappingSettings';
-import type { DiscardedStreamBatch, StreamMappingView } from '../../core/sources/streamMappingView';
-import type { StreamKind } from '../../core/sources/streamShardSource';
+import type { KeySchema } from '../../../core/sources/dynamoKeySchema';
+import type { StreamMappingSettings } from '../../../core/sources/streamMappingSettings';
+import type { DiscardedStreamBatch, StreamMappingView } from '../../../core/sources/streamMappingView';
+import type { StreamKind } from '../../../core/sources/streamShardSource';
 import { StreamSettingsForm } from './StreamSettingsForm';
 import { StreamShardTable } from './StreamShardTable';
-import './sources.css';
+import '../sources.css';
 
 /** What an action gave back: the refusal to show (DynamoDB's or Kinesis's ValidationException), or nothing. */
 export type StreamActionResult = string | null | undefined | void;

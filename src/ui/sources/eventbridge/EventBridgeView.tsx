@@ -1,8 +1,8 @@
 import { useId, useState, type FormEvent } from 'react';
-import { validateRuleName, type DeliveryView, type EventBridgeView as EventBridgeViewModel, type PutEventsEntry, type PutEventsRecord, type ScheduleView } from '../../core/sources/eventBridge';
-import { parseEventPattern } from '../../core/sources/eventPattern';
-import { parseScheduleExpression } from '../../core/sources/scheduleExpression';
-import './sources.css';
+import { validateRuleName, type DeliveryView, type EventBridgeView as EventBridgeViewModel, type PutEventsEntry, type PutEventsRecord, type ScheduleView } from '../../../core/sources/eventBridge';
+import { parseEventPattern } from '../../../core/sources/eventPattern';
+import { parseScheduleExpression } from '../../../core/sources/scheduleExpression';
+import '../sources.css';
 
 export interface EventBridgeViewProps {
   view: EventBridgeViewModel;

@@ -1,0 +1,51 @@
+/**
+ * Every figure of the page's result is keyed by a stable id; what the report
+ * prints for it is its label here. Renaming a label changes no key, so code
+ * that reads a figure (ratios, targets, report.mjs) cannot lose it to a typo.
+ */
+export const BENCH_LABELS = {
+  frameOpen: 'sandbox frame open (SandboxFrame.open)',
+  baselineFrame: 'baseline: bare sandboxed iframe ready',
+  firstInvoke: 'new driver, first invoke (frame + cold start)',
+  firstInvokeInit: 'new driver, first invoke: Init Duration',
+  compile: 'compileHandler (no-op, uncached)',
+
+  warmA: 'A: bare worker, postMessage',
+  warmB: 'B: sandbox worker, MessagePort',
+  warmA10k: 'A: bare worker, 10 KB echo',
+  warmB10k: 'B: sandbox worker, 10 KB echo',
+  warmC: 'C: runtime worker direct, no-op (no sandbox, no model)',
+  warmPlatform: 'platform: no-op handler',
+  warmPlatform10k: 'platform: 10 KB event, echo handler',
+  warmPlatformLog: 'platform: no-op + 1 console.log line',
+
+  recordDuration: 'record.durationMs (handler, as the runtime measured it)',
+  recordStartToEnd: 'record.endedAtMs − startedAtMs (app clock, START→END)',
+
+  coldPlatform: 'platform cold invoke (invoke → response)',
+  coldPlatformInit: '  Init Duration (record.initDurationMs)',
+  coldArrivedToStart: '  arrived → START (record, app clock)',
+  coldStartToEnd: '  START → END (record, app clock)',
+  coldBare: 'bare worker, this page (new Worker → 1st message)',
+  coldSandboxBare: 'bare worker, sandbox frame (spawn msg → port says up)',
+  coldDirect: 'runtime worker direct, this page (→ initDone → invokeDone)',
+  coldDirectInit: '  its Init Duration',
+
+  ratioWarmA: 'warm p50 / A p50',
+  ratioWarmB: 'warm p50 / B p50',
+  ratioWallA: 'warm mean / A mean (wall)',
+  ratioWallB: 'warm mean / B mean (wall)',
+  ratioWarmC: 'warm p50 / C p50 (runtime direct)',
+  ratioBA: 'B p50 / A p50 (floor of the sandbox path)',
+  ratioColdFloor: 'cold p50 / (bare worker p50 + Init Duration p50)',
+  ratioColdDirect: 'cold p50 / runtime-direct cold p50',
+  ratioColdSandbox: 'cold p50 / bare sandbox worker p50',
+
+  checkFrameWorkers: 'workers alive in the sandbox frame after the cold-start loop',
+  checkDriverEnvironments: 'environments the driver lists after the cold-start loop',
+} as const;
+
+export type BenchId = keyof typeof BENCH_LABELS;
+
+/** Figures keyed by id. */
+export type ById<T> = Partial<Record<BenchId, T>>;

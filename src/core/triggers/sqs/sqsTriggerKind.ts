@@ -1,0 +1,46 @@
+import { s } from '../../schema/builders';
+import { DEFAULT_SQS_MAPPING_SETTINGS as D } from '../../sources/sqsMappingSettings';
+import { pascalCase } from '../../workspace/exportLayout';
+import { getAtt } from '../../workspace/yamlEmitter';
+import { FUNCTION_NAME_MAX, triggerKind } from '../triggerKind';
+
+/** The event source mapping's settings as saved (sqsMappingSettings.ts checks their ranges when the mapping is made). */
+export const sqsSettingsSchema = s.object({
+  batchSize: s.number().default(D.batchSize),
+  maximumBatchingWindowS: s.number().default(D.maximumBatchingWindowS),
+  maximumConcurrency: s.nullable(s.number()).default(D.maximumConcurrency),
+  visibilityTimeoutS: s.number().default(D.visibilityTimeoutS),
+  maxReceiveCount: s.nullable(s.number()).default(D.maxReceiveCount),
+  reportBatchItemFailures: s.boolean().default(D.reportBatchItemFailures),
+  enabled: s.boolean().default(D.enabled),
+});
+
+/** A queue polled by an event source mapping that invokes one function. */
+export const sqsTriggerKind = triggerKind({
+  type: 'sqs',
+  shape: { queue: s.string(255), function: s.string(FUNCTION_NAME_MAX), settings: sqsSettingsSchema },
+  functions: (t) => [t.function],
+  sam(t, out) {
+    const st = t.settings;
+    const base = pascalCase(t.queue, 'Playground');
+    const dlq = st.maxReceiveCount === null ? null : out.resource(`${base}DeadLetterQueue`, `dead-letter queue of ${t.queue}`, { Type: 'AWS::SQS::Queue', Properties: { MessageRetentionPeriod: 1_209_600 } });
+    const queue = out.resource(`${base}Queue`, `SQS queue ${t.queue}`, {
+      Type: 'AWS::SQS::Queue',
+      Properties: {
+        VisibilityTimeout: st.visibilityTimeoutS,
+        RedrivePolicy: dlq === null ? undefined : { deadLetterTargetArn: getAtt(dlq, 'Arn'), maxReceiveCount: st.maxReceiveCount },
+      },
+    });
+    out.event(t.function, `${queue}Messages`, {
+      Type: 'SQS',
+      Properties: {
+        Queue: getAtt(queue, 'Arn'),
+        BatchSize: st.batchSize,
+        MaximumBatchingWindowInSeconds: st.maximumBatchingWindowS > 0 ? st.maximumBatchingWindowS : undefined,
+        FunctionResponseTypes: st.reportBatchItemFailures ? ['ReportBatchItemFailures'] : undefined,
+        ScalingConfig: st.maximumConcurrency === null ? undefined : { MaximumConcurrency: st.maximumConcurrency },
+        Enabled: st.enabled ? undefined : false,
+      },
+    });
+  },
+});

@@ -1,0 +1,83 @@
+import { ARCHITECTURES, DEFAULT_CONFIG, RUNTIMES } from '../functionConfig';
+import { DEFAULT_LOAD_PLAN } from '../loadPattern';
+import { DEFAULT_SETTINGS as C } from '../platformSettings';
+import { s } from '../schema/builders';
+import { triggerSchema } from '../triggers/triggerKinds';
+
+/**
+ * The workspace schema (docs/link-format.md, docs/workspace.schema.json):
+ * one format for the share link, the saved workspace and the export's
+ * `playground.json`. Its types (workspaceTypes.ts), reader (readWorkspace.ts),
+ * compact form (compactWorkspace.ts) and JSON Schema all come from here.
+ * Objects are lenient (fields they do not know are ignored), so a link of a
+ * newer minor change still opens; ranges are not checked here but by the
+ * app, in Lambda's words, once the workspace is loaded (a saved function
+ * with 64 MB opens and shows the ValidationException, it is not lost).
+ *
+ * A new field: add it to its object below with `.default(…)` (the value a
+ * link without it means), then run `npm run schemas` to rewrite the
+ * docs/*.schema.json; the type, reader, compact form and JSON Schema follow.
+ */
+
+/** The most functions, triggers, saved events and scenarios a workspace may hold (far above what the UI makes; a guard against hostile links). */
+export const WORKSPACE_LIMITS = { functions: 500, triggers: 1000, savedEvents: 500, scenarios: 1000 } as const;
+
+const CODE_MAX = 6 * 1024 * 1024;
+
+export const savedEventSchema = s.object({ name: s.string(256), json: s.string(CODE_MAX) });
+
+/** One function: its configuration and code (FunctionConfig's fields), its test event, its saved events. */
+export const functionSchema = s.object({
+  name: s.string(256).default(DEFAULT_CONFIG.name),
+  runtime: s.enum(RUNTIMES).default(DEFAULT_CONFIG.runtime),
+  handler: s.string(256).default(DEFAULT_CONFIG.handler),
+  fileName: s.string(256).default(DEFAULT_CONFIG.fileName),
+  code: s.string(CODE_MAX).default(''),
+  memoryMb: s.number().default(DEFAULT_CONFIG.memoryMb),
+  timeoutS: s.number().default(DEFAULT_CONFIG.timeoutS),
+  environment: s.record(s.string()).default({}),
+  architecture: s.enum(ARCHITECTURES).default(DEFAULT_CONFIG.architecture),
+  networkAccess: s.boolean().default(DEFAULT_CONFIG.networkAccess),
+  event: s.string(CODE_MAX).default('{}').describe('The test event in the editor (JSON text, kept as typed).'),
+  savedEvents: s.array(savedEventSchema, { max: WORKSPACE_LIMITS.savedEvents }).default([]),
+});
+
+/** Concurrency and platform settings, shared by the workspace's functions. */
+export const concurrencySchema = s.object({
+  accountConcurrency: s.number().default(C.accountConcurrency),
+  reservedConcurrency: s.nullable(s.number()).default(C.reservedConcurrency),
+  provisionedConcurrency: s.number().default(C.provisionedConcurrency),
+  scaleBurst: s.number().default(C.scaleBurst),
+  scaleWindowMs: s.number().default(C.scaleWindowMs),
+  keepAliveMs: s.number().default(C.keepAliveMs),
+  maximumRetryAttempts: s.number().default(C.maximumRetryAttempts),
+  maximumEventAgeS: s.number().default(C.maximumEventAgeS),
+  waitScale: s.number().default(C.waitScale),
+});
+
+export const loadPatternSchema = s.union('kind', {
+  constant: { rps: s.number() },
+  ramp: { fromRps: s.number(), toRps: s.number() },
+  spike: { baseRps: s.number(), spikeRps: s.number(), spikeStartS: s.number(), spikeDurationS: s.number() },
+  poisson: { rps: s.number(), seed: s.number() },
+  burst: { count: s.number() },
+});
+
+export const loadPlanSchema = s.object({
+  pattern: loadPatternSchema.default(DEFAULT_LOAD_PLAN.pattern),
+  durationS: s.number().default(DEFAULT_LOAD_PLAN.durationS),
+  invocationType: s.enum(['RequestResponse', 'Event']).default(DEFAULT_LOAD_PLAN.invocationType),
+});
+
+export const workspaceSchema = s.object({
+  name: s.string(200).default('Untitled workspace'),
+  functions: s.array(functionSchema, { min: 1, max: WORKSPACE_LIMITS.functions, item: 'function' }).describe('At least one. Names should be unique (the app flags duplicates as Lambda would).'),
+  selected: s.number({ min: 0, int: true }).default(0).describe('Index of the function shown in the editor.'),
+  triggers: s.array(triggerSchema, { max: WORKSPACE_LIMITS.triggers }).default([]),
+  concurrency: concurrencySchema,
+  loadPlan: loadPlanSchema,
+  scenarios: s
+    .array(s.json(), { max: WORKSPACE_LIMITS.scenarios })
+    .default([])
+    .describe("Scenarios of the scale simulation, passed through as they are (their shape is the simulation's: docs/scenario.schema.json)."),
+});
