@@ -1,4 +1,4 @@
-import { ARCHITECTURES, RUNTIMES } from '../functionConfig';
+import { APPLICATION_LOG_LEVELS, ARCHITECTURES, LOG_FORMATS, RUNTIMES, SYSTEM_LOG_LEVELS } from '../functionConfig';
 import { LOAD_PATTERN_KINDS, type LoadPattern, type LoadPlan } from '../loadPattern';
 import type { PlatformSettings } from '../platformSettings';
 import { STREAM_VIEW_TYPES, type KeyAttribute } from '../sources/dynamoTable';
@@ -37,6 +37,9 @@ function readFunction(value: unknown, path: string): WorkspaceFunction {
     environment: r.stringMap('environment', {}),
     architecture: r.oneOf('architecture', ARCHITECTURES, d.architecture),
     networkAccess: r.boolean('networkAccess', d.networkAccess),
+    ...(r.has('logFormat') ? { logFormat: r.oneOf('logFormat', LOG_FORMATS) } : {}),
+    ...(r.has('applicationLogLevel') ? { applicationLogLevel: r.oneOf('applicationLogLevel', APPLICATION_LOG_LEVELS) } : {}),
+    ...(r.has('systemLogLevel') ? { systemLogLevel: r.oneOf('systemLogLevel', SYSTEM_LOG_LEVELS) } : {}),
     event: r.string('event', d.event, CODE_MAX),
     savedEvents: r.array(
       'savedEvents',

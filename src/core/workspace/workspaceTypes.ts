@@ -1,4 +1,4 @@
-import { DEFAULT_CONFIG, type Architecture, type Runtime } from '../functionConfig';
+import { DEFAULT_CONFIG, type ApplicationLogLevel, type Architecture, type LogFormat, type Runtime, type SystemLogLevel } from '../functionConfig';
 import { DEFAULT_LOAD_PLAN, type LoadPlan } from '../loadPattern';
 import { DEFAULT_SETTINGS, type PlatformSettings } from '../platformSettings';
 import type { KeyAttribute, StreamViewType } from '../sources/dynamoTable';
@@ -36,6 +36,10 @@ export interface WorkspaceFunction {
   environment: Record<string, string>;
   architecture: Architecture;
   networkAccess: boolean;
+  /** LoggingConfig (optional: links from before it load as Text). */
+  logFormat?: LogFormat;
+  applicationLogLevel?: ApplicationLogLevel;
+  systemLogLevel?: SystemLogLevel;
   /** The test event in the editor (JSON text, kept as typed). */
   event: string;
   savedEvents: SavedTestEvent[];
