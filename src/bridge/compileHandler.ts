@@ -52,10 +52,12 @@ function syntaxErrorOf(fileName: string, code: string, transforms: Transform[]):
     transform(code, { transforms, filePath: fileName });
     return null;
   } catch (err) {
-    const loc = (err as { loc?: { line: number; column: number } }).loc;
-    const raw = err instanceof Error ? err.message : String(err);
+    // Sucrase gives `loc` with a 1-based column and `pos`, the offset of the token it stopped at.
+    const { loc, pos } = err as { loc?: { line: number; column: number }; pos?: number };
+    const raw = (err instanceof Error ? err.message : String(err)).replace(/^Error transforming [^:]*: /, '');
     if (!loc) return { line: 0, column: 0, message: raw.replace(/\s*\(\d+:\d+\)$/, '') };
-    return { line: loc.line, column: loc.column + 1, message: v8SyntaxMessage(code, offsetOf(code, loc.line, loc.column), raw) };
+    const offset = typeof pos === 'number' ? pos : offsetOf(code, loc.line, loc.column - 1);
+    return { line: loc.line, column: loc.column, message: v8SyntaxMessage(code, offset, raw) };
   }
 }
 
