@@ -4,7 +4,7 @@ import { jsonSystemLogs } from './jsonSystemLogs';
 
 const record = (outcome: 'success' | 'error' | 'timeout', initDurationMs?: number) =>
   invocationRecordOf('req-1', 'env-1', initDurationMs !== undefined, 0, 1000, 1128.83, initDurationMs, 128.83, 128, 74, 'x86_64', outcome,
-    outcome === 'success' ? { ok: true, payload: '1' } : { ok: false, error: { errorType: outcome === 'timeout' ? 'Sandbox.Timedout' : 'Error', errorMessage: 'x' } },
+    outcome === 'success' ? { ok: true, payload: '1' } : { ok: false, error: { errorType: outcome === 'timeout' ? 'Sandbox.Timedout' : 'Error', errorMessage: 'x', trace: [] } },
     'RequestResponse', 1, false, 128.83, 10, 1, false);
 
 const app: LogLine = { atMs: 1010, text: '{"timestamp":"1970-01-01T00:00:01.010Z","level":"INFO","requestId":"req-1","message":"hi"}', source: 'function' };
