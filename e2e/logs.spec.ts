@@ -87,3 +87,19 @@ test("a syntax error reads as Node's message for the file, and a thrown string a
   await playground.invoke();
   await expect(playground.response.locator('pre')).toHaveText('{\n  "errorType": "string",\n  "errorMessage": "oops",\n  "trace": []\n}');
 });
+
+test('CommonJS traces name the file as a path, and a CommonJS syntax error carries its place', async ({ playground, page }) => {
+  await page.getByLabel('File').selectOption('index.cjs');
+  const line = "exports.handler = async () => { throw new Error('cjs'); };";
+  await playground.setCode(line);
+  await playground.invoke();
+  const column = line.indexOf('new Error') + 1;
+  await expect(playground.response).toContainText(`at exports.handler (/var/task/index.cjs:1:${column})`);
+  await expect(playground.response.getByRole('button', { name: `Go to line 1, column ${column} (/var/task/index.cjs:1:${column})` })).toBeVisible();
+
+  await playground.setCode('exports.handler = async () => 1 +;');
+  await playground.invoke();
+  await expect(playground.response).toContainText(`"errorMessage": "SyntaxError: Unexpected token ';'"`);
+  await playground.response.getByRole('button', { name: 'Go to line 1, column 34 (/var/task/index.cjs:1:34)' }).click();
+  await expect(page.getByRole('status', { name: 'Cursor position' })).toHaveText('Ln 1, Col 34');
+});

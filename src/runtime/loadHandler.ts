@@ -68,7 +68,8 @@ export async function loadHandler(spec: InitSpec, host: ModuleHost): Promise<Han
   } catch (err) {
     if (err instanceof SyntaxError) {
       // The engine's message, at the place the app's parser found (the engine gives none for an evaluated script).
-      const wire = runtimeError('Runtime.UserCodeSyntaxError', `SyntaxError: ${err.message}`, err);
+      const message = err.message.replace(/^Failed to execute 'importScripts' on 'WorkerGlobalScope': /, '');
+      const wire = runtimeError('Runtime.UserCodeSyntaxError', `SyntaxError: ${message}`, err);
       const at = spec.compiled.syntaxAt;
       if (at && at.line > 0) wire.trace.push(`    at ${shownAs}:${at.line}:${at.column}`);
       throw new InitError(wire);
