@@ -77,3 +77,16 @@ describe('a thrown value that is not an Error', () => {
     expect(toWireError(null).errorType).toBe('handled');
   });
 });
+
+describe('Invoke Error for a thrown non-Error', () => {
+  it('responds with typeof and toString(), and logs the value wrapped in an Error, as the runtime does', async () => {
+    const { invokeHandler } = await import('./invokeHandler');
+    const logs = new LogSink('undefined');
+    logs.requestId = 'req-9';
+    const outcome = await invokeHandler(async () => Promise.reject({ a: 1 }), {}, { awsRequestId: 'req-9' }, 'nodejs22.x', logs);
+    expect(outcome).toEqual({ kind: 'error', error: { errorType: 'object', errorMessage: '[object Object]', trace: [] } });
+    expect(logs.take().map((l) => l.text.split('\t').slice(1).join('\t'))).toEqual([
+      'req-9\tERROR\tInvoke Error \t{"errorType":"Error","errorMessage":"[object Object]","stack":["Error: [object Object]"]}',
+    ]);
+  });
+});
