@@ -46,7 +46,7 @@ test('a TypeScript handler with console levels logs in the Node.js format', asyn
   await playground.invoke();
   await expect(playground.response.locator('pre')).toHaveText('42');
   await expect(playground.logs.getByText(/\tWARN\tcareful \{ depth: \{ n: 21 \} \}$/)).toHaveCount(1);
-  await expect(playground.logs.getByText(/\tERROR\tmulti\rline$/)).toHaveCount(1);
+  await expect(playground.logs.getByText(/\tERROR\tmulti\nline$/)).toHaveCount(1);
 });
 
 test('a large response shows its first 64 KB with its size and a download, so the page stays responsive', async ({ playground }) => {

@@ -38,7 +38,7 @@ describe('compileHandler', () => {
     expect(out.error.errorType).toBe('Runtime.UserCodeSyntaxError');
     expect(out.error.errorMessage).toMatch(/^SyntaxError: /);
     expect(out.error.trace[0]).toBe(`Runtime.UserCodeSyntaxError: ${out.error.errorMessage}`);
-    expect(out.error.trace[1]).toMatch(/at \/var\/task\/index\.mjs:2:\d+/);
+    expect(out.error.trace[1]).toMatch(/at file:\/\/\/var\/task\/index\.mjs:2:\d+$/);
   });
 
   describe('finds the Node.js built-ins a handler needs, so a worker is sent only those', () => {

@@ -1,6 +1,8 @@
-import { transform } from 'sucrase';
+import { transform, type Transform } from 'sucrase';
 import type { InitSpec } from '../protocol/messages';
 import { BUILTIN_FILES, builtinFile } from '../protocol/nodeBuiltins';
+import { lineMapOf, shownFileOf, type LineMap } from '../protocol/stackTrace';
+import { offsetOf, v8SyntaxMessage } from './syntaxMessage';
 
 type Compiled = InitSpec['compiled'];
 
@@ -17,34 +19,68 @@ const MODULE_SYNTAX = /^\s*(import\s*[\w{*'"]|import\s*\(|export\s)/m;
 export function compileHandler(fileName: string, code: string): Compiled {
   const ts = fileName.endsWith('.ts');
   const esm = ts || fileName.endsWith('.mjs') || (fileName.endsWith('.js') && MODULE_SYNTAX.test(code));
-  if (!esm) return { ok: true, js: code, esm: false, builtins: builtinsUsed(code) };
+  if (!esm) {
+    const syntaxAt = syntaxErrorOf(fileName, code, []);
+    return { ok: true, js: code, esm: false, builtins: builtinsUsed(code), ...(syntaxAt ? { syntaxAt } : {}) };
+  }
+  let out: ReturnType<typeof transform>;
   try {
-    const out = transform(code, {
+    out = transform(code, {
       transforms: ts ? ['typescript', 'imports'] : ['imports'],
       filePath: fileName,
       keepUnusedImports: !ts,
       preserveDynamicImport: false,
+      sourceMapOptions: { compiledFilename: fileName },
     });
-    const js = out.code.replace(IMPORT_META, '__playgroundImportMeta');
-    return { ok: true, js, esm: true, builtins: builtinsUsed(js) };
   } catch (err) {
-    const message = err instanceof Error ? err.message.replace(/\s*\(\d+:\d+\)$/, '') : String(err);
-    const loc = (err as { loc?: { line: number; column: number } }).loc;
-    const where = loc ? `/var/task/${fileName.replace(/\.ts$/, '.js')}:${loc.line}` : '';
-    const errorMessage = `SyntaxError: ${message}`;
+    const at = syntaxErrorOf(fileName, code, ts ? ['typescript'] : []) ?? { line: 0, column: 0, message: err instanceof Error ? err.message : String(err) };
+    const errorMessage = `SyntaxError: ${at.message}`;
+    const where = at.line > 0 ? [`    at ${shownFileOf(fileName, true)}:${at.line}:${at.column}`] : [];
     return {
       ok: false,
-      error: {
-        errorType: 'Runtime.UserCodeSyntaxError',
-        errorMessage,
-        trace: [`Runtime.UserCodeSyntaxError: ${errorMessage}`, ...(where ? [`    at ${where}:${(loc?.column ?? 0) + 1}`] : [])],
-      },
+      error: { errorType: 'Runtime.UserCodeSyntaxError', errorMessage, trace: [`Runtime.UserCodeSyntaxError: ${errorMessage}`, ...where] },
     };
   }
+  const lineMap = out.sourceMap ? lineMapOf(out.sourceMap.mappings) : undefined;
+  const js = replaceImportMeta(out.code, lineMap);
+  return { ok: true, js, esm: true, builtins: builtinsUsed(js), ...(lineMap ? { lineMap } : {}) };
+}
+
+/** Where the parser stops on `code`, worded as V8 words it (1-based line and column); null when it parses. */
+function syntaxErrorOf(fileName: string, code: string, transforms: Transform[]): { line: number; column: number; message: string } | null {
+  try {
+    transform(code, { transforms, filePath: fileName });
+    return null;
+  } catch (err) {
+    // Sucrase gives `loc` with a 1-based column and `pos`, the offset of the token it stopped at.
+    const { loc, pos } = err as { loc?: { line: number; column: number }; pos?: number };
+    const raw = (err instanceof Error ? err.message : String(err)).replace(/^Error transforming [^:]*: /, '');
+    if (!loc) return { line: 0, column: 0, message: raw.replace(/\s*\(\d+:\d+\)$/, '') };
+    const offset = typeof pos === 'number' ? pos : offsetOf(code, loc.line, loc.column - 1);
+    return { line: loc.line, column: loc.column, message: v8SyntaxMessage(code, offset, raw) };
+  }
+}
+
+/** `import.meta` becomes the module's own object; source-map columns after it on its line move with it. */
+function replaceImportMeta(js: string, lineMap: LineMap | undefined): string {
+  if (!IMPORT_META.test(js)) return js;
+  IMPORT_META.lastIndex = 0;
+  return js
+    .split('\n')
+    .map((line, i) => {
+      const segments = lineMap?.[i];
+      return line.replace(IMPORT_META, (match: string, column: number) => {
+        const shift = IMPORT_META_NAME.length - match.length;
+        if (segments) lineMap[i] = segments.map(([gen, src]) => [gen > column ? gen + shift : gen, src] as const);
+        return IMPORT_META_NAME;
+      });
+    })
+    .join('\n');
 }
 
 // --- Node.js built-ins: which the handler needs, so a worker gets only those (src/runtime/node).
 const IMPORT_META = /\bimport\s*\.\s*meta\b/g;
+const IMPORT_META_NAME = '__playgroundImportMeta';
 const REQUIRE_CALL = /\brequire\s*\(\s*(?:(['"`])([^'"`$\\]*)\1\s*\)|(?=[^\s)]))/g;
 
 /**

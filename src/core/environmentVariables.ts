@@ -1,4 +1,4 @@
-import type { FunctionConfig } from './functionConfig';
+import { loggingOf, type FunctionConfig } from './functionConfig';
 
 export type InitializationType = 'on-demand' | 'provisioned-concurrency';
 
@@ -31,6 +31,9 @@ export function functionArn(region: string, accountId: string, functionName: str
  * family is left unset rather than faked.
  */
 export function environmentVariables(config: FunctionConfig, id: EnvironmentIdentity): Record<string, string> {
+  const logging = loggingOf(config);
+  // With the JSON log format Lambda tells the runtime so, and the application log level it filters at.
+  const logVariables: Record<string, string> = logging.logFormat === 'JSON' ? { AWS_LAMBDA_LOG_FORMAT: 'JSON', AWS_LAMBDA_LOG_LEVEL: logging.applicationLogLevel } : {};
   return {
     ...config.environment,
     AWS_REGION: id.region,
@@ -50,5 +53,6 @@ export function environmentVariables(config: FunctionConfig, id: EnvironmentIden
     TZ: ':UTC',
     PATH: '/var/lang/bin:/usr/local/bin:/usr/bin/:/bin:/opt/bin',
     NODE_PATH: '/opt/nodejs/node_modules:/var/runtime/node_modules:/var/runtime:/var/task',
+    ...logVariables,
   };
 }

@@ -5,6 +5,14 @@ export const RUNTIMES = ['nodejs20.x', 'nodejs22.x', 'nodejs24.x'] as const;
 export type Runtime = (typeof RUNTIMES)[number];
 
 export const ARCHITECTURES = ['x86_64', 'arm64'] as const;
+
+/** Lambda's LoggingConfig: the log format, and the levels that apply with JSON (lambda-model.md §5). */
+export const LOG_FORMATS = ['Text', 'JSON'] as const;
+export type LogFormat = (typeof LOG_FORMATS)[number];
+export const APPLICATION_LOG_LEVELS = ['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR', 'FATAL'] as const;
+export type ApplicationLogLevel = (typeof APPLICATION_LOG_LEVELS)[number];
+export const SYSTEM_LOG_LEVELS = ['DEBUG', 'INFO', 'WARN'] as const;
+export type SystemLogLevel = (typeof SYSTEM_LOG_LEVELS)[number];
 export type Architecture = (typeof ARCHITECTURES)[number];
 
 /** Lambda's limits (lambda-model.md §2). */
@@ -54,6 +62,12 @@ export interface FunctionConfig {
   networkAccess: boolean;
   /** The size of /tmp (Lambda's EphemeralStorage.Size), 512–10,240 MB; 512 when absent. */
   ephemeralStorageMb?: number;
+  /** LoggingConfig.LogFormat; `Text` when absent. */
+  logFormat?: LogFormat;
+  /** LoggingConfig.ApplicationLogLevel, JSON only; `INFO` when absent. */
+  applicationLogLevel?: ApplicationLogLevel;
+  /** LoggingConfig.SystemLogLevel, JSON only; `INFO` when absent. */
+  systemLogLevel?: SystemLogLevel;
 }
 
 export const DEFAULT_CONFIG: Omit<FunctionConfig, 'code'> = {
@@ -123,6 +137,7 @@ export function validateConfig(config: FunctionConfig): ConfigProblem[] {
   if (!FILE_NAME.test(config.fileName)) {
     add({ field: 'fileName', message: `The file name '${config.fileName}' must end in .mjs, .cjs, .js or .ts` });
   }
+  for (const p of loggingProblems(config)) add(p);
   const keys = Object.keys(config.environment);
   const badKey = keys.find((k) => !ENV_KEY.test(k));
   if (badKey !== undefined) {
@@ -137,4 +152,36 @@ export function validateConfig(config: FunctionConfig): ConfigProblem[] {
     add({ field: 'environment', message: `Lambda was unable to configure your environment variables because the environment variables you have provided exceeded the 4KB limit. String measured: ${size} bytes` });
   }
   return problems;
+}
+
+/** The function's LoggingConfig with Lambda's defaults filled in. */
+export function loggingOf(config: Pick<FunctionConfig, 'logFormat' | 'applicationLogLevel' | 'systemLogLevel'>): {
+  logFormat: LogFormat;
+  applicationLogLevel: ApplicationLogLevel;
+  systemLogLevel: SystemLogLevel;
+} {
+  return { logFormat: config.logFormat ?? 'Text', applicationLogLevel: config.applicationLogLevel ?? 'INFO', systemLogLevel: config.systemLogLevel ?? 'INFO' };
+}
+
+function enumProblem(field: keyof FunctionConfig, apiName: string, value: string, allowed: readonly string[]): ConfigProblem | null {
+  if (allowed.includes(value)) return null;
+  return { field, message: `1 validation error detected: Value '${value}' at '${apiName}' failed to satisfy constraint: Member must satisfy enum value set: [${allowed.join(', ')}]` };
+}
+
+/** LoggingConfig as Lambda checks it: known values, and levels only with the JSON format. */
+function loggingProblems(config: FunctionConfig): ConfigProblem[] {
+  const out: (ConfigProblem | null)[] = [];
+  if (config.logFormat !== undefined) out.push(enumProblem('logFormat', 'loggingConfig.logFormat', config.logFormat, LOG_FORMATS));
+  if (config.applicationLogLevel !== undefined) {
+    out.push(enumProblem('applicationLogLevel', 'loggingConfig.applicationLogLevel', config.applicationLogLevel, APPLICATION_LOG_LEVELS));
+  }
+  if (config.systemLogLevel !== undefined) out.push(enumProblem('systemLogLevel', 'loggingConfig.systemLogLevel', config.systemLogLevel, SYSTEM_LOG_LEVELS));
+  const levels = config.applicationLogLevel !== undefined || config.systemLogLevel !== undefined;
+  if (levels && (config.logFormat ?? 'Text') === 'Text') {
+    out.push({
+      field: config.applicationLogLevel !== undefined ? 'applicationLogLevel' : 'systemLogLevel',
+      message: 'InvalidParameterValueException: LogLevel is not supported when LogFormat is set to "Text". Remove LogLevel from your request or change the LogFormat to "JSON" and try again.',
+    });
+  }
+  return out.filter((p): p is ConfigProblem => p !== null);
 }

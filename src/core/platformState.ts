@@ -1,6 +1,7 @@
 import { cpuFactor } from './cpuShare';
-import type { FunctionConfig } from './functionConfig';
+import { loggingOf, type FunctionConfig } from './functionConfig';
 import { invocationLogs, invocationRecordOf, type InvocationOutcome, type InvocationRecord, type InvokeResponse, type LogLine } from './invocationRecord';
+import { jsonSystemLogs } from './jsonSystemLogs';
 import type { LambdaError } from './lambdaError';
 import type { ReportFields } from './logLines';
 import { estimateMaxMemoryUsedMb } from './memoryModel';
@@ -220,7 +221,10 @@ export function completionOf(into: Completion, inv: Invocation, outcome: Invocat
 
 /** The log lines of an invocation whose record is `record`. */
 export function logsOf(inv: Invocation, record: InvocationRecord, status?: ReportFields['status']): LogLine[] {
-  return invocationLogs(record, inv.beforeStart, inv.body, status);
+  const lines = invocationLogs(record, inv.beforeStart, inv.body, status);
+  const logging = loggingOf(inv.config);
+  if (logging.logFormat === 'Text') return lines;
+  return jsonSystemLogs(lines, record, { functionName: inv.config.name, systemLogLevel: logging.systemLogLevel, ...(status ? { status } : {}) });
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { LineMap } from './stackTrace';
 /**
  * The wire protocol between the app and one execution environment (a worker
  * inside the sandbox), over a MessagePort. Everything arriving from the
@@ -22,7 +23,18 @@ export interface InitSpec {
   handler: string;
   fileName: string;
   /** The handler compiled to a CommonJS body by the app, or the compile error. */
-  compiled: { ok: true; js: string; esm: boolean; builtins?: string[] } | { ok: false; error: WireError };
+  compiled:
+    | {
+        ok: true;
+        js: string;
+        esm: boolean;
+        builtins?: string[];
+        /** The transpiler's source map, per line (lines are kept): stack traces map back to the editor's columns. */
+        lineMap?: LineMap;
+        /** CommonJS code the app's parser rejected: where, for the SyntaxError the engine will throw without one. */
+        syntaxAt?: { line: number; column: number; message: string };
+      }
+    | { ok: false; error: WireError };
   /** The scripts of the Node.js built-ins the handler imports (src/runtime/node), concatenated; absent when it imports none. */
   nodeBuiltins?: string;
   /** The function's ephemeral storage (/tmp) in MB, 512–10,240. */

@@ -4,6 +4,7 @@
  * Known difference: Node groups long arrays of short items into columns;
  * this prints one item per line.
  */
+import { cleanStack } from './traceSource';
 
 const MAX_DEPTH = 2;
 const MAX_ARRAY = 100;
@@ -47,7 +48,7 @@ function inspectValue(value: unknown, depth: number, seen: Set<object>, indent: 
   if (value === null) return 'null';
   const obj = value as object;
   if (seen.has(obj)) return '[Circular *1]';
-  if (obj instanceof Error) return obj.stack ?? `${obj.name}: ${obj.message}`;
+  if (obj instanceof Error) return obj.stack ? cleanStack(obj.stack) : `${obj.name}: ${obj.message}`;
   if (obj instanceof Date) return Number.isNaN(obj.getTime()) ? 'Invalid Date' : obj.toISOString();
   if (obj instanceof RegExp) return obj.toString();
   if (obj instanceof Promise) return 'Promise { <pending> }';

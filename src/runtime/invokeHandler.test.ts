@@ -82,14 +82,16 @@ describe('invokeHandler follows the Node.js runtime contract', () => {
 });
 
 describe('LogSink', () => {
-  it('writes Lambda text lines, turns newlines into \\r, and caps a flood', () => {
+  it('writes one Lambda text event per call, keeping its newlines, and caps a flood', () => {
     const sink = new LogSink('undefined');
     sink.write('INFO', 'a\nb');
-    expect(sink.take()[0]?.text).toMatch(/\tundefined\tINFO\ta\rb$/);
+    const first = sink.take();
+    expect(first).toHaveLength(1);
+    expect(first[0]?.text).toMatch(/\tundefined\tINFO\ta\nb$/);
     for (let i = 0; i < 10_050; i++) sink.write('INFO', 'x');
     const lines = sink.take();
     expect(lines).toHaveLength(10_001);
-    expect(lines.at(-1)?.text).toContain('50 more log lines were dropped');
+    expect(lines.at(-1)?.text).toContain('50 more log events were dropped');
   });
 
   it('caps an invocation at 1 MiB of log text and a line at 256 KiB, saying what it dropped', () => {
@@ -99,7 +101,7 @@ describe('LogSink', () => {
     const lines = sink.take();
     const kept = lines.slice(0, -1);
     expect(kept.reduce((n, l) => n + l.text.length, 0)).toBeLessThan(1024 * 1024 + 100_100);
-    expect(lines.at(-1)?.text).toMatch(/\d+ more log lines were dropped \(limit 10000 lines or 1 MiB per invocation\)/);
+    expect(lines.at(-1)?.text).toMatch(/\d+ more log events were dropped \(limit 10000 events or 1 MiB per invocation\)/);
     const one = new LogSink('undefined');
     one.write('INFO', 'w'.repeat(1_000_000));
     expect(one.take()[0]?.text.length).toBeLessThan(256 * 1024 + 100);

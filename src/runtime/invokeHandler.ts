@@ -1,5 +1,5 @@
 import type { WireOutcome } from '../protocol/messages';
-import { loggedErrorJson, runtimeError, toWireError } from './errors';
+import { loggedErrorOf, runtimeError, toWireError } from './errors';
 import type { HandlerFn } from './loadHandler';
 import type { LogSink } from './logSink';
 import { ProcessExit } from './processShim';
@@ -30,7 +30,7 @@ export function invokeHandler(handler: HandlerFn, event: unknown, context: objec
       if (settled) return;
       settled = true;
       const outcome = serialise(result, runtime);
-      if (outcome.kind === 'error') logs.write('ERROR', `Invoke Error \t${loggedErrorJson(outcome.error)}`);
+      if (outcome.kind === 'error') logs.writeError('Invoke Error', outcome.error);
       resolve(outcome);
     };
     const fail = (err: unknown): void => {
@@ -43,7 +43,7 @@ export function invokeHandler(handler: HandlerFn, event: unknown, context: objec
         return;
       }
       const error = toWireError(err);
-      logs.write('ERROR', `Invoke Error \t${loggedErrorJson(error)}`);
+      logs.writeError('Invoke Error', loggedErrorOf(err, error));
       resolve({ kind: 'error', error });
     };
     const callback = (err: unknown, result?: unknown): void => {

@@ -2,6 +2,8 @@ import type { InitSpec } from '../protocol/messages';
 import { RuntimeError, runtimeError } from './errors';
 import type { WireError } from '../protocol/messages';
 import { createRegistry, makeNodeRequire } from './node/nodeRequire';
+import { shownFileOf } from '../protocol/stackTrace';
+import { setTraceSource } from './traceSource';
 
 export type HandlerFn = (event: unknown, context: unknown, callback?: unknown) => unknown;
 
@@ -57,11 +59,21 @@ export async function loadHandler(spec: InitSpec, host: ModuleHost): Promise<Han
   const registry = createRegistry(host as Record<string, unknown>);
   const importMeta = { url: `file://${filename}`, filename, dirname: TASK_ROOT, resolve: (s: string) => (s.startsWith('node:') ? s : `node:${s}`) };
   // --- end Node.js built-ins
-  const wrapped = `self.__playgroundModule = async function (exports, require, module, __filename, __dirname, __playgroundImportMeta) {${js}\n};\n//# sourceURL=file://${filename}`;
+  const prefix = 'self.__playgroundModule = async function (exports, require, module, __filename, __dirname, __playgroundImportMeta) {';
+  const wrapped = `${prefix}${js}\n};\n//# sourceURL=file://${filename}`;
+  const shownAs = shownFileOf(spec.fileName, esm);
+  setTraceSource({ scriptUrl: `file://${filename}`, shownAs, firstLineOffset: prefix.length, ...(spec.compiled.lineMap ? { lineMap: spec.compiled.lineMap } : {}) });
   try {
     evaluateScript(wrapped);
   } catch (err) {
-    if (err instanceof SyntaxError) throw new InitError(runtimeError('Runtime.UserCodeSyntaxError', `SyntaxError: ${err.message}`, err));
+    if (err instanceof SyntaxError) {
+      // The engine's message, at the place the app's parser found (the engine gives none for an evaluated script).
+      const message = err.message.replace(/^Failed to execute 'importScripts' on 'WorkerGlobalScope': /, '');
+      const wire = runtimeError('Runtime.UserCodeSyntaxError', `SyntaxError: ${message}`, err);
+      const at = spec.compiled.syntaxAt;
+      if (at && at.line > 0) wire.trace.push(`    at ${shownAs}:${at.line}:${at.column}`);
+      throw new InitError(wire);
+    }
     throw err;
   }
   const run = host.__playgroundModule;

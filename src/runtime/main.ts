@@ -4,10 +4,11 @@
  * from the app, runs Init once, then one invocation at a time.
  */
 import type { FromEnvironment, InitSpec, ToEnvironment, WireError } from '../protocol/messages';
-import { loggedErrorJson, toWireError } from './errors';
+import { toWireError } from './errors';
 import { invokeHandler } from './invokeHandler';
 import { InitError, loadHandler, type HandlerFn } from './loadHandler';
-import { LogSink } from './logSink';
+import { LogSink, logSettingsOf } from './logSink';
+import { cleanTrace } from './traceSource';
 import { installProcess, ProcessExit } from './processShim';
 import { makeContext } from './context';
 import { CpuMeter } from './cpuMeter';
@@ -60,7 +61,7 @@ function finishFatal(error: WireError, exitStatus: number): void {
 
 /** An error escaped the handler (uncaught exception, unhandled rejection): log it, report it, exit as Node would. */
 function fatal(label: string, error: WireError, exitStatus: number): void {
-  logs.write('ERROR', `${label} \t${loggedErrorJson(error)}`);
+  logs.writeError(label, error);
   finishFatal(error, exitStatus);
 }
 
@@ -84,14 +85,14 @@ self.addEventListener('unhandledrejection', (event) => {
   const error: WireError = {
     errorType: 'Runtime.UnhandledPromiseRejection',
     errorMessage: text,
-    trace: [`Runtime.UnhandledPromiseRejection: ${text}`, ...(reason instanceof Error && reason.stack ? reason.stack.split('\n').slice(1) : [])],
+    trace: [`Runtime.UnhandledPromiseRejection: ${text}`, ...(reason instanceof Error && reason.stack ? cleanTrace(reason.stack.split('\n').slice(1)) : [])],
   };
   fatal('Unhandled Promise Rejection', error, 128);
 });
 
 async function init(s: InitSpec): Promise<void> {
   spec = s;
-  logs = new LogSink(s.runtime === 'nodejs24.x' ? '-' : 'undefined');
+  logs = new LogSink(s.runtime === 'nodejs24.x' ? '-' : 'undefined', logSettingsOf(s.variables));
   logs.patch(console);
   installProcess(scope, s);
   hold.begin();
@@ -103,7 +104,7 @@ async function init(s: InitSpec): Promise<void> {
     hold.end();
     if (err instanceof ProcessExit) return fatalExit(err.status);
     const error = err instanceof InitError ? err.wire : toWireError(err);
-    logs.write('ERROR', `${s.runtime === 'nodejs24.x' ? 'Init Error' : 'Uncaught Exception'} \t${loggedErrorJson(error)}`);
+    logs.writeError(s.runtime === 'nodejs24.x' ? 'Init Error' : 'Uncaught Exception', error);
     send({ t: 'initFailed', error, logs: logs.take() });
   }
 }

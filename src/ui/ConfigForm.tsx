@@ -2,6 +2,7 @@ import { cpuFactor, MB_PER_VCPU, vcpuShare } from '../core/cpuShare';
 import { ARCHITECTURES, LIMITS, RUNTIMES, type FunctionConfig } from '../core/functionConfig';
 import { usePlayground } from '../state/playgroundStore';
 import { EnvironmentVariables } from './EnvironmentVariables';
+import { LoggingFields } from './LoggingFields';
 import { NumberField } from './NumberField';
 
 const range = ({ min, max }: { min: number; max: number }): string => `${min.toLocaleString('en-US')}–${max.toLocaleString('en-US')}`;
@@ -70,6 +71,7 @@ export function ConfigForm() {
           <input id="fn-network" type="checkbox" checked={config.networkAccess} onChange={(e) => set('networkAccess', e.target.checked)} />
           <label htmlFor="fn-network">Network access (fetch)</label>
         </div>
+        <LoggingFields config={config} onChange={setConfig} />
       </div>
       <EnvironmentVariables />
       {problems.length > 0 && (

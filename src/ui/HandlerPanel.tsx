@@ -1,4 +1,6 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
+import { firstTraceLink } from '../core/traceLinks';
+import { useEditorJump } from '../state/editorJump';
 import { usePlayground } from '../state/playgroundStore';
 
 const CodeEditor = lazy(() => import('./editor/CodeEditor'));
@@ -9,6 +11,12 @@ export function HandlerPanel({ readOnly = false, height = '420px' }: { readOnly?
   const fileName = usePlayground((s) => s.config.fileName);
   const setConfig = usePlayground((s) => s.setConfig);
   const invoke = usePlayground((s) => s.invoke);
+  const jump = useEditorJump((s) => s.jump);
+  // A jump asked before this panel was shown (another function's) is not this editor's to follow.
+  const [seenSeq] = useState(() => useEditorJump.getState().jump?.seq ?? 0);
+  const last = usePlayground((s) => s.last);
+  const failedAt = useMemo(() => (last?.kind === 'finished' && !last.response.ok ? firstTraceLink(last.response.error.trace, fileName) : null), [last, fileName]);
+  const [cursor, setCursor] = useState({ line: 1, column: 1 });
   return (
     <section className="panel code" aria-labelledby="code-heading">
       <div className="panel-head">
@@ -16,6 +24,10 @@ export function HandlerPanel({ readOnly = false, height = '420px' }: { readOnly?
         <span className="hint">
           /var/task/{fileName}
           {readOnly ? ' · read-only' : ''}
+        </span>
+        {failedAt && <span className="hint failing-note">Failed at line {failedAt.line}</span>}
+        <span className="hint cursor-status" role="status" aria-live="off" aria-label="Cursor position">
+          Ln {cursor.line}, Col {cursor.column}
         </span>
       </div>
       <Suspense fallback={<div className="editor-loading">Loading editor…</div>}>
@@ -28,6 +40,9 @@ export function HandlerPanel({ readOnly = false, height = '420px' }: { readOnly?
           onRun={() => void invoke()}
           height={height}
           readOnly={readOnly}
+          jumpTo={jump && jump.seq > seenSeq ? jump : null}
+          markedLine={failedAt?.line ?? null}
+          onCursor={(line, column) => setCursor({ line, column })}
         />
       </Suspense>
     </section>

@@ -3,6 +3,7 @@ import type { LogLine } from '../core/invocationRecord';
 import type { LogGap } from '../state/appendLogs';
 import { usePlayground } from '../state/playgroundStore';
 import { InvocationLogViewer } from './InvocationLogViewer';
+import { TraceText } from './TraceText';
 
 function GapMarker({ gap, onOpen }: { gap: LogGap; onOpen(): void }) {
   return (
@@ -18,13 +19,14 @@ function GapMarker({ gap, onOpen }: { gap: LogGap; onOpen(): void }) {
 }
 
 /** Lines `start` to `end` of the log: drawn again only when the log itself changes, not when a marker's count does. */
-const LogChunk = memo(function LogChunk({ logs, start, end }: { logs: readonly LogLine[]; start: number; end: number }) {
+const LogChunk = memo(function LogChunk({ logs, start, end, fileName }: { logs: readonly LogLine[]; start: number; end: number; fileName: string }) {
   const out = [];
   for (let i = start; i < end; i += 1) {
     const line = logs[i] as LogLine;
+    // One log event per entry: a multi-line message stays one entry, on several lines.
     out.push(
       <div key={i} className={`log-line ${line.source}`}>
-        {line.text}
+        {line.source === 'function' ? <TraceText text={line.text} fileName={fileName} /> : line.text}
       </div>,
     );
   }
@@ -42,6 +44,7 @@ export function LogsPanel() {
   const clearLogs = usePlayground((s) => s.clearLogs);
   const functionName = usePlayground((s) => s.config.name);
   const functionId = usePlayground((s) => s.selectedId);
+  const fileName = usePlayground((s) => s.config.fileName);
   const [viewer, setViewer] = useState(false);
   const end = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -50,11 +53,11 @@ export function LogsPanel() {
   const parts = [];
   let from = 0;
   for (const g of gaps) {
-    parts.push(<LogChunk key={`lines-${from}`} logs={logs} start={from} end={g.at} />);
+    parts.push(<LogChunk key={`lines-${from}`} logs={logs} start={from} end={g.at} fileName={fileName} />);
     parts.push(<GapMarker key={`gap-${g.at}`} gap={g} onOpen={() => setViewer(true)} />);
     from = g.at;
   }
-  parts.push(<LogChunk key={`lines-${from}`} logs={logs} start={from} end={logs.length} />);
+  parts.push(<LogChunk key={`lines-${from}`} logs={logs} start={from} end={logs.length} fileName={fileName} />);
   return (
     <section className="panel logs" aria-labelledby="logs-heading">
       <div className="panel-head">

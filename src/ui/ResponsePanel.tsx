@@ -1,5 +1,6 @@
 import type { InvokeResult } from '../state/playgroundStore';
 import { usePlayground } from '../state/playgroundStore';
+import { TraceText } from './TraceText';
 
 /** Responses up to this size are pretty-printed and shown whole; a larger one (up to Lambda's 6 MB) shows its start, so one Invoke never blocks the page. */
 const SHOWN_CHARS = 64 * 1024;
@@ -23,7 +24,7 @@ function download(text: string): void {
 }
 
 /** The payload, or its first 64 KB with the size and a way to get the rest. */
-function Payload({ text, error }: { text: string; error: boolean }) {
+function Payload({ text, error, fileName }: { text: string; error: boolean; fileName: string }) {
   const cut = text.length > SHOWN_CHARS;
   return (
     <>
@@ -35,7 +36,7 @@ function Payload({ text, error }: { text: string; error: boolean }) {
           </button>
         </p>
       )}
-      <pre className={`payload ${error ? 'error' : ''}`}>{cut ? `${text.slice(0, SHOWN_CHARS)}…` : text}</pre>
+      <pre className={`payload ${error ? 'error' : ''}`}>{cut ? `${text.slice(0, SHOWN_CHARS)}…` : error ? <TraceText text={text} fileName={fileName} /> : text}</pre>
     </>
   );
 }
@@ -97,6 +98,7 @@ function Summary({ result }: { result: Extract<InvokeResult, { kind: 'finished' 
 export function ResponsePanel() {
   const last = usePlayground((s) => s.last);
   const inFlight = usePlayground((s) => s.inFlight);
+  const fileName = usePlayground((s) => s.config.fileName);
   let body: React.ReactNode = <p className="empty">Press Invoke (Ctrl/Cmd+Enter) to run the handler with the test event.</p>;
   let status: React.ReactNode = null;
   if (last?.kind === 'rejected') {
@@ -112,7 +114,7 @@ export function ResponsePanel() {
     body = (
       <>
         <Summary result={last} />
-        <Payload text={last.response.ok ? prettyJson(last.response.payload) : JSON.stringify(last.response.error, null, 2)} error={!ok} />
+        <Payload text={last.response.ok ? prettyJson(last.response.payload) : JSON.stringify(last.response.error, null, 2)} error={!ok} fileName={fileName} />
       </>
     );
   }

@@ -32,6 +32,7 @@ export const FUNCTION_PROPERTIES: Record<string, PropRule> = {
   MemorySize: { type: 'integer', min: 128, max: 10_240 },
   Timeout: { type: 'integer', min: 1, max: 900 },
   Environment: { type: 'map' },
+  LoggingConfig: { type: 'map' },
   ReservedConcurrentExecutions: { type: 'integer', min: 0 },
   AutoPublishAlias: { type: 'string' },
   ProvisionedConcurrencyConfig: { type: 'map' },

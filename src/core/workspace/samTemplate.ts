@@ -2,7 +2,7 @@ import { DEFAULT_SETTINGS } from '../platformSettings';
 import { exportLayout, type FunctionLayout } from './exportLayout';
 import { templateParts } from './samEvents';
 import { getAtt, sub, toYaml, type YamlMap } from './yamlEmitter';
-import type { Workspace } from './workspaceTypes';
+import type { Workspace, WorkspaceFunction } from './workspaceTypes';
 
 /** The alias SAM publishes on every deploy when provisioned concurrency is set (ProvisionedConcurrencyConfig needs AutoPublishAlias). */
 export const PUBLISHED_ALIAS = 'live';
@@ -48,6 +48,7 @@ export function samTemplate(workspace: Workspace): SamTemplate {
         MemorySize: f.memoryMb,
         Timeout: f.timeoutS,
         Environment: Object.keys(f.environment).length > 0 ? { Variables: { ...f.environment } } : undefined,
+        LoggingConfig: loggingConfigOf(f),
         ReservedConcurrentExecutions: c.reservedConcurrency ?? undefined,
         AutoPublishAlias: c.provisionedConcurrency > 0 ? PUBLISHED_ALIAS : undefined,
         ProvisionedConcurrencyConfig: c.provisionedConcurrency > 0 ? { ProvisionedConcurrentExecutions: c.provisionedConcurrency } : undefined,
@@ -74,4 +75,10 @@ export function samTemplate(workspace: Workspace): SamTemplate {
     ...notes.map((n) => `# Note: ${n}`),
   ].join('\n');
   return { document, yaml: `${header}\n${toYaml(document)}`, layout, notes };
+}
+
+/** AWS::Serverless::Function LoggingConfig: only when the format is JSON (Text is Lambda's default and takes no levels). */
+function loggingConfigOf(f: WorkspaceFunction): YamlMap | undefined {
+  if (f.logFormat !== 'JSON') return undefined;
+  return { LogFormat: 'JSON', ApplicationLogLevel: f.applicationLogLevel ?? 'INFO', SystemLogLevel: f.systemLogLevel ?? 'INFO' };
 }

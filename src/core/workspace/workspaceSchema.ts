@@ -1,4 +1,4 @@
-import { ARCHITECTURES, DEFAULT_CONFIG, RUNTIMES } from '../functionConfig';
+import { APPLICATION_LOG_LEVELS, ARCHITECTURES, DEFAULT_CONFIG, LOG_FORMATS, RUNTIMES, SYSTEM_LOG_LEVELS } from '../functionConfig';
 import { DEFAULT_LOAD_PLAN } from '../loadPattern';
 import { DEFAULT_SETTINGS as C } from '../platformSettings';
 import { s } from '../schema/builders';
@@ -38,6 +38,9 @@ export const functionSchema = s.object({
   environment: s.record(s.string()).default({}),
   architecture: s.enum(ARCHITECTURES).default(DEFAULT_CONFIG.architecture),
   networkAccess: s.boolean().default(DEFAULT_CONFIG.networkAccess),
+  logFormat: s.optional(s.enum(LOG_FORMATS)).describe("Lambda's LoggingConfig.LogFormat; absent means Text."),
+  applicationLogLevel: s.optional(s.enum(APPLICATION_LOG_LEVELS)).describe('LoggingConfig.ApplicationLogLevel (JSON format only).'),
+  systemLogLevel: s.optional(s.enum(SYSTEM_LOG_LEVELS)).describe('LoggingConfig.SystemLogLevel (JSON format only).'),
   event: s.string(CODE_MAX).default('{}').describe('The test event in the editor (JSON text, kept as typed).'),
   savedEvents: s.array(savedEventSchema, { max: WORKSPACE_LIMITS.savedEvents }).default([]),
 });

@@ -1,4 +1,5 @@
-import Editor from '@monaco-editor/react';
+import Editor, { type Monaco } from '@monaco-editor/react';
+import { useEffect, useState } from 'react';
 import type { editor as MonacoEditor } from 'monaco-editor';
 import './monacoSetup';
 
@@ -30,10 +31,39 @@ export interface CodeEditorProps {
   height: string;
   /** Shown but not editable (embedded read-only demos). */
   readOnly?: boolean;
+  /** Put the cursor here and focus the editor (a new object each time it is asked). */
+  jumpTo?: { line: number; column: number } | null;
+  /** A line to mark as the one that failed (whole-line highlight and a gutter mark), or null. */
+  markedLine?: number | null;
+  /** The cursor moved (1-based line and column). */
+  onCursor?(line: number, column: number): void;
+}
+
+/** The cursor's place on request, and the failing line's mark, kept in step with the props. */
+function useEditorFollow(editor: MonacoEditor.IStandaloneCodeEditor | null, monaco: Monaco | null, jumpTo: CodeEditorProps['jumpTo'], markedLine: number | null | undefined): void {
+  useEffect(() => {
+    if (!editor || !jumpTo) return;
+    const position = { lineNumber: jumpTo.line, column: jumpTo.column };
+    editor.setPosition(position);
+    editor.revealPositionInCenter(position);
+    editor.focus();
+  }, [editor, jumpTo]);
+  useEffect(() => {
+    if (!editor || !monaco || !markedLine) return;
+    const marks = editor.createDecorationsCollection([
+      {
+        range: new monaco.Range(markedLine, 1, markedLine, 1),
+        options: { isWholeLine: true, className: 'failing-line', linesDecorationsClassName: 'failing-line-gutter', hoverMessage: { value: 'The invocation failed here' } },
+      },
+    ]);
+    return () => marks.clear();
+  }, [editor, monaco, markedLine]);
 }
 
 /** A Monaco editor whose text area carries an accessible name. */
-export default function CodeEditor({ label, language, path, value, onChange, onRun, height, readOnly = false }: CodeEditorProps) {
+export default function CodeEditor({ label, language, path, value, onChange, onRun, height, readOnly = false, jumpTo = null, markedLine = null, onCursor }: CodeEditorProps) {
+  const [mounted, setMounted] = useState<{ editor: MonacoEditor.IStandaloneCodeEditor; monaco: Monaco } | null>(null);
+  useEditorFollow(mounted?.editor ?? null, mounted?.monaco ?? null, jumpTo, markedLine);
   return (
     <Editor
       height={height}
@@ -46,6 +76,8 @@ export default function CodeEditor({ label, language, path, value, onChange, onR
       onMount={(editor, m) => {
         if (onRun) editor.addCommand(m.KeyMod.CtrlCmd | m.KeyCode.Enter, onRun);
         selectAllFollowsTextArea(editor);
+        if (onCursor) editor.onDidChangeCursorPosition((e) => onCursor(e.position.lineNumber, e.position.column));
+        setMounted({ editor, monaco: m });
       }}
       options={{
         ariaLabel: label,
