@@ -2,6 +2,7 @@ import { expect, test } from './playground';
 
 test('an endless loop times out, the page stays responsive, and the next invoke is cold', async ({ playground, page }) => {
   await playground.setCode('export const handler = async () => { for (;;) {} };');
+  await playground.view('Configuration');
   await playground.timeout.fill('1');
   const started = Date.now();
   await playground.invoke();
@@ -17,6 +18,7 @@ test('an endless loop times out, the page stays responsive, and the next invoke 
     setTimeout(() => resolve(performance.now() - t), 0);
   }));
   expect(roundTrip).toBeLessThan(250);
+  await playground.view('Configuration');
   await page.getByLabel('Function name').fill('still-typing');
   await expect(page.getByLabel('Function name')).toHaveValue('still-typing');
 
@@ -59,14 +61,17 @@ test('invalid event JSON and out-of-range settings are refused with Lambda-shape
   await expect(playground.event).toHaveValue('{"name": ');
 
   await playground.replaceText(playground.event, '{}');
+  await playground.view('Configuration');
   await playground.memory.fill('64');
   await expect(page.getByRole('alert', { name: 'Configuration problems' })).toContainText('greater than or equal to 128');
   await playground.timeout.fill('901');
   await expect(page.getByRole('alert', { name: 'Configuration problems' })).toContainText('less than or equal to 900');
   await playground.invokeButton.click();
+  await playground.view('Run');
   await expect(playground.response).toContainText('ValidationException');
   await expect(playground.memory).toHaveValue('64');
 
+  await playground.view('Configuration');
   await playground.memory.fill('128');
   await playground.timeout.fill('3');
   await playground.invoke();

@@ -8,8 +8,10 @@ test("a load run's logs are windowed with a count of what is not shown, the run'
   test.setTimeout(90_000);
   await playground.setCode(CHATTY);
   // 30 cold starts at once on a busy machine: no request should time out.
+  await playground.view('Configuration');
   await playground.timeout.fill('60');
   await run.burst(30);
+  await run.view('Metrics');
   await expect(run.figure('Succeeded')).toHaveText('30', { timeout: 45_000 });
   const marker = playground.logs.getByRole('note').filter({ hasText: /lines not shown/ });
   await expect(marker).toContainText(/\d+ lines not shown/);
