@@ -68,7 +68,8 @@ function viewContent(view: ViewId): ReactNode {
 
 function ViewPanel({ view, shown }: { view: ViewId; shown: boolean }) {
   return (
-    <div role="tabpanel" id={panelId(view)} aria-labelledby={tabId(view)} hidden={!shown} className={`view-panel view-${view}`}>
+    // Focusable (WAI-ARIA tabs pattern): on a wide screen the panel is the box that scrolls, and the keyboard must reach it.
+    <div role="tabpanel" id={panelId(view)} aria-labelledby={tabId(view)} hidden={!shown} className={`view-panel view-${view}`} tabIndex={0}>
       <Suspense fallback={<p className="empty view-loading">Loading…</p>}>{viewContent(view)}</Suspense>
     </div>
   );

@@ -71,12 +71,12 @@ function countChart(data: MetricsPoint[], key: CountKey | 'concurrentExecutions'
     <Tooltip key="t" contentStyle={TOOLTIP_STYLE} labelFormatter={(t) => `t = ${String(t)} s`} />,
   ];
   return step ? (
-    <LineChart data={data} margin={{ top: 4, right: 8, bottom: 0, left: 0 }}>
+    <LineChart accessibilityLayer={false} data={data} margin={{ top: 4, right: 8, bottom: 0, left: 0 }}>
       {axes}
       <Line type="stepAfter" dataKey={key} stroke={color} dot={false} isAnimationActive={false} />
     </LineChart>
   ) : (
-    <BarChart data={data} margin={{ top: 4, right: 8, bottom: 0, left: 0 }}>
+    <BarChart accessibilityLayer={false} data={data} margin={{ top: 4, right: 8, bottom: 0, left: 0 }}>
       {axes}
       <Bar dataKey={key} fill={color} isAnimationActive={false} />
     </BarChart>
@@ -88,7 +88,7 @@ const REASON_COLOURS = ['var(--err)', 'var(--timeout, #d29922)'];
 /** Throttles per second, stacked by Lambda's reason. */
 function throttleChart(data: MetricsPoint[]): React.ReactElement {
   return (
-    <BarChart data={data} margin={{ top: 4, right: 8, bottom: 0, left: 0 }}>
+    <BarChart accessibilityLayer={false} data={data} margin={{ top: 4, right: 8, bottom: 0, left: 0 }}>
       <CartesianGrid stroke="var(--border)" strokeDasharray="2 4" vertical={false} />
       <XAxis dataKey="t" tick={AXIS} stroke="var(--border)" unit="s" interval={xInterval(data.length)} />
       <YAxis tick={AXIS} stroke="var(--border)" width={36} allowDecimals={false} interval={0} />
@@ -103,7 +103,7 @@ function throttleChart(data: MetricsPoint[]): React.ReactElement {
 
 function durationChart(data: MetricsPoint[]): React.ReactElement {
   return (
-    <LineChart data={data} margin={{ top: 4, right: 8, bottom: 0, left: 0 }}>
+    <LineChart accessibilityLayer={false} data={data} margin={{ top: 4, right: 8, bottom: 0, left: 0 }}>
       <CartesianGrid stroke="var(--border)" strokeDasharray="2 4" vertical={false} />
       <XAxis dataKey="t" tick={AXIS} stroke="var(--border)" unit="s" interval={xInterval(data.length)} />
       <YAxis tick={AXIS} stroke="var(--border)" width={44} interval={0} />

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import type { editor as MonacoEditor } from 'monaco-editor';
 import { useColorScheme } from '../layout/useColorScheme';
 import { validateJson } from './jsonLanguage';
-import { monaco as bundled } from './monacoSetup';
+import { DARK_THEME, monaco as bundled, TabFocus } from './monacoSetup';
 
 /** The TypeScript language service, loaded once, the first time a TypeScript file is shown. */
 let typescriptReady: Promise<unknown> | null = null;
@@ -95,7 +95,7 @@ export default function CodeEditor({ label, language, path, value, onChange, onR
       language={language}
       path={path}
       value={value}
-      theme={scheme === 'light' ? 'vs' : 'vs-dark'}
+      theme={scheme === 'light' ? 'vs' : DARK_THEME}
       loading={<div className="editor-loading">Loading editor…</div>}
       onChange={(v) => onChange(v ?? '')}
       onMount={(editor, m) => {
@@ -103,11 +103,9 @@ export default function CodeEditor({ label, language, path, value, onChange, onR
         selectAllFollowsTextArea(editor);
         if (onCursor) editor.onDidChangeCursorPosition((e) => onCursor(e.position.lineNumber, e.position.column));
         if (onTabFocusMode) {
-          const option = m.editor.EditorOption.tabFocusMode;
-          onTabFocusMode(editor.getOption(option));
-          editor.onDidChangeConfiguration((e) => {
-            if (e.hasChanged(option)) onTabFocusMode(editor.getOption(option));
-          });
+          onTabFocusMode(TabFocus.getTabFocusMode());
+          const listener = TabFocus.onDidChangeTabFocus(onTabFocusMode);
+          editor.onDidDispose(() => listener.dispose());
         }
         if (language === 'json') {
           const check = (): void => {

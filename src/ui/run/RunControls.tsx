@@ -26,8 +26,8 @@ export function RunControls() {
           </p>
         )}
         <p className="hint">
-          Live mode runs at most {LIVE_ENVIRONMENT_CAP} environments at once in this tab, each a worker on this machine&apos;s cores; past that, requests
-          are throttled as by the account limit (<code>ConcurrentInvocationLimitExceeded</code>). For larger scales, use the Simulation view.
+          Live mode runs at most {LIVE_ENVIRONMENT_CAP} environments at once in this tab (workers on this machine&apos;s cores); past that, requests are
+          throttled with <code>ConcurrentInvocationLimitExceeded</code>. Larger scales: the Simulation view.
         </p>
       </LoadPanel>
     </div>
