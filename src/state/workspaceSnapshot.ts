@@ -35,6 +35,7 @@ export function captureWorkspace(name: string, scenarios: unknown[]): Workspace 
       networkAccess: f.config.networkAccess,
       event: f.eventText,
       savedEvents: (f.savedEvents ?? []).map((e) => ({ ...e })),
+      ...(f.config.ephemeralStorageMb !== undefined ? { ephemeralStorageMb: f.config.ephemeralStorageMb } : {}),
     })),
     selected: Math.max(0, functions.findIndex((f) => f.id === selectedId)),
     triggers: captureTriggers(),

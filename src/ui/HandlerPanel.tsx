@@ -1,5 +1,6 @@
 import { lazy, Suspense } from 'react';
 import { usePlayground } from '../state/playgroundStore';
+import { HandlerTemplateMenu } from './HandlerTemplateMenu';
 
 const CodeEditor = lazy(() => import('./editor/CodeEditor'));
 
@@ -17,6 +18,7 @@ export function HandlerPanel({ readOnly = false, height = '420px' }: { readOnly?
           /var/task/{fileName}
           {readOnly ? ' · read-only' : ''}
         </span>
+        {!readOnly && <HandlerTemplateMenu />}
       </div>
       <Suspense fallback={<div className="editor-loading">Loading editor…</div>}>
         <CodeEditor

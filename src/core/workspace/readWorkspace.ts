@@ -38,6 +38,7 @@ function readFunction(value: unknown, path: string): WorkspaceFunction {
     architecture: r.oneOf('architecture', ARCHITECTURES, d.architecture),
     networkAccess: r.boolean('networkAccess', d.networkAccess),
     event: r.string('event', d.event, CODE_MAX),
+    ...(r.has('ephemeralStorageMb') ? { ephemeralStorageMb: r.number('ephemeralStorageMb') } : {}),
     savedEvents: r.array(
       'savedEvents',
       (item, p) => {

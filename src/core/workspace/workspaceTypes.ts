@@ -32,6 +32,8 @@ export interface WorkspaceFunction {
   fileName: string;
   code: string;
   memoryMb: number;
+  /** /tmp size in MB (512–10,240); absent means Lambda's default, 512. */
+  ephemeralStorageMb?: number;
   timeoutS: number;
   environment: Record<string, string>;
   architecture: Architecture;
