@@ -33,11 +33,17 @@ test('handler templates replace the code and test event, and run as they are', a
 });
 
 test('a template asks before replacing edited code, and keeps it when the user says no', async ({ playground, page }) => {
+  const menu = page.getByRole('combobox', { name: 'Handler template' });
   await playground.setCode('export const handler = async () => "mine";');
-  page.once('dialog', (dialog) => void dialog.dismiss());
-  await page.getByRole('combobox', { name: 'Handler template' }).selectOption({ label: 'Kinesis: decode base64 records' });
+  const refused = page.waitForEvent('dialog');
+  await menu.selectOption({ label: 'Kinesis: decode base64 records' });
+  const question = await refused;
+  expect(question.message()).toContain('Replace your code and test event with the “Kinesis: decode base64 records” template?');
+  await question.dismiss();
   await expect(playground.code).toHaveValue(/"mine"/);
-  page.once('dialog', (dialog) => void dialog.accept());
-  await page.getByRole('combobox', { name: 'Handler template' }).selectOption({ label: 'Kinesis: decode base64 records' });
+  const agreed = page.waitForEvent('dialog');
+  await menu.selectOption({ label: 'Kinesis: decode base64 records' });
+  await (await agreed).accept();
   await expect(playground.code).toHaveValue(/kinesis\.data/);
+  await expect(playground.event).toHaveValue(/"eventSource": "aws:kinesis"/);
 });
