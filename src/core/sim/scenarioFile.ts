@@ -147,6 +147,7 @@ export function validateScenario(s: Scenario): string[] {
   const f = s.function;
   range(p, 'function.memoryMb', f.memoryMb, 128, 10_240, true);
   range(p, 'function.timeoutS', f.timeoutS, 1, 900, true);
+  if (f.ephemeralStorageMb !== undefined) range(p, 'function.ephemeralStorageMb', f.ephemeralStorageMb, 512, 10_240, true);
   if (!(ARCHITECTURES as readonly string[]).includes(f.architecture)) p.push(`function.architecture: x86_64 or arm64 (got ${JSON.stringify(f.architecture)}).`);
   if (!(RUNTIMES as readonly string[]).includes(f.runtime)) p.push(`function.runtime: one of ${RUNTIMES.join(', ')}.`);
   checkTraffic(p, s.traffic, num(s.durationS) ? s.durationS : L.durationS.max);
