@@ -181,6 +181,7 @@ export function recordOf(
     inv.cpuMs,
     cpuFactor(config.memoryMb),
     inv.contended,
+    config.ephemeralStorageMb,
   );
 }
 
@@ -197,6 +198,7 @@ export function emptyCompletion(): Completion {
     initDurationMs: undefined,
     billedDurationMs: 0,
     memorySizeMb: 0,
+    ephemeralStorageMb: undefined,
     architecture: 'x86_64',
     provisioned: false,
   };
@@ -214,6 +216,7 @@ export function completionOf(into: Completion, inv: Invocation, outcome: Invocat
   into.initDurationMs = inv.initDurationMs;
   into.billedDurationMs = billedDurationMs(durationMs + (inv.initDurationMs ?? 0));
   into.memorySizeMb = inv.config.memoryMb;
+  into.ephemeralStorageMb = inv.config.ephemeralStorageMb;
   into.architecture = inv.config.architecture;
   into.provisioned = provisioned;
   return into;

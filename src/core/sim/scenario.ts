@@ -39,6 +39,8 @@ export type TrafficKind = Traffic['kind'];
 
 export interface SimFunction {
   memoryMb: number;
+  /** /tmp in MB (512–10,240); what is above 512 MB is billed. Absent: 512. */
+  ephemeralStorageMb?: number;
   timeoutS: number;
   architecture: Architecture;
   runtime: Runtime;

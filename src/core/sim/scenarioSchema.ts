@@ -99,6 +99,7 @@ export const scenarioSchema = s.strictObject({
     timeoutS: s.number({ min: 1, max: 900, int: true }).default(D.function.timeoutS),
     architecture: s.enum(ARCHITECTURES).default(D.function.architecture),
     runtime: s.enum(RUNTIMES).default(D.function.runtime),
+    ephemeralStorageMb: s.optional(s.number({ min: 512, max: 10_240, int: true })).describe('/tmp size; above 512 MB it is billed.'),
   }),
   duration: durationModelSchema.default(D.duration).describe("The handler's Duration at this memory size."),
   initDuration: durationModelSchema.default(D.initDuration).describe('Init Duration of a cold start.'),
