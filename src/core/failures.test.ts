@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { LambdaError } from './lambdaError';
 import { ScenarioDriver, SYNTAX_ERROR, type Completion } from './scenario.test-support';
 
+/** The first line of every new environment (nodejs22.x, the default runtime). */
+const INIT_START = 'INIT_START Runtime Version: nodejs:22.v47\tRuntime Version ARN: arn:aws:lambda:us-east-1::runtime:0e2c8a4b6d1f3e5a7c9b0d2f4e6a8c1b3d5f7e9a0c2e4b6d8f1a3c5e7b9d0f2a';
+
 const errorOf = (c: Completion): LambdaError => {
   if (c.response.ok) throw new Error('expected an error response');
   return c.response.error;
@@ -31,6 +34,7 @@ describe('timeout', () => {
   it('logs the timeout line before END, and a REPORT ending Status: timeout', () => {
     const { d, ticket, id } = timedOut();
     expect(d.logText(ticket)).toEqual([
+      INIT_START,
       `START RequestId: ${id} Version: $LATEST`,
       `2025-09-01T12:00:03.100Z ${id} Task timed out after 3.00 seconds`,
       `END RequestId: ${id}`,
@@ -100,6 +104,7 @@ describe('init failure', () => {
     expect(c.record).toMatchObject({ outcome: 'error', errorType: 'Runtime.UserCodeSyntaxError', envId: 'env-2', durationMs: 160.25, billedDurationMs: 161 });
     expect(c.record).not.toHaveProperty('initDurationMs');
     expect(d.logText(ticket)).toEqual([
+      INIT_START,
       'first init output',
       'INIT_REPORT Init Duration: 150.50 ms\tPhase: init\tStatus: error\tError Type: Runtime.UserCodeSyntaxError',
       'second init output',
@@ -157,7 +162,9 @@ describe('init timeout (10 s on demand)', () => {
     d.initDone('env-2', 50);
     d.invokeDone('env-2', 10);
     const { record } = d.completion(t);
-    expect(d.logText(t)[0]).toBe('INIT_REPORT Init Duration: 10000.00 ms\tPhase: init\tStatus: timeout');
+    // Init is retried in the same sandbox inside the invocation: one INIT_START.
+    expect(d.logText(t).slice(0, 3)).toEqual([INIT_START, 'INIT_REPORT Init Duration: 10000.00 ms\tPhase: init\tStatus: timeout', expect.stringMatching(/^START RequestId/)]);
+    expect(d.logText(t).filter((l) => l.startsWith('INIT_START'))).toHaveLength(1);
     expect(record).toMatchObject({ outcome: 'success', envId: 'env-2', durationMs: 60, billedDurationMs: 60 });
   });
 
@@ -182,6 +189,7 @@ describe('the runtime exits under an invocation', () => {
     expect(c.response).toEqual({ ok: false, error: handlerError });
     expect(c.record).toMatchObject({ outcome: 'error', errorType: 'Error' });
     expect(d.logText(t)).toEqual([
+      INIT_START,
       `START RequestId: ${id} Version: $LATEST`,
       'about to throw',
       `RequestId: ${id} Error: Runtime exited with error: exit status 129\nRuntime.ExitError`,

@@ -6,7 +6,7 @@ import { environmentVariables, functionArn, logGroupName, logStreamName } from '
 import type { FunctionConfig } from './functionConfig';
 import type { InvocationOutcome, InvokeResponse, LogLine } from './invocationRecord';
 import { exitError, exitErrorType, timeoutError, type ExitReason, type LambdaError } from './lambdaError';
-import { exitLine, initReportLine, timeoutLine, type ReportFields } from './logLines';
+import { exitLine, initReportLine, initStartLine, timeoutLine, type ReportFields } from './logLines';
 import { IdleList } from './idleList';
 import { FIXED_KEEP_ALIVE, type KeepAlivePolicy } from './keepAlivePolicy';
 import { checkRequestPayload, checkResponsePayload } from './payloadLimits';
@@ -379,7 +379,7 @@ export class Platform {
         return;
       }
       inv.initDurationMs = initDurationMs;
-      appendLogs(inv, 'beforeStart', logs);
+      appendLogs(inv, 'beforeStart', this.withInitStart(env, logs));
       this.beginInvoke(env, inv, out, true);
       return;
     }
@@ -388,6 +388,7 @@ export class Platform {
       return;
     }
     inv.initInInvokeMs = initDurationMs;
+    // Init re-run inside the invocation (suppressed init): the sandbox is the same one, so no second INIT_START.
     appendLogs(inv, 'body', logs);
     this.sendInvoke(env, inv, out);
   }
@@ -401,7 +402,7 @@ export class Platform {
       out.push({ type: 'clearTimer', timerId: initTimer(envId) });
       this.destroy(env, 'init-failed', out);
       if (inv) {
-        appendLogs(inv, 'beforeStart', [...logs, this.platformLine(initReportLine(initDurationMs, 'init', status))]);
+        appendLogs(inv, 'beforeStart', [...this.withInitStart(env, logs), this.platformLine(initReportLine(initDurationMs, 'init', status))]);
         this.retryInitInInvoke(inv, out);
       }
       return;
@@ -551,7 +552,7 @@ export class Platform {
     const inv = env.requestId === null ? undefined : this.invocations.get(env.requestId);
     this.destroy(env, 'timeout', out);
     if (!inv) return;
-    appendLogs(inv, 'beforeStart', [this.platformLine(initReportLine(this.initLimitMs(env), 'init', { kind: 'timeout' }))]);
+    appendLogs(inv, 'beforeStart', [...this.withInitStart(env, []), this.platformLine(initReportLine(this.initLimitMs(env), 'init', { kind: 'timeout' }))]);
     this.retryInitInInvoke(inv, out);
   }
 
@@ -680,6 +681,11 @@ export class Platform {
     if (!this.lean) return { ok: true, payload };
     if (this.lastOk === null || this.lastOk.payload !== payload) this.lastOk = { ok: true, payload };
     return this.lastOk;
+  }
+
+  /** Init's output as the log stream shows it: INIT_START first, stamped when the environment was created. */
+  private withInitStart(env: Environment, logs: readonly LogLine[]): LogLine[] {
+    return [{ atMs: env.createdAtMs, text: initStartLine(env.config.runtime, this.region), source: 'platform' }, ...logs];
   }
 
   private platformLine(text: string): LogLine {
