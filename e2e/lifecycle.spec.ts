@@ -18,3 +18,28 @@ export const handler = async () => 'ok';`);
   await playground.invoke();
   await expect(playground.logs.getByText(/^INIT_START/)).toHaveCount(1);
 });
+
+test('an async handler whose promise can never settle ends as Runtime.NodeJsExit, not at the timeout', async ({ playground }) => {
+  await playground.setCode(`export const handler = () => new Promise(() => {});`);
+  await playground.timeout.fill('60');
+  await playground.invoke();
+  await expect(playground.response).toContainText('Runtime.NodeJsExit');
+  await expect(playground.response).toContainText('Runtime exited without providing a reason');
+  expect(await playground.lastReport()).toContain('Status: error\tError Type: Runtime.NodeJsExit');
+  await expect(playground.logs.getByText(/Task timed out/)).toHaveCount(0);
+});
+
+test('a callback handler replies once the work it left pending has run', async ({ playground }) => {
+  await playground.setCode(`let flushed = 0;
+export const handler = (event, context, callback) => {
+  setTimeout(() => { flushed += 1; console.log('flushed', flushed); }, 300);
+  callback(null, { flushedBefore: flushed });
+};`);
+  await playground.invoke();
+  // The reply waited for the timer: its log line is inside this invocation, before END.
+  const text = (await playground.logs.getByRole('log').innerText()).split('\n');
+  const flushed = text.findIndex((l) => l.endsWith('flushed 1'));
+  const end = text.findIndex((l) => l.startsWith('END RequestId'));
+  expect(flushed, text.join('\n')).toBeGreaterThanOrEqual(0);
+  expect(flushed).toBeLessThan(end);
+});

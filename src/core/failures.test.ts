@@ -201,6 +201,24 @@ describe('the runtime exits under an invocation', () => {
     expect(d.commands('startEnvironment')).toHaveLength(2);
   });
 
+  it('no reply (the event loop emptied with the promise pending): Runtime.NodeJsExit, logged and reported, the environment goes', () => {
+    const d = new ScenarioDriver();
+    const t = d.invoke();
+    d.initDone('env-1', 10);
+    d.invokeDone('env-1', 5, { kind: 'noReply' });
+    const c = d.completion(t);
+    const id = c.record.requestId;
+    const errorMessage = `RequestId: ${id} Error: Runtime exited without providing a reason`;
+    expect(c.response).toEqual({ ok: false, error: { errorType: 'Runtime.NodeJsExit', errorMessage, trace: [] } });
+    expect(c.record).toMatchObject({ outcome: 'error', errorType: 'Runtime.NodeJsExit', durationMs: 5 });
+    expect(d.logText(t).slice(-3)).toEqual([
+      `${errorMessage}\nRuntime.NodeJsExit`,
+      `END RequestId: ${id}`,
+      `REPORT RequestId: ${id}\tDuration: 5.00 ms\tBilled Duration: 15 ms\tMemory Size: 128 MB\tMax Memory Used: 69 MB\tInit Duration: 10.00 ms\tStatus: error\tError Type: Runtime.NodeJsExit`,
+    ]);
+    expect(d.summary().at(-1)).toBe('15 destroyEnvironment env-1 exited');
+  });
+
   it('out of memory: Runtime.ExitError "signal: killed", REPORT Error Type Runtime.OutOfMemory', () => {
     const d = new ScenarioDriver();
     const t = d.invoke();

@@ -5,7 +5,7 @@ import { modelledDurationMs } from './cpuShare';
 import { environmentVariables, functionArn, logGroupName, logStreamName } from './environmentVariables';
 import type { FunctionConfig } from './functionConfig';
 import type { InvocationOutcome, InvokeResponse, LogLine } from './invocationRecord';
-import { exitError, exitErrorType, timeoutError, type ExitReason, type LambdaError } from './lambdaError';
+import { exitError, exitErrorMessage, exitErrorType, timeoutError, type ExitReason, type LambdaError } from './lambdaError';
 import { exitLine, initReportLine, initStartLine, timeoutLine, type ReportFields } from './logLines';
 import { IdleList } from './idleList';
 import { FIXED_KEEP_ALIVE, type KeepAlivePolicy } from './keepAlivePolicy';
@@ -458,6 +458,13 @@ export class Platform {
       this.complete(inv, 'success', this.okResponse(outcome.payload), out, duration);
     } else if (outcome.kind === 'error') {
       this.complete(inv, 'error', { ok: false, error: outcome.error }, out, duration);
+    } else if (outcome.kind === 'noReply') {
+      // Node's runtime exits when its event loop empties with the handler's promise pending.
+      const error = { errorType: 'Runtime.NodeJsExit', errorMessage: exitErrorMessage(inv.requestId, 'crashed'), trace: [] };
+      appendLogs(inv, 'body', [this.platformLine(exitLine(error.errorMessage, error.errorType))]);
+      this.complete(inv, 'error', { ok: false, error }, out, duration, { kind: 'error', errorType: error.errorType });
+      this.destroy(env, 'exited', out);
+      return;
     } else {
       const exit = exitError(inv.requestId, { exitStatus: outcome.exitStatus });
       appendLogs(inv, 'body', [this.platformLine(exitLine(exit.errorMessage, exit.errorType))]);

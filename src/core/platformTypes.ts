@@ -122,7 +122,9 @@ export type HandlerOutcome =
   | { kind: 'success'; payload: string }
   | { kind: 'error'; error: LambdaError }
   /** The runtime reported this error, then its process exited (uncaught exception, unhandled rejection). */
-  | { kind: 'fatal'; error: LambdaError; exitStatus: number };
+  | { kind: 'fatal'; error: LambdaError; exitStatus: number }
+  /** The runtime exited without a reply (Node's event loop emptied with the handler's promise pending). */
+  | { kind: 'noReply' };
 
 /** Events into the platform model. Durations are measured by the environment itself. */
 export type PlatformEvent =
