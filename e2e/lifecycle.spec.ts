@@ -43,3 +43,25 @@ export const handler = (event, context, callback) => {
   expect(flushed, text.join('\n')).toBeGreaterThanOrEqual(0);
   expect(flushed).toBeLessThan(end);
 });
+
+test('after a timeout the environment is reset: the next invoke re-runs init inside it, with no Init Duration', async ({ playground }) => {
+  await playground.setCode(`console.log('init ran');
+export const handler = async (event) => {
+  if (event.slow) await new Promise((resolve) => setTimeout(resolve, 5000));
+  return 'fast';
+};`);
+  await playground.timeout.fill('1');
+  await playground.replaceText(playground.event, '{"slow": true}');
+  await playground.invoke();
+  await expect(playground.response).toContainText('Sandbox.Timedout');
+
+  await playground.replaceText(playground.event, '{"slow": false}');
+  await playground.invoke();
+  await expect(playground.response.locator('pre')).toHaveText('"fast"');
+  await expect(playground.response.getByText('Init re-run (reset environment)')).toBeVisible();
+  const report = await playground.lastReport();
+  expect(report).not.toContain('Init Duration');
+  // Init ran twice in one sandbox: one INIT_START, two runs of the module's code.
+  await expect(playground.logs.getByText(/^INIT_START/)).toHaveCount(1);
+  await expect(playground.logs.getByText(/\tinit ran$/)).toHaveCount(2);
+});

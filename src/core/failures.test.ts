@@ -42,14 +42,26 @@ describe('timeout', () => {
     ]);
   });
 
-  it('destroys the environment, so the next invoke is cold', () => {
+  it('resets the environment: its runtime stops, and the next invoke re-runs init inside it (suppressed init)', () => {
     const { d } = timedOut();
-    expect(d.summary().slice(-2)).toEqual(['3100.2 complete #1 r1 env-1 timeout cold', '3100.2 destroyEnvironment env-1 timeout']);
+    expect(d.summary().slice(-2, -1)).toEqual(['3100.2 complete #1 r1 env-1 timeout cold']);
+    expect(d.commands('stopRuntime')).toEqual([{ type: 'stopRuntime', envId: 'env-1', reason: 'timeout' }]);
+    expect(d.commands('destroyEnvironment')).toEqual([]);
+    const stream = d.commands('startEnvironment')[0]?.spec.logStreamName;
     const next = d.invoke();
-    expect(d.commands('startEnvironment').map((c) => c.spec.envId)).toEqual(['env-1', 'env-2']);
-    d.initDone('env-2', 50);
-    d.invokeDone('env-2', 1);
-    expect(d.completion(next).record).toMatchObject({ cold: true, envId: 'env-2', initDurationMs: 50 });
+    // The same environment starts its runtime again, under the same log stream.
+    const starts = d.commands('startEnvironment');
+    expect(starts.map((c) => c.spec.envId)).toEqual(['env-1', 'env-1']);
+    expect(starts[1]?.spec.logStreamName).toBe(stream);
+    d.initDone('env-1', 50);
+    d.invokeDone('env-1', 1);
+    const { record } = d.completion(next);
+    // No Init Duration: init ran inside the invocation, and its time is in Duration.
+    expect(record).toMatchObject({ envId: 'env-1', durationMs: 51, billedDurationMs: 51 });
+    expect(record).not.toHaveProperty('initDurationMs');
+    const logs = d.logText(next);
+    expect(logs.some((l) => l.startsWith('INIT_START'))).toBe(false);
+    expect(logs.at(-1)).not.toContain('Init Duration');
   });
 
   it('ignores a late invokeDone from the killed environment', () => {
@@ -57,7 +69,8 @@ describe('timeout', () => {
     const before = d.timeline.length;
     expect(d.invokeDone('env-1', 5)).toEqual([]);
     expect(d.timeline.length).toBe(before);
-    expect(d.pendingTimers()).toEqual([]);
+    // Only the reset environment's keep-alive is left.
+    expect(d.pendingTimers()).toEqual(['reclaim:env-1']);
   });
 
   it('a warm request times out after the configured timeout, with no Init Duration', () => {
@@ -141,7 +154,7 @@ describe('init failure', () => {
     d.initFailed('env-1', 100);
     d.advance(3000);
     expect(d.completion(t).record).toMatchObject({ outcome: 'timeout', envId: 'env-2', durationMs: 3000 });
-    expect(d.commands('destroyEnvironment').at(-1)).toEqual({ type: 'destroyEnvironment', envId: 'env-2', reason: 'timeout' });
+    expect(d.commands('stopRuntime').at(-1)).toEqual({ type: 'stopRuntime', envId: 'env-2', reason: 'timeout' });
     expect(d.initDone('env-2', 1)).toEqual([]);
   });
 });
@@ -179,7 +192,7 @@ describe('init timeout (10 s on demand)', () => {
 describe('the runtime exits under an invocation', () => {
   const handlerError: LambdaError = { errorType: 'Error', errorMessage: 'boom', trace: ['Error: boom', '    at handler (index.mjs:1:1)'] };
 
-  it('fatal (exit status 129): the handler error is the response, an exit line is logged, the environment goes', () => {
+  it('fatal (exit status 129): the handler error is the response, an exit line is logged, the runtime stops and the environment is reset', () => {
     const d = new ScenarioDriver();
     const t = d.invoke();
     d.initDone('env-1', 10);
@@ -196,12 +209,12 @@ describe('the runtime exits under an invocation', () => {
       `END RequestId: ${id}`,
       `REPORT RequestId: ${id}\tDuration: 5.00 ms\tBilled Duration: 15 ms\tMemory Size: 128 MB\tMax Memory Used: 69 MB\tInit Duration: 10.00 ms\tStatus: error\tError Type: Runtime.ExitError`,
     ]);
-    expect(d.summary().slice(-3)).toEqual(['15 clearTimer timeout:r1', '15 complete #1 r1 env-1 error cold', '15 destroyEnvironment env-1 exited']);
+    expect(d.summary().slice(-3)).toEqual(['15 clearTimer timeout:r1', '15 complete #1 r1 env-1 error cold', '15 stopRuntime env-1 exited']);
     d.invoke();
     expect(d.commands('startEnvironment')).toHaveLength(2);
   });
 
-  it('no reply (the event loop emptied with the promise pending): Runtime.NodeJsExit, logged and reported, the environment goes', () => {
+  it('no reply (the event loop emptied with the promise pending): Runtime.NodeJsExit, logged and reported, the environment is reset', () => {
     const d = new ScenarioDriver();
     const t = d.invoke();
     d.initDone('env-1', 10);
@@ -216,7 +229,7 @@ describe('the runtime exits under an invocation', () => {
       `END RequestId: ${id}`,
       `REPORT RequestId: ${id}\tDuration: 5.00 ms\tBilled Duration: 15 ms\tMemory Size: 128 MB\tMax Memory Used: 69 MB\tInit Duration: 10.00 ms\tStatus: error\tError Type: Runtime.NodeJsExit`,
     ]);
-    expect(d.summary().at(-1)).toBe('15 destroyEnvironment env-1 exited');
+    expect(d.summary().at(-1)).toBe('15 stopRuntime env-1 exited');
   });
 
   it('out of memory: Runtime.ExitError "signal: killed", REPORT Error Type Runtime.OutOfMemory', () => {

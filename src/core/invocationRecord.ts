@@ -29,6 +29,8 @@ export interface InvocationRecord {
   memorySizeMb: number;
   /** The function's ephemeral storage (/tmp) in MB; absent means 512 (none billed). */
   ephemeralStorageMb?: number;
+  /** Init that ran inside the invoke phase (after a failed or timed-out init, or on a reset environment): part of Duration, not Init Duration. */
+  initInInvokeMs?: number;
   maxMemoryUsedMb: number;
   architecture: Architecture;
   outcome: InvocationOutcome;

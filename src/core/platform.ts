@@ -22,6 +22,7 @@ import type {
   PlatformCommand,
   PlatformEvent,
   ThrottleReason,
+  EnvironmentSpec,
 } from './platformTypes';
 import { environmentNotice } from './platformTypes';
 import {
@@ -278,7 +279,8 @@ export class Platform {
     env.requestId = inv.requestId;
     if (env.state === 'idle') {
       out.push(env.clearReclaim);
-      this.beginInvoke(env, inv, out);
+      if (env.needsInit) this.reinitialize(env, inv, out);
+      else this.beginInvoke(env, inv, out);
     }
   }
 
@@ -308,25 +310,53 @@ export class Platform {
       idlePrev: null,
       idleNext: null,
       prewarmKeepAliveMs: undefined,
+      needsInit: false,
     };
     this.environments.set(id, env);
-    const initializationType = provisioned ? ('provisioned-concurrency' as const) : ('on-demand' as const);
-    const identity = { region: this.region, logStreamName: env.logStreamName, initializationType };
-    out.push({
-      type: 'startEnvironment',
-      spec: {
-        envId: id,
-        config: this.config,
-        initializationType,
-        logStreamName: env.logStreamName,
-        logGroupName: logGroupName(this.config.name),
-        functionArn: functionArn(this.region, this.accountId, this.config.name),
-        variables: environmentVariables(this.config, identity),
-      },
-    });
+    out.push({ type: 'startEnvironment', spec: this.specOf(env) });
     this.envNotice(env, out);
     if (initPhase === 'init') out.push({ type: 'setTimer', timerId: initTimer(id), atMs: now + this.initLimitMs(env) });
     return env;
+  }
+
+  /** What a driver needs to start the environment's runtime. */
+  private specOf(env: Environment): EnvironmentSpec {
+    const initializationType = env.provisioned ? ('provisioned-concurrency' as const) : ('on-demand' as const);
+    const identity = { region: this.region, logStreamName: env.logStreamName, initializationType };
+    return {
+      envId: env.id,
+      config: env.config,
+      initializationType,
+      logStreamName: env.logStreamName,
+      logGroupName: logGroupName(env.config.name),
+      functionArn: functionArn(this.region, this.accountId, env.config.name),
+      variables: environmentVariables(env.config, identity),
+    };
+  }
+
+  /**
+   * After a timeout or a runtime exit Lambda resets the environment rather
+   * than replacing it: the runtime process goes now, and the next invocation
+   * on the environment re-runs init inside its invoke phase. A provisioned
+   * environment is replaced instead (its init must run ahead of traffic).
+   */
+  private reset(env: Environment, reason: 'timeout' | 'exited', out: PlatformCommand[]): void {
+    if (env.provisioned || env.configVersion !== this.configVersion) {
+      this.destroy(env, reason, out);
+      return;
+    }
+    out.push({ type: 'stopRuntime', envId: env.id, reason });
+    env.needsInit = true;
+    this.release(env, out);
+  }
+
+  /** A reset environment takes a request: its runtime starts again, init runs inside the invocation (no INIT_START, no Init Duration). */
+  private reinitialize(env: Environment, inv: Invocation, out: PlatformCommand[]): void {
+    env.needsInit = false;
+    env.initPhase = 'invoke';
+    this.setState(env, 'initializing', out);
+    out.push({ type: 'startEnvironment', spec: this.specOf(env) });
+    this.beginInvoke(env, inv, out, false);
   }
 
   private initLimitMs(env: Environment): number {
@@ -463,13 +493,13 @@ export class Platform {
       const error = { errorType: 'Runtime.NodeJsExit', errorMessage: exitErrorMessage(inv.requestId, 'crashed'), trace: [] };
       appendLogs(inv, 'body', [this.platformLine(exitLine(error.errorMessage, error.errorType))]);
       this.complete(inv, 'error', { ok: false, error }, out, duration, { kind: 'error', errorType: error.errorType });
-      this.destroy(env, 'exited', out);
+      this.reset(env, 'exited', out);
       return;
     } else {
       const exit = exitError(inv.requestId, { exitStatus: outcome.exitStatus });
       appendLogs(inv, 'body', [this.platformLine(exitLine(exit.errorMessage, exit.errorType))]);
       this.complete(inv, 'error', { ok: false, error: outcome.error }, out, duration, { kind: 'error', errorType: exit.errorType });
-      this.destroy(env, 'exited', out);
+      this.reset(env, 'exited', out);
       return;
     }
     this.release(env, out);
@@ -571,7 +601,7 @@ export class Platform {
     out.push({ type: 'clearTimer', timerId: holdTimer(requestId) });
     appendLogs(inv, 'body', [this.platformLine(timeoutLine(new Date(this.clock.now()).toISOString(), inv.requestId, timeoutS))]);
     this.complete(inv, 'timeout', { ok: false, error: timeoutError(inv.requestId, timeoutS) }, out, timeoutS * 1000, { kind: 'timeout' });
-    if (env) this.destroy(env, 'timeout', out);
+    if (env) this.reset(env, 'timeout', out);
   }
 
   private onEnvironmentLost(envId: string, reason: ExitReason, out: PlatformCommand[]): void {

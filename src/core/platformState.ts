@@ -35,6 +35,12 @@ export interface Environment {
   idleNext?: Environment | null;
   /** Started ahead of traffic by the keep-alive policy: kept this long once ready. */
   prewarmKeepAliveMs?: number;
+  /**
+   * Reset after a timeout or a runtime exit: its process is gone, and the
+   * next invocation on it re-runs init inside the invoke phase (a suppressed
+   * init: same log stream, no Init Duration, init time inside Duration).
+   */
+  needsInit: boolean;
 }
 
 export interface Invocation {
@@ -160,7 +166,7 @@ export function recordOf(
 ): InvocationRecord {
   const config = inv.config;
   const responseBytes = response.ok ? response.payload.length : 0;
-  return invocationRecordOf(
+  const record = invocationRecordOf(
     inv.requestId,
     inv.envId,
     inv.cold,
@@ -183,6 +189,8 @@ export function recordOf(
     inv.contended,
     config.ephemeralStorageMb,
   );
+  if (inv.initInInvokeMs > 0) record.initInInvokeMs = inv.initInInvokeMs;
+  return record;
 }
 
 /** A completion object for lean mode, to be filled by `completionOf`. */

@@ -156,6 +156,8 @@ export type PlatformCommand =
   | { type: 'startEnvironment'; spec: EnvironmentSpec }
   | { type: 'invoke'; envId: string; requestId: string; payload: string; remainingMs: number }
   | { type: 'destroyEnvironment'; envId: string; reason: DestroyReason }
+  /** The environment's runtime process is gone (killed at a timeout, or it exited); the environment stays, to re-run init with its next invocation. */
+  | { type: 'stopRuntime'; envId: string; reason: 'timeout' | 'exited' }
   | { type: 'setTimer'; timerId: string; atMs: number }
   | { type: 'clearTimer'; timerId: string }
   | ({ type: 'complete'; ticket: number } & FinishedInvocation)

@@ -306,6 +306,7 @@ export class Simulation {
         this.metrics.notice(c.notice, this.prewarmFiring);
         return;
       case 'destroyEnvironment':
+      case 'stopRuntime':
         // Pending init or invoke completions of a destroyed environment reach the model, which ignores them.
         return;
     }
