@@ -63,6 +63,10 @@ export function invokeHandler(handler: HandlerFn, event: unknown, context: objec
       if (loop && waits) loop.whenEmpty(reply, () => settled);
       else reply();
     };
+    // The legacy completion methods of the Node.js runtimes that still take callbacks (not nodejs24.x).
+    if (runtime !== 'nodejs24.x') {
+      Object.assign(context, { done: callback, succeed: (result?: unknown) => callback(null, result), fail: (err: unknown) => callback(err ?? new Error('fail')) });
+    }
     const requestId = (context as { awsRequestId?: string }).awsRequestId ?? '';
     const exitedWithoutReason = (): void => {
       if (settled) return;

@@ -95,3 +95,21 @@ describe('the event loop as the runtime sees it', () => {
     expect(loop.empty()).toBe(true);
   });
 });
+
+describe('context.done, succeed and fail (nodejs20.x and nodejs22.x)', () => {
+  it('succeed replies with the result, fail with the error, done with either; nodejs24.x has none of them', async () => {
+    const logs = (): LogSink => new LogSink('undefined');
+    const handler = (method: 'succeed' | 'fail' | 'done'): HandlerFn => (_e, ctx) => {
+      const c = ctx as Record<string, (...a: unknown[]) => void>;
+      if (method === 'succeed') c.succeed?.({ via: 'succeed' });
+      else if (method === 'fail') c.fail?.(new TypeError('via fail'));
+      else c.done?.(null, 'via done');
+    };
+    expect(await invokeHandler(handler('succeed'), {}, {}, 'nodejs22.x', logs())).toEqual({ kind: 'success', payload: '{"via":"succeed"}' });
+    expect(await invokeHandler(handler('fail'), {}, {}, 'nodejs20.x', logs())).toMatchObject({ kind: 'error', error: { errorType: 'TypeError', errorMessage: 'via fail' } });
+    expect(await invokeHandler(handler('done'), {}, {}, 'nodejs22.x', logs())).toEqual({ kind: 'success', payload: '"via done"' });
+    const context: Record<string, unknown> = {};
+    await invokeHandler(async () => 'ok', {}, context, 'nodejs24.x', logs());
+    expect(context.succeed).toBeUndefined();
+  });
+});
