@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SCENARIO, type Scenario } from './scenario';
+import { Simulation } from './simulation';
+import type { SimSqsSource } from './simSource';
+
+const SQS: SimSqsSource = { kind: 'sqs', batchSize: 10, maximumBatchingWindowS: 0, maximumConcurrency: 5, visibilityTimeoutS: 30, maxReceiveCount: null, messageFailureRate: 0 };
+
+function backlog(source: Partial<SimSqsSource>, over: Partial<Scenario> = {}): Scenario {
+  return {
+    ...DEFAULT_SCENARIO,
+    durationS: 600,
+    traffic: { kind: 'burst', count: 1000 },
+    duration: { model: 'fixed', ms: 2000 },
+    initDuration: { model: 'fixed', ms: 0 },
+    function: { ...DEFAULT_SCENARIO.function, timeoutS: 3 },
+    source: { ...SQS, ...source },
+    ...over,
+  };
+}
+
+describe('an SQS queue with an event source mapping in the simulation', () => {
+  it('drains 1,000 messages in batches of 10, 5 at a time, 2 s each: 100 batches in 20 rounds, 40 s', () => {
+    const sim = new Simulation(backlog({}));
+    const r = sim.runToEnd();
+    expect(r.source).toMatchObject({ sent: 1000, deleted: 1000, deadLettered: 0, invokes: 100, maxQueueDepth: 1000, maxPollers: 5 });
+    expect(r.source?.drainedAtMs).toBe(40_000);
+    expect(r.requests.invocations).toBe(100);
+    expect(r.requests.succeeded).toBe(100);
+  });
+
+  it('moves messages that always fail to the dead-letter queue after maxReceiveCount receives', () => {
+    const r = new Simulation(backlog({ messageFailureRate: 1, maxReceiveCount: 3 }, { traffic: { kind: 'burst', count: 50 } })).runToEnd();
+    expect(r.source).toMatchObject({ sent: 50, deleted: 0, deadLettered: 50 });
+    // 5 batches of 10, each received 3 times.
+    expect(r.source?.invokes).toBe(15);
+    expect(r.requests.functionErrors).toBe(15);
+  });
+
+  it('leaves scenarios without a source reporting no source figures', () => {
+    const r = new Simulation({ ...DEFAULT_SCENARIO, durationS: 10, traffic: { kind: 'constant', rps: 5 } }).runToEnd();
+    expect(r.source).toBeUndefined();
+    expect(r.requests.invocations).toBe(50);
+  });
+});
