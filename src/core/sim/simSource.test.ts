@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_SCENARIO, type Scenario } from './scenario';
 import { Simulation } from './simulation';
 import type { SimSqsSource } from './simSource';
+import { readScenario } from './scenarioFile';
 
 const SQS: SimSqsSource = { kind: 'sqs', batchSize: 10, maximumBatchingWindowS: 0, maximumConcurrency: 5, visibilityTimeoutS: 30, maxReceiveCount: null, messageFailureRate: 0 };
 
@@ -40,5 +41,21 @@ describe('an SQS queue with an event source mapping in the simulation', () => {
     const r = new Simulation({ ...DEFAULT_SCENARIO, durationS: 10, traffic: { kind: 'constant', rps: 5 } }).runToEnd();
     expect(r.source).toBeUndefined();
     expect(r.requests.invocations).toBe(50);
+  });
+});
+
+describe('a scenario file with a source', () => {
+  it('reads the SQS source with its defaults, and old files without one still read with none', () => {
+    const withSource = readScenario(JSON.stringify({ version: 1, source: { kind: 'sqs', maximumConcurrency: 5 } }));
+    expect(withSource.problems).toEqual([]);
+    expect(withSource.scenario.source).toEqual({ kind: 'sqs', batchSize: 10, maximumBatchingWindowS: 0, maximumConcurrency: 5, visibilityTimeoutS: 30, maxReceiveCount: null, messageFailureRate: 0 });
+    const old = readScenario(JSON.stringify({ version: 1, durationS: 60 }));
+    expect(old.problems).toEqual([]);
+    expect(old.scenario.source).toBeUndefined();
+  });
+
+  it("refuses what the live mapping refuses: a visibility timeout shorter than the function's timeout", () => {
+    const r = readScenario(JSON.stringify({ version: 1, function: { timeoutS: 60 }, source: { kind: 'sqs', visibilityTimeoutS: 30 } }));
+    expect(r.problems.some((p) => p.startsWith('source:') && /visibility timeout/i.test(p))).toBe(true);
   });
 });
