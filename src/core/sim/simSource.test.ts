@@ -3,6 +3,8 @@ import { DEFAULT_SCENARIO, type Scenario } from './scenario';
 import { Simulation } from './simulation';
 import type { SimSqsSource } from './simSource';
 import { readScenario } from './scenarioFile';
+import { OK, SqsTestHub, T0 } from '../sources/sqsTestHub.test-support';
+import { SqsEventSourceMapping } from '../sources/sqsEventSourceMapping';
 
 const SQS: SimSqsSource = { kind: 'sqs', batchSize: 10, maximumBatchingWindowS: 0, maximumConcurrency: 5, visibilityTimeoutS: 30, maxReceiveCount: null, messageFailureRate: 0 };
 
@@ -57,5 +59,25 @@ describe('a scenario file with a source', () => {
   it("refuses what the live mapping refuses: a visibility timeout shorter than the function's timeout", () => {
     const r = readScenario(JSON.stringify({ version: 1, function: { timeoutS: 60 }, source: { kind: 'sqs', visibilityTimeoutS: 30 } }));
     expect(r.problems.some((p) => p.startsWith('source:') && /visibility timeout/i.test(p))).toBe(true);
+  });
+});
+
+describe('the simulation and the SQS test hub', () => {
+  it('give the same outcome for the same backlog, handler durations and settings', () => {
+    const hub = new SqsTestHub();
+    const mapping = new SqsEventSourceMapping(hub.ctx, { id: 'q', functionName: 'f', batchSize: 10, maximumConcurrency: 5, visibilityTimeoutS: 30 });
+    hub.attach(mapping);
+    hub.act((out) => mapping.sendMessages(1000, out));
+    let drainedAtMs: number | null = null;
+    // Every handler takes 2 s: answer each invoke 2 s after it began, stepping platform time 100 ms at a time.
+    for (let step = 0; step < 600 && drainedAtMs === null; step++) {
+      hub.advance(100);
+      for (const inv of [...hub.pending]) if (hub.clock.now() - inv.atMs >= 2000) hub.answer(OK, inv.invocationId);
+      const q = mapping.view().queue;
+      if (q.visible + q.inFlight === 0) drainedAtMs = hub.clock.now() - T0;
+    }
+    const hubView = mapping.view();
+    const sim = new Simulation(backlog({})).runToEnd().source;
+    expect(sim).toMatchObject({ sent: hubView.queue.sent, deleted: hubView.queue.deleted, invokes: hubView.invokes, drainedAtMs });
   });
 });
