@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import type { SimReport } from '../../core/sim/simReport';
 import { SimulationCharts } from './SimulationCharts';
+import { SourceFigures } from './SourceFigures';
 import { dec, int, ms, pct, span, usd } from './simFormat';
 
 function Stat({ label, value, wide = false }: { label: string; value: string; wide?: boolean }) {
@@ -71,6 +72,7 @@ export function SimulationReport({ report, title, wallMs }: { report: SimReport;
           {c.projectedMonthlyUsd !== null && <tr><th scope="row">A month at this rate</th><td>{usd(c.projectedMonthlyUsd)}</td></tr>}
         </tbody>
       </table>
+      {r.source && <SourceFigures figures={r.source} />}
       <SimulationCharts report={r} />
     </section>
   );
