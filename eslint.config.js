@@ -29,7 +29,7 @@ const layerRules = Object.entries(LAYERS).map(([layer, allowed]) => {
   const banned = ALL.filter((l) => l !== layer && !allowed.includes(l));
   return {
     files: [`src/${layer}/**/*.{ts,tsx}`],
-    ignores: ['**/*.test.ts', '**/*.test.tsx'],
+    ignores: ['**/*.test.ts', '**/*.test.tsx', '**/*.test-support.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -65,6 +65,11 @@ export default tseslint.config(
     },
   },
   ...layerRules,
+  {
+    // The template corpus: handler sources as users write them (CommonJS `require` included).
+    files: ['src/state/handlerTemplates/code/**'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
   {
     // The platform model is pure: time from the injected clock, randomness from the seeded generator.
     files: ['src/core/**/*.ts'],

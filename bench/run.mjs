@@ -22,6 +22,9 @@
  *   --profile-rps N   the same, at N requests per second
  *   --no-sim     skip the scale simulation's section (bench/simBench.mjs, in Node)
  *   --sim-only   run only the scale simulation's section
+ *   --cold-only  measure only the cold starts in the page (no-op, the example
+ *                handler, a handler importing node:crypto and node:zlib, against
+ *                bare workers); no sim, app or hostile sections
  *   --no-hostile skip the hostile-handler section (bench/hostileBench.mjs)
  *   --hostile-only  run only the hostile-handler section (built app: long
  *                tasks of a first cold start, a runaway loop, a log flood, a
@@ -54,7 +57,8 @@ const coi = !flag('--plain');
 const timeoutS = Number(process.env.BENCH_TIMEOUT_S ?? 900);
 const executablePath = process.env.CHROMIUM ?? '/usr/bin/chromium';
 
-const options = quick ? { warmN: 200, warmBlock: 50, warmup: 50, coldN: 6, frameN: 2, throughputMs: 1000 } : {};
+const coldOnly = flag('--cold-only');
+const options = { ...(quick ? { warmN: 200, warmBlock: 50, warmup: 50, coldN: 6, frameN: 2, throughputMs: 1000 } : {}), ...(coldOnly ? { coldOnly: true } : {}) };
 
 let server;
 let browser;
@@ -85,7 +89,7 @@ async function main() {
     clearTimeout(timer);
     return;
   }
-  const sim = flag('--no-sim') ? null : await simBench({ quick, progress });
+  const sim = flag('--no-sim') || coldOnly ? null : await simBench({ quick, progress });
   if (flag('--sim-only')) {
     simTables(sim?.sim);
     for (const t of sim?.targets ?? []) console.log(`  ${t.met ? 'met   ' : 'MISSED'} ${t.name}: ${t.value.toLocaleString('en-US', { maximumFractionDigits: 2 })} (target ${t.op} ${t.limit.toLocaleString('en-US')})`);
@@ -145,7 +149,7 @@ async function main() {
   await page.waitForFunction(() => typeof window.runBench === 'function', undefined, { timeout: 60_000 });
   const measuring = page.evaluate((o) => window.runBench(o), options);
   // --quick: build the app while the page measures (its figures are a smoke test anyway); otherwise after, on a quiet machine.
-  const app = !flag('--no-app');
+  const app = !flag('--no-app') && !coldOnly;
   const profileApp = flag('--profile') || profileRps !== undefined;
   let prebuilt;
   if (app && quick) {

@@ -1,6 +1,6 @@
 import { expect, test } from './playground';
 
-/** 12 lines a request (START, 9 of its own, END, REPORT): 30 requests are more than the Logs panel's window of 200 lines. */
+/** 12 lines a request (START, 9 of its own, END, REPORT), and INIT_START once per environment: 30 requests are more than the Logs panel's window of 200 lines. */
 const CHATTY = "export const handler = async (event) => {\n  for (let i = 1; i <= 9; i++) console.log('chatty line', i);\n  return 'ok';\n};\n";
 
 test("a load run's logs are windowed with a count of what is not shown, the run's records show the rest, and an Invoke right after the run shows its logs", async ({ playground, concurrency: run, page }) => {
@@ -16,9 +16,15 @@ test("a load run's logs are windowed with a count of what is not shown, the run'
   const marker = playground.logs.getByRole('note').filter({ hasText: /lines not shown/ });
   await expect(marker).toContainText(/\d+ lines not shown/);
   const hidden = Number((await marker.textContent())?.match(/([\d,]+) lines not shown/)?.[1]?.replace(/,/g, ''));
-  const shown = await playground.logs.getByRole('log', { name: 'Log lines' }).getByText(/^START RequestId/).count();
-  // Nothing lost: what is shown and what is counted add up to the run's 30 × 12 lines.
-  expect(shown * 12 + hidden).toBe(30 * 12);
+  const panelLines = playground.logs.getByRole('log', { name: 'Log lines' });
+  const shown = await panelLines.getByText(/^START RequestId/).count();
+  const shownInitStarts = await panelLines.getByText(/^INIT_START/).count();
+  // Every environment started once, with one INIT_START line.
+  const timeline = (await run.timeline.getByRole('img', { name: /^Timeline: \d+ environments?/ }).getAttribute('aria-label')) ?? '';
+  const environments = Number(timeline.match(/^Timeline: (\d+) environments?/)?.[1]);
+  expect(environments).toBeGreaterThan(0);
+  // Nothing lost: what is shown and what is counted add up to the run's 30 × 12 lines and its INIT_STARTs.
+  expect(shown * 12 + shownInitStarts + hidden).toBe(30 * 12 + environments);
 
   // The user's own Invoke, pressed right after the run: its START/END/REPORT appear.
   await playground.invoke();

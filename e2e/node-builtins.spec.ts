@@ -57,3 +57,12 @@ test('Node.js built-ins that cannot exist in a tab, and writes outside /tmp, fai
   await playground.invoke();
   await expect(playground.response).toContainText("Cannot load Node.js built-in module 'child_process' in the browser playground: a browser tab cannot start processes");
 });
+
+test('the global crypto.subtle works in a handler, though the sandbox is not a secure context', async ({ playground }) => {
+  await playground.setCode(`export const handler = async () => {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode('abc'));
+  return Buffer.from(digest).toString('hex');
+};`);
+  await playground.invoke();
+  await expect(playground.response.locator('pre')).toHaveText('"ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"');
+});

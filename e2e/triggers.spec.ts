@@ -46,6 +46,9 @@ test('50 messages in batches of 10: a poison message ends in the dead-letter que
   batchItemFailures: event.Records.filter((r) => JSON.parse(r.body).n === 7).map((r) => ({ itemIdentifier: r.messageId })),
 });`);
   await showView(page, 'Configuration');
+  // One full vCPU: at 128 MB the memory model stretches measured CPU ×13.8, and on a loaded machine a preempted
+  // worker's few milliseconds can reach the 3 s timeout, whose async retry or redelivery would repeat the event.
+  await playground.memory.fill('1769');
   await page.getByLabel('Platform waits').selectOption({ index: 2 });
   await addTrigger(page, 'SQS queue', { name: 'orders', detail: '10' });
   const queue = page.getByRole('region', { name: 'SQS queue' });
@@ -64,6 +67,9 @@ test('50 messages in batches of 10: a poison message ends in the dead-letter que
 test('a rate(1 minute) schedule fires once a minute of compressed time', async ({ playground, page }) => {
   await playground.setCode(`export const handler = async (event) => { console.log('tick', event['detail-type'], event.time); };`);
   await showView(page, 'Configuration');
+  // One full vCPU: at 128 MB the memory model stretches measured CPU ×13.8, and on a loaded machine a preempted
+  // worker's few milliseconds can reach the 3 s timeout, whose async retry or redelivery would repeat the event.
+  await playground.memory.fill('1769');
   await page.getByLabel('Platform waits').selectOption({ index: 2 });
   await expect(page.getByText(/Platform waits compressed 60×/)).toBeVisible();
   await addTrigger(page, 'EventBridge schedule', { detail: 'rate(1 minute)' });

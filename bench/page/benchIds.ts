@@ -30,6 +30,12 @@ export const BENCH_LABELS = {
   coldSandboxBare: 'bare worker, sandbox frame (spawn msg → port says up)',
   coldDirect: 'runtime worker direct, this page (→ initDone → invokeDone)',
   coldDirectInit: '  its Init Duration',
+  coldExample: 'example handler (no imports) cold invoke',
+  coldExampleInit: '  example: Init Duration',
+  coldExampleStartToEnd: '  example: START → END',
+  coldCryptoZlib: 'node:crypto + node:zlib handler cold invoke',
+  coldCryptoZlibInit: '  crypto + zlib: Init Duration',
+  coldCryptoZlibStartToEnd: '  crypto + zlib: START → END (first hash + gzip)',
 
   ratioWarmA: 'warm p50 / A p50',
   ratioWarmB: 'warm p50 / B p50',
@@ -40,9 +46,13 @@ export const BENCH_LABELS = {
   ratioColdFloor: 'cold p50 / (bare worker p50 + Init Duration p50)',
   ratioColdDirect: 'cold p50 / runtime-direct cold p50',
   ratioColdSandbox: 'cold p50 / bare sandbox worker p50',
+  ratioExampleCold: 'example cold p50 / (bare worker p50 + its Init Duration p50)',
+  ratioCryptoZlibInit: 'crypto + zlib Init Duration p50 / example Init Duration p50',
 
   checkFrameWorkers: 'workers alive in the sandbox frame after the cold-start loop',
   checkDriverEnvironments: 'environments the driver lists after the cold-start loop',
+  checkExtraInitCryptoZlib: 'extra Init Duration of node:crypto + node:zlib, p50 difference (ms)',
+  checkExtraColdCryptoZlib: 'extra cold invoke of node:crypto + node:zlib, p50 difference (ms)',
 } as const;
 
 export type BenchId = keyof typeof BENCH_LABELS;

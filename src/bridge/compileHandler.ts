@@ -97,6 +97,9 @@ export function builtinsUsed(js: string): string[] {
     if (file) files.add(file);
   }
   if (/\bBuffer\b/.test(js)) files.add('buffer');
+  // The global `crypto.subtle` (absent in the opaque-origin sandbox) is crypto's subset.
+  const crypto = builtinFile('crypto');
+  if (crypto && /\bsubtle\b/.test(js)) files.add(crypto);
   return [...files].sort();
 }
 // --- end Node.js built-ins

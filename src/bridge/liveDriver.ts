@@ -213,6 +213,7 @@ export class LiveDriver {
         break;
       }
       case 'destroyEnvironment':
+      case 'stopRuntime':
         this.destroy(c.envId, c.reason === 'timeout');
         break;
       case 'setTimer': {

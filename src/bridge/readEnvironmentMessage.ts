@@ -41,6 +41,7 @@ function readLogs(v: unknown, fallbackMs: number): LogLine[] {
 function readOutcome(v: unknown): HandlerOutcome | null {
   if (!isRecord(v)) return null;
   if (v.kind === 'success' && typeof v.payload === 'string') return { kind: 'success', payload: v.payload };
+  if (v.kind === 'noReply') return { kind: 'noReply' };
   const error = asLambdaError(v.error);
   if (!error) return null;
   if (v.kind === 'error') return { kind: 'error', error };

@@ -1,5 +1,5 @@
 import type { Architecture } from './functionConfig';
-import { gbSeconds, PRICES } from './pricing';
+import { ephemeralStorageCost, gbSeconds, INCLUDED_EPHEMERAL_STORAGE_MB, PRICES } from './pricing';
 
 /** Lambda's billing granularity: 1 ms since December 2020, 100 ms before (kept for teaching). */
 export type BillingGranularityMs = 1 | 100;
@@ -28,6 +28,8 @@ export interface Billable {
   /** Duration plus Init Duration, rounded up to 1 ms. */
   billedDurationMs: number;
   memorySizeMb: number;
+  /** Ephemeral storage (/tmp) in MB; what is above 512 MB is billed for the billed duration. Absent: 512. */
+  ephemeralStorageMb?: number | undefined;
   architecture: Architecture;
   provisioned: boolean;
 }
@@ -41,6 +43,8 @@ export interface BillTotals {
   /** On-demand compute, split into the invoke phase and the init phase (init billed like invoke since 1 August 2025). */
   invoke: BillLine;
   init: BillLine;
+  /** Ephemeral storage above 512 MB, per GB-s of billed duration (on-demand and provisioned invocations alike; no free tier). */
+  ephemeralStorage: BillLine;
   /** Provisioned concurrency configured, from each enable to its change or to now, used or not. */
   provisionedConcurrency: BillLine;
   /** Duration of invocations served by provisioned environments, at the provisioned duration price. */
@@ -58,7 +62,7 @@ export interface BillTotals {
   /** Usage before the free-tier credit: the sum of the rows plus provisioned concurrency. */
   grossUsd: number;
   totalUsd: number;
-  /** Sum of each invocation's request plus compute, in the order they were added. */
+  /** Sum of each invocation's request plus compute plus ephemeral storage, in the order they were added. */
   rowsTotalUsd: number;
   /** Architectures whose prices the run used (invocations and provisioned concurrency), in first-seen order. */
   architectures: Architecture[];
@@ -102,6 +106,9 @@ export class BillAccumulator {
   private readonly invoke: BillLine = { gbSeconds: 0, usd: 0 };
   private readonly init: BillLine = { gbSeconds: 0, usd: 0 };
   private readonly provisionedInvocations = { gbSeconds: 0, usd: 0, count: 0 };
+  private readonly ephemeralStorage: BillLine = { gbSeconds: 0, usd: 0 };
+  /** Charges the free tier never covers (ephemeral storage). */
+  private unfreeOtherUsd = 0;
   private readonly architectures: Architecture[] = [];
   private lastArchitecture: Architecture | null = null;
   private rowsTotalUsd = 0;
@@ -121,6 +128,13 @@ export class BillAccumulator {
     this.requests.count += 1;
     this.requests.usd += PRICES.requestUsd;
     this.rowsTotalUsd += PRICES.requestUsd + computeUsd;
+    if (b.ephemeralStorageMb !== undefined && b.ephemeralStorageMb > INCLUDED_EPHEMERAL_STORAGE_MB) {
+      const storage = ephemeralStorageCost(b.ephemeralStorageMb, billedMs);
+      this.ephemeralStorage.gbSeconds += storage.gbSeconds;
+      this.ephemeralStorage.usd += storage.usd;
+      this.unfreeOtherUsd += storage.usd;
+      this.rowsTotalUsd += storage.usd;
+    }
     const credited = Math.min(PRICES.freeTier.gbSeconds - this.freeGbSeconds, gbs);
     this.freeGbSeconds += credited;
     if (credited < gbs) this.unfreeComputeUsd += (gbs - credited) * price;
@@ -158,7 +172,7 @@ export class BillAccumulator {
       // What is left to pay, computed directly (not gross − credit, which would cancel to rounding noise).
       freeTier.requests = Math.min(this.requests.count, PRICES.freeTier.requests);
       freeTier.gbSeconds = this.freeGbSeconds;
-      const netUsd = (this.requests.count - freeTier.requests) * PRICES.requestUsd + this.unfreeComputeUsd;
+      const netUsd = (this.requests.count - freeTier.requests) * PRICES.requestUsd + this.unfreeComputeUsd + this.unfreeOtherUsd;
       totalUsd = Math.max(0, netUsd + provisionedConcurrency.usd);
       freeTier.usd = grossUsd - totalUsd;
     }
@@ -172,6 +186,7 @@ export class BillAccumulator {
       requests,
       invoke,
       init,
+      ephemeralStorage: { ...this.ephemeralStorage },
       provisionedConcurrency,
       provisionedInvocations: { ...this.provisionedInvocations },
       freeTier,

@@ -1,6 +1,6 @@
 import { BillAccumulator, billedMsAt, gbSecondPrice, type BillingGranularityMs, type BillTotals, type ProvisionedChange } from './billAccumulator';
 import type { InvocationRecord } from './invocationRecord';
-import { gbSeconds, PRICES } from './pricing';
+import { ephemeralStorageCost, gbSeconds, PRICES } from './pricing';
 
 export { MONTH_MS, type BillingGranularityMs, type BillLine, type ProvisionedChange } from './billAccumulator';
 
@@ -31,6 +31,9 @@ export interface InvocationCostRow {
   gbSecondUsd: number;
   requestUsd: number;
   computeUsd: number;
+  /** Ephemeral storage above 512 MB for the billed duration (0 at 512 MB). */
+  ephemeralStorageGbSeconds: number;
+  ephemeralStorageUsd: number;
   initUsd: number;
   /** `computeUsd − initUsd`, so init and invoke add up to the compute cost. */
   invokeUsd: number;
@@ -61,6 +64,7 @@ export function perInvocation(record: InvocationRecord, granularityMs: BillingGr
   const computeUsd = gbs * gbSecondUsd;
   const initUsd = initGbs * gbSecondUsd;
   const requestUsd = PRICES.requestUsd;
+  const storage = ephemeralStorageCost(record.ephemeralStorageMb, billedMs);
   return {
     record,
     billedMs,
@@ -72,9 +76,11 @@ export function perInvocation(record: InvocationRecord, granularityMs: BillingGr
     gbSecondUsd,
     requestUsd,
     computeUsd,
+    ephemeralStorageGbSeconds: storage.gbSeconds,
+    ephemeralStorageUsd: storage.usd,
     initUsd,
     invokeUsd: computeUsd - initUsd,
-    totalUsd: requestUsd + computeUsd,
+    totalUsd: requestUsd + computeUsd + storage.usd,
   };
 }
 

@@ -274,7 +274,7 @@ describe('memory sets CPU', () => {
     d.invokeDone('env-1', 100, undefined, [], 100);
     d.advance(900);
     expect(d.completion(t).record).toMatchObject({ outcome: 'timeout', durationMs: 1000 });
-    expect(d.commands('destroyEnvironment')).toEqual([{ type: 'destroyEnvironment', envId: 'env-1', reason: 'timeout' }]);
+    expect(d.commands('stopRuntime')).toEqual([{ type: 'stopRuntime', envId: 'env-1', reason: 'timeout' }]);
   });
 });
 

@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { LambdaError } from './lambdaError';
 import { ScenarioDriver, SYNTAX_ERROR, type Completion } from './scenario.test-support';
 
+/** The first line of every new environment (nodejs22.x, the default runtime). */
+const INIT_START = 'INIT_START Runtime Version: nodejs:22.v47\tRuntime Version ARN: arn:aws:lambda:us-east-1::runtime:0e2c8a4b6d1f3e5a7c9b0d2f4e6a8c1b3d5f7e9a0c2e4b6d8f1a3c5e7b9d0f2a';
+
 const errorOf = (c: Completion): LambdaError => {
   if (c.response.ok) throw new Error('expected an error response');
   return c.response.error;
@@ -31,6 +34,7 @@ describe('timeout', () => {
   it('logs the timeout line before END, and a REPORT ending Status: timeout', () => {
     const { d, ticket, id } = timedOut();
     expect(d.logText(ticket)).toEqual([
+      INIT_START,
       `START RequestId: ${id} Version: $LATEST`,
       `2025-09-01T12:00:03.100Z ${id} Task timed out after 3.00 seconds`,
       `END RequestId: ${id}`,
@@ -38,14 +42,26 @@ describe('timeout', () => {
     ]);
   });
 
-  it('destroys the environment, so the next invoke is cold', () => {
+  it('resets the environment: its runtime stops, and the next invoke re-runs init inside it (suppressed init)', () => {
     const { d } = timedOut();
-    expect(d.summary().slice(-2)).toEqual(['3100.2 complete #1 r1 env-1 timeout cold', '3100.2 destroyEnvironment env-1 timeout']);
+    expect(d.summary().slice(-2, -1)).toEqual(['3100.2 complete #1 r1 env-1 timeout cold']);
+    expect(d.commands('stopRuntime')).toEqual([{ type: 'stopRuntime', envId: 'env-1', reason: 'timeout' }]);
+    expect(d.commands('destroyEnvironment')).toEqual([]);
+    const stream = d.commands('startEnvironment')[0]?.spec.logStreamName;
     const next = d.invoke();
-    expect(d.commands('startEnvironment').map((c) => c.spec.envId)).toEqual(['env-1', 'env-2']);
-    d.initDone('env-2', 50);
-    d.invokeDone('env-2', 1);
-    expect(d.completion(next).record).toMatchObject({ cold: true, envId: 'env-2', initDurationMs: 50 });
+    // The same environment starts its runtime again, under the same log stream.
+    const starts = d.commands('startEnvironment');
+    expect(starts.map((c) => c.spec.envId)).toEqual(['env-1', 'env-1']);
+    expect(starts[1]?.spec.logStreamName).toBe(stream);
+    d.initDone('env-1', 50);
+    d.invokeDone('env-1', 1);
+    const { record } = d.completion(next);
+    // No Init Duration: init ran inside the invocation, and its time is in Duration.
+    expect(record).toMatchObject({ envId: 'env-1', durationMs: 51, billedDurationMs: 51 });
+    expect(record).not.toHaveProperty('initDurationMs');
+    const logs = d.logText(next);
+    expect(logs.some((l) => l.startsWith('INIT_START'))).toBe(false);
+    expect(logs.at(-1)).not.toContain('Init Duration');
   });
 
   it('ignores a late invokeDone from the killed environment', () => {
@@ -53,7 +69,8 @@ describe('timeout', () => {
     const before = d.timeline.length;
     expect(d.invokeDone('env-1', 5)).toEqual([]);
     expect(d.timeline.length).toBe(before);
-    expect(d.pendingTimers()).toEqual([]);
+    // Only the reset environment's keep-alive is left.
+    expect(d.pendingTimers()).toEqual(['reclaim:env-1']);
   });
 
   it('a warm request times out after the configured timeout, with no Init Duration', () => {
@@ -100,6 +117,7 @@ describe('init failure', () => {
     expect(c.record).toMatchObject({ outcome: 'error', errorType: 'Runtime.UserCodeSyntaxError', envId: 'env-2', durationMs: 160.25, billedDurationMs: 161 });
     expect(c.record).not.toHaveProperty('initDurationMs');
     expect(d.logText(ticket)).toEqual([
+      INIT_START,
       'first init output',
       'INIT_REPORT Init Duration: 150.50 ms\tPhase: init\tStatus: error\tError Type: Runtime.UserCodeSyntaxError',
       'second init output',
@@ -136,7 +154,7 @@ describe('init failure', () => {
     d.initFailed('env-1', 100);
     d.advance(3000);
     expect(d.completion(t).record).toMatchObject({ outcome: 'timeout', envId: 'env-2', durationMs: 3000 });
-    expect(d.commands('destroyEnvironment').at(-1)).toEqual({ type: 'destroyEnvironment', envId: 'env-2', reason: 'timeout' });
+    expect(d.commands('stopRuntime').at(-1)).toEqual({ type: 'stopRuntime', envId: 'env-2', reason: 'timeout' });
     expect(d.initDone('env-2', 1)).toEqual([]);
   });
 });
@@ -157,7 +175,9 @@ describe('init timeout (10 s on demand)', () => {
     d.initDone('env-2', 50);
     d.invokeDone('env-2', 10);
     const { record } = d.completion(t);
-    expect(d.logText(t)[0]).toBe('INIT_REPORT Init Duration: 10000.00 ms\tPhase: init\tStatus: timeout');
+    // Init is retried in the same sandbox inside the invocation: one INIT_START.
+    expect(d.logText(t).slice(0, 3)).toEqual([INIT_START, 'INIT_REPORT Init Duration: 10000.00 ms\tPhase: init\tStatus: timeout', expect.stringMatching(/^START RequestId/)]);
+    expect(d.logText(t).filter((l) => l.startsWith('INIT_START'))).toHaveLength(1);
     expect(record).toMatchObject({ outcome: 'success', envId: 'env-2', durationMs: 60, billedDurationMs: 60 });
   });
 
@@ -172,7 +192,7 @@ describe('init timeout (10 s on demand)', () => {
 describe('the runtime exits under an invocation', () => {
   const handlerError: LambdaError = { errorType: 'Error', errorMessage: 'boom', trace: ['Error: boom', '    at handler (index.mjs:1:1)'] };
 
-  it('fatal (exit status 129): the handler error is the response, an exit line is logged, the environment goes', () => {
+  it('fatal (exit status 129): the handler error is the response, an exit line is logged, the runtime stops and the environment is reset', () => {
     const d = new ScenarioDriver();
     const t = d.invoke();
     d.initDone('env-1', 10);
@@ -182,15 +202,34 @@ describe('the runtime exits under an invocation', () => {
     expect(c.response).toEqual({ ok: false, error: handlerError });
     expect(c.record).toMatchObject({ outcome: 'error', errorType: 'Error' });
     expect(d.logText(t)).toEqual([
+      INIT_START,
       `START RequestId: ${id} Version: $LATEST`,
       'about to throw',
       `RequestId: ${id} Error: Runtime exited with error: exit status 129\nRuntime.ExitError`,
       `END RequestId: ${id}`,
       `REPORT RequestId: ${id}\tDuration: 5.00 ms\tBilled Duration: 15 ms\tMemory Size: 128 MB\tMax Memory Used: 69 MB\tInit Duration: 10.00 ms\tStatus: error\tError Type: Runtime.ExitError`,
     ]);
-    expect(d.summary().slice(-3)).toEqual(['15 clearTimer timeout:r1', '15 complete #1 r1 env-1 error cold', '15 destroyEnvironment env-1 exited']);
+    expect(d.summary().slice(-3)).toEqual(['15 clearTimer timeout:r1', '15 complete #1 r1 env-1 error cold', '15 stopRuntime env-1 exited']);
     d.invoke();
     expect(d.commands('startEnvironment')).toHaveLength(2);
+  });
+
+  it('no reply (the event loop emptied with the promise pending): Runtime.NodeJsExit, logged and reported, the environment is reset', () => {
+    const d = new ScenarioDriver();
+    const t = d.invoke();
+    d.initDone('env-1', 10);
+    d.invokeDone('env-1', 5, { kind: 'noReply' });
+    const c = d.completion(t);
+    const id = c.record.requestId;
+    const errorMessage = `RequestId: ${id} Error: Runtime exited without providing a reason`;
+    expect(c.response).toEqual({ ok: false, error: { errorType: 'Runtime.NodeJsExit', errorMessage, trace: [] } });
+    expect(c.record).toMatchObject({ outcome: 'error', errorType: 'Runtime.NodeJsExit', durationMs: 5 });
+    expect(d.logText(t).slice(-3)).toEqual([
+      `${errorMessage}\nRuntime.NodeJsExit`,
+      `END RequestId: ${id}`,
+      `REPORT RequestId: ${id}\tDuration: 5.00 ms\tBilled Duration: 15 ms\tMemory Size: 128 MB\tMax Memory Used: 69 MB\tInit Duration: 10.00 ms\tStatus: error\tError Type: Runtime.NodeJsExit`,
+    ]);
+    expect(d.summary().at(-1)).toBe('15 stopRuntime env-1 exited');
   });
 
   it('out of memory: Runtime.ExitError "signal: killed", REPORT Error Type Runtime.OutOfMemory', () => {

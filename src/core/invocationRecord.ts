@@ -27,6 +27,10 @@ export interface InvocationRecord {
   /** Duration plus Init Duration, rounded up to 1 ms: init is billed since 1 August 2025. */
   billedDurationMs: number;
   memorySizeMb: number;
+  /** The function's ephemeral storage (/tmp) in MB; absent means 512 (none billed). */
+  ephemeralStorageMb?: number;
+  /** Init that ran inside the invoke phase (after a failed or timed-out init, or on a reset environment): part of Duration, not Init Duration. */
+  initInInvokeMs?: number;
   maxMemoryUsedMb: number;
   architecture: Architecture;
   outcome: InvocationOutcome;
@@ -81,6 +85,7 @@ export function invocationRecordOf(
   cpuMs: number,
   cpuFactor: number,
   contended: boolean,
+  ephemeralStorageMb?: number,
 ): InvocationRecord {
   const billed = billedDurationMs(durationMs + (initDurationMs ?? 0));
   const record: InvocationRecord = {
@@ -96,7 +101,7 @@ export function invocationRecordOf(
     maxMemoryUsedMb,
     architecture,
     outcome,
-    cost: invocationCost(memorySizeMb, billed, architecture, provisioned),
+    cost: invocationCost(memorySizeMb, billed, architecture, provisioned, ephemeralStorageMb),
     invocationType,
     attempt,
     provisioned,
@@ -106,6 +111,7 @@ export function invocationRecordOf(
     contended,
   };
   if (initDurationMs !== undefined) record.initDurationMs = initDurationMs;
+  if (ephemeralStorageMb !== undefined) record.ephemeralStorageMb = ephemeralStorageMb;
   if (!response.ok) record.errorType = response.error.errorType;
   return record;
 }

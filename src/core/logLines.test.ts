@@ -63,6 +63,7 @@ describe('the log of an invocation, from the platform', () => {
     const { d, cold } = coldThenWarm();
     const id = d.completion(cold).record.requestId;
     expect(d.logText(cold)).toEqual([
+      'INIT_START Runtime Version: nodejs:22.v47\tRuntime Version ARN: arn:aws:lambda:us-east-1::runtime:0e2c8a4b6d1f3e5a7c9b0d2f4e6a8c1b3d5f7e9a0c2e4b6d8f1a3c5e7b9d0f2a',
       'init says hi',
       `START RequestId: ${id} Version: $LATEST`,
       'handler line 1',
@@ -86,11 +87,12 @@ describe('the log of an invocation, from the platform', () => {
   it('lines carry their sources and times: START when the invoke phase began, END and REPORT when it ended', () => {
     const { d, cold } = coldThenWarm();
     const logs = d.completion(cold).logs;
-    expect(logs.map((l) => l.source)).toEqual(['function', 'platform', 'function', 'function', 'platform', 'platform']);
-    const { startedAtMs, endedAtMs } = d.completion(cold).record;
-    expect(logs[1]?.atMs).toBe(startedAtMs);
-    expect(logs[4]?.atMs).toBe(endedAtMs);
+    expect(logs.map((l) => l.source)).toEqual(['platform', 'function', 'platform', 'function', 'function', 'platform', 'platform']);
+    const { arrivedAtMs, startedAtMs, endedAtMs } = d.completion(cold).record;
+    expect(logs[0]?.atMs).toBe(arrivedAtMs); // INIT_START: when the environment was created, on arrival
+    expect(logs[2]?.atMs).toBe(startedAtMs);
     expect(logs[5]?.atMs).toBe(endedAtMs);
+    expect(logs[6]?.atMs).toBe(endedAtMs);
   });
 
   it('REPORT shows the configured memory size', () => {

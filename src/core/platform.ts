@@ -5,8 +5,8 @@ import { modelledDurationMs } from './cpuShare';
 import { environmentVariables, functionArn, logGroupName, logStreamName } from './environmentVariables';
 import type { FunctionConfig } from './functionConfig';
 import type { InvocationOutcome, InvokeResponse, LogLine } from './invocationRecord';
-import { exitError, exitErrorType, timeoutError, type ExitReason, type LambdaError } from './lambdaError';
-import { exitLine, initReportLine, timeoutLine, type ReportFields } from './logLines';
+import { exitError, exitErrorMessage, exitErrorType, timeoutError, type ExitReason, type LambdaError } from './lambdaError';
+import { exitLine, initReportLine, initStartLine, timeoutLine, type ReportFields } from './logLines';
 import { IdleList } from './idleList';
 import { FIXED_KEEP_ALIVE, type KeepAlivePolicy } from './keepAlivePolicy';
 import { checkRequestPayload, checkResponsePayload } from './payloadLimits';
@@ -22,6 +22,7 @@ import type {
   PlatformCommand,
   PlatformEvent,
   ThrottleReason,
+  EnvironmentSpec,
 } from './platformTypes';
 import { environmentNotice } from './platformTypes';
 import {
@@ -278,7 +279,8 @@ export class Platform {
     env.requestId = inv.requestId;
     if (env.state === 'idle') {
       out.push(env.clearReclaim);
-      this.beginInvoke(env, inv, out);
+      if (env.needsInit) this.reinitialize(env, inv, out);
+      else this.beginInvoke(env, inv, out);
     }
   }
 
@@ -308,25 +310,53 @@ export class Platform {
       idlePrev: null,
       idleNext: null,
       prewarmKeepAliveMs: undefined,
+      needsInit: false,
     };
     this.environments.set(id, env);
-    const initializationType = provisioned ? ('provisioned-concurrency' as const) : ('on-demand' as const);
-    const identity = { region: this.region, logStreamName: env.logStreamName, initializationType };
-    out.push({
-      type: 'startEnvironment',
-      spec: {
-        envId: id,
-        config: this.config,
-        initializationType,
-        logStreamName: env.logStreamName,
-        logGroupName: logGroupName(this.config.name),
-        functionArn: functionArn(this.region, this.accountId, this.config.name),
-        variables: environmentVariables(this.config, identity),
-      },
-    });
+    out.push({ type: 'startEnvironment', spec: this.specOf(env) });
     this.envNotice(env, out);
     if (initPhase === 'init') out.push({ type: 'setTimer', timerId: initTimer(id), atMs: now + this.initLimitMs(env) });
     return env;
+  }
+
+  /** What a driver needs to start the environment's runtime. */
+  private specOf(env: Environment): EnvironmentSpec {
+    const initializationType = env.provisioned ? ('provisioned-concurrency' as const) : ('on-demand' as const);
+    const identity = { region: this.region, logStreamName: env.logStreamName, initializationType };
+    return {
+      envId: env.id,
+      config: env.config,
+      initializationType,
+      logStreamName: env.logStreamName,
+      logGroupName: logGroupName(env.config.name),
+      functionArn: functionArn(this.region, this.accountId, env.config.name),
+      variables: environmentVariables(env.config, identity),
+    };
+  }
+
+  /**
+   * After a timeout or a runtime exit Lambda resets the environment rather
+   * than replacing it: the runtime process goes now, and the next invocation
+   * on the environment re-runs init inside its invoke phase. A provisioned
+   * environment is replaced instead (its init must run ahead of traffic).
+   */
+  private reset(env: Environment, reason: 'timeout' | 'exited', out: PlatformCommand[]): void {
+    if (env.provisioned || env.configVersion !== this.configVersion) {
+      this.destroy(env, reason, out);
+      return;
+    }
+    out.push({ type: 'stopRuntime', envId: env.id, reason });
+    env.needsInit = true;
+    this.release(env, out);
+  }
+
+  /** A reset environment takes a request: its runtime starts again, init runs inside the invocation (no INIT_START, no Init Duration). */
+  private reinitialize(env: Environment, inv: Invocation, out: PlatformCommand[]): void {
+    env.needsInit = false;
+    env.initPhase = 'invoke';
+    this.setState(env, 'initializing', out);
+    out.push({ type: 'startEnvironment', spec: this.specOf(env) });
+    this.beginInvoke(env, inv, out, false);
   }
 
   private initLimitMs(env: Environment): number {
@@ -379,7 +409,7 @@ export class Platform {
         return;
       }
       inv.initDurationMs = initDurationMs;
-      appendLogs(inv, 'beforeStart', logs);
+      appendLogs(inv, 'beforeStart', this.withInitStart(env, logs));
       this.beginInvoke(env, inv, out, true);
       return;
     }
@@ -388,6 +418,7 @@ export class Platform {
       return;
     }
     inv.initInInvokeMs = initDurationMs;
+    // Init re-run inside the invocation (suppressed init): the sandbox is the same one, so no second INIT_START.
     appendLogs(inv, 'body', logs);
     this.sendInvoke(env, inv, out);
   }
@@ -401,7 +432,7 @@ export class Platform {
       out.push({ type: 'clearTimer', timerId: initTimer(envId) });
       this.destroy(env, 'init-failed', out);
       if (inv) {
-        appendLogs(inv, 'beforeStart', [...logs, this.platformLine(initReportLine(initDurationMs, 'init', status))]);
+        appendLogs(inv, 'beforeStart', [...this.withInitStart(env, logs), this.platformLine(initReportLine(initDurationMs, 'init', status))]);
         this.retryInitInInvoke(inv, out);
       }
       return;
@@ -457,11 +488,18 @@ export class Platform {
       this.complete(inv, 'success', this.okResponse(outcome.payload), out, duration);
     } else if (outcome.kind === 'error') {
       this.complete(inv, 'error', { ok: false, error: outcome.error }, out, duration);
+    } else if (outcome.kind === 'noReply') {
+      // Node's runtime exits when its event loop empties with the handler's promise pending.
+      const error = { errorType: 'Runtime.NodeJsExit', errorMessage: exitErrorMessage(inv.requestId, 'crashed'), trace: [] };
+      appendLogs(inv, 'body', [this.platformLine(exitLine(error.errorMessage, error.errorType))]);
+      this.complete(inv, 'error', { ok: false, error }, out, duration, { kind: 'error', errorType: error.errorType });
+      this.reset(env, 'exited', out);
+      return;
     } else {
       const exit = exitError(inv.requestId, { exitStatus: outcome.exitStatus });
       appendLogs(inv, 'body', [this.platformLine(exitLine(exit.errorMessage, exit.errorType))]);
       this.complete(inv, 'error', { ok: false, error: outcome.error }, out, duration, { kind: 'error', errorType: exit.errorType });
-      this.destroy(env, 'exited', out);
+      this.reset(env, 'exited', out);
       return;
     }
     this.release(env, out);
@@ -551,7 +589,7 @@ export class Platform {
     const inv = env.requestId === null ? undefined : this.invocations.get(env.requestId);
     this.destroy(env, 'timeout', out);
     if (!inv) return;
-    appendLogs(inv, 'beforeStart', [this.platformLine(initReportLine(this.initLimitMs(env), 'init', { kind: 'timeout' }))]);
+    appendLogs(inv, 'beforeStart', [...this.withInitStart(env, []), this.platformLine(initReportLine(this.initLimitMs(env), 'init', { kind: 'timeout' }))]);
     this.retryInitInInvoke(inv, out);
   }
 
@@ -563,7 +601,7 @@ export class Platform {
     out.push({ type: 'clearTimer', timerId: holdTimer(requestId) });
     appendLogs(inv, 'body', [this.platformLine(timeoutLine(new Date(this.clock.now()).toISOString(), inv.requestId, timeoutS))]);
     this.complete(inv, 'timeout', { ok: false, error: timeoutError(inv.requestId, timeoutS) }, out, timeoutS * 1000, { kind: 'timeout' });
-    if (env) this.destroy(env, 'timeout', out);
+    if (env) this.reset(env, 'timeout', out);
   }
 
   private onEnvironmentLost(envId: string, reason: ExitReason, out: PlatformCommand[]): void {
@@ -680,6 +718,11 @@ export class Platform {
     if (!this.lean) return { ok: true, payload };
     if (this.lastOk === null || this.lastOk.payload !== payload) this.lastOk = { ok: true, payload };
     return this.lastOk;
+  }
+
+  /** Init's output as the log stream shows it: INIT_START first, stamped when the environment was created. */
+  private withInitStart(env: Environment, logs: readonly LogLine[]): LogLine[] {
+    return [{ atMs: env.createdAtMs, text: initStartLine(env.config.runtime, this.region), source: 'platform' }, ...logs];
   }
 
   private platformLine(text: string): LogLine {

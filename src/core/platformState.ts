@@ -35,6 +35,12 @@ export interface Environment {
   idleNext?: Environment | null;
   /** Started ahead of traffic by the keep-alive policy: kept this long once ready. */
   prewarmKeepAliveMs?: number;
+  /**
+   * Reset after a timeout or a runtime exit: its process is gone, and the
+   * next invocation on it re-runs init inside the invoke phase (a suppressed
+   * init: same log stream, no Init Duration, init time inside Duration).
+   */
+  needsInit: boolean;
 }
 
 export interface Invocation {
@@ -160,7 +166,7 @@ export function recordOf(
 ): InvocationRecord {
   const config = inv.config;
   const responseBytes = response.ok ? response.payload.length : 0;
-  return invocationRecordOf(
+  const record = invocationRecordOf(
     inv.requestId,
     inv.envId,
     inv.cold,
@@ -181,7 +187,10 @@ export function recordOf(
     inv.cpuMs,
     cpuFactor(config.memoryMb),
     inv.contended,
+    config.ephemeralStorageMb,
   );
+  if (inv.initInInvokeMs > 0) record.initInInvokeMs = inv.initInInvokeMs;
+  return record;
 }
 
 /** A completion object for lean mode, to be filled by `completionOf`. */
@@ -197,6 +206,7 @@ export function emptyCompletion(): Completion {
     initDurationMs: undefined,
     billedDurationMs: 0,
     memorySizeMb: 0,
+    ephemeralStorageMb: undefined,
     architecture: 'x86_64',
     provisioned: false,
   };
@@ -214,6 +224,7 @@ export function completionOf(into: Completion, inv: Invocation, outcome: Invocat
   into.initDurationMs = inv.initDurationMs;
   into.billedDurationMs = billedDurationMs(durationMs + (inv.initDurationMs ?? 0));
   into.memorySizeMb = inv.config.memoryMb;
+  into.ephemeralStorageMb = inv.config.ephemeralStorageMb;
   into.architecture = inv.config.architecture;
   into.provisioned = provisioned;
   return into;

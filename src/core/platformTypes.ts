@@ -122,7 +122,9 @@ export type HandlerOutcome =
   | { kind: 'success'; payload: string }
   | { kind: 'error'; error: LambdaError }
   /** The runtime reported this error, then its process exited (uncaught exception, unhandled rejection). */
-  | { kind: 'fatal'; error: LambdaError; exitStatus: number };
+  | { kind: 'fatal'; error: LambdaError; exitStatus: number }
+  /** The runtime exited without a reply (Node's event loop emptied with the handler's promise pending). */
+  | { kind: 'noReply' };
 
 /** Events into the platform model. Durations are measured by the environment itself. */
 export type PlatformEvent =
@@ -154,6 +156,8 @@ export type PlatformCommand =
   | { type: 'startEnvironment'; spec: EnvironmentSpec }
   | { type: 'invoke'; envId: string; requestId: string; payload: string; remainingMs: number }
   | { type: 'destroyEnvironment'; envId: string; reason: DestroyReason }
+  /** The environment's runtime process is gone (killed at a timeout, or it exited); the environment stays, to re-run init with its next invocation. */
+  | { type: 'stopRuntime'; envId: string; reason: 'timeout' | 'exited' }
   | { type: 'setTimer'; timerId: string; atMs: number }
   | { type: 'clearTimer'; timerId: string }
   | ({ type: 'complete'; ticket: number } & FinishedInvocation)

@@ -8,6 +8,12 @@ export const PRICES = {
   provisionedGbSecondUsd: { x86_64: 0.0000041667, arm64: 0.0000033334 } satisfies Record<Architecture, number>,
   /** Duration of invocations served by provisioned environments. */
   provisionedDurationGbSecondUsd: { x86_64: 0.0000097222, arm64: 0.0000077778 } satisfies Record<Architecture, number>,
+  /**
+   * Ephemeral storage (/tmp) configured above the 512 MB included, per GB-s of
+   * billed duration (aws.amazon.com/lambda/pricing, "Lambda Ephemeral Storage
+   * Pricing"; README, fidelity notes). Not covered by the free tier.
+   */
+  ephemeralStorageGbSecondUsd: 0.0000000309,
   /** Monthly free tier (not for functions with provisioned concurrency). */
   freeTier: { requests: 1_000_000, gbSeconds: 400_000 },
 } as const;
@@ -22,9 +28,24 @@ export function gbSeconds(memoryMb: number, billedMs: number): number {
   return (memoryMb / 1024) * (billedMs / 1000);
 }
 
+/** Ephemeral storage every function has at no charge. */
+export const INCLUDED_EPHEMERAL_STORAGE_MB = 512;
+
+/**
+ * The ephemeral storage charge of one invocation: the storage configured
+ * above 512 MB (Lambda's GB is 1,024 MB) for its billed duration.
+ */
+export function ephemeralStorageCost(ephemeralStorageMb: number | undefined, billedMs: number): { gbSeconds: number; usd: number } {
+  const extraMb = Math.max(0, (ephemeralStorageMb ?? INCLUDED_EPHEMERAL_STORAGE_MB) - INCLUDED_EPHEMERAL_STORAGE_MB);
+  const gbs = gbSeconds(extraMb, billedMs);
+  return { gbSeconds: gbs, usd: gbs * PRICES.ephemeralStorageGbSecondUsd };
+}
+
 export interface InvocationCost {
   requestUsd: number;
   computeUsd: number;
+  /** Ephemeral storage above 512 MB, for the billed duration. */
+  ephemeralStorageUsd: number;
   totalUsd: number;
   gbSeconds: number;
 }
@@ -32,12 +53,13 @@ export interface InvocationCost {
 /**
  * What one invocation costs: one request plus its billed GB-seconds (init
  * included since August 2025), at the provisioned duration price when a
- * provisioned environment served it.
+ * provisioned environment served it, plus ephemeral storage above 512 MB.
  */
-export function invocationCost(memoryMb: number, billedMs: number, architecture: Architecture, provisioned = false): InvocationCost {
+export function invocationCost(memoryMb: number, billedMs: number, architecture: Architecture, provisioned = false, ephemeralStorageMb?: number): InvocationCost {
   const gbs = gbSeconds(memoryMb, billedMs);
   const requestUsd = PRICES.requestUsd;
   const price = provisioned ? PRICES.provisionedDurationGbSecondUsd : PRICES.gbSecondUsd;
   const computeUsd = gbs * price[architecture];
-  return { requestUsd, computeUsd, totalUsd: requestUsd + computeUsd, gbSeconds: gbs };
+  const ephemeralStorageUsd = ephemeralStorageCost(ephemeralStorageMb, billedMs).usd;
+  return { requestUsd, computeUsd, ephemeralStorageUsd, totalUsd: requestUsd + computeUsd + ephemeralStorageUsd, gbSeconds: gbs };
 }

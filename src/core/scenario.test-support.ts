@@ -259,6 +259,8 @@ function describe(c: PlatformCommand, startMs: number): string {
       return `invoke ${c.envId} ${c.requestId} remaining=${c.remainingMs}`;
     case 'destroyEnvironment':
       return `destroyEnvironment ${c.envId} ${c.reason}`;
+    case 'stopRuntime':
+      return `stopRuntime ${c.envId} ${c.reason}`;
     case 'setTimer':
       return `setTimer ${c.timerId} @${c.atMs - startMs}`;
     case 'clearTimer':

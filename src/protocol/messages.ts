@@ -54,7 +54,9 @@ export type ToEnvironment =
 export type WireOutcome =
   | { kind: 'success'; payload: string }
   | { kind: 'error'; error: WireError }
-  | { kind: 'fatal'; error: WireError; exitStatus: number };
+  | { kind: 'fatal'; error: WireError; exitStatus: number }
+  /** Node's event loop emptied with the handler's promise still pending: the runtime exits without a reply (Runtime.NodeJsExit). */
+  | { kind: 'noReply' };
 
 /**
  * No message carries a duration: the app times Init and every invocation

@@ -13,6 +13,7 @@ import { installProcess, ProcessExit } from './processShim';
 import { makeContext } from './context';
 import { CpuMeter } from './cpuMeter';
 import { sealChannel } from './sealChannel';
+import { PendingWork } from './pendingWork';
 import { TimerHold } from './timerHold';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -27,6 +28,7 @@ const post = MessagePort.prototype.postMessage;
 const closeWorker = self.close.bind(self);
 const parse = JSON.parse;
 const now = performance.now.bind(performance);
+const nativeSetTimeout = self.setTimeout.bind(self);
 
 let port: MessagePort | null = null;
 let spec: InitSpec | null = null;
@@ -37,6 +39,9 @@ const cpu = new CpuMeter(now);
 cpu.wrapTimers(scope);
 const hold = new TimerHold();
 hold.wrap(scope);
+// Outermost, so a timer frozen while idle still counts as pending work.
+const loop = new PendingWork((fire, ms) => nativeSetTimeout(fire, ms));
+loop.wrap(scope);
 
 function send(message: FromEnvironment): void {
   if (port) apply(post, port, [message]);
@@ -119,12 +124,12 @@ function invoke(requestId: string, payload: string, remainingMs: number): void {
   current = { requestId };
   hold.begin();
   const event: unknown = parse(payload);
-  void invokeHandler(handler, event, context, spec.runtime, logs).then((outcome) => {
+  void invokeHandler(handler, event, context, spec.runtime, logs, loop).then((outcome) => {
     if (!current || current.requestId !== requestId) return;
     current = null;
     hold.end();
     send({ t: 'invokeDone', requestId, cpuMs: cpu.read(), outcome, logs: logs.take() });
-    if (outcome.kind === 'fatal') exit();
+    if (outcome.kind === 'fatal' || outcome.kind === 'noReply') exit();
   });
 }
 

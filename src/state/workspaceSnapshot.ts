@@ -38,6 +38,7 @@ export function captureWorkspace(name: string, scenarios: unknown[]): Workspace 
       ...(f.config.systemLogLevel ? { systemLogLevel: f.config.systemLogLevel } : {}),
       event: f.eventText,
       savedEvents: (f.savedEvents ?? []).map((e) => ({ ...e })),
+      ...(f.config.ephemeralStorageMb !== undefined ? { ephemeralStorageMb: f.config.ephemeralStorageMb } : {}),
     })),
     selected: Math.max(0, functions.findIndex((f) => f.id === selectedId)),
     triggers: captureTriggers(),

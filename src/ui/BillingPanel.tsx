@@ -104,6 +104,7 @@ function Invocations({ bill }: { bill: Bill }) {
               <th scope="col">Duration</th>
               <th scope="col">Billed</th>
               <th scope="col">Memory</th>
+              <th scope="col">/tmp</th>
               <th scope="col">Cost</th>
             </tr>
           </thead>
@@ -123,6 +124,7 @@ function Invocations({ bill }: { bill: Bill }) {
                   </td>
                   <td className="num">{row.billedMs} ms</td>
                   <td className="num">{r.memorySizeMb} MB</td>
+                  <td className="num">{(r.ephemeralStorageMb ?? 512).toLocaleString('en-US')} MB</td>
                   <td className="num">{formatUsd(row.totalUsd)}</td>
                 </tr>
               );
@@ -130,7 +132,7 @@ function Invocations({ bill }: { bill: Bill }) {
           </tbody>
           <tfoot>
             <tr>
-              <th scope="row" colSpan={6}>
+              <th scope="row" colSpan={7}>
                 Sum of rows
               </th>
               <td className="num">{formatPicos(totalPicos(bill).rows)}</td>
@@ -196,6 +198,11 @@ export function BillingPanel({ bill, options, onOptionsChange }: BillingPanelPro
           <Line label="Requests" detail={`${num(bill.requests.count)} requests`} usd={bill.requests.usd} />
           <Line label="Compute: invoke" detail={gbsDetail(bill.invoke)} usd={bill.invoke.usd} />
           <Line label="Compute: init" detail={`${gbsDetail(bill.init)} (billed like invoke since 1 Aug 2025)`} usd={bill.init.usd} />
+          <Line
+            label="Ephemeral storage"
+            detail={`${gbsDetail(bill.ephemeralStorage)} above the 512 MB included, at $${PRICES.ephemeralStorageGbSecondUsd} / GB-s (no free tier)`}
+            usd={bill.ephemeralStorage.usd}
+          />
           <Line label="Provisioned concurrency" detail={`${gbsDetail(bill.provisionedConcurrency)} configured, used or not`} usd={bill.provisionedConcurrency.usd} />
           <Line
             label="Provisioned invocations"

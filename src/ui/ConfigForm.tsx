@@ -59,6 +59,15 @@ export function ConfigForm() {
         <NumberField label="Memory (MB)" value={config.memoryMb} empty={Number.NaN} min={LIMITS.memoryMb.min} max={LIMITS.memoryMb.max} hint={range(LIMITS.memoryMb)} onValue={(n) => set('memoryMb', n)} />
         <CpuShareNote memoryMb={config.memoryMb} />
         <NumberField label="Timeout (s)" value={config.timeoutS} empty={Number.NaN} min={LIMITS.timeoutS.min} max={LIMITS.timeoutS.max} hint={range(LIMITS.timeoutS)} onValue={(n) => set('timeoutS', n)} />
+        <NumberField
+          label="Ephemeral storage (MB)"
+          value={config.ephemeralStorageMb ?? LIMITS.ephemeralStorageMb.min}
+          empty={Number.NaN}
+          min={LIMITS.ephemeralStorageMb.min}
+          max={LIMITS.ephemeralStorageMb.max}
+          hint={`${range(LIMITS.ephemeralStorageMb)} · /tmp; above 512 MB is billed`}
+          onValue={(n) => set('ephemeralStorageMb', n)}
+        />
         <div className="field">
           <label htmlFor="fn-arch">Architecture</label>
           <select id="fn-arch" value={config.architecture} onChange={(e) => set('architecture', e.target.value as FunctionConfig['architecture'])}>

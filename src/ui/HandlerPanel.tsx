@@ -2,6 +2,7 @@ import { lazy, Suspense, useMemo, useState } from 'react';
 import { firstTraceLink } from '../core/traceLinks';
 import { useEditorJump } from '../state/editorJump';
 import { usePlayground } from '../state/playgroundStore';
+import { HandlerTemplateMenu } from './HandlerTemplateMenu';
 
 const CodeEditor = lazy(() => import('./editor/CodeEditor'));
 
@@ -42,6 +43,7 @@ export function HandlerPanel({ readOnly = false, height = '100%' }: { readOnly?:
         <span className="hint cursor-status" role="status" aria-live="off" aria-label="Cursor position">
           Ln {cursor.line}, Col {cursor.column}
         </span>
+        {!readOnly && <HandlerTemplateMenu />}
       </div>
       <div className="editor-box">
         {/* Until Monaco arrives (it loads after the page is shown), the code is there to read. */}

@@ -50,9 +50,21 @@ function Summary({ result }: { result: Extract<InvokeResult, { kind: 'finished' 
       <div>
         <dt>Start</dt>
         <dd>
-          <span className={`badge ${r.cold ? 'cold' : 'warm'}`}>{r.cold ? 'Cold start' : 'Warm start'}</span>
+          {r.cold || r.initInInvokeMs === undefined ? (
+            <span className={`badge ${r.cold ? 'cold' : 'warm'}`}>{r.cold ? 'Cold start' : 'Warm start'}</span>
+          ) : (
+            <span className="badge cold" title="The environment was reset after a timeout or a runtime exit: init ran again inside this invocation, on the same log stream">
+              Init re-run (reset environment)
+            </span>
+          )}
         </dd>
       </div>
+      {r.initInInvokeMs !== undefined && (
+        <div>
+          <dt>Init inside Duration</dt>
+          <dd>{r.initInInvokeMs.toFixed(2)} ms</dd>
+        </div>
+      )}
       {r.initDurationMs !== undefined && (
         <div>
           <dt>Init duration</dt>

@@ -2,6 +2,7 @@ import type { BillingGranularityMs } from '../billing';
 import type { Architecture, Runtime } from '../functionConfig';
 import type { Traffic } from '../arrivalStream';
 import type { InvocationType } from '../platformTypes';
+import type { SimSourceSpec } from './simSource';
 
 /**
  * A scale-simulation scenario: the object the Simulation panel builds, the
@@ -31,7 +32,15 @@ export interface Scenario {
   concurrency: SimConcurrency;
   async: { maximumRetryAttempts: number; maximumEventAgeS: number };
   billing: { freeTier: boolean; granularityMs: BillingGranularityMs };
+  /**
+   * An event source in front of the function (absent: the traffic invokes it
+   * directly). With an SQS queue, each arrival of the traffic sends one
+   * message and the event source mapping invokes the function synchronously.
+   */
+  source?: SimSourceSpec;
 }
+
+export type { SimSourceSpec } from './simSource';
 
 export type { Traffic } from '../arrivalStream';
 
@@ -39,6 +48,8 @@ export type TrafficKind = Traffic['kind'];
 
 export interface SimFunction {
   memoryMb: number;
+  /** /tmp in MB (512–10,240); what is above 512 MB is billed. Absent: 512. */
+  ephemeralStorageMb?: number;
   timeoutS: number;
   architecture: Architecture;
   runtime: Runtime;

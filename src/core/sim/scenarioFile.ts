@@ -1,4 +1,5 @@
 import { validateSettings } from '../platformSettings';
+import { DEFAULT_SQS_MAPPING_SETTINGS, validateSqsMappingSettings } from '../sources/sqsMappingSettings';
 import { expectedArrivals } from '../arrivalStream';
 import { isObject, readAll, type Infer } from '../schema/schema';
 import { DEFAULT_SCENARIO, type Scenario, type Traffic } from './scenario';
@@ -40,6 +41,12 @@ export function validateScenario(scenario: Scenario): string[] {
     if (t.spikeDurationS > scenario.durationS) p.push(`traffic.spikeDurationS: must be within the scenario's ${scenario.durationS.toLocaleString('en-US')} s (got ${t.spikeDurationS.toLocaleString('en-US')}).`);
   }
   p.push(...validateSettings(settingsOf(scenario)).map((x) => `concurrency: ${x.message}`));
+  const src = scenario.source;
+  if (src?.kind === 'sqs') {
+    // The live mapping's own rules (batch size against the window, visibility timeout against the function's timeout …).
+    const settings = { ...DEFAULT_SQS_MAPPING_SETTINGS, batchSize: src.batchSize, maximumBatchingWindowS: src.maximumBatchingWindowS, maximumConcurrency: src.maximumConcurrency, visibilityTimeoutS: src.visibilityTimeoutS, maxReceiveCount: src.maxReceiveCount };
+    p.push(...validateSqsMappingSettings(settings, { functionTimeoutS: scenario.function.timeoutS, deadLetterTargetArn: 'arn:aws:sqs:us-east-1:123456789012:my-queue-dlq' }).map((x) => `source: ${x.message}`));
+  }
   if (p.length === 0) {
     const n = expectedArrivals(scenario.traffic, scenario.durationS);
     const max = SCENARIO_LIMITS.arrivals.max;

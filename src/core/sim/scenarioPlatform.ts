@@ -22,5 +22,5 @@ export function settingsOf(s: Scenario): PlatformSettings {
 /** The function configuration a scenario stands for (no code: the executor stands in for it). */
 export function configOf(s: Scenario): FunctionConfig {
   const f = s.function;
-  return { ...DEFAULT_CONFIG, name: 'simulated', code: '', memoryMb: f.memoryMb, timeoutS: f.timeoutS, architecture: f.architecture, runtime: f.runtime };
+  return { ...DEFAULT_CONFIG, name: 'simulated', code: '', memoryMb: f.memoryMb, timeoutS: f.timeoutS, architecture: f.architecture, runtime: f.runtime, ...(f.ephemeralStorageMb !== undefined ? { ephemeralStorageMb: f.ephemeralStorageMb } : {}) };
 }

@@ -86,6 +86,23 @@ export const keepAliveSchema = s.union(
   { strict: true },
 );
 
+export const sourceSchema = s
+  .union(
+    'kind',
+    {
+      sqs: {
+        batchSize: s.number({ min: 1, max: 10_000, int: true }).default(10).describe('Above 10 needs a batching window of at least 1 s.'),
+        maximumBatchingWindowS: s.number({ min: 0, max: 300, int: true }).default(0),
+        maximumConcurrency: s.nullable(s.number({ min: 2, max: 1000, int: true })).default(null).describe('ScalingConfig.MaximumConcurrency; null: up to 1,250 pollers.'),
+        visibilityTimeoutS: s.number({ min: 0, max: 43_200, int: true }).default(30).describe("The queue's; at least the function's timeout."),
+        maxReceiveCount: s.nullable(s.number({ min: 1, max: 1000, int: true })).default(null).describe('Redrive policy; null: no dead-letter queue.'),
+        messageFailureRate: s.number({ min: 0, max: 1 }).default(0).describe('Share of messages whose processing fails; a batch with one fails as a whole.'),
+      },
+    },
+    { strict: true },
+  )
+  .describe('An SQS queue with an event source mapping: each arrival of the traffic sends one message.');
+
 export const scenarioSchema = s.strictObject({
   $schema: s.optional(s.string()),
   version: s.literal(1).describe('Format version.'),
@@ -99,6 +116,7 @@ export const scenarioSchema = s.strictObject({
     timeoutS: s.number({ min: 1, max: 900, int: true }).default(D.function.timeoutS),
     architecture: s.enum(ARCHITECTURES).default(D.function.architecture),
     runtime: s.enum(RUNTIMES).default(D.function.runtime),
+    ephemeralStorageMb: s.optional(s.number({ min: 512, max: 10_240, int: true })).describe('/tmp size; above 512 MB it is billed.'),
   }),
   duration: durationModelSchema.default(D.duration).describe("The handler's Duration at this memory size."),
   initDuration: durationModelSchema.default(D.initDuration).describe('Init Duration of a cold start.'),
@@ -119,4 +137,5 @@ export const scenarioSchema = s.strictObject({
     freeTier: s.boolean().default(D.billing.freeTier),
     granularityMs: s.enum([1, 100]).default(D.billing.granularityMs),
   }),
+  source: s.optional(sourceSchema),
 });

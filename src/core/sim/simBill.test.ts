@@ -43,10 +43,17 @@ describe('the simulated bill', () => {
     ['100 ms rounding, arm64', { ...base, function: { ...base.function, architecture: 'arm64' as const }, billing: { freeTier: false, granularityMs: 100 as const } }],
     ['free tier', { ...base, billing: { freeTier: true, granularityMs: 1 as const } }],
     ['provisioned concurrency 20', { ...base, concurrency: { ...base.concurrency, provisionedConcurrency: 20 } }],
+    ['ephemeral storage 4,096 MB, free tier', { ...base, function: { ...base.function, ephemeralStorageMb: 4096 }, billing: { freeTier: true, granularityMs: 1 as const } }],
   ])('adds up to what billing.ts bills for every record: %s', (_name, scenario) => {
     const { sim, reference } = bothBills(scenario);
     expect(sim.requests.count).toBe(reference.requests.count);
-    for (const line of ['invoke', 'init', 'provisionedConcurrency', 'provisionedInvocations'] as const) {
+    if (scenario.function.ephemeralStorageMb) {
+      // 3.5 GB above the free 512 MB for every billed second.
+      const billedS = reference.rows.reduce((s, r) => s + r.billedMs, 0) / 1000;
+      close(sim.ephemeralStorage.gbSeconds, 3.5 * billedS);
+      expect(sim.ephemeralStorage.usd).toBeGreaterThan(0);
+    }
+    for (const line of ['invoke', 'init', 'ephemeralStorage', 'provisionedConcurrency', 'provisionedInvocations'] as const) {
       close(sim[line].gbSeconds, reference[line].gbSeconds);
       close(sim[line].usd, reference[line].usd);
     }

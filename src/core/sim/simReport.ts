@@ -3,6 +3,7 @@ import type { HybridWindows } from './hybridHistogramPolicy';
 import type { Scenario } from './scenario';
 import type { SimBill } from './simBill';
 import type { SimMetrics } from './simMetrics';
+import type { SimSourceFigures } from './simSource';
 
 export interface Percentiles {
   mean: number | null;
@@ -78,6 +79,8 @@ export interface SimReport {
   series: SimSeries;
   /** Events the run processed (arrivals, completions, timers). */
   events: number;
+  /** The scenario's event source, from its own view (absent without one). */
+  source?: SimSourceFigures;
 }
 
 const round = (n: number, digits = 6): number => Math.round(n * 10 ** digits) / 10 ** digits;
@@ -138,6 +141,7 @@ export function buildReport(input: {
   hybrid: HybridWindows | null;
   queuedAsync: number;
   events: number;
+  source?: SimSourceFigures | null;
 }): SimReport {
   const { scenario, metrics: m } = input;
   const t = m.totals;
@@ -187,5 +191,6 @@ export function buildReport(input: {
     keepAlive: { policy: scenario.keepAlive.policy, windows: input.hybrid },
     series: series(m, windowMs),
     events: input.events,
+    ...(input.source ? { source: input.source } : {}),
   };
 }

@@ -14,10 +14,16 @@ import { simBillOf } from './simBill';
 import { bucketSecondsFor, SimMetrics } from './simMetrics';
 import { isTimeout, SimTimers } from './simTimers';
 import { buildReport, type SimReport } from './simReport';
+import { SimSource } from './simSource';
+import type { SourceInvokeResult } from '../sources/sourceTypes';
 
 const TIMER = 1;
 const INIT_DONE = 2;
 const INVOKE_DONE = 3;
+/** A timer of the scenario's event source (its own SimTimers). */
+const SOURCE_TIMER = 4;
+/** A handler run of a source's invocation whose batch failed. */
+const SOURCE_FAILED_DONE = 5;
 
 export interface SimulationOptions {
   /** Drive the model in lean mode (the default): no log lines, counter ids. Tests compare it with the full mode. */
@@ -78,6 +84,12 @@ export class Simulation {
   private readonly timerEvent = { type: 'timer' as const, timerId: '' };
 
   private readonly observe: ((command: PlatformCommand) => void) | null;
+  /** The scenario's event source, if it declares one: arrivals go to it, not to the function. */
+  readonly source: SimSource | null;
+  /** Ticket, result, ticket, result … waiting for the source. */
+  private readonly sourceResults: (number | SourceInvokeResult)[] = [];
+  private givingResults = false;
+  private readonly sourceInvokeEvent = { type: 'invoke' as const, ticket: 0, payload: '', invocationType: 'RequestResponse' as const };
 
   constructor(
     readonly scenario: Scenario,
@@ -99,13 +111,17 @@ export class Simulation {
       // Lean mode: environment changes go straight to the metrics, not through notice commands.
       ...((options.lean ?? true) ? { onEnvironment: this.environmentChanged } : {}),
       // Lean mode, unobserved: completions go straight to the metrics and the bill, with no record or command each.
-      ...((options.lean ?? true) && !options.observe ? { onComplete: this.completed } : {}),
+      // A source needs each completion's ticket and response, so its scenarios take the \`complete\` commands.
+      ...((options.lean ?? true) && !options.observe && !s.source ? { onComplete: this.completed } : {}),
     });
     this.durations = createDurationSampler(s.duration, createRandom((s.seed ^ 0x5bd1e995) >>> 0));
     this.inits = createDurationSampler(s.initDuration, createRandom((s.seed ^ 0x27d4eb2f) >>> 0));
     this.errors = createRandom((s.seed ^ 0x165667b1) >>> 0);
     this.invokeEvent.invocationType = s.invocationType;
     this.arrivals = new ArrivalStream(s.traffic, s.durationS);
+    this.source = s.source
+      ? new SimSource(s.source, this.clock, this.queue, SOURCE_TIMER, s.seed, s.function.timeoutS, this.sourceInvoke, () => ++this.ticket, SIM_START_MS)
+      : null;
     this.metrics = new SimMetrics(SIM_START_MS, this.endMs, bucketSecondsFor(s.durationS) * 1000);
     this.bill = new BillAccumulator(s.billing.granularityMs);
     this.feed({ type: 'settings', settings: settingsOf(s) });
@@ -157,6 +173,7 @@ export class Simulation {
       hybrid: this.hybrid?.current() ?? null,
       queuedAsync: this.platform.queuedAsyncEvents(),
       events: this.events,
+      source: this.source?.report() ?? null,
     });
   }
 
@@ -167,7 +184,7 @@ export class Simulation {
 
   /** Past the end, the run stops once no request is being served or waiting in the asynchronous queue. */
   private settled(): boolean {
-    return this.metrics.serving === 0 && this.platform.queuedAsyncEvents() === 0;
+    return this.metrics.serving === 0 && this.platform.queuedAsyncEvents() === 0 && (this.source === null || this.source.settled());
   }
 
   private finish(): void {
@@ -180,6 +197,16 @@ export class Simulation {
     const at = this.nextArrivalMs;
     this.clock.set(at);
     this.events += 1;
+    if (this.source) {
+      // Messages that arrive at the same instant are sent together (SendMessageBatch calls of up to 10).
+      let count = 0;
+      while (this.nextArrivalMs === at) {
+        count += 1;
+        this.nextArrivalMs = this.nextArrival();
+      }
+      this.source.arrive(count);
+      return;
+    }
     this.metrics.arrival(at);
     const ev = this.invokeEvent;
     ev.ticket = ++this.ticket;
@@ -202,6 +229,10 @@ export class Simulation {
       this.prewarmFiring = timerId.startsWith('prewarm:');
       this.feed(ev);
       this.prewarmFiring = false;
+    } else if (kind === SOURCE_TIMER) {
+      const t = q.num(slot);
+      q.release(slot);
+      (this.source as SimSource).timer(t, at);
     } else if (kind === INIT_DONE) {
       const ev = this.initDoneEvent;
       ev.envId = q.a(slot) as string;
@@ -214,7 +245,7 @@ export class Simulation {
       ev.requestId = q.b(slot) as string;
       ev.durationMs = q.num(slot);
       q.release(slot);
-      ev.outcome = this.scenario.errorRate > 0 && this.errors.next() < this.scenario.errorRate ? FAILED : OK;
+      ev.outcome = kind === SOURCE_FAILED_DONE || (this.scenario.errorRate > 0 && this.errors.next() < this.scenario.errorRate) ? FAILED : OK;
       this.feed(ev);
     }
   }
@@ -249,7 +280,26 @@ export class Simulation {
     if (out.length > 1024) out.length = 0;
     this.outStart = out.length;
     if (this.pendingTimeoutId !== null) this.queuePendingTimeout();
+    if (this.sourceResults.length > 0 && !this.givingResults) this.giveSourceResults();
   }
+
+  /** Results for the source, handed over once the model's commands are carried out (the source's next invokes feed the model again). */
+  private giveSourceResults(): void {
+    this.givingResults = true;
+    const r = this.sourceResults;
+    for (let i = 0; i < r.length; i += 2) (this.source as SimSource).result(r[i] as number, r[i + 1] as SourceInvokeResult);
+    r.length = 0;
+    this.givingResults = false;
+  }
+
+  /** A source's invoke: a synchronous invocation of the function, counted as an arrival. */
+  private readonly sourceInvoke = (ticket: number, payload: string): void => {
+    this.metrics.arrival(this.clock.now());
+    const ev = this.sourceInvokeEvent;
+    ev.ticket = ticket;
+    ev.payload = payload;
+    this.feed(ev);
+  };
 
   private queuePendingTimeout(): void {
     this.timers.set(this.pendingTimeoutId as string, this.pendingTimeoutAt);
@@ -275,7 +325,8 @@ export class Simulation {
         return;
       case 'invoke': {
         const d = this.durations.sample();
-        this.queue.push(now + d, INVOKE_DONE, c.envId, c.requestId, d);
+        const failed = this.source !== null && this.source.batchFails(c.payload);
+        this.queue.push(now + d, failed ? SOURCE_FAILED_DONE : INVOKE_DONE, c.envId, c.requestId, d);
         // The model set this invocation's timeout timer just before. A handler that ends first has that timer cleared
         // by the model when it ends, so it need not be queued; one that runs to the deadline (or past it) meets the
         // model's own timer, which decides the timeout.
@@ -294,10 +345,12 @@ export class Simulation {
       case 'complete':
         this.metrics.complete(c.record, c.record.invocationType === 'RequestResponse');
         this.bill.add(c.record);
+        if (this.source) this.sourceResults.push(c.ticket, c.response.ok ? { kind: 'success', payload: c.response.payload } : { kind: 'functionError', error: c.response.error });
         return;
       case 'reject':
         if (c.statusCode === 429) this.metrics.totals.syncThrottled += 1;
         else this.metrics.totals.rejected += 1;
+        if (this.source) this.sourceResults.push(c.ticket, { kind: 'rejected', statusCode: c.statusCode, error: c.error });
         return;
       case 'accepted':
         this.metrics.totals.asyncAccepted += 1;
@@ -306,6 +359,7 @@ export class Simulation {
         this.metrics.notice(c.notice, this.prewarmFiring);
         return;
       case 'destroyEnvironment':
+      case 'stopRuntime':
         // Pending init or invoke completions of a destroyed environment reach the model, which ignores them.
         return;
     }

@@ -30,6 +30,7 @@ export const FUNCTION_PROPERTIES: Record<string, PropRule> = {
   Runtime: { type: 'string', allowed: RUNTIMES_NODE },
   Architectures: { type: 'list', allowed: ['x86_64', 'arm64'], min: 1, max: 1 },
   MemorySize: { type: 'integer', min: 128, max: 10_240 },
+  EphemeralStorage: { type: 'map' },
   Timeout: { type: 'integer', min: 1, max: 900 },
   Environment: { type: 'map' },
   LoggingConfig: { type: 'map' },

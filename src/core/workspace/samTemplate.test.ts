@@ -98,6 +98,15 @@ describe('export files and import', () => {
     expect(readme).toContain('sam deploy --guided');
   });
 
+  it('ephemeral storage above 512 MB is exported as EphemeralStorage.Size, passes the checks and comes back on import', () => {
+    const workspace = ws([fn('scratch', { ephemeralStorageMb: 4096 }), fn('plain', { ephemeralStorageMb: 512 })]);
+    const t = parseTemplate(samTemplate(workspace).yaml) as { Resources: Record<string, { Properties: Record<string, unknown> }> };
+    expect(checkSamTemplate(t)).toEqual([]);
+    expect(t.Resources.ScratchFunction!.Properties.EphemeralStorage).toEqual({ Size: 4096 });
+    expect(t.Resources.PlainFunction!.Properties).not.toHaveProperty('EphemeralStorage');
+    expect(workspaceFromFiles(exportFiles(workspace, compile), 'imported')).toEqual(workspace);
+  });
+
   it('a .js handler with module syntax gets "type": "module"', () => {
     const files = exportFiles(ws([fn('esm', { fileName: 'index.js' })]), compile);
     expect(JSON.parse(files.find((f) => f.path === 'src/esm/package.json')!.text)).toMatchObject({ type: 'module' });

@@ -46,6 +46,7 @@ export function samTemplate(workspace: Workspace): SamTemplate {
         Runtime: f.runtime,
         Architectures: [f.architecture],
         MemorySize: f.memoryMb,
+        EphemeralStorage: f.ephemeralStorageMb !== undefined && f.ephemeralStorageMb !== 512 ? { Size: f.ephemeralStorageMb } : undefined,
         Timeout: f.timeoutS,
         Environment: Object.keys(f.environment).length > 0 ? { Variables: { ...f.environment } } : undefined,
         LoggingConfig: loggingConfigOf(f),

@@ -38,6 +38,7 @@ export const functionSchema = s.object({
   environment: s.record(s.string()).default({}),
   architecture: s.enum(ARCHITECTURES).default(DEFAULT_CONFIG.architecture),
   networkAccess: s.boolean().default(DEFAULT_CONFIG.networkAccess),
+  ephemeralStorageMb: s.optional(s.number()).describe('/tmp size in MB (Lambda: 512–10,240); absent means 512.'),
   logFormat: s.optional(s.enum(LOG_FORMATS)).describe("Lambda's LoggingConfig.LogFormat; absent means Text."),
   applicationLogLevel: s.optional(s.enum(APPLICATION_LOG_LEVELS)).describe('LoggingConfig.ApplicationLogLevel (JSON format only).'),
   systemLogLevel: s.optional(s.enum(SYSTEM_LOG_LEVELS)).describe('LoggingConfig.SystemLogLevel (JSON format only).'),

@@ -1,15 +1,17 @@
 /**
  * `crypto`: hashes, HMAC and PBKDF2 from `@noble/hashes` (audited, pure JS,
  * so they are synchronous as Node's are); random values from the worker's
- * `crypto.getRandomValues`. `webcrypto` is the worker's Web Crypto: its
- * `subtle` exists only in a secure context, which the opaque-origin sandbox
- * is not, so it is undefined here.
+ * `crypto.getRandomValues`. `webcrypto` is the worker's Web Crypto when it
+ * has `subtle`; the browser gives `subtle` only in a secure context, which
+ * the opaque-origin sandbox is not, so there `webcrypto.subtle` and `subtle`
+ * are subtle.ts's JavaScript subset (digest, HMAC, PBKDF2).
  */
 import { hmac } from '@noble/hashes/hmac.js';
 import { md5, ripemd160, sha1 } from '@noble/hashes/legacy.js';
 import { pbkdf2 } from '@noble/hashes/pbkdf2.js';
 import { sha224, sha256, sha384, sha512 } from '@noble/hashes/sha2.js';
 import { Buffer } from './buffer';
+import { webcryptoFor } from './subtle';
 
 type Incremental = { update(data: Uint8Array): unknown; digest(): Uint8Array; clone(): Incremental };
 type Algorithm = { create(): Incremental; outputLen: number; blockLen: number };
@@ -170,6 +172,8 @@ function pbkdf2Async(password: Data, salt: Data, iterations: number, keylen: num
   setTimeout(() => callback(null, key), 0);
 }
 
+const webcrypto = webcryptoFor(globalThis.crypto);
+
 const crypto = {
   createHash,
   createHmac,
@@ -185,8 +189,8 @@ const crypto = {
   pbkdf2Sync,
   getHashes: () => Object.keys(ALGORITHMS).sort(),
   getRandomValues: <T extends ArrayBufferView>(view: T) => globalThis.crypto.getRandomValues(view as never) as T,
-  webcrypto: globalThis.crypto,
-  subtle: globalThis.crypto?.subtle,
+  webcrypto,
+  subtle: webcrypto.subtle,
   constants: {},
 };
 

@@ -62,5 +62,19 @@ export function createRegistry(host: BuiltinHost & Record<string, unknown>): Bui
       set: (value: unknown) => Object.defineProperty(host, 'Buffer', { value, configurable: true, writable: true, enumerable: false }),
     });
   }
+  // The sandbox is not a secure context, so the browser gives no `crypto.subtle`: a handler that names it gets crypto's subset.
+  const webCrypto = host.crypto as { subtle?: unknown } | undefined;
+  if (registry.has('crypto') && webCrypto && webCrypto.subtle === undefined) {
+    Object.defineProperty(webCrypto, 'subtle', {
+      configurable: true,
+      enumerable: true,
+      get: () => {
+        // crypto itself asks for the browser's `subtle` while it loads (its exports are not there yet): there is none.
+        const value = (registry.resolve('crypto') as { subtle?: unknown } | undefined)?.subtle;
+        if (value !== undefined) Object.defineProperty(webCrypto, 'subtle', { value, configurable: true, enumerable: true, writable: true });
+        return value;
+      },
+    });
+  }
   return registry;
 }

@@ -111,8 +111,15 @@ function streamForm(mode: Mode) {
   };
 }
 
-function brotli(): never {
-  throw Object.assign(new Error('Brotli is not available in the browser playground: no JavaScript brotli encoder matches Node\'s output. Use gzip or deflate.'), { code: 'ERR_PLAYGROUND_UNAVAILABLE' });
+const BROTLI_WHY = {
+  compress: "no well-kept JavaScript brotli encoder produces Node's bytes",
+  decompress: 'the playground ships no brotli decoder (none is among its dependencies; a WebAssembly build of Google\'s decoder would be faithful, see README)',
+};
+
+function brotli(name: string, why: string): () => never {
+  return () => {
+    throw Object.assign(new Error(`zlib.${name}: Brotli is not available in the browser playground: ${why}. Use gzip or deflate.`), { code: 'ERR_PLAYGROUND_UNAVAILABLE' });
+  };
 }
 
 const MODES: Mode[] = ['deflate', 'inflate', 'gzip', 'gunzip', 'deflateRaw', 'inflateRaw', 'unzip'];
@@ -123,7 +130,8 @@ for (const mode of MODES) {
   zlib[mode] = asyncForm(mode);
   zlib[`create${cap}`] = streamForm(mode);
 }
-for (const name of ['brotliCompress', 'brotliCompressSync', 'brotliDecompress', 'brotliDecompressSync', 'createBrotliCompress', 'createBrotliDecompress']) zlib[name] = brotli;
+for (const name of ['brotliCompress', 'brotliCompressSync', 'createBrotliCompress']) zlib[name] = brotli(name, BROTLI_WHY.compress);
+for (const name of ['brotliDecompress', 'brotliDecompressSync', 'createBrotliDecompress']) zlib[name] = brotli(name, BROTLI_WHY.decompress);
 
 export const gzipSync = zlib.gzipSync as (input: Input, options?: Options) => Buffer;
 export const gunzipSync = zlib.gunzipSync as (input: Input, options?: Options) => Buffer;

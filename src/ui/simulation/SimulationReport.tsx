@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import type { SimReport } from '../../core/sim/simReport';
 import { SimulationCharts } from './SimulationCharts';
+import { SourceFigures } from './SourceFigures';
 import { dec, int, ms, pct, span, usd } from './simFormat';
 
 function Stat({ label, value, wide = false }: { label: string; value: string; wide?: boolean }) {
@@ -63,6 +64,7 @@ export function SimulationReport({ report, title, wallMs }: { report: SimReport;
           <tr><th scope="row">Requests ({int(c.requests.count)})</th><td>{usd(c.requests.usd)}</td></tr>
           <tr><th scope="row">Compute, invoke ({dec(c.invoke.gbSeconds)} GB-s)</th><td>{usd(c.invoke.usd)}</td></tr>
           <tr><th scope="row">Compute, init ({dec(c.init.gbSeconds)} GB-s)</th><td>{usd(c.init.usd)}</td></tr>
+          {c.ephemeralStorage.gbSeconds > 0 && <tr><th scope="row">Ephemeral storage above 512 MB ({dec(c.ephemeralStorage.gbSeconds)} GB-s)</th><td>{usd(c.ephemeralStorage.usd)}</td></tr>}
           <tr><th scope="row">Provisioned concurrency ({dec(c.provisionedConcurrency.gbSeconds)} GB-s)</th><td>{usd(c.provisionedConcurrency.usd)}</td></tr>
           <tr><th scope="row">Invocations on provisioned ({int(c.provisionedInvocations.count)})</th><td>{usd(c.provisionedInvocations.usd)}</td></tr>
           {c.freeTier.applies && <tr><th scope="row">Free tier</th><td>−{usd(c.freeTier.usd)}</td></tr>}
@@ -70,6 +72,7 @@ export function SimulationReport({ report, title, wallMs }: { report: SimReport;
           {c.projectedMonthlyUsd !== null && <tr><th scope="row">A month at this rate</th><td>{usd(c.projectedMonthlyUsd)}</td></tr>}
         </tbody>
       </table>
+      {r.source && <SourceFigures figures={r.source} />}
       <SimulationCharts report={r} />
     </section>
   );

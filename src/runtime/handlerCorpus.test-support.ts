@@ -1,0 +1,135 @@
+import { bundleBuiltin } from '../../build/bundleString';
+import { compileHandler } from '../bridge/compileHandler';
+import type { InitSpec, WireLog, WireOutcome } from '../protocol/messages';
+import { BUILTIN_FILES } from '../protocol/nodeBuiltins';
+import type { HandlerTemplate } from '../state/handlerTemplates/handlerTemplates';
+import { makeContext } from './context';
+import { invokeHandler } from './invokeHandler';
+import { loadHandler, type HandlerFn } from './loadHandler';
+import { LogSink } from './logSink';
+import { installProcess } from './processShim';
+
+/**
+ * One execution environment as the worker makes it, in Vitest: the handler
+ * compiled by the app's compiler, the built-ins it imports bundled by the
+ * build, then the runtime's own `loadHandler` and `invokeHandler`. What Node
+ * cannot give is the worker's global scope: each environment gets a fresh
+ * global object of its own, and the scripts `loadHandler` would hand to
+ * `importScripts` run with that object as their global scope (`with`), so a
+ * handler sees the runtime's `Buffer`, `process` and `console`, not Node's.
+ */
+type Host = Record<string, unknown>;
+
+const builtins = new Map<string, { source: string; deps: string[] }>();
+
+/** Bundle every built-in once, as the build does. */
+export async function bundleBuiltins(): Promise<void> {
+  for (const file of new Set(Object.values(BUILTIN_FILES))) {
+    builtins.set(file, await bundleBuiltin(new URL(`./node/${file}.ts`, import.meta.url).pathname, false));
+  }
+}
+
+function builtinScript(files: readonly string[]): string | undefined {
+  const seen = new Set<string>();
+  const visit = (f: string): void => {
+    if (seen.has(f)) return;
+    seen.add(f);
+    for (const d of builtins.get(f)?.deps ?? []) visit(d);
+  };
+  files.forEach(visit);
+  return seen.size ? [...seen].sort().map((f) => builtins.get(f)!.source).join('\n') : undefined;
+}
+
+// importScripts for a worker-less test: the Blob's text, run in the current environment's global scope.
+let current: Host | null = null;
+const texts = new Map<string, string>();
+const RealBlob = globalThis.Blob;
+class TextBlob extends RealBlob {
+  readonly text_: string;
+  constructor(parts: string[], options?: BlobPropertyBag) {
+    super(parts, options);
+    this.text_ = parts.join('');
+  }
+}
+
+/** Install the worker's script loading; returns the undo. */
+export function installImportScripts(): () => void {
+  const g = globalThis as unknown as Host;
+  const createObjectURL = URL.createObjectURL;
+  const revokeObjectURL = URL.revokeObjectURL;
+  let n = 0;
+  g.Blob = TextBlob;
+  URL.createObjectURL = (blob: Blob) => {
+    const url = `blob:corpus/${n++}`;
+    texts.set(url, (blob as TextBlob).text_);
+    return url;
+  };
+  URL.revokeObjectURL = (url: string) => void texts.delete(url);
+  g.importScripts = (url: string) => {
+    const text = texts.get(url);
+    if (text === undefined || !current) throw new Error(`importScripts: no script at ${url}`);
+    new Function('self', `with (self) {\n${text}\n}`)(current);
+  };
+  return () => {
+    g.Blob = RealBlob;
+    URL.createObjectURL = createObjectURL;
+    URL.revokeObjectURL = revokeObjectURL;
+    delete g.importScripts;
+  };
+}
+
+export interface Invocation {
+  outcome: WireOutcome;
+  logs: WireLog[];
+  /** The parsed payload of a success. */
+  result: unknown;
+}
+
+export class Environment {
+  private invocations = 0;
+  private constructor(
+    readonly spec: InitSpec,
+    private readonly handler: HandlerFn,
+    private readonly logs: LogSink,
+    private readonly host: Host,
+  ) {}
+
+  static async start(template: HandlerTemplate, runtime = template.runtime ?? 'nodejs22.x'): Promise<Environment> {
+    const compiled = compileHandler(template.fileName, template.code);
+    if (!compiled.ok) throw new Error(`${template.id} does not compile: ${compiled.error.errorMessage}`);
+    const spec: InitSpec = {
+      functionName: 'corpus',
+      runtime,
+      handler: 'index.handler',
+      fileName: template.fileName,
+      compiled,
+      nodeBuiltins: builtinScript(compiled.builtins ?? []),
+      ephemeralStorageMb: 512,
+      variables: {},
+      memoryMb: 128,
+      architecture: 'x86_64',
+      functionArn: 'arn:aws:lambda:us-east-1:123456789012:function:corpus',
+      logGroupName: '/aws/lambda/corpus',
+      logStreamName: '2026/11/22/[$LATEST]corpus',
+    };
+    const host: Host = {};
+    const logs = new LogSink('undefined');
+    const console = {} as Console;
+    logs.patch(console);
+    host.console = console;
+    installProcess(host, spec);
+    current = host;
+    const handler = await loadHandler(spec, host);
+    return new Environment(spec, handler, logs, host);
+  }
+
+  async invoke(event: unknown): Promise<Invocation> {
+    current = this.host;
+    const requestId = `req-${++this.invocations}`;
+    this.logs.requestId = requestId;
+    const now = () => performance.now();
+    const context = makeContext(this.spec, requestId, now() + 3000, now);
+    const outcome = await invokeHandler(this.handler, structuredClone(event), context, this.spec.runtime, this.logs);
+    return { outcome, logs: this.logs.take(), result: outcome.kind === 'success' ? JSON.parse(outcome.payload) : undefined };
+  }
+}
