@@ -44,13 +44,10 @@ test('provisioned concurrency 3: three warm environments before any traffic, no 
 
 test('an asynchronous invocation that always throws ends in the on-failure destination after 3 attempts', async ({ playground, concurrency: run, page }) => {
   await playground.setCode('export const handler = async () => { throw new Error("always fails"); };');
-<<<<<<< HEAD
   await run.view('Configuration');
-=======
   // One full vCPU: at 128 MB the model stretches measured CPU time ×13.8, and on a loaded machine a
   // preempted worker's few milliseconds of throwing can be measured long enough to reach the 3 s timeout.
   await playground.memory.fill('1769');
->>>>>>> main
   await page.getByLabel('Platform waits').selectOption({ index: 3 });
   await expect(page.getByText(/Platform waits compressed 600×/)).toBeVisible();
   await run.burst(1, 'async');
