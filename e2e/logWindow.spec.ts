@@ -20,6 +20,7 @@ test("a load run's logs are windowed with a count of what is not shown, the run'
   const shown = await panelLines.getByText(/^START RequestId/).count();
   const shownInitStarts = await panelLines.getByText(/^INIT_START/).count();
   // Every environment started once, with one INIT_START line.
+  await run.view('Run');
   const timeline = (await run.timeline.getByRole('img', { name: /^Timeline: \d+ environments?/ }).getAttribute('aria-label')) ?? '';
   const environments = Number(timeline.match(/^Timeline: (\d+) environments?/)?.[1]);
   expect(environments).toBeGreaterThan(0);
