@@ -7,8 +7,13 @@ const SLOW = `export const handler = async () => {
 
 test('reserved concurrency 2 with 10 simultaneous requests: 2 succeed, 8 are throttled with 429', async ({ playground, concurrency: run, page }) => {
   await playground.setCode(SLOW);
+  await run.view('Configuration');
   await page.getByLabel('Reserved concurrency').fill('2');
   await run.burst(10);
+  await expect(run.timeline.getByRole('img', { name: /^Timeline: 2 environments \(0 provisioned\), 2 invocations, 0 errors/ })).toBeAttached();
+  await expect(run.timeline.getByRole('list', { name: 'Throttled (no environment)' })).toContainText('ReservedFunctionConcurrentInvocationLimitExceeded: 8');
+  await expect(run.timeline.getByRole('img', { name: /8 throttled \(ReservedFunctionConcurrentInvocationLimitExceeded 8\)/ })).toBeAttached();
+  await run.view('Metrics');
   await expect(run.figure('Succeeded')).toHaveText('2');
   await expect(run.figure('Throttled (429)')).toHaveText('8');
   await expect(run.figure('Sent')).toHaveText('10');
@@ -16,34 +21,37 @@ test('reserved concurrency 2 with 10 simultaneous requests: 2 succeed, 8 are thr
   await expect(run.metrics.getByText(/^Throttles: 8 total/)).toBeVisible();
   await expect(run.metrics.getByText(/^Invocations: 2 total/)).toBeVisible();
   await expect(run.metrics.getByText(/^ConcurrentExecutions: peak 2\b/)).toBeVisible();
-  await expect(run.timeline.getByRole('img', { name: /^Timeline: 2 environments \(0 provisioned\), 2 invocations, 0 errors/ })).toBeAttached();
   // The throttles' reason, wherever they are counted.
   await expect(run.figure('ReservedFunctionConcurrentInvocationLimitExceeded')).toHaveText('8');
   await expect(run.figure('ConcurrentInvocationLimitExceeded')).toHaveText('0');
   await expect(run.metrics.getByText('(ReservedFunctionConcurrentInvocationLimitExceeded 8, ConcurrentInvocationLimitExceeded 0)')).toBeVisible();
-  await expect(run.timeline.getByRole('list', { name: 'Throttled (no environment)' })).toContainText('ReservedFunctionConcurrentInvocationLimitExceeded: 8');
-  await expect(run.timeline.getByRole('img', { name: /8 throttled \(ReservedFunctionConcurrentInvocationLimitExceeded 8\)/ })).toBeAttached();
 });
 
 test('provisioned concurrency 3: three warm environments before any traffic, no cold start for the first 3 requests', async ({ concurrency: run, page }) => {
+  await run.view('Configuration');
   await page.getByLabel('Provisioned concurrency').fill('3');
+  await run.view('Run');
   await expect(run.timeline.getByRole('img', { name: /^Timeline: 3 environments \(3 provisioned\), 0 invocations/ })).toBeAttached();
+  await run.view('Billing');
   await expect(run.billing.getByText(/GB-s configured, used or not/)).toBeVisible();
   await run.burst(3);
+  await expect(run.timeline.getByRole('img', { name: /^Timeline: 3 environments \(3 provisioned\), 3 invocations/ })).toBeAttached();
+  await run.view('Metrics');
   await expect(run.figure('Succeeded')).toHaveText('3');
   await expect(run.metrics.getByText(/^Cold starts: 0 total/)).toBeVisible();
   await expect(run.metrics.getByText(/^Invocations: 3 total/)).toBeVisible();
-  await expect(run.timeline.getByRole('img', { name: /^Timeline: 3 environments \(3 provisioned\), 3 invocations/ })).toBeAttached();
 });
 
 test('an asynchronous invocation that always throws ends in the on-failure destination after 3 attempts', async ({ playground, concurrency: run, page }) => {
   await playground.setCode('export const handler = async () => { throw new Error("always fails"); };');
+  await run.view('Configuration');
   // One full vCPU: at 128 MB the model stretches measured CPU time ×13.8, and on a loaded machine a
   // preempted worker's few milliseconds of throwing can be measured long enough to reach the 3 s timeout.
   await playground.memory.fill('1769');
   await page.getByLabel('Platform waits').selectOption({ index: 3 });
   await expect(page.getByText(/Platform waits compressed 600×/)).toBeVisible();
   await run.burst(1, 'async');
+  await run.view('Metrics');
   const destination = run.summary.getByRole('list', { name: 'On-failure destination' });
   await expect(destination).toContainText('"approximateInvokeCount": 3', { timeout: 15_000 });
   await expect(destination).toContainText('"condition": "RetriesExhausted"');
@@ -55,7 +63,9 @@ test('an asynchronous invocation that always throws ends in the on-failure desti
 
 test('the billing total equals the sum of the per-invocation costs shown', async ({ concurrency: run }) => {
   await run.burst(5);
+  await run.view('Metrics');
   await expect(run.figure('Succeeded')).toHaveText('5');
+  await run.view('Billing');
   const rows = run.billing.getByRole('table', { name: /Invocations behind the total/ });
   await expect(rows.getByRole('row')).toHaveCount(1 + 5 + 1);
   const costs = await rows.locator('tbody tr td:last-child').allTextContents();
@@ -73,6 +83,7 @@ test('memory sets CPU: CPU time is stretched at 128 MB and not at 1,769 MB', asy
   while (performance.now() < end) {}
   return 'done';
 };`);
+  await playground.view('Configuration');
   await expect(page.getByText(/≈ 0\.07 vCPU/)).toBeVisible();
   await playground.invoke();
   const stretched = playground.response.getByText(/\(measured [\d.]+ ms, of which CPU [\d.]+ ms × 13\.8 for 128 MB\)/);
@@ -82,6 +93,7 @@ test('memory sets CPU: CPU time is stretched at 128 MB and not at 1,769 MB', asy
   // At least 20 ms of CPU, × 1,769/128.
   expect(duration).toBeGreaterThanOrEqual(20 * (1769 / 128));
 
+  await playground.view('Configuration');
   await playground.memory.fill('1769');
   await expect(page.getByText(/≈ 1\.00 vCPU/)).toBeVisible();
   await playground.invoke();

@@ -1,6 +1,7 @@
 import { expect, test } from './playground';
 
 test("Ephemeral storage: Lambda's validation wording, and storage above 512 MB billed on its own line", async ({ concurrency: run, page }) => {
+  await run.view('Configuration');
   const storage = page.getByLabel('Ephemeral storage (MB)');
   const problems = page.getByRole('alert', { name: 'Configuration problems' });
   await expect(storage).toHaveValue('512');
@@ -12,7 +13,9 @@ test("Ephemeral storage: Lambda's validation wording, and storage above 512 MB b
   await expect(problems).toHaveCount(0);
 
   await run.burst(2);
+  await run.view('Metrics');
   await expect(run.figure('Succeeded')).toHaveText('2');
+  await run.view('Billing');
   const rows = run.billing.getByRole('table', { name: /Invocations behind the total/ });
   await expect(rows.getByRole('row')).toHaveCount(1 + 2 + 1);
   await expect(rows.getByRole('cell', { name: '10,240 MB' })).toHaveCount(2);

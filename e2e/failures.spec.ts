@@ -2,12 +2,16 @@ import { expect, test } from './playground';
 
 test('an endless loop times out, the page stays responsive, and the next invoke is cold', async ({ playground, page }) => {
   await playground.setCode('export const handler = async () => { for (;;) {} };');
+  await playground.view('Configuration');
   await playground.timeout.fill('10');
+  await playground.view('Run');
   await playground.invokeButton.click();
   await expect(playground.response.getByText('Running…')).toBeVisible();
   // The page answers while the loop runs: it runs in the sandbox, not here.
+  await playground.view('Configuration');
   await page.getByLabel('Function name').fill('still-typing');
   await expect(page.getByLabel('Function name')).toHaveValue('still-typing');
+  await playground.view('Run');
   await expect(playground.response.getByText('Running…')).toBeVisible();
 
   await expect(playground.response).toContainText('Sandbox.Timedout', { timeout: 30_000 });
@@ -54,14 +58,17 @@ test('invalid event JSON and out-of-range settings are refused with Lambda-shape
   await expect(playground.event).toHaveValue('{"name": ');
 
   await playground.replaceText(playground.event, '{}');
+  await playground.view('Configuration');
   await playground.memory.fill('64');
   await expect(page.getByRole('alert', { name: 'Configuration problems' })).toContainText('greater than or equal to 128');
   await playground.timeout.fill('901');
   await expect(page.getByRole('alert', { name: 'Configuration problems' })).toContainText('less than or equal to 900');
   await playground.invokeButton.click();
+  await playground.view('Run');
   await expect(playground.response).toContainText('ValidationException');
   await expect(playground.memory).toHaveValue('64');
 
+  await playground.view('Configuration');
   await playground.memory.fill('128');
   await playground.timeout.fill('3');
   await playground.invoke();

@@ -28,6 +28,7 @@ export const handler = async (event, context) => {
 test('a handler cannot reach the runtime port, forge its Duration or results, or write platform lines', async ({ playground }) => {
   await playground.setCode(forger);
   // At 1,769 MB a function has one full vCPU: Duration is the measured time, not scaled for a CPU share.
+  await playground.view('Configuration');
   await playground.memory.fill('1769');
   await playground.timeout.fill('10');
   for (const round of [1, 2]) {
@@ -60,6 +61,7 @@ export const handler = async () => {
   return { idle, ranDuringInvoke: ticks > before };
 };`);
   // One full vCPU: the CPU-share model does not stretch the ticks' CPU time past the timeout.
+  await playground.view('Configuration');
   await playground.memory.fill('1769');
   await playground.timeout.fill('10');
   await playground.invoke();

@@ -20,16 +20,19 @@ test('the example function starts cold, then runs warm with its module state kep
 
 test('Ctrl+Enter invokes, and a memory change is deployed as a new cold start', async ({ playground, page }) => {
   await playground.invoke();
+  await playground.view('Configuration');
   await playground.memory.fill('256');
   await page.keyboard.press('ControlOrMeta+Enter');
   await expect(playground.logs.getByText(/^REPORT RequestId/)).toHaveCount(2);
   const report = await playground.lastReport();
   expect(report).toContain('Memory Size: 256 MB');
   expect(report).toContain('Init Duration');
+  await playground.view('Run');
   await expect(playground.response.getByText('Cold start')).toBeVisible();
 });
 
 test('a TypeScript handler with console levels logs in the Node.js format', async ({ playground, page }) => {
+  await playground.view('Configuration');
   await page.getByLabel('File').selectOption('index.ts');
   await playground.setCode(
     [

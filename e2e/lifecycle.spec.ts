@@ -21,6 +21,7 @@ export const handler = async () => 'ok';`);
 
 test('an async handler whose promise can never settle ends as Runtime.NodeJsExit, not at the timeout', async ({ playground }) => {
   await playground.setCode(`export const handler = () => new Promise(() => {});`);
+  await playground.view('Configuration');
   await playground.timeout.fill('60');
   await playground.invoke();
   await expect(playground.response).toContainText('Runtime.NodeJsExit');
@@ -50,7 +51,9 @@ export const handler = async (event) => {
   if (event.slow) await new Promise((resolve) => setTimeout(resolve, 5000));
   return 'fast';
 };`);
+  await playground.view('Configuration');
   await playground.timeout.fill('1');
+  await playground.view('Run');
   await playground.replaceText(playground.event, '{"slow": true}');
   await playground.invoke();
   await expect(playground.response).toContainText('Sandbox.Timedout');

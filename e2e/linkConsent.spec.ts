@@ -31,11 +31,15 @@ for (const query of ['', '?embed=1']) {
     await expect(prompt).toContainText('ticker-every-minute (rate(1 minute) → ticker)');
     await expect(playground.code).toHaveValue(/tick from the link/);
     // The page is ready and shows the link's code: nothing has run.
+    await playground.showLogs();
     await expect(playground.logs.getByText('No log lines yet.')).toBeVisible();
     if (!query) {
+      await playground.view('Configuration');
       await expect(page.getByRole('checkbox', { name: 'Network access (fetch)' })).not.toBeChecked();
+      await playground.view('Triggers');
       await expect(page.getByRole('checkbox', { name: 'Enable ticker-every-minute' })).not.toBeChecked();
       await expect(page.getByText('Disabled: no firings.')).toBeVisible();
+      await playground.view('Configuration');
     }
 
     await prompt.getByRole('button', { name: 'Allow network for ticker' }).click();

@@ -8,8 +8,10 @@ test("a load run's logs are windowed with a count of what is not shown, the run'
   test.setTimeout(90_000);
   await playground.setCode(CHATTY);
   // 30 cold starts at once on a busy machine: no request should time out.
+  await playground.view('Configuration');
   await playground.timeout.fill('60');
   await run.burst(30);
+  await run.view('Metrics');
   await expect(run.figure('Succeeded')).toHaveText('30', { timeout: 45_000 });
   const marker = playground.logs.getByRole('note').filter({ hasText: /lines not shown/ });
   await expect(marker).toContainText(/\d+ lines not shown/);
@@ -18,6 +20,7 @@ test("a load run's logs are windowed with a count of what is not shown, the run'
   const shown = await panelLines.getByText(/^START RequestId/).count();
   const shownInitStarts = await panelLines.getByText(/^INIT_START/).count();
   // Every environment started once, with one INIT_START line.
+  await run.view('Run');
   const timeline = (await run.timeline.getByRole('img', { name: /^Timeline: \d+ environments?/ }).getAttribute('aria-label')) ?? '';
   const environments = Number(timeline.match(/^Timeline: (\d+) environments?/)?.[1]);
   expect(environments).toBeGreaterThan(0);

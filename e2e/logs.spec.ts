@@ -13,6 +13,7 @@ test('one console call is one log event, shown on several lines when it holds ne
 
 test('the JSON log format writes application logs and platform events as JSON, filtered by level', async ({ playground, page }) => {
   await playground.setCode("export const handler = async () => {\n  console.info({ order: 7 });\n  console.debug('hidden at INFO');\n  return 'ok';\n};");
+  await playground.view('Configuration');
   await page.getByLabel('Log format').selectOption('JSON');
   await expect(page.getByLabel('Application log level')).toHaveValue('INFO');
   await expect(page.getByLabel('System log level')).toHaveValue('INFO');
@@ -24,8 +25,10 @@ test('the JSON log format writes application logs and platform events as JSON, f
   await expect(playground.logs.getByText('hidden at INFO')).toHaveCount(0);
   await expect(playground.logs.getByText(/^(START|END|REPORT) RequestId/)).toHaveCount(0);
   // The Response panel's figures are the report's.
+  await playground.view('Run');
   await expect(playground.response.getByText('Succeeded')).toBeVisible();
 
+  await playground.view('Configuration');
   await page.getByLabel('System log level').selectOption('DEBUG');
   await page.getByLabel('Application log level').selectOption('DEBUG');
   await playground.invokeButton.click();
@@ -42,7 +45,7 @@ test('a trace line is a link that puts the cursor on the failing line, which the
   await expect(playground.response).not.toContainText('blob:');
   await expect(page.getByText('Failed at line 4')).toBeVisible();
   const cursor = page.getByRole('status', { name: 'Cursor position' });
-  await page.getByLabel('Function name').focus();
+  await page.getByLabel('Pattern').focus();
 
   // The editor may indent typed lines its own way: the link names the column of the code as it stands.
   const link = playground.response.getByRole('button', { name: /^Go to line 4, column \d+ \(file:\/\/\/var\/task\/index\.mjs:4:\d+\)$/ });
@@ -61,6 +64,7 @@ test('a trace line is a link that puts the cursor on the failing line, which the
 });
 
 test('TypeScript traces point at the code in the editor, through the source map', async ({ playground, page }) => {
+  await playground.view('Configuration');
   await page.getByLabel('File').selectOption('index.ts');
   // Lines without an open brace, so the editor types them exactly as written.
   const line1 = "const fail = (n: number, why: string): never => { throw new Error(why + ' ' + n); };";
@@ -89,6 +93,7 @@ test("a syntax error reads as Node's message for the file, and a thrown string a
 });
 
 test('CommonJS traces name the file as a path, and a CommonJS syntax error carries its place', async ({ playground, page }) => {
+  await playground.view('Configuration');
   await page.getByLabel('File').selectOption('index.cjs');
   const line = "exports.handler = async () => { throw new Error('cjs'); };";
   await playground.setCode(line);

@@ -5,6 +5,7 @@ test.slow();
 
 test('Node.js built-ins: Buffer, crypto, zlib and /tmp, which a warm invoke finds again', async ({ playground }) => {
   // A full vCPU and room to spare: on a shared machine the first calls' CPU time would be stretched ×13.8 at 128 MB.
+  await playground.view('Configuration');
   await playground.memory.fill('1769');
   await playground.timeout.fill('30');
   await playground.setCode(
@@ -36,6 +37,7 @@ test('Node.js built-ins: Buffer, crypto, zlib and /tmp, which a warm invoke find
 });
 
 test('Node.js built-ins that cannot exist in a tab, and writes outside /tmp, fail as they should', async ({ playground }) => {
+  await playground.view('Configuration');
   await playground.timeout.fill('30');
   await playground.setCode(
     [
@@ -46,6 +48,7 @@ test('Node.js built-ins that cannot exist in a tab, and writes outside /tmp, fai
       '};',
     ].join('\n'),
   );
+  await playground.view('Configuration');
   await playground.page.getByLabel('File').selectOption('index.js');
   await playground.replaceText(playground.event, '{"write": true}');
   await playground.invoke();

@@ -26,6 +26,7 @@ async function savedWorkspace(page: Page): Promise<string> {
 
 async function editAndWaitForSave(playground: Playground, marker: string, memory: string): Promise<void> {
   await playground.setCode(code(marker));
+  await playground.view('Configuration');
   await playground.memory.fill(memory);
   await expect.poll(() => savedWorkspace(playground.page), { timeout: 5_000 }).toContain(marker);
   await expect.poll(() => savedWorkspace(playground.page)).toContain(`"memoryMb":${memory}`);
@@ -33,7 +34,9 @@ async function editAndWaitForSave(playground: Playground, marker: string, memory
 
 test('a copied link opens the same function in a fresh browser context', async ({ playground, page, browser }) => {
   await playground.setCode(code('shared-link-🚀'));
+  await playground.view('Configuration');
   await playground.memory.fill('512');
+  await playground.view('Run');
   await page.getByRole('button', { name: 'Save event' }).click();
   await page.getByLabel('Event name').fill('second event');
   await page.getByRole('button', { name: 'Save', exact: true }).click();

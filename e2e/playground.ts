@@ -1,5 +1,17 @@
 import { expect, test as base, type Locator, type Page } from '@playwright/test';
 
+/** The page's views, as its tab list names them. */
+export type ViewName = 'Run' | 'Configuration' | 'Triggers' | 'Metrics' | 'Billing' | 'Simulation';
+
+/** Show a view by clicking its tab, as a user would, and wait until it is the selected one. (The embed has one view and no tabs.) */
+export async function showView(page: Page, name: ViewName): Promise<void> {
+  const tabs = page.getByRole('tablist', { name: 'Views' });
+  if ((await tabs.count()) === 0) return;
+  const tab = tabs.getByRole('tab', { name, exact: true });
+  if ((await tab.getAttribute('aria-selected')) !== 'true') await tab.click();
+  await expect(tab).toHaveAttribute('aria-selected', 'true');
+}
+
 /** The playground as a user sees it: roles and accessible names only. */
 export class Playground {
   readonly invokeButton: Locator;
@@ -31,10 +43,25 @@ export class Playground {
     await this.page.goto('/');
     await expect(this.code).toBeAttached();
     await expect(this.event).toBeAttached();
+    await this.showLogs();
   }
 
-  /** Replace an editor's whole text, as a paste would. */
+  /** Show a view (Run holds the editors, Response, load and Timeline; Configuration the function's settings …). */
+  async view(name: ViewName): Promise<void> {
+    await showView(this.page, name);
+  }
+
+  /** Unfold the Logs panel at the bottom of the page, if it is folded (it starts folded on a short screen). */
+  async showLogs(): Promise<void> {
+    const toggle = this.logs.getByRole('button', { name: 'Logs', exact: true });
+    // The embed's Logs panel does not fold: it has no such button.
+    if ((await toggle.count()) > 0 && (await toggle.getAttribute('aria-expanded')) === 'false') await toggle.click();
+    await expect(this.logs.getByRole('log')).toBeVisible();
+  }
+
+  /** Replace an editor's whole text, as a paste would (the editors are in the Run view). */
   async replaceText(editor: Locator, text: string): Promise<void> {
+    await this.view('Run');
     await editor.focus();
     await this.page.keyboard.press('ControlOrMeta+A');
     await this.page.keyboard.press('Delete');
@@ -45,8 +72,9 @@ export class Playground {
     await this.replaceText(this.code, code);
   }
 
-  /** Press Invoke and wait until the response shows a new result. */
+  /** Press Invoke and wait until the response shows a new result (in the Run view, where the Response is). */
   async invoke(): Promise<void> {
+    await this.view('Run');
     const before = await this.logs.getByText(/^REPORT RequestId/).count();
     const rejected = this.response.getByText(/Invoke refused/);
     await this.invokeButton.click();
@@ -94,8 +122,14 @@ export class Concurrency {
     this.summary = page.getByRole('region', { name: 'Run summary' });
   }
 
-  /** Fire `count` requests at once, synchronously or as Event invocations, and wait for the load to be sent. */
+  /** Show a view: the Timeline and the load are in Run, Metrics and the Run summary in Metrics, the bill in Billing. */
+  async view(name: ViewName): Promise<void> {
+    await showView(this.page, name);
+  }
+
+  /** Fire `count` requests at once, synchronously or as Event invocations, and wait for the load to be sent (from the Run view). */
   async burst(count: number, invocationType: 'sync' | 'async' = 'sync'): Promise<void> {
+    await this.view('Run');
     await this.page.getByLabel('Pattern').selectOption({ label: 'Burst' });
     await this.page.getByLabel('Burst size').fill(String(count));
     await this.page.getByLabel('Invocation type').selectOption({ index: invocationType === 'sync' ? 0 : 1 });

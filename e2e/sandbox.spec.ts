@@ -39,6 +39,7 @@ test('network access is a per-function setting, enforced by the sandbox policy',
 };`);
   await playground.invoke();
   await expect(playground.response.locator('pre')).toHaveText('"blocked: TypeError"');
+  await playground.view('Configuration');
   await page.getByLabel('Network access (fetch)').check();
   await playground.invoke();
   await expect(playground.response.locator('pre')).toHaveText('"reached"');

@@ -1,4 +1,5 @@
 import { expect, test, type Page, type Worker } from '@playwright/test';
+import { showView } from './playground';
 
 /** The Simulation region, reached by roles and names only. */
 function simulation(page: Page) {
@@ -22,6 +23,7 @@ function nextSimulationWorker(page: Page): Promise<Worker> {
 
 test.beforeEach(async ({ page }) => {
   await page.goto('/');
+  await showView(page, 'Simulation');
   await expect(page.getByRole('region', { name: 'Simulation' })).toBeVisible();
 });
 

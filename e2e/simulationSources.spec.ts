@@ -1,7 +1,9 @@
 import { expect, test } from '@playwright/test';
+import { showView } from './playground';
 
 test('a scenario with an SQS queue in front of the function runs, and the report shows the queue draining', async ({ page }) => {
   await page.goto('/');
+  await showView(page, 'Simulation');
   const region = page.getByRole('region', { name: 'Simulation' });
   await expect(region).toBeVisible();
   const scenario = {

@@ -5,7 +5,9 @@ test.slow();
 
 test('handler templates replace the code and test event, and run as they are', async ({ playground, page }) => {
   const menu = page.getByRole('combobox', { name: 'Handler template' });
+  await playground.view('Configuration');
   await playground.timeout.fill('30');
+  await playground.view('Run');
 
   await menu.selectOption({ label: 'SQS: partial batch failures' });
   await expect(playground.code).toHaveValue(/batchItemFailures/);

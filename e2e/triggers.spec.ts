@@ -1,8 +1,9 @@
 import type { Page } from '@playwright/test';
-import { expect, test } from './playground';
+import { expect, showView, test } from './playground';
 
-/** Add a trigger to the selected function through the Triggers panel. */
+/** Add a trigger to the selected function through the Triggers panel (in the Triggers view). */
 async function addTrigger(page: Page, type: string, fields: { name?: string; detail?: string } = {}): Promise<void> {
+  await showView(page, 'Triggers');
   const triggers = page.getByRole('region', { name: 'Triggers' });
   await triggers.getByRole('button', { name: 'Add trigger' }).click();
   await triggers.getByLabel('Trigger type').selectOption({ label: type });
@@ -44,6 +45,7 @@ test('50 messages in batches of 10: a poison message ends in the dead-letter que
   await playground.setCode(`export const handler = async (event) => ({
   batchItemFailures: event.Records.filter((r) => JSON.parse(r.body).n === 7).map((r) => ({ itemIdentifier: r.messageId })),
 });`);
+  await showView(page, 'Configuration');
   // One full vCPU: at 128 MB the memory model stretches measured CPU ×13.8, and on a loaded machine a preempted
   // worker's few milliseconds can reach the 3 s timeout, whose async retry or redelivery would repeat the event.
   await playground.memory.fill('1769');
@@ -64,6 +66,7 @@ test('50 messages in batches of 10: a poison message ends in the dead-letter que
 
 test('a rate(1 minute) schedule fires once a minute of compressed time', async ({ playground, page }) => {
   await playground.setCode(`export const handler = async (event) => { console.log('tick', event['detail-type'], event.time); };`);
+  await showView(page, 'Configuration');
   // One full vCPU: at 128 MB the memory model stretches measured CPU ×13.8, and on a loaded machine a preempted
   // worker's few milliseconds can reach the 3 s timeout, whose async retry or redelivery would repeat the event.
   await playground.memory.fill('1769');

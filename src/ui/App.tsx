@@ -1,16 +1,22 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect, type ReactNode } from 'react';
+import { useEditorJump } from '../state/editorJump';
 import { usePlayground } from '../state/playgroundStore';
-import { ConcurrencyView } from './ConcurrencyView';
-import { ConfigForm } from './ConfigForm';
-import { EventPanel } from './EventPanel';
+import { ConfigurationView } from './views/ConfigurationView';
 import { FunctionTabs } from './FunctionTabs';
-import { HandlerPanel } from './HandlerPanel';
+import { SkipLink } from './layout/SkipLink';
+import { panelId, tabId, useView, VIEWS, type ViewId } from './layout/viewStore';
+import { ViewTabs } from './layout/ViewTabs';
 import { LogsPanel } from './LogsPanel';
-import { ResponsePanel } from './ResponsePanel';
-import { SimulationPanel } from './simulation/SimulationPanel';
-import { TriggersPanel } from './TriggersPanel';
+import { RunView } from './run/RunView';
 import { WorkspaceMenu } from './WorkspaceMenu';
 import { WorkspaceNotices } from './WorkspaceNotices';
+import './layout/layout.css';
+
+// Views a first visit does not need come with their own code (Recharts with Metrics, the trigger views, the simulation).
+const TriggersPanel = lazy(() => import('./TriggersPanel').then((m) => ({ default: m.TriggersPanel })));
+const SimulationPanel = lazy(() => import('./simulation/SimulationPanel').then((m) => ({ default: m.SimulationPanel })));
+const MetricsView = lazy(() => import('./views/MetricsView'));
+const BillingView = lazy(() => import('./views/BillingView'));
 
 /** Ctrl/Cmd+Enter anywhere invokes (the editors bind it themselves). */
 function useInvokeShortcut(invoke: () => void): void {
@@ -25,15 +31,68 @@ function useInvokeShortcut(invoke: () => void): void {
   }, [invoke]);
 }
 
+/** A trace line clicked anywhere (the Logs panel is on every view) shows the editor it points into. */
+function useJumpShowsEditor(): void {
+  useEffect(
+    () =>
+      useEditorJump.subscribe((s, prev) => {
+        if (s.jump && s.jump !== prev.jump) useView.getState().show('run');
+      }),
+    [],
+  );
+}
+
+/** Run and Configuration are always there; Triggers and Simulation once opened (so what was typed survives); Metrics and Billing only while shown (their charts and tables cost). */
+function mountedViews(view: ViewId, visited: ReadonlySet<ViewId>): Set<ViewId> {
+  const out = new Set<ViewId>(['run', 'configuration', view]);
+  for (const v of ['triggers', 'simulation'] as const) if (visited.has(v)) out.add(v);
+  return out;
+}
+
+function viewContent(view: ViewId): ReactNode {
+  switch (view) {
+    case 'run':
+      return <RunView />;
+    case 'configuration':
+      return <ConfigurationView />;
+    case 'triggers':
+      return <TriggersPanel />;
+    case 'metrics':
+      return <MetricsView />;
+    case 'billing':
+      return <BillingView />;
+    case 'simulation':
+      return <SimulationPanel />;
+  }
+}
+
+function ViewPanel({ view, shown }: { view: ViewId; shown: boolean }) {
+  return (
+    // Focusable (WAI-ARIA tabs pattern): on a wide screen the panel is the box that scrolls, and the keyboard must reach it.
+    <div role="tabpanel" id={panelId(view)} aria-labelledby={tabId(view)} hidden={!shown} className={`view-panel view-${view}`} tabIndex={0}>
+      <Suspense fallback={<p className="empty view-loading">Loading…</p>}>{viewContent(view)}</Suspense>
+    </div>
+  );
+}
+
+/**
+ * The page: a top bar (Invoke, workspaces), the function and view tabs, the
+ * view, and the Logs panel at the bottom, reachable from every view. On a
+ * wide screen the page is one screen high and each part scrolls inside
+ * itself, so nothing (an Invoke, new log lines) ever scrolls the window.
+ */
 export function App() {
   const invoke = usePlayground((s) => s.invoke);
   const inFlight = usePlayground((s) => s.inFlight);
   const hasProblems = usePlayground((s) => s.problems.length > 0);
-  // The function's panels keep what the user is typing locally: a new function gets fresh ones.
-  const selectedId = usePlayground((s) => s.selectedId);
+  const view = useView((s) => s.view);
+  const visited = useView((s) => s.visited);
   useInvokeShortcut(() => void invoke());
+  useJumpShowsEditor();
+  const mounted = mountedViews(view, visited);
   return (
-    <div className="app">
+    <div className="app shell">
+      <SkipLink />
       <header className="topbar">
         <h1>Serverless Playground</h1>
         <p className="tagline">Lambda-style handlers in sandboxed Web Workers, in your browser tab.</p>
@@ -44,33 +103,20 @@ export function App() {
           {inFlight > 0 && <span className="hint">{inFlight} running</span>}
           {hasProblems && <span className="hint warn">Fix the configuration to invoke</span>}
         </div>
+        {/* A Lessons button belongs here, beside Invoke, when lessons exist. */}
         <WorkspaceMenu />
       </header>
+      <div className="navbar">
+        <FunctionTabs />
+        <ViewTabs mounted={mounted} />
+      </div>
       <WorkspaceNotices />
-      <FunctionTabs />
-      <main className="layout" key={selectedId}>
-        <div className="column">
-          <HandlerPanel />
-          <ConfigForm />
-          <TriggersPanel />
-        </div>
-        <div className="column">
-          <EventPanel />
-          <ResponsePanel />
-          <LogsPanel />
-        </div>
+      <main className="views" id="main" tabIndex={-1}>
+        {VIEWS.filter((v) => mounted.has(v.id)).map((v) => (
+          <ViewPanel key={v.id} view={v.id} shown={v.id === view} />
+        ))}
       </main>
-      <ConcurrencyView />
-      <SimulationPanel />
-      <footer className="footnote">
-        <p>
-          Handlers run in Web Workers inside a sandboxed frame with an opaque origin: they cannot read this page, its storage or cookies, and
-          have no network unless the function allows it. Init and Duration are measured in your browser; Max Memory Used is estimated, because
-          browsers expose no per-worker memory figure. Changes are deployed when you invoke, so the next invoke after an edit is a cold start.
-          Memory sets CPU as on Lambda (1,769 MB = 1 vCPU): the CPU time a handler uses here is stretched by 1,769 MB ÷ memory, and the
-          environment stays busy that long; time spent waiting is not stretched.
-        </p>
-      </footer>
+      <LogsPanel collapsible />
     </div>
   );
 }

@@ -8,6 +8,7 @@ import { HandlerPanel } from './HandlerPanel';
 import { LogsPanel } from './LogsPanel';
 import { ResponsePanel } from './ResponsePanel';
 import { WorkspaceNotices } from './WorkspaceNotices';
+import './embed.css';
 import './workspace.css';
 
 /** Where "Open in the full playground" points: this workspace, as it is now, in a link to the page without embed options. */
@@ -25,13 +26,15 @@ function useFullPlaygroundLink(): string {
 
 /**
  * The compact layout for iframes (`?embed=1`, optionally `&readonly=1`): the
- * editor, the test event and the run controls, with a link out to the full
- * playground. Nothing is saved in embedded pages.
+ * editor and its test event beside (or, in a narrow frame, above) the
+ * Response and the Logs, all within a 640 px-high frame, with a link out to
+ * the full playground. Nothing is saved in embedded pages.
  */
 export function EmbedApp() {
   const invoke = usePlayground((s) => s.invoke);
   const inFlight = usePlayground((s) => s.inFlight);
   const selectedId = usePlayground((s) => s.selectedId);
+  const several = usePlayground((s) => s.functions.length > 1);
   const readOnly = useWorkspace((s) => s.readOnly);
   const fullLink = useFullPlaygroundLink();
   return (
@@ -48,15 +51,19 @@ export function EmbedApp() {
           Open in the full playground ↗
         </a>
       </header>
-      <WorkspaceNotices />
-      <FunctionTabs readOnly={readOnly} />
-      <main className="layout" key={selectedId}>
-        <div className="column">
-          <HandlerPanel readOnly={readOnly} height="320px" />
+      <WorkspaceNotices compact />
+      {several && <FunctionTabs readOnly={readOnly} />}
+      <main className="embed-layout" key={selectedId}>
+        <div className="embed-code">
+          <HandlerPanel readOnly={readOnly} />
         </div>
-        <div className="column">
+        <div className="embed-event">
           <EventPanel />
+        </div>
+        <div className="embed-response">
           <ResponsePanel />
+        </div>
+        <div className="embed-logs">
           <LogsPanel />
         </div>
       </main>

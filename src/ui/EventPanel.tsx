@@ -6,7 +6,7 @@ import { SavedEvents } from './SavedEvents';
 const CodeEditor = lazy(() => import('./editor/CodeEditor'));
 
 /** The test event: JSON, with a few templates to start from. */
-export function EventPanel() {
+export function EventPanel({ height = '100%' }: { height?: string }) {
   const eventText = usePlayground((s) => s.eventText);
   const setEventText = usePlayground((s) => s.setEventText);
   const invoke = usePlayground((s) => s.invoke);
@@ -32,9 +32,11 @@ export function EventPanel() {
           </select>
         </label>
       </div>
-      <Suspense fallback={<div className="editor-loading">Loading editor…</div>}>
-        <CodeEditor label="Test event" language="json" path="file:///event.json" value={eventText} onChange={setEventText} onRun={() => void invoke()} height="220px" />
-      </Suspense>
+      <div className="editor-box">
+        <Suspense fallback={<pre className="editor-placeholder" aria-hidden="true">{eventText}</pre>}>
+          <CodeEditor label="Test event" language="json" path="file:///event.json" value={eventText} onChange={setEventText} onRun={() => void invoke()} height={height} />
+        </Suspense>
+      </div>
     </section>
   );
 }

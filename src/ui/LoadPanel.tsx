@@ -1,4 +1,4 @@
-import { useId, useMemo } from 'react';
+import { useId, useMemo, type ReactNode } from 'react';
 import {
   expectedArrivalCount,
   switchPatternKind,
@@ -28,6 +28,8 @@ export interface LoadPanelProps {
   onPause(): void;
   onResume(): void;
   onStop(): void;
+  /** Shown under the controls (notes on what the run can show). */
+  children?: ReactNode;
 }
 
 const PATTERN_LABELS: Record<LoadPatternKind, string> = {
@@ -122,7 +124,7 @@ function ProgressBar({ progress }: { progress: LoadProgress }) {
 }
 
 /** The load generator's plan and controls: what to send, how fast, and the run's progress. */
-export function LoadPanel({ plan, onPlanChange, state, progress, onStart, onPause, onResume, onStop }: LoadPanelProps) {
+export function LoadPanel({ plan, onPlanChange, state, progress, onStart, onPause, onResume, onStop, children }: LoadPanelProps) {
   const headingId = useId();
   const patternId = useId();
   const typeId = useId();
@@ -189,6 +191,7 @@ export function LoadPanel({ plan, onPlanChange, state, progress, onStart, onPaus
         <span className={`load-state ${state}`} role="status">{STATE_LABELS[state]}</span>
       </div>
       {progress && <ProgressBar progress={progress} />}
+      {children}
     </section>
   );
 }

@@ -1,50 +1,13 @@
 import { memo, useEffect, useId, useMemo, useState } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { MetricsPoint, MetricsSeries } from '../state/runRecorder';
-import { noThrottles, THROTTLE_REASONS, throttleText, type ThrottleCounts } from '../state/throttleTally';
+import { THROTTLE_REASONS, throttleText } from '../state/throttleTally';
+import { formatMs as ms, summariseMetrics as summarise, type CountKey } from './metricsSummary';
 import './runPanels.css';
 
 const CHART_HEIGHT = 120;
 const AXIS = { stroke: 'var(--muted)', fontSize: 11 };
 const TOOLTIP_STYLE = { background: 'var(--panel)', border: '1px solid var(--border)', fontSize: 12 };
-
-type CountKey = 'invocations' | 'errors' | 'coldStarts' | 'throttles';
-
-interface Summary {
-  totals: Record<CountKey, number>;
-  peaks: Record<CountKey | 'concurrentExecutions', number>;
-  throttleReasons: ThrottleCounts;
-  latestConcurrency: number;
-  latestP50: number | null;
-  latestP99: number | null;
-  peakP99: number | null;
-}
-
-function summarise(points: readonly MetricsPoint[]): Summary {
-  const totals = { invocations: 0, errors: 0, coldStarts: 0, throttles: 0 };
-  const peaks = { invocations: 0, errors: 0, coldStarts: 0, throttles: 0, concurrentExecutions: 0 };
-  let latestP50: number | null = null;
-  let latestP99: number | null = null;
-  let peakP99: number | null = null;
-  const throttleReasons = noThrottles();
-  for (const p of points) {
-    for (const r of THROTTLE_REASONS) throttleReasons[r] += p.throttleReasons[r];
-    for (const k of ['invocations', 'errors', 'coldStarts', 'throttles'] as const) {
-      totals[k] += p[k];
-      peaks[k] = Math.max(peaks[k], p[k]);
-    }
-    peaks.concurrentExecutions = Math.max(peaks.concurrentExecutions, p.concurrentExecutions);
-    if (p.durationP50 !== null) latestP50 = p.durationP50;
-    if (p.durationP99 !== null) {
-      latestP99 = p.durationP99;
-      peakP99 = Math.max(peakP99 ?? 0, p.durationP99);
-    }
-  }
-  const latestConcurrency = points[points.length - 1]?.concurrentExecutions ?? 0;
-  return { totals, peaks, throttleReasons, latestConcurrency, latestP50, latestP99, peakP99 };
-}
-
-const ms = (n: number | null): string => (n === null ? '–' : `${n.toFixed(2)} ms`);
 
 type ChartKind = CountKey | 'concurrentExecutions' | 'duration';
 
@@ -108,12 +71,12 @@ function countChart(data: MetricsPoint[], key: CountKey | 'concurrentExecutions'
     <Tooltip key="t" contentStyle={TOOLTIP_STYLE} labelFormatter={(t) => `t = ${String(t)} s`} />,
   ];
   return step ? (
-    <LineChart data={data} margin={{ top: 4, right: 8, bottom: 0, left: 0 }}>
+    <LineChart accessibilityLayer={false} data={data} margin={{ top: 4, right: 8, bottom: 0, left: 0 }}>
       {axes}
       <Line type="stepAfter" dataKey={key} stroke={color} dot={false} isAnimationActive={false} />
     </LineChart>
   ) : (
-    <BarChart data={data} margin={{ top: 4, right: 8, bottom: 0, left: 0 }}>
+    <BarChart accessibilityLayer={false} data={data} margin={{ top: 4, right: 8, bottom: 0, left: 0 }}>
       {axes}
       <Bar dataKey={key} fill={color} isAnimationActive={false} />
     </BarChart>
@@ -125,7 +88,7 @@ const REASON_COLOURS = ['var(--err)', 'var(--timeout, #d29922)'];
 /** Throttles per second, stacked by Lambda's reason. */
 function throttleChart(data: MetricsPoint[]): React.ReactElement {
   return (
-    <BarChart data={data} margin={{ top: 4, right: 8, bottom: 0, left: 0 }}>
+    <BarChart accessibilityLayer={false} data={data} margin={{ top: 4, right: 8, bottom: 0, left: 0 }}>
       <CartesianGrid stroke="var(--border)" strokeDasharray="2 4" vertical={false} />
       <XAxis dataKey="t" tick={AXIS} stroke="var(--border)" unit="s" interval={xInterval(data.length)} />
       <YAxis tick={AXIS} stroke="var(--border)" width={36} allowDecimals={false} interval={0} />
@@ -140,7 +103,7 @@ function throttleChart(data: MetricsPoint[]): React.ReactElement {
 
 function durationChart(data: MetricsPoint[]): React.ReactElement {
   return (
-    <LineChart data={data} margin={{ top: 4, right: 8, bottom: 0, left: 0 }}>
+    <LineChart accessibilityLayer={false} data={data} margin={{ top: 4, right: 8, bottom: 0, left: 0 }}>
       <CartesianGrid stroke="var(--border)" strokeDasharray="2 4" vertical={false} />
       <XAxis dataKey="t" tick={AXIS} stroke="var(--border)" unit="s" interval={xInterval(data.length)} />
       <YAxis tick={AXIS} stroke="var(--border)" width={44} interval={0} />

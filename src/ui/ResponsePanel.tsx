@@ -131,7 +131,8 @@ export function ResponsePanel() {
     );
   }
   return (
-    <section className="panel response" aria-labelledby="response-heading" aria-busy={inFlight > 0}>
+    // Focusable: it scrolls inside itself when the result is long, and the keyboard must be able to scroll it too.
+    <section className="panel response" aria-labelledby="response-heading" aria-busy={inFlight > 0} tabIndex={0}>
       <h2 id="response-heading">Response</h2>
       <div aria-live="polite">
         {inFlight > 0 && <p className="status running">Running…</p>}

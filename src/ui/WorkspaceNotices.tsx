@@ -6,12 +6,24 @@ const ORIGIN_TEXT = {
   import: 'This workspace was imported from a file.',
 } as const;
 
+/** Where the code came from, in full: the playground's own page saves what a link opens. */
+function OriginText({ origin }: { origin: 'link' | 'import' }) {
+  return (
+    <p>
+      {ORIGIN_TEXT[origin]} Read its code before you run it. Like all code here it runs only inside the sandboxed frame: it cannot read this page,
+      your other workspaces, storage or cookies, and it has no network unless the function allows it. It was saved as a new workspace; your own
+      workspaces are unchanged.
+    </p>
+  );
+}
+
 /**
  * What the page must tell about the workspace: a link that could not be
  * opened (the current workspace is untouched), where the code came from,
  * a link waiting for a yes, triggers that could not be restored.
+ * `compact` (an embed, which saves nothing): where the code came from in one line.
  */
-export function WorkspaceNotices() {
+export function WorkspaceNotices({ compact = false }: { compact?: boolean }) {
   const linkError = useWorkspace((s) => s.linkError);
   const origin = useWorkspace((s) => s.origin);
   const originSeen = useWorkspace((s) => s.originSeen);
@@ -54,12 +66,8 @@ export function WorkspaceNotices() {
       )}
       <ConsentPrompt />
       {origin !== 'local' && !originSeen && (
-        <div className="origin-note" role="status">
-          <p>
-            {ORIGIN_TEXT[origin]} Read its code before you run it. Like all code here it runs only inside the sandboxed frame: it cannot read this page,
-            your other workspaces, storage or cookies, and it has no network unless the function allows it. It was saved as a new workspace; your own
-            workspaces are unchanged.
-          </p>
+        <div className={compact ? 'origin-note compact' : 'origin-note'} role="status">
+          {compact ? <p>Code from the embedding page: it runs only in a sandboxed frame, and nothing here is saved.</p> : <OriginText origin={origin} />}
           <button type="button" className="ghost" onClick={dismissOrigin}>
             Got it
           </button>

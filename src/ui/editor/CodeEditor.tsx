@@ -1,7 +1,27 @@
 import Editor, { type Monaco } from '@monaco-editor/react';
 import { useEffect, useState } from 'react';
 import type { editor as MonacoEditor } from 'monaco-editor';
-import './monacoSetup';
+import { useColorScheme } from '../layout/useColorScheme';
+import { validateJson } from './jsonLanguage';
+import { DARK_THEME, monaco as bundled, TabFocus } from './monacoSetup';
+
+/** The TypeScript language service, loaded once, the first time a TypeScript file is shown. */
+let typescriptReady: Promise<unknown> | null = null;
+const loadTypeScript = (): Promise<unknown> => (typescriptReady ??= import('./typescriptSetup'));
+
+/** Whether the language can be shown now: TypeScript waits for its language service, which must exist before its first model does. */
+function useLanguageReady(language: CodeEditorProps['language']): boolean {
+  const [ready, setReady] = useState<string | null>(null);
+  useEffect(() => {
+    if (language !== 'typescript') return;
+    let live = true;
+    void loadTypeScript().then(() => live && setReady('typescript'));
+    return () => {
+      live = false;
+    };
+  }, [language]);
+  return language !== 'typescript' || ready === 'typescript';
+}
 
 /**
  * With the whole document mirrored in the text area, selecting all of the
@@ -37,6 +57,8 @@ export interface CodeEditorProps {
   markedLine?: number | null;
   /** The cursor moved (1-based line and column). */
   onCursor?(line: number, column: number): void;
+  /** Whether Tab moves focus out of the editor (Ctrl+M toggles it), now and whenever it changes. */
+  onTabFocusMode?(on: boolean): void;
 }
 
 /** The cursor's place on request, and the failing line's mark, kept in step with the props. */
@@ -61,22 +83,46 @@ function useEditorFollow(editor: MonacoEditor.IStandaloneCodeEditor | null, mona
 }
 
 /** A Monaco editor whose text area carries an accessible name. */
-export default function CodeEditor({ label, language, path, value, onChange, onRun, height, readOnly = false, jumpTo = null, markedLine = null, onCursor }: CodeEditorProps) {
+export default function CodeEditor({ label, language, path, value, onChange, onRun, height, readOnly = false, jumpTo = null, markedLine = null, onCursor, onTabFocusMode }: CodeEditorProps) {
   const [mounted, setMounted] = useState<{ editor: MonacoEditor.IStandaloneCodeEditor; monaco: Monaco } | null>(null);
+  const scheme = useColorScheme();
+  const ready = useLanguageReady(language);
   useEditorFollow(mounted?.editor ?? null, mounted?.monaco ?? null, jumpTo, markedLine);
+  if (!ready) return <div className="editor-loading">Loading the TypeScript language service…</div>;
   return (
     <Editor
       height={height}
       language={language}
       path={path}
       value={value}
-      theme="vs-dark"
+      theme={scheme === 'light' ? 'vs' : DARK_THEME}
       loading={<div className="editor-loading">Loading editor…</div>}
       onChange={(v) => onChange(v ?? '')}
       onMount={(editor, m) => {
         if (onRun) editor.addCommand(m.KeyMod.CtrlCmd | m.KeyCode.Enter, onRun);
         selectAllFollowsTextArea(editor);
         if (onCursor) editor.onDidChangeCursorPosition((e) => onCursor(e.position.lineNumber, e.position.column));
+        if (onTabFocusMode) {
+          onTabFocusMode(TabFocus.getTabFocusMode());
+          const listener = TabFocus.onDidChangeTabFocus(onTabFocusMode);
+          editor.onDidDispose(() => listener.dispose());
+        }
+        if (language === 'json') {
+          const check = (): void => {
+            const model = editor.getModel();
+            if (model) validateJson(bundled, model);
+          };
+          // A pasted multi-megabyte event is parsed once the typing stops, not on every key.
+          let timer: ReturnType<typeof setTimeout> | undefined;
+          const later = (): void => {
+            clearTimeout(timer);
+            timer = setTimeout(check, 250);
+          };
+          check();
+          editor.onDidChangeModelContent(later);
+          editor.onDidChangeModel(check);
+          editor.onDidDispose(() => clearTimeout(timer));
+        }
         setMounted({ editor, monaco: m });
       }}
       options={{

@@ -57,7 +57,7 @@ export const SimulationCharts = memo(function SimulationCharts({ report }: { rep
   return (
     <div className="metrics-grid sim-charts">
       <Figure title={`Environments (average per ${bucket})`} summary={`busy ${dec(e.averageBusy)} + idle ${dec(e.averageIdle)} on average; peak ${int(e.peak)}`}>
-        <AreaChart data={data} margin={MARGIN}>
+        <AreaChart accessibilityLayer={false} data={data} margin={MARGIN}>
           {axes(runS)}
           <Legend wrapperStyle={{ fontSize: 11 }} />
           <Area type="stepAfter" dataKey="busy" name="busy" stackId="e" stroke="var(--cold)" fill="var(--cold)" fillOpacity={0.5} isAnimationActive={false} />
@@ -66,19 +66,19 @@ export const SimulationCharts = memo(function SimulationCharts({ report }: { rep
         </AreaChart>
       </Figure>
       <Figure title={`Cold-start rate (per ${bucket})`} summary={`${int(report.coldStarts.count)} cold starts, ${pct(report.coldStarts.probability)} of invocations`}>
-        <LineChart data={data} margin={MARGIN}>
+        <LineChart accessibilityLayer={false} data={data} margin={MARGIN}>
           {axes(runS, '%')}
           <Line type="stepAfter" dataKey="coldRate" name="cold starts %" stroke="var(--cold)" dot={false} connectNulls isAnimationActive={false} />
         </LineChart>
       </Figure>
       <Figure title={`Throttles (per ${bucket})`} summary={`${int(report.throttles.total)} throttles`}>
-        <BarChart data={data} margin={MARGIN}>
+        <BarChart accessibilityLayer={false} data={data} margin={MARGIN}>
           {axes(runS)}
           <Bar dataKey="throttles" name="throttles" fill="var(--err)" isAnimationActive={false} />
         </BarChart>
       </Figure>
       <Figure title={`Duration p50 / p99 (per ${bucket})`} summary={`p50 ${ms(report.durationMs.p50)}, p99 ${ms(report.durationMs.p99)}`}>
-        <LineChart data={data} margin={MARGIN}>
+        <LineChart accessibilityLayer={false} data={data} margin={MARGIN}>
           {axes(runS)}
           <Legend wrapperStyle={{ fontSize: 11 }} />
           <Line dataKey="p50" name="p50" stroke="var(--ok)" dot={false} connectNulls isAnimationActive={false} />

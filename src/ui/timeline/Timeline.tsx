@@ -1,4 +1,4 @@
-import { useEffect, useId, useLayoutEffect, useRef, useState, type PointerEvent } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, useState, type PointerEvent, type ReactNode } from 'react';
 import type { TimelineData } from '../../state/timelineData';
 import { TimelineThrottles } from './TimelineThrottles';
 import {
@@ -14,6 +14,7 @@ import {
 } from './drawTimeline';
 import { summarizeTimeline } from './summarizeTimeline';
 import { TimelineHoverCard } from './TimelineHoverCard';
+import { TimelineTable } from './TimelineTable';
 import './timeline.css';
 
 interface Props {
@@ -21,6 +22,8 @@ interface Props {
   /** The run's clock, epoch ms (the same clock as the data's times). */
   nowMs: () => number;
   running: boolean;
+  /** More controls for the header (the Run view's function scope). */
+  toolbar?: ReactNode;
 }
 
 const ROW_HEIGHT_PX = 18;
@@ -35,7 +38,7 @@ const ANNOUNCE_EVERY_MS = 10_000;
 /** The canvas's colour for each palette entry: a CSS variable of styles.css or timeline.css. */
 const PALETTE_VARS: Record<keyof TimelinePalette, string> = {
   text: '--text', muted: '--muted', grid: '--border', plot: '--tl-plot', axis: '--panel', now: '--accent',
-  provisioned: '--accent', init: '--tl-init', idle: '--tl-idle', success: '--tl-success', error: '--tl-error',
+  provisioned: '--accent-text', init: '--tl-init', idle: '--tl-idle', success: '--tl-success', error: '--tl-error',
   timeout: '--tl-timeout', crash: '--tl-crash', reclaimed: '--muted', destroyed: '--err',
 };
 
@@ -86,7 +89,7 @@ function windowText(view: TimelineView, originMs: number): string {
 }
 
 /** Every execution environment of a load run on its own row: init, invocations by outcome, idle time, its end. */
-export function Timeline({ data, nowMs, running }: Props) {
+export function Timeline({ data, nowMs, running, toolbar }: Props) {
   const headingId = useId();
   const cardId = useId();
   const sectionRef = useRef<HTMLElement>(null);
@@ -97,6 +100,7 @@ export function Timeline({ data, nowMs, running }: Props) {
   const liveRef = useRef<HTMLParagraphElement>(null);
   const cardRef = useRef<HTMLDivElement>(null);
   const [follow, setFollow] = useState(true);
+  const [asTable, setAsTable] = useState(false);
   const [hover, setHover] = useState<{ rowIndex: number; segmentIndex: number; pastEnd: boolean; version: number } | null>(null);
   const live = useRef<Live>({
     data, nowMs, running, follow: true, spanMs: DEFAULT_SPAN_MS, endMs: data.originMs + DEFAULT_SPAN_MS,
@@ -115,13 +119,20 @@ export function Timeline({ data, nowMs, running }: Props) {
     const scroller = scrollerRef.current;
     const canvas = canvasRef.current;
     if (!section || !scroller || !canvas) return;
-    const css = getComputedStyle(section);
-    const palette = { ...DEFAULT_PALETTE };
-    for (const [key, name] of Object.entries(PALETTE_VARS) as [keyof TimelinePalette, string][]) {
-      palette[key] = css.getPropertyValue(name).trim() || palette[key];
-    }
     const l = live.current;
-    l.palette = palette;
+    const readPalette = (): void => {
+      const css = getComputedStyle(section);
+      const palette = { ...DEFAULT_PALETTE };
+      for (const [key, name] of Object.entries(PALETTE_VARS) as [keyof TimelinePalette, string][]) {
+        palette[key] = css.getPropertyValue(name).trim() || palette[key];
+      }
+      l.palette = palette;
+      l.key = '';
+    };
+    readPalette();
+    // The colours follow the system's light or dark setting, which can change while the page is open.
+    const scheme = window.matchMedia?.('(prefers-color-scheme: dark)');
+    scheme?.addEventListener('change', readPalette);
     const measure = (): void => {
       l.widthPx = scroller.clientWidth;
       l.heightPx = scroller.clientHeight;
@@ -146,6 +157,7 @@ export function Timeline({ data, nowMs, running }: Props) {
     scroller.addEventListener('scroll', onScroll, { passive: true });
     scroller.addEventListener('wheel', onWheel, { passive: false });
     return () => {
+      scheme?.removeEventListener('change', readPalette);
       observer.disconnect();
       scroller.removeEventListener('scroll', onScroll);
       scroller.removeEventListener('wheel', onWheel);
@@ -251,18 +263,24 @@ export function Timeline({ data, nowMs, running }: Props) {
       <div className="panel-head timeline-head">
         <h2 id={headingId}>Timeline</h2>
         <span className="timeline-window hint" ref={windowRef} />
-        <label className="timeline-follow">
+        <label className="timeline-follow" hidden={asTable}>
           <input type="checkbox" checked={follow} onChange={(e) => setFollow(e.target.checked)} />
           Follow live
         </label>
-        <div className="timeline-buttons">
+        {toolbar}
+        <label className="timeline-follow">
+          <input type="checkbox" checked={asTable} onChange={(e) => setAsTable(e.target.checked)} />
+          Show as table
+        </label>
+        <div className="timeline-buttons" hidden={asTable}>
           <button type="button" className="ghost" aria-label="Earlier" title="Earlier" onClick={() => pan(-0.5)}>◀</button>
           <button type="button" className="ghost" aria-label="Later" title="Later" onClick={() => pan(0.5)}>▶</button>
           <button type="button" className="ghost" aria-label="Zoom in" title="Zoom in" onClick={() => zoom(1 / ZOOM_FACTOR)}>+</button>
           <button type="button" className="ghost" aria-label="Zoom out" title="Zoom out" onClick={() => zoom(ZOOM_FACTOR)}>−</button>
         </div>
       </div>
-      <div className="timeline-stage">
+      {asTable && <TimelineTable data={data} />}
+      <div className="timeline-stage" hidden={asTable}>
         <div className="timeline-scroller" ref={scrollerRef} tabIndex={0} role="group" aria-label="Environment rows">
           <canvas
             ref={canvasRef}

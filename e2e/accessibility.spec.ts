@@ -1,0 +1,48 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect, showView, test, type ViewName } from './playground';
+
+const VIEWS: ViewName[] = ['Run', 'Configuration', 'Triggers', 'Metrics', 'Billing', 'Simulation'];
+
+/** axe-core's serious and critical violations on the page as it is now (WCAG 2.1 A and AA rules, and axe's best practices). */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.slice(0, 5).map((n) => `  ${n.target.join(' ')}: ${n.failureSummary ?? ''}`).join('\n')}`);
+}
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test.describe(`${colorScheme} theme`, () => {
+    test.use({ colorScheme });
+
+    test('no view has a serious or critical axe violation, after an invoke', async ({ playground, page }) => {
+      await playground.invoke();
+      await expect(playground.response.getByText('Succeeded')).toBeVisible();
+      for (const view of VIEWS) {
+        await showView(page, view);
+        await expect(page.getByRole('tabpanel', { name: view })).toBeVisible();
+        await expect(page.getByRole('tabpanel', { name: view }).getByText('Loading…')).toHaveCount(0);
+        expect(await seriousViolations(page), `${view} view`).toEqual([]);
+      }
+      // The simulation's report, with its charts.
+      const sim = page.getByRole('region', { name: 'Simulation' });
+      await sim.getByLabel('Time unit').selectOption('minutes');
+      await sim.getByLabel(/^Simulated time/).fill('1');
+      await sim.getByRole('button', { name: 'Run simulation' }).click();
+      await expect(sim.getByRole('region', { name: 'Report' })).toBeVisible();
+      expect(await seriousViolations(page), 'Simulation view with a report').toEqual([]);
+      await showView(page, 'Run');
+      await page.getByRole('region', { name: 'Timeline' }).getByRole('checkbox', { name: 'Show as table' }).check();
+      expect(await seriousViolations(page), 'Run view, timeline as a table').toEqual([]);
+    });
+
+    test('the embed has no serious or critical axe violation', async ({ page }) => {
+      await page.goto('/?embed=1');
+      await expect(page.getByRole('textbox', { name: 'Handler code' })).toBeAttached();
+      await page.getByRole('button', { name: 'Invoke', exact: true }).click();
+      await expect(page.getByRole('region', { name: 'Response' }).getByText('Succeeded')).toBeVisible();
+      expect(await seriousViolations(page)).toEqual([]);
+    });
+  });
+}

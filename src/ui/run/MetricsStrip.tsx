@@ -1,0 +1,66 @@
+import { useMemo } from 'react';
+import type { InvocationRecord } from '../../core/invocationRecord';
+import type { MetricsSeries } from '../../state/runRecorder';
+import { goToView } from '../layout/viewStore';
+import { formatMs, summariseMetrics } from '../metricsSummary';
+
+/** Small amounts to two significant digits ($0.0000021), larger ones in cents: a glance, not an invoice (the Billing view has that). */
+export function glanceUsd(usd: number): string {
+  if (usd <= 0) return '$0.00';
+  if (usd >= 0.01) return `$${usd.toFixed(2)}`;
+  return `$${usd.toFixed(Math.min(12, Math.ceil(-Math.log10(usd)) + 1))}`;
+}
+
+function Figure({ term, value, tone }: { term: string; value: string; tone?: 'warn' | 'err' }) {
+  return (
+    <div className={tone ? `glance-${tone}` : undefined}>
+      <dt>{term}</dt>
+      <dd>{value}</dd>
+    </div>
+  );
+}
+
+const cores = typeof navigator === 'undefined' ? 2 : navigator.hardwareConcurrency || 2;
+
+/**
+ * The run at a glance, one line under the timeline: the CloudWatch figures a
+ * class watches while load runs, the bill so far, and the way to the Metrics
+ * and Billing views for the detail.
+ */
+export function MetricsStrip({ series, records, totalUsd }: { series: MetricsSeries; records: readonly InvocationRecord[]; totalUsd: number | null }) {
+  const { version, points } = series;
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- `version` is the change signal for the mutable points array
+  const s = useMemo(() => summariseMetrics(points), [points, version]);
+  let contended = 0;
+  for (const r of records) if (r.contended) contended += 1;
+  const n = (x: number): string => x.toLocaleString('en-US');
+  return (
+    <section className="metrics-strip" aria-label="Run at a glance">
+      <dl>
+        <Figure term="Invocations" value={n(s.totals.invocations)} />
+        <Figure term="Cold starts" value={n(s.totals.coldStarts)} />
+        <Figure term="Errors" value={n(s.totals.errors)} tone={s.totals.errors > 0 ? 'err' : undefined} />
+        <Figure term="Throttles" value={n(s.totals.throttles)} tone={s.totals.throttles > 0 ? 'err' : undefined} />
+        <Figure term="Peak concurrency" value={n(s.peaks.concurrentExecutions)} />
+        <Figure term="p99 (latest)" value={formatMs(s.latestP99)} />
+        {totalUsd !== null && <Figure term="Cost so far" value={glanceUsd(totalUsd)} />}
+        {contended > 0 && (
+          <Figure term="Contended" value={`${n(contended)} of ${n(records.length)}`} tone="warn" />
+        )}
+      </dl>
+      {contended > 0 && (
+        <p className="sr-only">
+          {n(contended)} invocations ran while more handlers were busy than this machine has cores ({cores}): their durations include waiting for a core.
+        </p>
+      )}
+      <div className="glance-links">
+        <button type="button" className="link-button" onClick={() => goToView('metrics')}>
+          Metrics ›
+        </button>
+        <button type="button" className="link-button" onClick={() => goToView('billing')}>
+          Billing ›
+        </button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,35 @@
+import { LIVE_ENVIRONMENT_CAP, useRun } from '../../state/runStore';
+import { LoadPanel } from '../LoadPanel';
+
+/** The load generator, with what live mode can show on this machine. (The platform's settings are in the Configuration view.) */
+export function RunControls() {
+  const plan = useRun((s) => s.plan);
+  const loadState = useRun((s) => s.loadState);
+  const progress = useRun((s) => s.progress);
+  const startProblem = useRun((s) => s.startProblem);
+  const actions = useRun.getState();
+  return (
+    <div className="run-controls">
+      <LoadPanel
+        plan={plan}
+        onPlanChange={actions.setPlan}
+        state={loadState}
+        progress={progress}
+        onStart={actions.startLoad}
+        onPause={actions.pauseLoad}
+        onResume={actions.resumeLoad}
+        onStop={actions.stopLoad}
+      >
+        {startProblem && (
+          <p className="problems" role="alert" aria-label="Load refused">
+            {startProblem}
+          </p>
+        )}
+        <p className="hint">
+          Live mode runs at most {LIVE_ENVIRONMENT_CAP} environments at once in this tab (workers on this machine&apos;s cores); past that, requests are
+          throttled with <code>ConcurrentInvocationLimitExceeded</code>. Larger scales: the Simulation view.
+        </p>
+      </LoadPanel>
+    </div>
+  );
+}

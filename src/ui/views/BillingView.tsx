@@ -1,0 +1,19 @@
+import { useRun } from '../../state/runStore';
+import { BillingPanel } from '../BillingPanel';
+import { ScopeSelect } from '../run/ScopeSelect';
+import { useRunResults } from '../run/useRunResults';
+
+/** The detailed bill of the run: its breakdown, the prices and every invocation behind the total. */
+export default function BillingView() {
+  const results = useRunResults({ withBill: true });
+  const billOptions = useRun((s) => s.billOptions);
+  const setBillOptions = useRun((s) => s.setBillOptions);
+  return (
+    <div className="view-stack">
+      <div className="view-toolbar">
+        <ScopeSelect id="billing-scope" />
+      </div>
+      {results.bill && <BillingPanel bill={results.bill} options={billOptions} onOptionsChange={setBillOptions} />}
+    </div>
+  );
+}

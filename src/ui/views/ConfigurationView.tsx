@@ -1,0 +1,32 @@
+import { useRun } from '../../state/runStore';
+import { usePlayground } from '../../state/playgroundStore';
+import { ConcurrencyForm } from '../ConcurrencyForm';
+import { ConfigForm } from '../ConfigForm';
+
+/** The function's configuration and the platform's concurrency settings, side by side, with how the playground runs code. */
+export function ConfigurationView() {
+  const selectedId = usePlayground((s) => s.selectedId);
+  const settings = useRun((s) => s.settings);
+  const setSettings = useRun((s) => s.setSettings);
+  return (
+    <div className="view-columns">
+      {/* The form keeps what the user is typing locally: a new function gets a fresh one. */}
+      <ConfigForm key={selectedId} />
+      <div className="view-column">
+        <ConcurrencyForm settings={settings} onChange={setSettings} />
+        <section className="panel about" aria-labelledby="about-heading">
+          <h2 id="about-heading">How this runs</h2>
+          <p>
+            Handlers run in Web Workers inside a sandboxed frame with an opaque origin: they cannot read this page, its storage or cookies, and have
+            no network unless the function allows it. Init and Duration are measured in your browser; Max Memory Used is estimated, because
+            browsers expose no per-worker memory figure. Changes are deployed when you invoke, so the next invoke after an edit is a cold start.
+          </p>
+          <p>
+            Memory sets CPU as on Lambda (1,769 MB = 1 vCPU): the CPU time a handler uses here is stretched by 1,769 MB ÷ memory, and the
+            environment stays busy that long; time spent waiting is not stretched.
+          </p>
+        </section>
+      </div>
+    </div>
+  );
+}
