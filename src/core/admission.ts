@@ -1,0 +1,51 @@
+import type { EnvironmentPool } from './environmentPool';
+import type { PlatformContext } from './platformContext';
+import type { Environment } from './platformState';
+import type { PlatformCommand, ThrottleReason } from './platformTypes';
+import { ScalingBudget } from './scalingBudget';
+
+/**
+ * Admission of a request (lambda-model.md §3): an idle provisioned
+ * environment first, then the concurrency limit (the function's reservation or
+ * the account's unreserved pool), then the most recently used idle on-demand
+ * environment, then the scaling rate for a new one.
+ */
+export class Admission {
+  private readonly budget: ScalingBudget;
+  /** Whether the environment the last `admit` returned is a new one (no object per admission for it). */
+  cold = false;
+
+  constructor(
+    private readonly ctx: PlatformContext,
+    private readonly pool: EnvironmentPool,
+  ) {
+    this.budget = new ScalingBudget(ctx.settings.scaleBurst, ctx.settings.scaleWindowMs, ctx.clock.now());
+  }
+
+  /** The concurrency this function may use: its reservation, or the account's unreserved pool. */
+  private cap(): number {
+    return this.ctx.settings.reservedConcurrency ?? this.ctx.settings.accountConcurrency;
+  }
+
+  /** An environment for a new request (a new one, cold, when `cold` is then true), or why the request is throttled. */
+  admit(out: PlatformCommand[]): Environment | ThrottleReason {
+    this.cold = false;
+    const { pool, ctx } = this;
+    const provisioned = pool.mostRecentlyUsedIdle(true);
+    if (provisioned) return provisioned;
+    const limited: ThrottleReason =
+      ctx.settings.reservedConcurrency === null ? 'ConcurrentInvocationLimitExceeded' : 'ReservedFunctionConcurrentInvocationLimitExceeded';
+    if (pool.inUse() >= this.cap()) return limited;
+    const idle = pool.mostRecentlyUsedIdle(false);
+    if (idle) return idle;
+    if (!this.budget.take(ctx.clock.now())) return 'ConcurrentInvocationLimitExceeded';
+    this.cold = true;
+    return pool.start('init', false, out);
+  }
+
+  /** New settings: the scaling rate starts over with them. */
+  onSettings(): void {
+    const { settings, clock } = this.ctx;
+    this.budget.reset(settings.scaleBurst, settings.scaleWindowMs, clock.now());
+  }
+}

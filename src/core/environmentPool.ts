@@ -1,0 +1,246 @@
+import { environmentVariables, functionArn, logGroupName, logStreamName } from './environmentVariables';
+import { IdleList } from './idleList';
+import { pushNotice, type PlatformContext } from './platformContext';
+import { initTimer, prewarmTimer, reclaimTimer, type Environment } from './platformState';
+import type { DestroyReason, EnvironmentSpec, EnvironmentState, EnvironmentView, PlatformCommand } from './platformTypes';
+import { environmentNotice } from './platformTypes';
+import { ProvisionedAllocation } from './provisionedAllocation';
+
+/** Provisioned environments may take max(130 s, timeout) to initialise (lambda-model.md §2). */
+const PROVISIONED_INIT_MIN_MS = 130_000;
+
+/**
+ * The function's execution environments: starting them, their states and idle
+ * lists, keep-alive and pre-warming, provisioned concurrency, and their end.
+ * Which request an environment serves is the invocation lifecycle's business.
+ */
+export class EnvironmentPool {
+  private readonly environments = new Map<string, Environment>();
+  private readonly idleProvisioned = new IdleList<Environment>();
+  private readonly idleOnDemand = new IdleList<Environment>();
+  private readonly allocation = new ProvisionedAllocation();
+  private nextEnvNumber = 1;
+  /** On-demand environments initialising without a request (pre-warmed by the keep-alive policy). */
+  private prewarming = 0;
+  /** Pre-warms the keep-alive policy scheduled: timer number → how long to keep the environment once ready. */
+  private readonly prewarms = new Map<number, number>();
+  private nextPrewarm = 1;
+
+  constructor(private readonly ctx: PlatformContext) {}
+
+  get(envId: string): Environment | undefined {
+    return this.environments.get(envId);
+  }
+
+  /** The live (not destroyed) environments, oldest first. */
+  views(): EnvironmentView[] {
+    return [...this.environments.values()].map((e) => ({
+      envId: e.id,
+      state: e.state,
+      createdAtMs: e.createdAtMs,
+      invocations: e.invocations,
+      logStreamName: e.logStreamName,
+      provisioned: e.provisioned,
+    }));
+  }
+
+  /**
+   * Concurrency in use: every provisioned environment, plus on-demand ones
+   * serving a request, that is, all but the idle on-demand ones and those
+   * pre-warming (an idle environment has no request; neither has one
+   * initialising ahead of traffic).
+   */
+  inUse(): number {
+    return this.environments.size - this.idleOnDemand.size - this.prewarming;
+  }
+
+  mostRecentlyUsedIdle(provisioned: boolean): Environment | undefined {
+    return (provisioned ? this.idleProvisioned : this.idleOnDemand).mostRecent(this.ctx.configVersion);
+  }
+
+  start(initPhase: Environment['initPhase'], provisioned: boolean, out: PlatformCommand[]): Environment {
+    const { ctx } = this;
+    const now = ctx.clock.now();
+    const seq = this.nextEnvNumber++;
+    const id = `env-${seq}`;
+    const reclaimTimerId = reclaimTimer(id);
+    const env: Environment = {
+      id,
+      state: 'initializing',
+      config: ctx.config,
+      configVersion: ctx.configVersion,
+      initPhase,
+      requestId: null,
+      createdAtMs: now,
+      lastUsedAtMs: now,
+      invocations: 0,
+      logStreamName: logStreamName(now, ctx.random.hex(32)),
+      provisioned,
+      seq,
+      reclaimTimerId,
+      clearReclaim: { type: 'clearTimer', timerId: reclaimTimerId },
+      // Every field from the start (optional ones too): one object shape for every environment.
+      idlePrev: null,
+      idleNext: null,
+      prewarmKeepAliveMs: undefined,
+      needsInit: false,
+    };
+    this.environments.set(id, env);
+    out.push({ type: 'startEnvironment', spec: this.specOf(env) });
+    this.envNotice(env, out);
+    if (initPhase === 'init') out.push({ type: 'setTimer', timerId: initTimer(id), atMs: now + this.initLimitMs(env) });
+    return env;
+  }
+
+  /** What a driver needs to start the environment's runtime. */
+  specOf(env: Environment): EnvironmentSpec {
+    const { region, accountId } = this.ctx;
+    const initializationType = env.provisioned ? ('provisioned-concurrency' as const) : ('on-demand' as const);
+    const identity = { region, logStreamName: env.logStreamName, initializationType };
+    return {
+      envId: env.id,
+      config: env.config,
+      initializationType,
+      logStreamName: env.logStreamName,
+      logGroupName: logGroupName(env.config.name),
+      functionArn: functionArn(region, accountId, env.config.name),
+      variables: environmentVariables(env.config, identity),
+    };
+  }
+
+  initLimitMs(env: Environment): number {
+    return env.provisioned ? Math.max(PROVISIONED_INIT_MIN_MS, env.config.timeoutS * 1000) : this.ctx.initTimeoutMs;
+  }
+
+  setState(env: Environment, state: EnvironmentState, out: PlatformCommand[], reason?: DestroyReason): void {
+    if (env.state === state) return;
+    if (env.state === 'idle') (env.provisioned ? this.idleProvisioned : this.idleOnDemand).remove(env);
+    else if (env.state === 'initializing' && env.prewarmKeepAliveMs !== undefined) this.prewarming -= 1;
+    env.state = state;
+    if (state === 'idle') (env.provisioned ? this.idleProvisioned : this.idleOnDemand).add(env);
+    this.envNotice(env, out, reason);
+  }
+
+  private envNotice(env: Environment, out: PlatformCommand[], reason?: DestroyReason): void {
+    const atMs = this.ctx.clock.now();
+    const listener = this.ctx.onEnvironment;
+    if (listener) listener(atMs, env.id, env.state, env.provisioned, env.config.memoryMb, reason, env.requestId);
+    else pushNotice(out, environmentNotice(atMs, env.id, env.state, env.provisioned, env.config.memoryMb, reason, env.requestId));
+  }
+
+  /**
+   * Idle on-demand environments are reclaimed after the keep-alive (or
+   * unloaded now, if the keep-alive policy would rather pre-warm a fresh one
+   * later); provisioned ones stay.
+   */
+  becomeIdle(env: Environment, out: PlatformCommand[]): void {
+    const { ctx } = this;
+    const prewarmed = env.prewarmKeepAliveMs;
+    this.setState(env, 'idle', out);
+    if (env.provisioned) return;
+    let keepMs = prewarmed;
+    if (keepMs === undefined) {
+      const prewarmMs = ctx.keepAlive.prewarmMs(ctx.settings);
+      if (prewarmMs > 0) {
+        const n = this.nextPrewarm++;
+        this.prewarms.set(n, ctx.keepAlive.keepAliveMs(ctx.settings));
+        out.push({ type: 'setTimer', timerId: prewarmTimer(n), atMs: ctx.clock.now() + prewarmMs });
+        this.destroy(env, 'reclaimed', out);
+        return;
+      }
+      keepMs = ctx.keepAlive.keepAliveMs(ctx.settings);
+    } else {
+      env.prewarmKeepAliveMs = undefined;
+    }
+    out.push({ type: 'setTimer', timerId: env.reclaimTimerId, atMs: ctx.clock.now() + keepMs });
+  }
+
+  /** The keep-alive reached its end: an idle on-demand environment goes. */
+  reclaim(envId: string, out: PlatformCommand[]): void {
+    const env = this.environments.get(envId);
+    if (env && env.state === 'idle' && !env.provisioned) this.destroy(env, 'reclaimed', out);
+  }
+
+  /** A request arrived: pending pre-warms are moot. */
+  cancelPrewarms(out: PlatformCommand[]): void {
+    if (this.prewarms.size === 0) return;
+    for (const n of this.prewarms.keys()) out.push({ type: 'clearTimer', timerId: prewarmTimer(n) });
+    this.prewarms.clear();
+  }
+
+  /** The keep-alive policy's pre-warm is due: an on-demand environment initialises ahead of the next request. */
+  onPrewarm(n: number, out: PlatformCommand[]): void {
+    const keepMs = this.prewarms.get(n);
+    if (keepMs === undefined) return;
+    this.prewarms.delete(n);
+    const env = this.start('init', false, out);
+    env.prewarmKeepAliveMs = keepMs;
+    this.prewarming += 1;
+  }
+
+  /** A new configuration: idle environments (and provisioned ones still initialising without a request) go now, busy ones when they finish. */
+  onConfigure(out: PlatformCommand[]): void {
+    for (const env of [...this.environments.values()]) {
+      if (env.state === 'idle' || (env.provisioned && env.state === 'initializing' && env.requestId === null)) this.destroy(env, 'config-changed', out);
+    }
+    this.provision(out);
+  }
+
+  /** New settings: a changed keep-alive applies to idle environments, and provisioned concurrency follows its setting. */
+  onSettings(keepAliveChanged: boolean, out: PlatformCommand[]): void {
+    const { settings } = this.ctx;
+    if (keepAliveChanged) {
+      for (const env of this.environments.values()) if (env.state === 'idle' && !env.provisioned) this.becomeIdleAgain(env, out);
+    }
+    // Fewer provisioned environments: release idle ones now, busy ones when they finish.
+    let excess = this.provisionedCount() - settings.provisionedConcurrency;
+    for (const env of [...this.environments.values()]) {
+      if (excess <= 0) break;
+      if (env.provisioned && env.requestId === null) {
+        this.destroy(env, 'deprovisioned', out);
+        excess -= 1;
+      }
+    }
+    this.provision(out);
+  }
+
+  /** A new keep-alive applies from the environment's last use. */
+  private becomeIdleAgain(env: Environment, out: PlatformCommand[]): void {
+    const at = Math.max(this.ctx.clock.now(), env.lastUsedAtMs + this.ctx.settings.keepAliveMs);
+    out.push({ type: 'clearTimer', timerId: env.reclaimTimerId }, { type: 'setTimer', timerId: env.reclaimTimerId, atMs: at });
+  }
+
+  /** Whether an environment that just finished a request should go rather than wait for the next (an old configuration, or more provisioned than the setting). */
+  outlived(env: Environment): DestroyReason | null {
+    if (env.configVersion !== this.ctx.configVersion) return 'config-changed';
+    if (env.provisioned && this.provisionedCount() > this.ctx.settings.provisionedConcurrency) return 'deprovisioned';
+    return null;
+  }
+
+  private provisionedCount(): number {
+    let n = 0;
+    for (const env of this.environments.values()) if (env.provisioned && env.configVersion === this.ctx.configVersion) n += 1;
+    return n;
+  }
+
+  /** Start provisioned environments up to the setting, and tell the bill what is allocated. */
+  provision(out: PlatformCommand[]): void {
+    const { ctx } = this;
+    const target = ctx.settings.provisionedConcurrency;
+    for (let n = this.provisionedCount(); n < target; n += 1) this.start('init', true, out);
+    const { memoryMb, architecture } = ctx.config;
+    if (this.allocation.change(target, memoryMb, architecture)) {
+      pushNotice(out, { kind: 'provisioned', atMs: ctx.clock.now(), count: target, memoryMb, architecture });
+    }
+  }
+
+  destroy(env: Environment, reason: DestroyReason, out: PlatformCommand[]): void {
+    if (env.state === 'destroyed') return;
+    out.push(env.clearReclaim);
+    this.setState(env, 'destroyed', out, reason);
+    this.environments.delete(env.id);
+    out.push({ type: 'destroyEnvironment', envId: env.id, reason });
+    // Lambda replaces a provisioned environment that timed out or crashed (not one whose code cannot init).
+    if (env.provisioned && (reason === 'timeout' || reason === 'exited' || reason === 'lost') && env.requestId !== null) this.provision(out);
+  }
+}

@@ -1,0 +1,335 @@
+import { modelledDurationMs } from './cpuShare';
+import type { EnvironmentPool } from './environmentPool';
+import type { InvocationOutcome, InvokeResponse, LogLine } from './invocationRecord';
+import { exitError, exitErrorMessage, exitErrorType, timeoutError, type ExitReason, type LambdaError } from './lambdaError';
+import { exitLine, initReportLine, initStartLine, timeoutLine, type ReportFields } from './logLines';
+import { checkResponsePayload } from './payloadLimits';
+import type { PlatformContext } from './platformContext';
+import {
+  appendLogs,
+  completionOf,
+  emptyCompletion,
+  holdTimer,
+  initTimer,
+  invocationOf,
+  logsOf,
+  NO_LOGS,
+  recordOf,
+  type Environment,
+  type Invocation,
+} from './platformState';
+import type { InvocationType, PlatformCommand, PlatformEvent } from './platformTypes';
+
+/**
+ * An invocation from the moment an environment is chosen for it to its end:
+ * init (and init re-run inside the invoke phase), START and the deadline, the
+ * handler's CPU-scaled duration, timeouts, runtime exits and lost
+ * environments, the record and the logs. Lambda's lifecycle tables are in
+ * lambda-model.md §2.
+ */
+export class InvocationLifecycle {
+  private readonly invocations = new Map<string, Invocation>();
+  private readonly completion = emptyCompletion();
+  /** Finished invocations' objects, for the next ones (lean mode only). */
+  private readonly spareInvocations: Invocation[] = [];
+  /** The last response body found within the limit: load runs return one payload over and over. */
+  private fittingResponse: string | null = null;
+  /** The last success response made in lean mode: load runs return one payload over and over, and nobody keeps it. */
+  private lastOk: { ok: true; payload: string } | null = null;
+  /** When the function's most recent invocation ended (null before the first). */
+  lastEndMs: number | null = null;
+
+  constructor(
+    private readonly ctx: PlatformContext,
+    private readonly pool: EnvironmentPool,
+    /** An asynchronous event's attempt ended: the async queue decides on a retry or a destination. */
+    private readonly afterAsyncAttempt: (requestId: string, response: InvokeResponse, out: PlatformCommand[]) => void,
+  ) {}
+
+  /** Invocations admitted and not yet ended. */
+  get active(): number {
+    return this.invocations.size;
+  }
+
+  has(requestId: string): boolean {
+    return this.invocations.has(requestId);
+  }
+
+  /** Give a request to an environment: at once if it is idle, when its init ends if it is starting. */
+  assign(
+    env: Environment,
+    cold: boolean,
+    ticket: number,
+    requestId: string,
+    payload: string,
+    invocationType: InvocationType,
+    attempt: number,
+    out: PlatformCommand[],
+  ): void {
+    // No log lists until a line comes: this runs once per request. Lean mode reuses finished invocations' objects.
+    const inv = invocationOf(this.spareInvocations.pop(), env, cold, ticket, requestId, payload, invocationType, attempt, this.ctx.clock.now());
+    this.invocations.set(inv.requestId, inv);
+    env.requestId = inv.requestId;
+    if (env.state === 'idle') {
+      out.push(env.clearReclaim);
+      if (env.needsInit) this.reinitialize(env, inv, out);
+      else this.beginInvoke(env, inv, out);
+    }
+  }
+
+  /**
+   * After a timeout or a runtime exit Lambda resets the environment rather
+   * than replacing it: the runtime process goes now, and the next invocation
+   * on the environment re-runs init inside its invoke phase. A provisioned
+   * environment is replaced instead (its init must run ahead of traffic).
+   */
+  private reset(env: Environment, reason: 'timeout' | 'exited', out: PlatformCommand[]): void {
+    if (env.provisioned || env.configVersion !== this.ctx.configVersion) {
+      this.pool.destroy(env, reason, out);
+      return;
+    }
+    out.push({ type: 'stopRuntime', envId: env.id, reason });
+    env.needsInit = true;
+    this.release(env, out);
+  }
+
+  /** A reset environment takes a request: its runtime starts again, init runs inside the invocation (no INIT_START, no Init Duration). */
+  private reinitialize(env: Environment, inv: Invocation, out: PlatformCommand[]): void {
+    env.needsInit = false;
+    env.initPhase = 'invoke';
+    this.pool.setState(env, 'initializing', out);
+    out.push({ type: 'startEnvironment', spec: this.pool.specOf(env) });
+    this.beginInvoke(env, inv, out, false);
+  }
+
+  /** The invoke phase begins: START is stamped and the deadline starts to run. */
+  private beginInvoke(env: Environment, inv: Invocation, out: PlatformCommand[], ready = env.state !== 'initializing'): void {
+    const now = this.ctx.clock.now();
+    inv.startedAtMs = now;
+    out.push({ type: 'setTimer', timerId: inv.timeoutTimerId, atMs: now + inv.config.timeoutS * 1000 });
+    if (ready) this.sendInvoke(env, inv, out);
+  }
+
+  private sendInvoke(env: Environment, inv: Invocation, out: PlatformCommand[]): void {
+    const now = this.ctx.clock.now();
+    const startedAt = inv.startedAtMs ?? now;
+    const remainingMs = Math.max(0, startedAt + inv.config.timeoutS * 1000 - now);
+    env.invocations += 1;
+    this.pool.setState(env, 'busy', out);
+    out.push({ type: 'invoke', envId: env.id, requestId: inv.requestId, payload: inv.payload, remainingMs });
+  }
+
+  onInitDone(envId: string, initDurationMs: number, logs: LogLine[], out: PlatformCommand[]): void {
+    const env = this.pool.get(envId);
+    if (!env || env.state !== 'initializing') return;
+    const inv = env.requestId === null ? undefined : this.invocations.get(env.requestId);
+    if (env.initPhase === 'init') {
+      out.push({ type: 'clearTimer', timerId: initTimer(envId) });
+      if (!inv) {
+        this.pool.becomeIdle(env, out);
+        return;
+      }
+      inv.initDurationMs = initDurationMs;
+      appendLogs(inv, 'beforeStart', this.withInitStart(env, logs));
+      this.beginInvoke(env, inv, out, true);
+      return;
+    }
+    if (!inv) {
+      this.pool.destroy(env, 'lost', out);
+      return;
+    }
+    inv.initInInvokeMs = initDurationMs;
+    // Init re-run inside the invocation (suppressed init): the sandbox is the same one, so no second INIT_START.
+    appendLogs(inv, 'body', logs);
+    this.sendInvoke(env, inv, out);
+  }
+
+  onInitFailed(envId: string, initDurationMs: number, error: LambdaError, logs: LogLine[], out: PlatformCommand[]): void {
+    const env = this.pool.get(envId);
+    if (!env || env.state !== 'initializing') return;
+    const inv = env.requestId === null ? undefined : this.invocations.get(env.requestId);
+    const status = { kind: 'error' as const, errorType: error.errorType };
+    if (env.initPhase === 'init') {
+      out.push({ type: 'clearTimer', timerId: initTimer(envId) });
+      this.pool.destroy(env, 'init-failed', out);
+      if (inv) {
+        appendLogs(inv, 'beforeStart', [...this.withInitStart(env, logs), this.platformLine(initReportLine(initDurationMs, 'init', status))]);
+        this.retryInitInInvoke(inv, out);
+      }
+      return;
+    }
+    this.pool.destroy(env, 'init-failed', out);
+    if (!inv) return;
+    out.push({ type: 'clearTimer', timerId: inv.timeoutTimerId });
+    appendLogs(inv, 'beforeStart', [...logs, this.platformLine(initReportLine(initDurationMs, 'invoke', status))]);
+    inv.initInInvokeMs = initDurationMs;
+    this.complete(inv, 'error', { ok: false, error }, out, initDurationMs, status);
+  }
+
+  /** After a failed or timed-out init, Lambda runs init again inside the invocation, under the function timeout. */
+  private retryInitInInvoke(inv: Invocation, out: PlatformCommand[]): void {
+    const env = this.pool.start('invoke', false, out);
+    env.requestId = inv.requestId;
+    inv.envId = env.id;
+    inv.config = env.config;
+    this.beginInvoke(env, inv, out);
+  }
+
+  onInvokeDone(event: Extract<PlatformEvent, { type: 'invokeDone' }>, out: PlatformCommand[]): void {
+    const { envId, requestId, durationMs, outcome, logs } = event;
+    const env = this.pool.get(envId);
+    const inv = this.invocations.get(requestId);
+    if (!env || !inv || env.state !== 'busy' || env.requestId !== requestId || inv.heldOutcome) return;
+    appendLogs(inv, 'body', logs);
+    inv.measuredDurationMs = durationMs;
+    inv.cpuMs = Math.min(Math.max(0, event.cpuMs ?? 0), durationMs);
+    inv.contended = event.contended ?? false;
+    const modelled = inv.initInInvokeMs + modelledDurationMs(durationMs, inv.cpuMs, inv.config.memoryMb);
+    const extraMs = modelled - inv.initInInvokeMs - durationMs;
+    inv.heldOutcome = outcome;
+    inv.heldDurationMs = modelled;
+    if (extraMs > 0.0005) {
+      // Lambda's smaller CPU share would still be running the handler: stay busy (and under the deadline) until then.
+      out.push({ type: 'setTimer', timerId: holdTimer(requestId), atMs: this.ctx.clock.now() + extraMs });
+      return;
+    }
+    this.finishHandler(env, inv, out);
+  }
+
+  /** The hold timer fired: the handler's modelled duration has passed. */
+  onHoldEnded(requestId: string, out: PlatformCommand[]): void {
+    const inv = this.invocations.get(requestId);
+    const env = inv && this.pool.get(inv.envId);
+    if (inv && env) this.finishHandler(env, inv, out);
+  }
+
+  /** The handler's modelled duration has passed: complete with what it returned. */
+  private finishHandler(env: Environment, inv: Invocation, out: PlatformCommand[]): void {
+    const outcome = inv.heldOutcome;
+    if (!outcome) return;
+    const duration = inv.heldDurationMs;
+    out.push({ type: 'clearTimer', timerId: inv.timeoutTimerId });
+    const tooLarge = outcome.kind === 'success' ? this.checkResponse(outcome.payload) : null;
+    if (tooLarge) {
+      this.complete(inv, 'error', { ok: false, error: tooLarge }, out, duration);
+    } else if (outcome.kind === 'success') {
+      this.complete(inv, 'success', this.okResponse(outcome.payload), out, duration);
+    } else if (outcome.kind === 'error') {
+      this.complete(inv, 'error', { ok: false, error: outcome.error }, out, duration);
+    } else if (outcome.kind === 'noReply') {
+      // Node's runtime exits when its event loop empties with the handler's promise pending.
+      const error = { errorType: 'Runtime.NodeJsExit', errorMessage: exitErrorMessage(inv.requestId, 'crashed'), trace: [] };
+      appendLogs(inv, 'body', [this.platformLine(exitLine(error.errorMessage, error.errorType))]);
+      this.complete(inv, 'error', { ok: false, error }, out, duration, { kind: 'error', errorType: error.errorType });
+      this.reset(env, 'exited', out);
+      return;
+    } else {
+      const exit = exitError(inv.requestId, { exitStatus: outcome.exitStatus });
+      appendLogs(inv, 'body', [this.platformLine(exitLine(exit.errorMessage, exit.errorType))]);
+      this.complete(inv, 'error', { ok: false, error: outcome.error }, out, duration, { kind: 'error', errorType: exit.errorType });
+      this.reset(env, 'exited', out);
+      return;
+    }
+    this.release(env, out);
+  }
+
+  private release(env: Environment, out: PlatformCommand[]): void {
+    env.requestId = null;
+    env.lastUsedAtMs = this.ctx.clock.now();
+    const outlived = this.pool.outlived(env);
+    if (outlived) {
+      this.pool.destroy(env, outlived, out);
+      this.pool.provision(out);
+      return;
+    }
+    this.pool.becomeIdle(env, out);
+  }
+
+  onInitTimeout(envId: string, out: PlatformCommand[]): void {
+    const env = this.pool.get(envId);
+    if (!env || env.state !== 'initializing' || env.initPhase !== 'init') return;
+    const inv = env.requestId === null ? undefined : this.invocations.get(env.requestId);
+    this.pool.destroy(env, 'timeout', out);
+    if (!inv) return;
+    appendLogs(inv, 'beforeStart', [...this.withInitStart(env, []), this.platformLine(initReportLine(this.pool.initLimitMs(env), 'init', { kind: 'timeout' }))]);
+    this.retryInitInInvoke(inv, out);
+  }
+
+  onInvokeTimeout(requestId: string, out: PlatformCommand[]): void {
+    const inv = this.invocations.get(requestId);
+    if (!inv || inv.startedAtMs === null) return;
+    const env = this.pool.get(inv.envId);
+    const { timeoutS } = inv.config;
+    out.push({ type: 'clearTimer', timerId: holdTimer(requestId) });
+    appendLogs(inv, 'body', [this.platformLine(timeoutLine(new Date(this.ctx.clock.now()).toISOString(), inv.requestId, timeoutS))]);
+    this.complete(inv, 'timeout', { ok: false, error: timeoutError(inv.requestId, timeoutS) }, out, timeoutS * 1000, { kind: 'timeout' });
+    if (env) this.reset(env, 'timeout', out);
+  }
+
+  onEnvironmentLost(envId: string, reason: ExitReason, out: PlatformCommand[]): void {
+    const env = this.pool.get(envId);
+    if (!env) return;
+    const inv = env.requestId === null ? undefined : this.invocations.get(env.requestId);
+    if (inv) {
+      out.push(
+        { type: 'clearTimer', timerId: initTimer(envId) },
+        { type: 'clearTimer', timerId: inv.timeoutTimerId },
+        { type: 'clearTimer', timerId: holdTimer(inv.requestId) },
+      );
+      const now = this.ctx.clock.now();
+      if (inv.startedAtMs === null) inv.startedAtMs = now;
+      const error = exitError(inv.requestId, reason);
+      const errorType = exitErrorType(reason);
+      appendLogs(inv, 'body', [this.platformLine(exitLine(error.errorMessage, errorType))]);
+      // The invocation ends first, then its environment goes: observers see the crash on the environment's row.
+      this.complete(inv, 'crash', { ok: false, error }, out, now - inv.startedAtMs, { kind: 'error', errorType });
+    }
+    this.pool.destroy(env, 'lost', out);
+  }
+
+  private complete(
+    inv: Invocation,
+    outcome: InvocationOutcome,
+    response: InvokeResponse,
+    out: PlatformCommand[],
+    durationMs: number,
+    status?: ReportFields['status'],
+  ): void {
+    const { ctx } = this;
+    const now = ctx.clock.now();
+    this.invocations.delete(inv.requestId);
+    this.lastEndMs = now;
+    const provisioned = this.pool.get(inv.envId)?.provisioned ?? false;
+    if (ctx.onComplete) {
+      ctx.onComplete(completionOf(this.completion, inv, outcome, durationMs, now, provisioned));
+    } else {
+      const record = recordOf(inv, outcome, response, durationMs, now, provisioned);
+      out.push({ type: 'complete', ticket: inv.ticket, record, logs: ctx.lean ? NO_LOGS : logsOf(inv, record, status), response });
+    }
+    if (inv.invocationType === 'Event') this.afterAsyncAttempt(inv.requestId, response, out);
+    // Nothing holds a finished invocation (its id is what timers and events name): lean mode makes the next one of it.
+    if (ctx.lean && this.spareInvocations.length < 64) this.spareInvocations.push(inv);
+  }
+
+  private checkResponse(payload: string): LambdaError | null {
+    if (payload === this.fittingResponse) return null;
+    const tooLarge = checkResponsePayload(payload);
+    if (!tooLarge) this.fittingResponse = payload;
+    return tooLarge;
+  }
+
+  private okResponse(payload: string): InvokeResponse {
+    if (!this.ctx.lean) return { ok: true, payload };
+    if (this.lastOk === null || this.lastOk.payload !== payload) this.lastOk = { ok: true, payload };
+    return this.lastOk;
+  }
+
+  /** Init's output as the log stream shows it: INIT_START first, stamped when the environment was created. */
+  private withInitStart(env: Environment, logs: readonly LogLine[]): LogLine[] {
+    return [{ atMs: env.createdAtMs, text: initStartLine(env.config.runtime, this.ctx.region), source: 'platform' }, ...logs];
+  }
+
+  private platformLine(text: string): LogLine {
+    return { atMs: this.ctx.clock.now(), text, source: 'platform' };
+  }
+}

@@ -1,0 +1,32 @@
+import type { Clock } from './clock';
+import type { FunctionConfig } from './functionConfig';
+import type { KeepAlivePolicy } from './keepAlivePolicy';
+import type { PlatformSettings } from './platformSettings';
+import type { CompletionListener, EnvironmentListener, Notice, PlatformCommand } from './platformTypes';
+import type { Random } from './random';
+
+/**
+ * What the platform's parts (environment pool, admission, invocation
+ * lifecycle) share: the clock, ids, fixed options, and the function's current
+ * configuration and settings, which only the Platform changes.
+ */
+export interface PlatformContext {
+  readonly clock: Clock;
+  readonly random: Random;
+  readonly region: string;
+  readonly accountId: string;
+  /** On-demand init limit; past it Lambda re-runs init inside the invocation (lambda-model.md §2). */
+  readonly initTimeoutMs: number;
+  readonly lean: boolean;
+  readonly keepAlive: KeepAlivePolicy;
+  readonly onEnvironment: EnvironmentListener | null;
+  readonly onComplete: CompletionListener | null;
+  config: FunctionConfig;
+  /** Bumped by every configuration change: environments of an older version take no new requests. */
+  configVersion: number;
+  settings: PlatformSettings;
+}
+
+export function pushNotice(out: PlatformCommand[], notice: Notice): void {
+  out.push({ type: 'notice', notice });
+}
