@@ -18,8 +18,11 @@ test('the example function starts cold, then runs warm with its module state kep
   expect(warm).not.toContain('Init Duration');
 });
 
-test('Ctrl+Enter invokes, and a memory change is deployed as a new cold start', async ({ playground, page }) => {
+test('Ctrl+Enter invokes, and a memory change is deployed as a new cold start, which says why it was cold', async ({ playground, page }) => {
   await playground.invoke();
+  const whyCold = playground.response.getByRole('definition').filter({ hasText: /^The / });
+  await expect(playground.response.getByRole('term').filter({ hasText: 'Why cold' })).toBeVisible();
+  await expect(whyCold).toHaveText(/^The first request to this function/);
   await playground.view('Configuration');
   await playground.memory.fill('256');
   await page.keyboard.press('ControlOrMeta+Enter');
@@ -29,6 +32,7 @@ test('Ctrl+Enter invokes, and a memory change is deployed as a new cold start', 
   expect(report).toContain('Init Duration');
   await playground.view('Run');
   await expect(playground.response.getByText('Cold start')).toBeVisible();
+  await expect(whyCold).toHaveText(/^The code or configuration changed \(a deploy\)/);
 });
 
 test('a TypeScript handler with console levels logs in the Node.js format', async ({ playground, page }) => {

@@ -1,3 +1,4 @@
+import { coldStartReason, type ColdStartReason } from './coldStartReason';
 import type { EnvironmentPool } from './environmentPool';
 import type { PlatformContext } from './platformContext';
 import type { Environment } from './platformState';
@@ -14,6 +15,8 @@ export class Admission {
   private readonly budget: ScalingBudget;
   /** Whether the environment the last `admit` returned is a new one (no object per admission for it). */
   cold = false;
+  /** Why, when `cold` (full mode only: the scale simulation does not keep it). */
+  coldReason: ColdStartReason | null = null;
 
   constructor(
     private readonly ctx: PlatformContext,
@@ -30,6 +33,7 @@ export class Admission {
   /** An environment for a new request (a new one, cold, when `cold` is then true), or why the request is throttled. */
   admit(out: PlatformCommand[]): Environment | ThrottleReason {
     this.cold = false;
+    this.coldReason = null;
     const { pool, ctx } = this;
     const provisioned = pool.mostRecentlyUsedIdle(true);
     if (provisioned) return provisioned;
@@ -40,6 +44,7 @@ export class Admission {
     if (idle) return idle;
     if (!this.budget.take(ctx.clock.now())) return 'ConcurrentInvocationLimitExceeded';
     this.cold = true;
+    this.coldReason = ctx.lean ? null : coldStartReason(pool.coldStartFacts());
     return pool.start('init', false, out);
   }
 

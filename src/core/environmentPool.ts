@@ -5,6 +5,7 @@ import { initTimer, prewarmTimer, reclaimTimer, type Environment } from './platf
 import type { DestroyReason, EnvironmentSpec, EnvironmentState, EnvironmentView, PlatformCommand } from './platformTypes';
 import { environmentNotice } from './platformTypes';
 import { ProvisionedAllocation } from './provisionedAllocation';
+import type { ColdStartFacts } from './coldStartReason';
 
 /** Provisioned environments may take max(130 s, timeout) to initialise (lambda-model.md §2). */
 const PROVISIONED_INIT_MIN_MS = 130_000;
@@ -25,6 +26,9 @@ export class EnvironmentPool {
   /** Pre-warms the keep-alive policy scheduled: timer number → how long to keep the environment once ready. */
   private readonly prewarms = new Map<number, number>();
   private nextPrewarm = 1;
+  /** For cold-start reasons: environments started under the current configuration, and how the last on-demand one of it ended. */
+  private startedThisVersion = 0;
+  private lastEnded: ColdStartFacts['lastEnded'] = null;
 
   constructor(private readonly ctx: PlatformContext) {}
 
@@ -86,6 +90,7 @@ export class EnvironmentPool {
       needsInit: false,
     };
     this.environments.set(id, env);
+    this.startedThisVersion += 1;
     out.push({ type: 'startEnvironment', spec: this.specOf(env) });
     this.envNotice(env, out);
     if (initPhase === 'init') out.push({ type: 'setTimer', timerId: initTimer(id), atMs: now + this.initLimitMs(env) });
@@ -178,8 +183,23 @@ export class EnvironmentPool {
     this.prewarming += 1;
   }
 
+  /** What admission needs to say why a request is about to get a new environment (computed before starting it). */
+  coldStartFacts(): ColdStartFacts {
+    let onDemand = 0;
+    for (const env of this.environments.values()) if (!env.provisioned && env.configVersion === this.ctx.configVersion && env.prewarmKeepAliveMs === undefined) onDemand += 1;
+    return {
+      provisionedConcurrency: this.ctx.settings.provisionedConcurrency,
+      onDemandOfCurrentVersion: onDemand,
+      startedEver: this.nextEnvNumber - 1,
+      startedThisVersion: this.startedThisVersion,
+      lastEnded: this.lastEnded,
+    };
+  }
+
   /** A new configuration: idle environments (and provisioned ones still initialising without a request) go now, busy ones when they finish. */
   onConfigure(out: PlatformCommand[]): void {
+    this.startedThisVersion = 0;
+    this.lastEnded = null;
     for (const env of [...this.environments.values()]) {
       if (env.state === 'idle' || (env.provisioned && env.state === 'initializing' && env.requestId === null)) this.destroy(env, 'config-changed', out);
     }
@@ -239,6 +259,7 @@ export class EnvironmentPool {
     out.push(env.clearReclaim);
     this.setState(env, 'destroyed', out, reason);
     this.environments.delete(env.id);
+    if (!env.provisioned && env.configVersion === this.ctx.configVersion) this.lastEnded = reason === 'reclaimed' ? 'reclaimed' : 'other';
     out.push({ type: 'destroyEnvironment', envId: env.id, reason });
     // Lambda replaces a provisioned environment that timed out or crashed (not one whose code cannot init).
     if (env.provisioned && (reason === 'timeout' || reason === 'exited' || reason === 'lost') && env.requestId !== null) this.provision(out);

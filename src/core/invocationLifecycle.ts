@@ -1,3 +1,4 @@
+import type { ColdStartReason } from './coldStartReason';
 import { modelledDurationMs } from './cpuShare';
 import type { EnvironmentPool } from './environmentPool';
 import type { InvocationOutcome, InvokeResponse, LogLine } from './invocationRecord';
@@ -59,6 +60,7 @@ export class InvocationLifecycle {
   assign(
     env: Environment,
     cold: boolean,
+    coldReason: ColdStartReason | null,
     ticket: number,
     requestId: string,
     payload: string,
@@ -67,7 +69,7 @@ export class InvocationLifecycle {
     out: PlatformCommand[],
   ): void {
     // No log lists until a line comes: this runs once per request. Lean mode reuses finished invocations' objects.
-    const inv = invocationOf(this.spareInvocations.pop(), env, cold, ticket, requestId, payload, invocationType, attempt, this.ctx.clock.now());
+    const inv = invocationOf(this.spareInvocations.pop(), env, cold, coldReason, ticket, requestId, payload, invocationType, attempt, this.ctx.clock.now());
     this.invocations.set(inv.requestId, inv);
     env.requestId = inv.requestId;
     if (env.state === 'idle') {

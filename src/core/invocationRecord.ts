@@ -1,3 +1,4 @@
+import type { ColdStartReason } from './coldStartReason';
 import type { Architecture } from './functionConfig';
 import type { LambdaError } from './lambdaError';
 import { endLine, reportLine, startLine, type ReportFields } from './logLines';
@@ -18,6 +19,8 @@ export interface InvocationRecord {
   requestId: string;
   envId: string;
   cold: boolean;
+  /** Why a cold start was cold (absent for a warm start, and in the scale simulation). */
+  coldReason?: ColdStartReason;
   arrivedAtMs: number;
   startedAtMs: number;
   endedAtMs: number;

@@ -156,7 +156,7 @@ export class Platform {
       out.push({ type: 'reject', ticket, statusCode: 429, error: throttleError(admitted) });
       return;
     }
-    this.lifecycle.assign(admitted, this.admission.cold, ticket, this.ctx.random.uuid(), payload, 'RequestResponse', 1, out);
+    this.lifecycle.assign(admitted, this.admission.cold, this.admission.coldReason, ticket, this.ctx.random.uuid(), payload, 'RequestResponse', 1, out);
   }
 
   /** One attempt of a queued asynchronous event, if the function has room for it. */
@@ -164,7 +164,7 @@ export class Platform {
     const admitted = this.admission.admit(out);
     if (typeof admitted === 'string') return admitted;
     event.attempts += 1;
-    this.lifecycle.assign(admitted, this.admission.cold, event.ticket, event.requestId, event.payload, 'Event', event.attempts, out);
+    this.lifecycle.assign(admitted, this.admission.cold, this.admission.coldReason, event.ticket, event.requestId, event.payload, 'Event', event.attempts, out);
     return null;
   }
 

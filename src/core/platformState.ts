@@ -1,3 +1,4 @@
+import type { ColdStartReason } from './coldStartReason';
 import { cpuFactor } from './cpuShare';
 import { loggingOf, type FunctionConfig } from './functionConfig';
 import { invocationLogs, invocationRecordOf, type InvocationOutcome, type InvocationRecord, type InvokeResponse, type LogLine } from './invocationRecord';
@@ -52,6 +53,8 @@ export interface Invocation {
   config: FunctionConfig;
   arrivedAtMs: number;
   cold: boolean;
+  /** Why it was cold (full mode only). */
+  coldReason: ColdStartReason | null;
   /** `timeoutTimer(requestId)`, made once: it is set and cleared on every invocation. */
   timeoutTimerId: string;
   /** Set when the invoke phase began (the deadline runs from here). */
@@ -80,6 +83,7 @@ export function invocationOf(
   spare: Invocation | undefined,
   env: Environment,
   cold: boolean,
+  coldReason: ColdStartReason | null,
   ticket: number,
   requestId: string,
   payload: string,
@@ -98,6 +102,7 @@ export function invocationOf(
       config: env.config,
       arrivedAtMs,
       cold,
+      coldReason,
       timeoutTimerId: timeoutTimer(requestId),
       startedAtMs: null,
       initInInvokeMs: 0,
@@ -121,6 +126,7 @@ export function invocationOf(
   inv.config = env.config;
   inv.arrivedAtMs = arrivedAtMs;
   inv.cold = cold;
+  inv.coldReason = coldReason;
   inv.timeoutTimerId = timeoutTimer(requestId);
   inv.startedAtMs = null;
   inv.initInInvokeMs = 0;
@@ -190,6 +196,7 @@ export function recordOf(
     config.ephemeralStorageMb,
   );
   if (inv.initInInvokeMs > 0) record.initInInvokeMs = inv.initInInvokeMs;
+  if (inv.coldReason !== null) record.coldReason = inv.coldReason;
   return record;
 }
 

@@ -1,3 +1,4 @@
+import { COLD_START_REASONS } from '../core/coldStartReason';
 import type { InvokeResult } from '../state/playgroundStore';
 import { usePlayground } from '../state/playgroundStore';
 import { TraceText } from './TraceText';
@@ -43,6 +44,8 @@ function Payload({ text, error, fileName }: { text: string; error: boolean; file
 
 const usd = (n: number): string => `$${n.toFixed(10).replace(/0+$/, '').replace(/\.$/, '.0')}`;
 
+const capitalise = (t: string): string => t.charAt(0).toUpperCase() + t.slice(1);
+
 function Summary({ result }: { result: Extract<InvokeResult, { kind: 'finished' }> }) {
   const r = result.record;
   return (
@@ -59,6 +62,12 @@ function Summary({ result }: { result: Extract<InvokeResult, { kind: 'finished' 
           )}
         </dd>
       </div>
+      {r.coldReason && (
+        <div className="why-cold">
+          <dt>Why cold</dt>
+          <dd>{capitalise(COLD_START_REASONS[r.coldReason])}.</dd>
+        </div>
+      )}
       {r.initInInvokeMs !== undefined && (
         <div>
           <dt>Init inside Duration</dt>
