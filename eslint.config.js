@@ -71,6 +71,26 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
+    // State and bridge own no raw timers: they go through src/bridge/timerHost.ts (one owner, fakeable in tests), as an editor's own timers do in tldraw.
+    files: ['src/state/**/*.{ts,tsx}', 'src/bridge/**/*.ts'],
+    ignores: ['**/*.test.ts', 'src/bridge/timerHost.ts', 'src/state/handlerTemplates/code/**'],
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        ...['setTimeout', 'setInterval', 'clearTimeout', 'clearInterval', 'requestAnimationFrame', 'cancelAnimationFrame'].map((name) => ({
+          name,
+          message: 'Use a TimerHost (src/bridge/timerHost.ts), injected or realTimers: no raw timers in state or bridge.',
+        })),
+      ],
+      'no-restricted-properties': [
+        'error',
+        ...['setTimeout', 'setInterval', 'clearTimeout', 'clearInterval', 'requestAnimationFrame'].flatMap((property) =>
+          ['globalThis', 'window', 'self'].map((object) => ({ object, property, message: 'Use a TimerHost (src/bridge/timerHost.ts).' })),
+        ),
+      ],
+    },
+  },
+  {
     // The platform model is pure: time from the injected clock, randomness from the seeded generator.
     files: ['src/core/**/*.ts'],
     ignores: ['**/*.test.ts'],

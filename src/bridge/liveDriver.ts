@@ -1,4 +1,5 @@
 import type { FunctionConfig } from '../core/functionConfig';
+import { realTimers, repeat } from './timerHost';
 import type { FinishedInvocation } from '../core/invocationRecord';
 import type { LambdaError } from '../core/lambdaError';
 import { ExecutionTracker } from '../core/executionTracker';
@@ -89,7 +90,7 @@ export class LiveDriver {
   private nextTicket = 1;
   /** Invocations sent to a worker and not yet answered. */
   private inFlight = 0;
-  private watchdog: ReturnType<typeof setInterval> | null = null;
+  private watchdog: (() => void) | null = null;
   private readonly watch = new FrameWatch<SandboxFrame>({ now: () => performance.now(), everyMs: WATCHDOG_MS });
   private disposed = false;
 
@@ -174,7 +175,8 @@ export class LiveDriver {
       for (const w of waiters.values()) w.reject(new InvokeAbortedError(reason));
       waiters.clear();
     }
-    if (this.watchdog) clearInterval(this.watchdog);
+    this.watchdog?.();
+    this.watchdog = null;
     for (const env of this.envs.values()) env.port.close();
     this.envs.clear();
     this.frames.closeAll();
@@ -323,9 +325,9 @@ export class LiveDriver {
   private updateWatchdog(): void {
     const busy = this.inFlight > 0 || this.waiting.size > 0;
     if (busy && !this.watchdog) {
-      this.watchdog = setInterval(() => this.checkFrames(), WATCHDOG_MS);
+      this.watchdog = repeat(realTimers, WATCHDOG_MS, () => this.checkFrames());
     } else if (!busy && this.watchdog) {
-      clearInterval(this.watchdog);
+      this.watchdog();
       this.watchdog = null;
       this.watch.pause();
     }

@@ -1,3 +1,4 @@
+import { realTimers } from './timerHost';
 import type { LoadProgress, LoadRunState } from '../core/loadPattern';
 
 export type { LoadProgress, LoadRunState } from '../core/loadPattern';
@@ -55,8 +56,8 @@ export class LoadRunner {
     this.send = opts.send;
     this.onProgress = opts.onProgress;
     this.now = opts.now ?? (() => performance.now());
-    this.schedule = opts.schedule ?? ((fn, ms) => setTimeout(fn, ms));
-    this.cancel = opts.cancel ?? ((handle) => clearTimeout(handle as ReturnType<typeof setTimeout>));
+    this.schedule = opts.schedule ?? ((fn, ms) => realTimers.setTimeout(fn, ms));
+    this.cancel = opts.cancel ?? ((handle) => realTimers.clearTimeout(handle));
     const last = opts.arrivals.length > 0 ? opts.arrivals[opts.arrivals.length - 1]! : 0;
     this.durationMs = opts.durationMs ?? last;
     this.tickMs = Math.max(1, opts.tickMs ?? 10);

@@ -1,16 +1,9 @@
 import type { Clock } from '../core/clock';
 import { PlatformClock } from '../core/platformClock';
 
-/** The host's timers, injectable so that tests drive them by hand. */
-export interface TimerHost {
-  setTimeout(fire: () => void, delayMs: number): unknown;
-  clearTimeout(handle: unknown): void;
-}
+import { realTimers, type TimerHost } from './timerHost';
 
-export const realTimers: TimerHost = {
-  setTimeout: (fire, delayMs) => globalThis.setTimeout(fire, delayMs),
-  clearTimeout: (handle) => globalThis.clearTimeout(handle as ReturnType<typeof setTimeout>),
-};
+export type { TimerHost };
 
 /** Wall-clock time on this thread, in epoch milliseconds: the one wall clock of live mode. */
 export const wallClock: Clock = { now: () => performance.timeOrigin + performance.now() };

@@ -1,3 +1,4 @@
+import { realTimers } from '../bridge/timerHost';
 import { create } from 'zustand';
 import { DEFAULT_CONFIG, validateConfig, type ConfigProblem, type FunctionConfig } from '../core/functionConfig';
 import type { InvocationRecord, LogLine } from '../core/invocationRecord';
@@ -183,12 +184,12 @@ export const usePlayground = create<PlaygroundState>()((set, get) => {
 
 /** Every invocation's log lines go to its function's log stream, in batches; during a load run, a bounded window of them. */
 export const logFeed = new LogFeed();
-let logTimer: ReturnType<typeof setTimeout> | null = null;
+let logTimer: unknown = null;
 
 /** The platform's commands of one function: their log lines are shown at the next flush. */
 export function showInvocationLogs(functionId: string, commands: readonly PlatformCommand[]): void {
   if (!logFeed.receive(functionId, commands) || logTimer !== null) return;
-  logTimer = setTimeout(() => {
+  logTimer = realTimers.setTimeout(() => {
     logTimer = null;
     const batches = logFeed.take();
     const { functions, selectedId } = usePlayground.getState();

@@ -1,3 +1,4 @@
+import { realTimers } from '../bridge/timerHost';
 import { create } from 'zustand';
 import type { BillingGranularityMs } from '../core/billing';
 import { validateConfig } from '../core/functionConfig';
@@ -51,7 +52,7 @@ export interface RunState {
 
 const recorders = new Map<string, RunRecorder>();
 let runner: LoadRunner | null = null;
-let publishTimer: ReturnType<typeof setTimeout> | null = null;
+let publishTimer: unknown = null;
 /** The function whose load run has ended but whose requests are not all answered yet: its log window stays until they are. */
 let windowToEnd: string | null = null;
 
@@ -93,7 +94,7 @@ function observe(functionId: string, commands: readonly PlatformCommand[]): void
     all.observe(namespacedCommand(index, name, c));
   }
   if (publishTimer === null) {
-    publishTimer = setTimeout(() => {
+    publishTimer = realTimers.setTimeout(() => {
       publishTimer = null;
       endWindowWhenDrained();
       useRun.setState((s) => ({ version: s.version + 1 }));

@@ -1,3 +1,4 @@
+import { realTimers } from '../bridge/timerHost';
 import { create } from 'zustand';
 import { functionArn } from '../core/environmentVariables';
 import { validateConfig } from '../core/functionConfig';
@@ -49,12 +50,12 @@ export const sourceContext: SourceContext = {
   waitScale: () => currentSettings().waitScale,
 };
 
-let publishTimer: ReturnType<typeof setTimeout> | null = null;
+let publishTimer: unknown = null;
 let pendingLog: SourceLogLine[] = [];
 
 function publishSoon(): void {
   if (publishTimer !== null) return;
-  publishTimer = setTimeout(() => {
+  publishTimer = realTimers.setTimeout(() => {
     publishTimer = null;
     const lines = pendingLog;
     pendingLog = [];

@@ -1,3 +1,4 @@
+import { realTimers } from '../bridge/timerHost';
 import { create } from 'zustand';
 import { compactWorkspace } from '../core/workspace/compactWorkspace';
 import { SchemaProblem } from '../core/schema/schema';
@@ -78,7 +79,7 @@ export function currentWorkspace(): Workspace {
 let lastSaved = '';
 /** The workspace as it was opened: a later difference is work that storage must keep. */
 let baseline = '';
-let saveTimer: ReturnType<typeof setTimeout> | null = null;
+let saveTimer: unknown = null;
 let suspended = 0;
 let storageOk = true;
 
@@ -89,7 +90,7 @@ const fingerprint = (): string => {
 
 function scheduleSave(): void {
   if (suspended > 0 || useWorkspace.getState().embed || saveTimer !== null) return;
-  saveTimer = setTimeout(() => {
+  saveTimer = realTimers.setTimeout(() => {
     saveTimer = null;
     void saveNow();
   }, SAVE_DELAY_MS);
@@ -98,7 +99,7 @@ function scheduleSave(): void {
 /** Save now if anything changed since the last save. */
 export async function saveNow(): Promise<void> {
   if (saveTimer !== null) {
-    clearTimeout(saveTimer);
+    realTimers.clearTimeout(saveTimer);
     saveTimer = null;
   }
   const s = useWorkspace.getState();

@@ -1,3 +1,4 @@
+import { realTimers } from '../bridge/timerHost';
 import { transform } from 'sucrase';
 import { exportFiles } from '../core/workspace/exportFiles';
 import { ImportProblem, workspaceFromDocument, workspaceFromFiles, type ImportedFile } from '../core/workspace/importFiles';
@@ -76,7 +77,7 @@ export function download(fileName: string, bytes: Uint8Array, type = 'applicatio
   document.body.append(a);
   a.click();
   a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  realTimers.setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 const HANDLER = /\.(mjs|cjs|js|ts)$/i;
