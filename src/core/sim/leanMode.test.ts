@@ -7,7 +7,8 @@ import { Simulation } from './simulation';
 vi.setConfig({ testTimeout: 60_000 });
 
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}|req-\d+/g;
-const UNREAD = new Set(['logs', 'logStreamName', 'variables']);
+// coldReason explains a decision to people (the Response's "Why cold"); lean mode makes the same decision without writing the explanation.
+const UNREAD = new Set(['logs', 'logStreamName', 'variables', 'coldReason']);
 
 /**
  * Every command of a run, as text, with request ids renamed in order of
