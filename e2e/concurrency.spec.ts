@@ -66,12 +66,20 @@ test('the billing total equals the sum of the per-invocation costs shown', async
   await run.view('Metrics');
   await expect(run.figure('Succeeded')).toHaveText('5');
   await run.view('Billing');
+  // Amounts read as dollars and cents ("< $0.01" for this run); each one's exact figure is its title.
+  const total = run.billing.getByText(/^Total /);
+  await expect(total).toHaveText('Total < $0.01');
+  await expect(run.billing.getByText(/^Per 1 million requests at this run’s mix: \$\d+\.\d\d/)).toBeVisible();
+  await expect(run.billing.getByText(/^No monthly projection: /)).toBeVisible();
   const rows = run.billing.getByRole('table', { name: /Invocations behind the total/ });
+  await expect(rows).toBeHidden();
+  await run.billing.getByText(/^Invocations behind the total \(5\)/).click();
   await expect(rows.getByRole('row')).toHaveCount(1 + 5 + 1);
-  const costs = await rows.locator('tbody tr td:last-child').allTextContents();
+  await expect(rows.locator('tbody tr td:last-child').first()).toHaveText(/^\$0\.0000\d+$/);
+  const costs = await rows.locator('tbody tr td:last-child').evaluateAll((cells) => cells.map((c) => c.getAttribute('title') ?? ''));
   const picos = (text: string): number => Math.round(Number(text.replace(/[^0-9.]/g, '')) * 1e12);
   const sum = costs.reduce((total, c) => total + picos(c), 0);
-  const totalText = (await run.billing.getByText(/^Total \$/).textContent()) ?? '';
+  const totalText = (await total.getAttribute('title')) ?? '';
   expect(costs).toHaveLength(5);
   expect(sum).toBeGreaterThan(0);
   expect(picos(totalText)).toBe(sum);

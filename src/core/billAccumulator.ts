@@ -231,3 +231,17 @@ function projectMonth(p: { elapsedMs: number; grossUsd: number; requests: { coun
     Math.min(p.requests.count * scale, PRICES.freeTier.requests) * PRICES.requestUsd + Math.min(onDemandGbs * scale, PRICES.freeTier.gbSeconds) * averageGbSecondUsd;
   return Math.max(0, projected - credit);
 }
+
+/**
+ * A month's bill at a sustained rate: the run's usage over the span in which
+ * its requests came (`sustainedLoad`), × 730 h, with the month's free tier
+ * taken off when it applies.
+ */
+export function projectMonthAt(totals: BillTotals, spanMs: number): number {
+  return projectMonth({ elapsedMs: spanMs, grossUsd: totals.grossUsd, requests: totals.requests, invoke: totals.invoke, init: totals.init, applies: totals.freeTier.applies });
+}
+
+/** What a million requests cost at this run's mix (durations, memory, cold starts), before the free tier; null before the first request. */
+export function costPerMillionRequestsUsd(totals: BillTotals): number | null {
+  return totals.requests.count > 0 ? (totals.grossUsd / totals.requests.count) * 1_000_000 : null;
+}

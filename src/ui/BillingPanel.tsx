@@ -1,7 +1,10 @@
 import { useId, useState } from 'react';
 import type { Bill, BillingGranularityMs, BillLine } from '../core/billing';
 import type { Architecture } from '../core/functionConfig';
+import { costPerMillionRequestsUsd, projectMonthAt } from '../core/billAccumulator';
 import { PRICES } from '../core/pricing';
+import { sustainedLoad } from '../core/sustainedLoad';
+import { formatMoney, formatSmallMoney } from './billing/money';
 import './runPanels.css';
 
 export interface BillingOptions {
@@ -16,13 +19,13 @@ export interface BillingPanelProps {
   onOptionsChange: (options: BillingOptions) => void;
 }
 
-export const PAGE_SIZE = 100;
+export const PAGE_SIZE = 50;
 
 /**
- * Money is shown to the picodollar ($0.000000000001), fixed: every cost on
- * the page rounds to whole picodollars first, and the totals are sums of
- * those rounded amounts, so the figures shown add up exactly, as on an
- * invoice. (An invocation costs about $0.0000002 and up.)
+ * Amounts are shown as people read them (money.ts); the exact figure, to the
+ * picodollar, is each amount's title. Every cost rounds to whole picodollars
+ * first and the totals are sums of those rounded amounts, so the exact
+ * figures add up, as on an invoice. (An invocation costs about $0.0000002 and up.)
  */
 export const PICO = 1e12;
 export const toPicos = (usd: number): number => Math.round(usd * PICO);
@@ -49,7 +52,9 @@ function Line({ label, detail, usd, credit = false }: { label: string; detail: s
     <tr>
       <th scope="row">{label}</th>
       <td>{detail}</td>
-      <td className="num">{credit && usd > 0 ? `−${formatUsd(usd)}` : formatUsd(usd)}</td>
+      <td className="num" title={credit && usd > 0 ? `−${formatUsd(usd)}` : formatUsd(usd)}>
+        {credit && usd > 0 ? `−${formatMoney(usd)}` : formatMoney(usd)}
+      </td>
     </tr>
   );
 }
@@ -91,8 +96,10 @@ function Invocations({ bill }: { bill: Bill }) {
   const current = Math.min(page, pages - 1);
   const rows = bill.rows.slice(current * PAGE_SIZE, (current + 1) * PAGE_SIZE);
   const statusId = useId();
+  const firstRow = current * PAGE_SIZE + 1;
   return (
-    <>
+    <details className="bill-invocations">
+      <summary>Invocations behind the total ({bill.rows.length.toLocaleString('en-US')})</summary>
       <div className="table-scroll">
         <table className="bill-rows">
           <caption>Invocations behind the total ({bill.rows.length})</caption>
@@ -125,7 +132,9 @@ function Invocations({ bill }: { bill: Bill }) {
                   <td className="num">{row.billedMs} ms</td>
                   <td className="num">{r.memorySizeMb} MB</td>
                   <td className="num">{(r.ephemeralStorageMb ?? 512).toLocaleString('en-US')} MB</td>
-                  <td className="num">{formatUsd(row.totalUsd)}</td>
+                  <td className="num" title={formatUsd(row.totalUsd)}>
+                    {formatSmallMoney(toPicos(row.totalUsd) / PICO)}
+                  </td>
                 </tr>
               );
             })}
@@ -135,7 +144,9 @@ function Invocations({ bill }: { bill: Bill }) {
               <th scope="row" colSpan={7}>
                 Sum of rows
               </th>
-              <td className="num">{formatPicos(totalPicos(bill).rows)}</td>
+              <td className="num" title={formatPicos(totalPicos(bill).rows)}>
+                {formatMoney(totalPicos(bill).rows / PICO)}
+              </td>
             </tr>
           </tfoot>
         </table>
@@ -146,14 +157,35 @@ function Invocations({ bill }: { bill: Bill }) {
             Previous
           </button>
           <span id={statusId} aria-live="polite">
-            Page {current + 1} of {pages}
+            Rows {firstRow.toLocaleString('en-US')}–{(firstRow + rows.length - 1).toLocaleString('en-US')} of {bill.rows.length.toLocaleString('en-US')}
           </span>
           <button type="button" onClick={() => setPage(current + 1)} disabled={current >= pages - 1} aria-describedby={statusId}>
             Next
           </button>
         </nav>
       )}
-    </>
+    </details>
+  );
+}
+
+/** A month only from a sustained rate, saying the rate; otherwise why not. */
+function Projection({ bill }: { bill: Bill }) {
+  const load = sustainedLoad(bill.rows.map((r) => r.record.arrivedAtMs));
+  if (!load) {
+    return (
+      <p className="bill-projection">
+        No monthly projection: this run’s requests did not come at a sustained rate, and a one-off burst says nothing about a month. Run a steady load
+        (Constant rate) for at least a minute to see one.
+      </p>
+    );
+  }
+  const monthly = projectMonthAt(bill, load.spanMs);
+  return (
+    <p className="bill-projection">
+      At {num(load.ratePerS, 1)} requests per second, sustained for a month (730 h): about{' '}
+      <strong title={formatUsd(monthly)}>{formatMoney(monthly)}</strong>
+      {bill.freeTier.applies ? ', less a month’s free tier' : ''} (from this run’s {num(load.spanMs / 1000, 0)} s of steady load).
+    </p>
   );
 }
 
@@ -166,32 +198,18 @@ export function BillingPanel({ bill, options, onOptionsChange }: BillingPanelPro
   const freeTierId = useId();
   const granularityId = useId();
   const ft = bill.freeTier;
+  const perMillion1 = costPerMillionRequestsUsd(bill);
   return (
     <section className="panel run-panel billing-panel" aria-labelledby="billing-heading">
       <h2 id="billing-heading">Billing</h2>
-      <p className="bill-total">Total {formatPicos(totalPicos(bill).total)}</p>
-      <div className="bill-options">
-        <div className="field checkbox">
-          <input
-            id={freeTierId}
-            type="checkbox"
-            checked={options.freeTier}
-            onChange={(e) => onOptionsChange({ ...options, freeTier: e.target.checked })}
-          />
-          <label htmlFor={freeTierId}>Free tier</label>
-        </div>
-        <div className="field">
-          <label htmlFor={granularityId}>Billing granularity</label>
-          <select
-            id={granularityId}
-            value={options.granularityMs}
-            onChange={(e) => onOptionsChange({ ...options, granularityMs: e.target.value === '100' ? 100 : 1 })}
-          >
-            <option value={1}>1 ms (since December 2020)</option>
-            <option value={100}>100 ms (Lambda’s rounding before December 2020, for teaching)</option>
-          </select>
-        </div>
-      </div>
+      <p className="bill-total" title={formatPicos(totalPicos(bill).total)}>
+        Total {formatMoney(totalPicos(bill).total / PICO)}
+      </p>
+      {perMillion1 !== null && (
+        <p className="bill-per-million">
+          Per 1 million requests at this run’s mix: <strong title={formatUsd(perMillion1)}>{formatMoney(perMillion1)}</strong> (before the free tier)
+        </p>
+      )}
       <table className="bill-lines">
         <caption>Breakdown</caption>
         <tbody>
@@ -226,15 +244,35 @@ export function BillingPanel({ bill, options, onOptionsChange }: BillingPanelPro
           <tr>
             <th scope="row">Total</th>
             <td>{bill.granularityMs === 100 ? 'rounded up to 100 ms per invocation' : 'rounded up to 1 ms per invocation'}</td>
-            <td className="num">{formatPicos(totalPicos(bill).total)}</td>
+            <td className="num" title={formatPicos(totalPicos(bill).total)}>
+              {formatMoney(totalPicos(bill).total / PICO)}
+            </td>
           </tr>
         </tfoot>
       </table>
-      <p className="bill-projection">
-        {bill.projectedMonthlyUsd === null
-          ? 'Projected per month: no projection yet (no run time elapsed).'
-          : `Projected per month: $${bill.projectedMonthlyUsd.toFixed(bill.projectedMonthlyUsd >= 1 ? 2 : 6)} (this run’s rate over ${num(bill.elapsedMs / 1000, 1)} s, × 730 h${ft.applies ? ', less a month’s free tier' : ''})`}
-      </p>
+      <div className="bill-options">
+        <div className="field checkbox">
+          <input
+            id={freeTierId}
+            type="checkbox"
+            checked={options.freeTier}
+            onChange={(e) => onOptionsChange({ ...options, freeTier: e.target.checked })}
+          />
+          <label htmlFor={freeTierId}>Free tier</label>
+        </div>
+        <div className="field">
+          <label htmlFor={granularityId}>Billing granularity</label>
+          <select
+            id={granularityId}
+            value={options.granularityMs}
+            onChange={(e) => onOptionsChange({ ...options, granularityMs: e.target.value === '100' ? 100 : 1 })}
+          >
+            <option value={1}>1 ms (since December 2020)</option>
+            <option value={100}>100 ms (Lambda’s rounding before December 2020, for teaching)</option>
+          </select>
+        </div>
+      </div>
+      <Projection bill={bill} />
       <Prices architectures={bill.architectures} />
       <Invocations bill={bill} />
     </section>

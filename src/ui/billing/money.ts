@@ -1,0 +1,25 @@
+/**
+ * Money as people read it: dollars and cents, "< $0.01" for a total under a
+ * cent, and two significant figures for a single invocation's fraction of a
+ * cent. The exact figure goes in a title wherever an amount is rounded.
+ */
+export function formatMoney(usd: number): string {
+  const sign = usd < 0 ? '−' : '';
+  const abs = Math.abs(usd);
+  if (abs === 0) return '$0.00';
+  if (abs < 0.005) return `${sign}< $0.01`;
+  return `${sign}$${abs.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+}
+
+/** A small amount (one invocation's cost) with two significant figures: $0.0000021. */
+export function formatSmallMoney(usd: number): string {
+  const sign = usd < 0 ? '−' : '';
+  const abs = Math.abs(usd);
+  if (abs === 0) return '$0';
+  if (abs >= 0.01) return `${sign}$${abs.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+  const decimals = Math.min(12, Math.max(2, 1 - Math.floor(Math.log10(abs))));
+  return `${sign}$${abs.toFixed(decimals)}`;
+}
+
+/** The exact amount, for a title: to the picodollar, as the model computes it. */
+export const exactMoney = (usd: number): string => `${usd < 0 ? '−' : ''}$${Math.abs(usd).toFixed(12)}`;
