@@ -73,7 +73,7 @@ test('the billing total equals the sum of the per-invocation costs shown', async
   await expect(run.billing.getByText(/^No monthly projection: /)).toBeVisible();
   const rows = run.billing.getByRole('table', { name: /Invocations behind the total/ });
   await expect(rows).toBeHidden();
-  await run.billing.getByText(/^Invocations behind the total \(5\)/).click();
+  await run.billing.getByText(/^Show the invocations behind the total \(5\)/).click();
   await expect(rows.getByRole('row')).toHaveCount(1 + 5 + 1);
   await expect(rows.locator('tbody tr td:last-child').first()).toHaveText(/^\$0\.0000\d+$/);
   const costs = await rows.locator('tbody tr td:last-child').evaluateAll((cells) => cells.map((c) => c.getAttribute('title') ?? ''));

@@ -16,7 +16,7 @@ test("Ephemeral storage: Lambda's validation wording, and storage above 512 MB b
   await run.view('Metrics');
   await expect(run.figure('Succeeded')).toHaveText('2');
   await run.view('Billing');
-  await run.billing.getByText(/^Invocations behind the total/).click();
+  await run.billing.getByText(/^Show the invocations behind the total/).click();
   const rows = run.billing.getByRole('table', { name: /Invocations behind the total/ });
   await expect(rows.getByRole('row')).toHaveCount(1 + 2 + 1);
   await expect(rows.getByRole('cell', { name: '10,240 MB' })).toHaveCount(2);

@@ -99,7 +99,7 @@ function Invocations({ bill }: { bill: Bill }) {
   const firstRow = current * PAGE_SIZE + 1;
   return (
     <details className="bill-invocations">
-      <summary>Invocations behind the total ({bill.rows.length.toLocaleString('en-US')})</summary>
+      <summary>Show the invocations behind the total ({bill.rows.length.toLocaleString('en-US')})</summary>
       <div className="table-scroll">
         <table className="bill-rows">
           <caption>Invocations behind the total ({bill.rows.length})</caption>
