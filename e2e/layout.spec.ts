@@ -147,3 +147,19 @@ test('the embed fits a 640 px frame: a short notice, the output beside the edito
     expect(await page.evaluate(() => document.scrollingElement?.scrollHeight ?? 0)).toBeLessThanOrEqual(640);
   }
 });
+
+test('Reset run clears the timeline, metrics and bill, and keeps the code', async ({ playground, page }) => {
+  await playground.setCode("export const handler = async () => 'kept';");
+  await playground.invoke();
+  await playground.invoke();
+  const glance = page.getByRole('region', { name: 'Run at a glance' });
+  const invocations = glance.locator('dl > div').filter({ has: page.getByRole('term').getByText('Invocations', { exact: true }) }).getByRole('definition');
+  await expect(invocations).toHaveText('2');
+  await page.getByRole('button', { name: 'Reset run' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Timeline, metrics and bill cleared' })).toBeVisible();
+  await expect(invocations).toHaveText('0');
+  await expect(playground.code).toHaveValue(/'kept'/);
+  await playground.invoke();
+  await expect(invocations).toHaveText('1');
+  await expect(page.getByRole('status').filter({ hasText: 'Timeline, metrics and bill cleared' })).toHaveCount(0);
+});
