@@ -198,16 +198,17 @@ export function BillingPanel({ bill, options, onOptionsChange }: BillingPanelPro
   const freeTierId = useId();
   const granularityId = useId();
   const ft = bill.freeTier;
-  const perMillion1 = costPerMillionRequestsUsd(bill);
+  const perMillionUsd = costPerMillionRequestsUsd(bill);
+  const total = totalPicos(bill).total;
   return (
     <section className="panel run-panel billing-panel" aria-labelledby="billing-heading">
       <h2 id="billing-heading">Billing</h2>
-      <p className="bill-total" title={formatPicos(totalPicos(bill).total)}>
-        Total {formatMoney(totalPicos(bill).total / PICO)}
+      <p className="bill-total" title={formatPicos(total)}>
+        Total {formatMoney(total / PICO)}
       </p>
-      {perMillion1 !== null && (
+      {perMillionUsd !== null && (
         <p className="bill-per-million">
-          Per 1 million requests at this run’s mix: <strong title={formatUsd(perMillion1)}>{formatMoney(perMillion1)}</strong> (before the free tier)
+          Per 1 million requests at this run’s mix: <strong title={formatUsd(perMillionUsd)}>{formatMoney(perMillionUsd)}</strong> (before the free tier)
         </p>
       )}
       <table className="bill-lines">
@@ -244,8 +245,8 @@ export function BillingPanel({ bill, options, onOptionsChange }: BillingPanelPro
           <tr>
             <th scope="row">Total</th>
             <td>{bill.granularityMs === 100 ? 'rounded up to 100 ms per invocation' : 'rounded up to 1 ms per invocation'}</td>
-            <td className="num" title={formatPicos(totalPicos(bill).total)}>
-              {formatMoney(totalPicos(bill).total / PICO)}
+            <td className="num" title={formatPicos(total)}>
+              {formatMoney(total / PICO)}
             </td>
           </tr>
         </tfoot>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exactMoney, formatMoney, formatSmallMoney } from './money';
+import { formatMoney, formatSmallMoney } from './money';
 
 describe('money', () => {
   it('totals are in dollars and cents, with thousands separated', () => {
@@ -18,9 +18,5 @@ describe('money', () => {
     expect(formatSmallMoney(0.0000020833)).toBe('$0.0000021');
     expect(formatSmallMoney(0.000217)).toBe('$0.00022');
     expect(formatSmallMoney(0.5)).toBe('$0.50');
-  });
-
-  it('the exact figure is there for a title', () => {
-    expect(exactMoney(0.0000020833)).toBe('$0.000002083300');
   });
 });

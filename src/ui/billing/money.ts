@@ -1,7 +1,7 @@
 /**
  * Money as people read it: dollars and cents, "< $0.01" for a total under a
  * cent, and two significant figures for a single invocation's fraction of a
- * cent. The exact figure goes in a title wherever an amount is rounded.
+ * cent. (The Billing panel puts the exact figure, `formatUsd`, in a title.)
  */
 export function formatMoney(usd: number): string {
   const sign = usd < 0 ? '−' : '';
@@ -15,11 +15,8 @@ export function formatMoney(usd: number): string {
 export function formatSmallMoney(usd: number): string {
   const sign = usd < 0 ? '−' : '';
   const abs = Math.abs(usd);
-  if (abs === 0) return '$0';
+  if (abs === 0) return '$0.00';
   if (abs >= 0.01) return `${sign}$${abs.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
   const decimals = Math.min(12, Math.max(2, 1 - Math.floor(Math.log10(abs))));
   return `${sign}$${abs.toFixed(decimals)}`;
 }
-
-/** The exact amount, for a title: to the picodollar, as the model computes it. */
-export const exactMoney = (usd: number): string => `${usd < 0 ? '−' : ''}$${Math.abs(usd).toFixed(12)}`;

@@ -1,15 +1,10 @@
 import { useMemo } from 'react';
 import type { InvocationRecord } from '../../core/invocationRecord';
 import type { MetricsSeries } from '../../state/runRecorder';
+import { formatSmallMoney } from '../billing/money';
 import { goToView } from '../layout/viewStore';
 import { formatMs, summariseMetrics } from '../metricsSummary';
 
-/** Small amounts to two significant digits ($0.0000021), larger ones in cents: a glance, not an invoice (the Billing view has that). */
-export function glanceUsd(usd: number): string {
-  if (usd <= 0) return '$0.00';
-  if (usd >= 0.01) return `$${usd.toFixed(2)}`;
-  return `$${usd.toFixed(Math.min(12, Math.ceil(-Math.log10(usd)) + 1))}`;
-}
 
 function Figure({ term, value, tone }: { term: string; value: string; tone?: 'warn' | 'err' }) {
   return (
@@ -43,7 +38,7 @@ export function MetricsStrip({ series, records, totalUsd }: { series: MetricsSer
         <Figure term="Throttles" value={n(s.totals.throttles)} tone={s.totals.throttles > 0 ? 'err' : undefined} />
         <Figure term="Peak concurrency" value={n(s.peaks.concurrentExecutions)} />
         <Figure term="p99 (latest)" value={formatMs(s.latestP99)} />
-        {totalUsd !== null && <Figure term="Cost so far" value={glanceUsd(totalUsd)} />}
+        {totalUsd !== null && <Figure term="Cost so far" value={formatSmallMoney(totalUsd)} />}
         {contended > 0 && (
           <Figure term="Contended" value={`${n(contended)} of ${n(records.length)}`} tone="warn" />
         )}
