@@ -35,10 +35,16 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await showView(page, 'Run');
       await page.getByRole('region', { name: 'Timeline' }).getByRole('checkbox', { name: 'Show as table' }).check();
       expect(await seriousViolations(page), 'Run view, timeline as a table').toEqual([]);
+      await page.getByRole('button', { name: 'Lessons' }).click();
+      expect(await seriousViolations(page), 'Lessons list').toEqual([]);
+      await page.getByRole('complementary', { name: 'Lessons' }).getByRole('link', { name: '1. Cold start vs warm start' }).click();
+      await expect(page.getByRole('list', { name: 'Lesson steps' })).toBeVisible();
+      expect(await seriousViolations(page), 'a lesson in progress').toEqual([]);
     });
 
-    test('the embed has no serious or critical axe violation', async ({ page }) => {
-      await page.goto('/?embed=1');
+    test('the embed (with a lesson) has no serious or critical axe violation', async ({ page }) => {
+      await page.goto('/?embed=1&lesson=cold-warm');
+      await expect(page.getByRole('list', { name: 'Lesson steps' })).toBeVisible();
       await expect(page.getByRole('textbox', { name: 'Handler code' })).toBeAttached();
       await page.getByRole('button', { name: 'Invoke', exact: true }).click();
       await expect(page.getByRole('region', { name: 'Response' }).getByText('Succeeded')).toBeVisible();

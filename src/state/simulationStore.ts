@@ -4,6 +4,7 @@ import { readScenario, validateScenario } from '../core/sim/scenarioFile';
 import type { SimProgress } from '../core/sim/simulation';
 import type { SimReport } from '../core/sim/simReport';
 import { startSimulation, type SimulationRun } from '../bridge/simulationRunner';
+import { noteLessonEvent } from './lessons/lessonEvents';
 import { ALL_FUNCTIONS, runRecorder } from './runStore';
 
 export type SlotName = 'A' | 'B';
@@ -81,8 +82,12 @@ export const useSimulation = create<SimulationState>()((set, get) => {
     void run.outcome.then((outcome) => {
       if (runs[name] !== run) return;
       delete runs[name];
-      if (outcome.kind === 'done') patch(name, { status: 'done', report: outcome.report, wallMs: outcome.wallMs, progress: null });
-      else if (outcome.kind === 'cancelled') patch(name, { status: 'cancelled' });
+      if (outcome.kind === 'done') {
+        patch(name, { status: 'done', report: outcome.report, wallMs: outcome.wallMs, progress: null });
+        const { compare, slots } = get();
+        noteLessonEvent('simulation-run');
+        if (compare && slots.A.status === 'done' && slots.B.status === 'done') noteLessonEvent('simulation-compared');
+      } else if (outcome.kind === 'cancelled') patch(name, { status: 'cancelled' });
       else patch(name, { status: 'error', error: outcome.message, progress: null });
     });
   };

@@ -6,7 +6,9 @@ import { FunctionTabs } from './FunctionTabs';
 import { SkipLink } from './layout/SkipLink';
 import { panelId, tabId, useView, VIEWS, type ViewId } from './layout/viewStore';
 import { ViewTabs } from './layout/ViewTabs';
+import { LessonsPanel, LESSONS_PANEL_ID } from './lessons/LessonsPanel';
 import { LogsPanel } from './LogsPanel';
+import { useLessons } from '../state/lessons/lessonStore';
 import { RunView } from './run/RunView';
 import { WorkspaceMenu } from './WorkspaceMenu';
 import { WorkspaceNotices } from './WorkspaceNotices';
@@ -75,6 +77,17 @@ function ViewPanel({ view, shown }: { view: ViewId; shown: boolean }) {
   );
 }
 
+/** Shows and hides the guided lessons beside the view. */
+function LessonsButton() {
+  const open = useLessons((s) => s.open);
+  const show = useLessons((s) => s.show);
+  return (
+    <button type="button" className="lessons-button" aria-expanded={open} aria-controls={open ? LESSONS_PANEL_ID : undefined} onClick={() => show(!open)}>
+      Lessons
+    </button>
+  );
+}
+
 /**
  * The page: a top bar (Invoke, workspaces), the function and view tabs, the
  * view, and the Logs panel at the bottom, reachable from every view. On a
@@ -90,6 +103,7 @@ export function App() {
   useInvokeShortcut(() => void invoke());
   useJumpShowsEditor();
   const mounted = mountedViews(view, visited);
+  const lessonsOpen = useLessons((s) => s.open);
   return (
     <div className="app shell">
       <SkipLink />
@@ -103,7 +117,7 @@ export function App() {
           {inFlight > 0 && <span className="hint">{inFlight} running</span>}
           {hasProblems && <span className="hint warn">Fix the configuration to invoke</span>}
         </div>
-        {/* A Lessons button belongs here, beside Invoke, when lessons exist. */}
+        <LessonsButton />
         <WorkspaceMenu />
       </header>
       <div className="navbar">
@@ -111,11 +125,14 @@ export function App() {
         <ViewTabs mounted={mounted} />
       </div>
       <WorkspaceNotices />
-      <main className="views" id="main" tabIndex={-1}>
-        {VIEWS.filter((v) => mounted.has(v.id)).map((v) => (
-          <ViewPanel key={v.id} view={v.id} shown={v.id === view} />
-        ))}
-      </main>
+      <div className="workarea">
+        <main className="views" id="main" tabIndex={-1}>
+          {VIEWS.filter((v) => mounted.has(v.id)).map((v) => (
+            <ViewPanel key={v.id} view={v.id} shown={v.id === view} />
+          ))}
+        </main>
+        {lessonsOpen && <LessonsPanel />}
+      </div>
       <LogsPanel collapsible />
     </div>
   );

@@ -5,7 +5,9 @@ import { makeShareLink, playgroundBaseUrl } from '../state/workspaceTransfer';
 import { EventPanel } from './EventPanel';
 import { FunctionTabs } from './FunctionTabs';
 import { HandlerPanel } from './HandlerPanel';
+import { LessonsPanel } from './lessons/LessonsPanel';
 import { LogsPanel } from './LogsPanel';
+import { useLessons } from '../state/lessons/lessonStore';
 import { ResponsePanel } from './ResponsePanel';
 import { WorkspaceNotices } from './WorkspaceNotices';
 import './embed.css';
@@ -37,6 +39,7 @@ export function EmbedApp() {
   const several = usePlayground((s) => s.functions.length > 1);
   const readOnly = useWorkspace((s) => s.readOnly);
   const fullLink = useFullPlaygroundLink();
+  const inLesson = useLessons((s) => s.lessonId !== null || s.problem !== null);
   return (
     <div className="app embed">
       <header className="topbar">
@@ -52,6 +55,7 @@ export function EmbedApp() {
         </a>
       </header>
       <WorkspaceNotices compact />
+      {inLesson && <LessonsPanel compact />}
       {several && <FunctionTabs readOnly={readOnly} />}
       <main className="embed-layout" key={selectedId}>
         <div className="embed-code">
