@@ -40,6 +40,13 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await page.getByRole('complementary', { name: 'Lessons' }).getByRole('link', { name: '1. Cold start vs warm start' }).click();
       await expect(page.getByRole('list', { name: 'Lesson steps' })).toBeVisible();
       expect(await seriousViolations(page), 'a lesson in progress').toEqual([]);
+      await page.getByRole('button', { name: 'Power tuning' }).click();
+      const tuning = page.getByRole('region', { name: 'Power tuning' });
+      await tuning.getByLabel('Memory sizes (MB)').fill('128, 256');
+      await tuning.getByLabel('Runs per size').fill('1');
+      await tuning.getByRole('button', { name: 'Run power tuning' }).click();
+      await expect(tuning.getByRole('region', { name: 'Power tuning results' }).getByRole('status')).toHaveText(/^Cheapest/);
+      expect(await seriousViolations(page), 'Power tuning with results').toEqual([]);
     });
 
     test('the embed (with a lesson) has no serious or critical axe violation', async ({ page }) => {

@@ -8,6 +8,7 @@ import { panelId, tabId, useView, VIEWS, type ViewId } from './layout/viewStore'
 import { ViewTabs } from './layout/ViewTabs';
 import { LessonsPanel, LESSONS_PANEL_ID } from './lessons/LessonsPanel';
 import { LogsPanel } from './LogsPanel';
+import { POWER_TUNING_PANEL_ID, usePowerTuningPanel } from './powerTuning/powerTuningPanelStore';
 import { useLessons } from '../state/lessons/lessonStore';
 import { RunView } from './run/RunView';
 import { WorkspaceMenu } from './WorkspaceMenu';
@@ -19,6 +20,7 @@ const TriggersPanel = lazy(() => import('./TriggersPanel').then((m) => ({ defaul
 const SimulationPanel = lazy(() => import('./simulation/SimulationPanel').then((m) => ({ default: m.SimulationPanel })));
 const MetricsView = lazy(() => import('./views/MetricsView'));
 const BillingView = lazy(() => import('./views/BillingView'));
+const PowerTuningPanel = lazy(() => import('./powerTuning/PowerTuningPanel'));
 
 /** Ctrl/Cmd+Enter anywhere invokes (the editors bind it themselves). */
 function useInvokeShortcut(invoke: () => void): void {
@@ -88,6 +90,16 @@ function LessonsButton() {
   );
 }
 
+/** Shows and hides the Power tuning region beside the view. */
+function PowerTuningButton() {
+  const { open, toggle } = usePowerTuningPanel();
+  return (
+    <button type="button" aria-expanded={open} aria-controls={open ? POWER_TUNING_PANEL_ID : undefined} onClick={toggle}>
+      Power tuning
+    </button>
+  );
+}
+
 /**
  * The page: a top bar (Invoke, workspaces), the function and view tabs, the
  * view, and the Logs panel at the bottom, reachable from every view. On a
@@ -104,6 +116,7 @@ export function App() {
   useJumpShowsEditor();
   const mounted = mountedViews(view, visited);
   const lessonsOpen = useLessons((s) => s.open);
+  const powerTuningOpen = usePowerTuningPanel((s) => s.open);
   return (
     <div className="app shell">
       <SkipLink />
@@ -118,6 +131,7 @@ export function App() {
           {hasProblems && <span className="hint warn">Fix the configuration to invoke</span>}
         </div>
         <LessonsButton />
+        <PowerTuningButton />
         <WorkspaceMenu />
       </header>
       <div className="navbar">
@@ -131,7 +145,16 @@ export function App() {
             <ViewPanel key={v.id} view={v.id} shown={v.id === view} />
           ))}
         </main>
-        {lessonsOpen && <LessonsPanel />}
+        {(lessonsOpen || powerTuningOpen) && (
+          <div className="side-column">
+            {lessonsOpen && <LessonsPanel />}
+            {powerTuningOpen && (
+              <Suspense fallback={<p className="empty view-loading">Loading…</p>}>
+                <PowerTuningPanel />
+              </Suspense>
+            )}
+          </div>
+        )}
       </div>
       <LogsPanel collapsible />
     </div>

@@ -164,7 +164,8 @@ const memoryCost: Lesson = {
       action: { label: 'Set Memory to 1024 MB', run: () => act.setMemory(1024) },
     },
     {
-      instruction: 'Open Power tuning (in the Run view) and run it to see Duration and cost at every memory size.',
+      instruction: 'Press Power tuning (top of the page) and run it: Duration and cost at every memory size.',
+      where: 'Power tuning',
       check: ({ step }) => step.events['power-tuning'] > 0,
       saw: 'You saw the trade-off across memory sizes: the cheapest and the fastest are marked.',
     },
