@@ -58,6 +58,9 @@ interface LiveEnvironment {
   gate: EnvironmentGate;
   /** The most invocations in flight at once while this one ran. */
   peakInFlight: number;
+  /** Init running now; `initPeak` is the most handlers and inits busy at once while it ran. */
+  initializing: boolean;
+  initPeak: number;
 }
 
 /** Live environments one tab runs at most (browser-limits.md §1: 100–200 is practical, creation slows past 400). */
@@ -90,6 +93,8 @@ export class LiveDriver {
   private nextTicket = 1;
   /** Invocations sent to a worker and not yet answered. */
   private inFlight = 0;
+  /** Environments whose init is running. */
+  private initializing = 0;
   private watchdog: (() => void) | null = null;
   private readonly watch = new FrameWatch<SandboxFrame>({ now: () => performance.now(), everyMs: WATCHDOG_MS });
   private disposed = false;
@@ -207,8 +212,8 @@ export class LiveDriver {
         if (!env) break;
         env.sentAt = wallClock.now();
         this.inFlight += 1;
-        env.peakInFlight = this.inFlight;
-        if (this.inFlight > this.cores) for (const e of this.envs.values()) if (e.sentAt !== null) e.peakInFlight = Math.max(e.peakInFlight, this.inFlight);
+        env.peakInFlight = this.busy();
+        this.notePeaks();
         env.gate.invokeSent(c.requestId, env.sentAt);
         const message: ToEnvironment = { t: 'invoke', requestId: c.requestId, payload: c.payload, remainingMs: c.remainingMs };
         env.port.postMessage(message);
@@ -258,8 +263,11 @@ export class LiveDriver {
   private start(spec: EnvironmentSpec): void {
     const { port1, port2 } = new MessageChannel();
     const frame = this.frames.acquire(spec.config.networkAccess);
-    const env: LiveEnvironment = { port: port1, frame, sentAt: null, gate: new EnvironmentGate(), peakInFlight: 0 };
+    const env: LiveEnvironment = { port: port1, frame, sentAt: null, gate: new EnvironmentGate(), peakInFlight: 0, initializing: true, initPeak: 0 };
     this.envs.set(spec.envId, env);
+    this.initializing += 1;
+    env.initPeak = this.busy();
+    this.notePeaks();
     port1.onmessage = (e: MessageEvent<unknown>) => this.onMessage(spec.envId, e.data);
     const init: ToEnvironment = { t: 'init', spec: initSpec(spec) };
     port1.postMessage(init);
@@ -277,6 +285,7 @@ export class LiveDriver {
     const env = this.envs.get(envId);
     if (!env) return;
     this.envs.delete(envId);
+    this.initEnded(env);
     if (env.sentAt !== null) this.inFlight -= 1;
     env.port.onmessage = null;
     env.port.close();
@@ -303,9 +312,13 @@ export class LiveDriver {
         return;
       case 'flood':
         return this.feed({ type: 'environmentLost', envId, reason: 'crashed' });
-      case 'initDone':
-        return this.feed({ type: 'initDone', envId, initDurationMs: m.initDurationMs, logs: m.logs });
+      case 'initDone': {
+        const contended = env.initPeak > this.cores;
+        this.initEnded(env);
+        return this.feed({ type: 'initDone', envId, initDurationMs: m.initDurationMs, logs: m.logs, contended });
+      }
       case 'initFailed':
+        this.initEnded(env);
         return this.feed({ type: 'initFailed', envId, initDurationMs: m.initDurationMs, error: m.error, logs: m.logs });
       case 'invokeDone': {
         const { durationMs, cpuMs } = m;
@@ -319,6 +332,27 @@ export class LiveDriver {
       case 'exited':
         return this.feed({ type: 'environmentLost', envId, reason: { exitStatus: m.exitStatus } });
     }
+  }
+
+  /** Handlers running and inits running now: what shares this machine's cores. */
+  private busy(): number {
+    return this.inFlight + this.initializing;
+  }
+
+  /** More busy than cores: every running handler and init is slowed, and its figures will say so. */
+  private notePeaks(): void {
+    const busy = this.busy();
+    if (busy <= this.cores) return;
+    for (const e of this.envs.values()) {
+      if (e.sentAt !== null) e.peakInFlight = Math.max(e.peakInFlight, busy);
+      if (e.initializing) e.initPeak = Math.max(e.initPeak, busy);
+    }
+  }
+
+  private initEnded(env: LiveEnvironment): void {
+    if (!env.initializing) return;
+    env.initializing = false;
+    this.initializing -= 1;
   }
 
   /** While invocations are in flight, check that their frames' renderers still answer; a dead frame ran out of memory. */

@@ -121,10 +121,12 @@ export class InvocationLifecycle {
     out.push({ type: 'invoke', envId: env.id, requestId: inv.requestId, payload: inv.payload, remainingMs });
   }
 
-  onInitDone(envId: string, initDurationMs: number, logs: LogLine[], out: PlatformCommand[]): void {
+  onInitDone(envId: string, initDurationMs: number, logs: LogLine[], out: PlatformCommand[], contended = false): void {
     const env = this.pool.get(envId);
     if (!env || env.state !== 'initializing') return;
     const inv = env.requestId === null ? undefined : this.invocations.get(env.requestId);
+    // A contended init makes this invocation's figures (Init Duration) read long: the record says so.
+    if (inv && contended) inv.contended = true;
     if (env.initPhase === 'init') {
       out.push({ type: 'clearTimer', timerId: initTimer(envId) });
       if (!inv) {
@@ -185,7 +187,7 @@ export class InvocationLifecycle {
     appendLogs(inv, 'body', logs);
     inv.measuredDurationMs = durationMs;
     inv.cpuMs = Math.min(Math.max(0, event.cpuMs ?? 0), durationMs);
-    inv.contended = event.contended ?? false;
+    inv.contended = inv.contended || (event.contended ?? false);
     const modelled = inv.initInInvokeMs + modelledDurationMs(durationMs, inv.cpuMs, inv.config.memoryMb);
     const extraMs = modelled - inv.initInInvokeMs - durationMs;
     inv.heldOutcome = outcome;

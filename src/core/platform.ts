@@ -95,7 +95,7 @@ export class Platform {
         else this.onInvoke(event.ticket, event.payload, out);
         break;
       case 'initDone':
-        lifecycle.onInitDone(event.envId, event.initDurationMs, event.logs, out);
+        lifecycle.onInitDone(event.envId, event.initDurationMs, event.logs, out, event.contended ?? false);
         break;
       case 'initFailed':
         lifecycle.onInitFailed(event.envId, event.initDurationMs, event.error, event.logs, out);

@@ -129,7 +129,8 @@ export type HandlerOutcome =
 /** Events into the platform model. Durations are measured by the environment itself. */
 export type PlatformEvent =
   | { type: 'invoke'; ticket: number; payload: string; invocationType?: InvocationType }
-  | { type: 'initDone'; envId: string; initDurationMs: number; logs: LogLine[] }
+  /** `contended`: while it ran, more handlers and inits were busy than the machine has cores (live mode), so Init Duration reads long. */
+  | { type: 'initDone'; envId: string; initDurationMs: number; logs: LogLine[]; contended?: boolean }
   | { type: 'initFailed'; envId: string; initDurationMs: number; error: LambdaError; logs: LogLine[] }
   | {
       type: 'invokeDone';

@@ -136,9 +136,9 @@ export class ScenarioDriver {
   }
 
   /** The environment reports its init finished after `ms` (time passes first, as it would). */
-  initDone(envId: string, ms: number, logs: string[] = []): PlatformCommand[] {
+  initDone(envId: string, ms: number, logs: string[] = [], contended = false): PlatformCommand[] {
     this.advance(ms);
-    return this.feed({ type: 'initDone', envId, initDurationMs: ms, logs: this.functionLines(logs) });
+    return this.feed({ type: 'initDone', envId, initDurationMs: ms, logs: this.functionLines(logs), contended });
   }
 
   initFailed(envId: string, ms: number, error: LambdaError = SYNTAX_ERROR, logs: string[] = []): PlatformCommand[] {
@@ -147,11 +147,11 @@ export class ScenarioDriver {
   }
 
   /** The environment answers the last request it was sent, `ms` after now. */
-  invokeDone(envId: string, ms: number, outcome: HandlerOutcome = OK, logs: string[] = [], cpuMs = 0): PlatformCommand[] {
+  invokeDone(envId: string, ms: number, outcome: HandlerOutcome = OK, logs: string[] = [], cpuMs = 0, contended = false): PlatformCommand[] {
     const requestId = this.running.get(envId);
     if (requestId === undefined) throw new Error(`${envId} was never sent an invoke`);
     this.advance(ms);
-    return this.feed({ type: 'invokeDone', envId, requestId, durationMs: ms, cpuMs, outcome, logs: this.functionLines(logs) });
+    return this.feed({ type: 'invokeDone', envId, requestId, durationMs: ms, cpuMs, contended, outcome, logs: this.functionLines(logs) });
   }
 
   lost(envId: string, reason: ExitReason): PlatformCommand[] {

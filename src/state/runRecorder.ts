@@ -180,6 +180,7 @@ export class RunRecorder {
       segment.durationMs = record.durationMs;
       segment.billedDurationMs = record.billedDurationMs;
       segment.cold = record.cold;
+      if (record.contended) segment.contended = true;
       if (record.initDurationMs !== undefined) segment.initDurationMs = record.initDurationMs;
       if (record.errorType !== undefined) segment.errorType = record.errorType;
       this.timelineVersion += 1;

@@ -17,6 +17,8 @@ export interface TimelineSegment {
   initDurationMs?: number;
   cold?: boolean;
   errorType?: string;
+  /** Measured while more handlers and inits ran than the machine has cores: Init and Duration read long. */
+  contended?: boolean;
 }
 
 /** One execution environment: a row on the timeline. */

@@ -1,3 +1,4 @@
+import { CONTENDED_NOTE } from './run/ContentionNote';
 import { useId, useState } from 'react';
 import type { Bill, BillingGranularityMs, BillLine } from '../core/billing';
 import type { Architecture } from '../core/functionConfig';
@@ -128,6 +129,12 @@ function Invocations({ bill }: { bill: Bill }) {
                   <td>{r.cold ? 'cold' : r.provisioned ? 'provisioned' : 'warm'}</td>
                   <td className="num">
                     {r.durationMs.toFixed(2)} ms{r.initDurationMs !== undefined ? ` + init ${r.initDurationMs.toFixed(2)} ms` : ''}
+                    {r.contended && (
+                      <span className="contended-mark" title={CONTENDED_NOTE}>
+                        {' '}
+                        · busy machine
+                      </span>
+                    )}
                   </td>
                   <td className="num">{row.billedMs} ms</td>
                   <td className="num">{r.memorySizeMb} MB</td>

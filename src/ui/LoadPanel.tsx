@@ -1,3 +1,4 @@
+import { FAITHFUL_BURST } from './run/ContentionNote';
 import { useId, useMemo, type ReactNode } from 'react';
 import {
   expectedArrivalCount,
@@ -167,6 +168,15 @@ export function LoadPanel({ plan, onPlanChange, state, progress, onStart, onPaus
           {plan.pattern.kind === 'poisson' ? 'About ' : ''}
           {count(total)} {total === 1 ? 'request' : 'requests'}
           {plan.pattern.kind === 'burst' ? ' at once' : ` over ${count(plan.durationS)} s`}, {plan.invocationType === 'Event' ? 'asynchronous' : 'synchronous'}
+        </p>
+      )}
+      {plan.pattern.kind === 'burst' && plan.pattern.count > FAITHFUL_BURST && (
+        <p className="hint warn burst-advice">
+          This machine has {FAITHFUL_BURST} cores: more handlers (and cold-start inits) than that take turns on the CPU, so their Init Duration and Duration read long and are marked “busy machine”. A burst of up to {FAITHFUL_BURST} shows faithful
+          figures (or any size, for handlers that mostly wait); the Simulation view runs any scale.{' '}
+          <button type="button" className="link-button" onClick={() => onPlanChange({ ...plan, pattern: { kind: 'burst', count: FAITHFUL_BURST } })}>
+            Use a burst of {FAITHFUL_BURST}
+          </button>
         </p>
       )}
       {problems.length > 0 && (

@@ -1,3 +1,4 @@
+import { CONTENDED_NOTE } from './run/ContentionNote';
 import { COLD_START_REASONS } from '../core/coldStartReason';
 import type { InvokeResult } from '../state/playgroundStore';
 import { usePlayground } from '../state/playgroundStore';
@@ -77,7 +78,15 @@ function Summary({ result }: { result: Extract<InvokeResult, { kind: 'finished' 
       {r.initDurationMs !== undefined && (
         <div>
           <dt>Init duration</dt>
-          <dd>{r.initDurationMs.toFixed(2)} ms</dd>
+          <dd>
+            {r.initDurationMs.toFixed(2)} ms
+            {r.contended && (
+              <span className="hint warn contended-mark" title={CONTENDED_NOTE}>
+                {' '}
+                · measured on a busy machine: reads long
+              </span>
+            )}
+          </dd>
         </div>
       )}
       <div>
@@ -90,7 +99,12 @@ function Summary({ result }: { result: Extract<InvokeResult, { kind: 'finished' 
               (measured {r.measuredDurationMs.toFixed(2)} ms, of which CPU {r.cpuMs.toFixed(2)} ms × {r.cpuFactor.toFixed(1)} for {r.memorySizeMb} MB)
             </span>
           )}
-          {r.contended && <span className="hint warn"> · more handlers were busy than this machine has cores: inflated</span>}
+          {r.contended && (
+            <span className="hint warn contended-mark" title={CONTENDED_NOTE}>
+              {' '}
+              · more handlers and inits were busy than this machine has cores: reads long
+            </span>
+          )}
         </dd>
       </div>
       <div>

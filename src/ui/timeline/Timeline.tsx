@@ -39,12 +39,13 @@ const ANNOUNCE_EVERY_MS = 10_000;
 const PALETTE_VARS: Record<keyof TimelinePalette, string> = {
   text: '--text', muted: '--muted', grid: '--border', plot: '--tl-plot', axis: '--panel', now: '--accent',
   provisioned: '--accent-text', init: '--tl-init', idle: '--tl-idle', success: '--tl-success', error: '--tl-error',
-  timeout: '--tl-timeout', crash: '--tl-crash', reclaimed: '--muted', destroyed: '--err',
+  timeout: '--tl-timeout', crash: '--tl-crash', reclaimed: '--muted', contended: '--warn', destroyed: '--err',
 };
 
 const LEGEND: [string, string][] = [
   ['init', 'Init (cold start)'], ['success', 'Success'], ['error', 'Error'], ['timeout', 'Timeout'],
   ['crash', 'Crash'], ['idle', 'Idle'], ['reclaimed', 'Reclaimed'], ['destroyed', 'Destroyed'],
+  ['contended', 'Measured on a busy machine (more handlers than cores)'],
 ];
 
 /** Everything the paint loop reads and writes: kept out of React state, so frames re-render nothing. */

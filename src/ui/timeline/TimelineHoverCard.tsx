@@ -88,6 +88,12 @@ export function TimelineHoverCard({ row, segment, pastEnd, originMs }: Props) {
             <dd>{s.cold ? 'Cold' : 'Warm'}</dd>
           </div>
         )}
+        {s?.contended && (
+          <div>
+            <dt>Measured</dt>
+            <dd className="contended-mark">on a busy machine: reads long</dd>
+          </div>
+        )}
         {s?.errorType && (
           <div>
             <dt>Error type</dt>

@@ -1,3 +1,4 @@
+import { CONTENDED_NOTE } from '../run/ContentionNote';
 import { useMemo, useState } from 'react';
 import type { TimelineData } from '../../state/timelineData';
 import { timelineInvocations, type TimelineInvocation } from './timelineInvocations';
@@ -51,7 +52,10 @@ export function TimelineTable({ data }: { data: TimelineData }) {
                   {r.envId}
                   {r.provisioned ? ' (PC)' : ''}
                 </td>
-                <td>{r.cold ? 'Cold' : 'Warm'}</td>
+                <td>
+                  {r.cold ? 'Cold' : 'Warm'}
+                  {r.contended && <span className="contended-mark" title={CONTENDED_NOTE}> · busy machine</span>}
+                </td>
                 <td className="num">{ms(r.initDurationMs)}</td>
                 <td className="num">{ms(r.durationMs)}</td>
                 <td className={`timeline-kind-${r.outcome === 'running' ? 'idle' : r.outcome}`}>

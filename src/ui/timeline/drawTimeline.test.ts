@@ -69,6 +69,16 @@ const segmentRects = (rects: Rect[]) => rects.filter((r) => COLOURS.has(r.color)
 const rowOf = (r: Rect) => Math.floor((r.y - 20) / 10);
 
 describe('drawTimeline', () => {
+  it('puts a strip over invocations measured on a busy machine, and only over those', () => {
+    const rows = [row('env-1', [seg('success', 10, 30, { contended: true }), seg('idle', 30, 40), seg('success', 40, 60)]), row('env-2', [seg('success', 10, 30)])];
+    const { ctx, rects } = fakeContext();
+    drawTimeline(ctx, data(rows), view(), ORIGIN + 100);
+    const strips = rects.filter((r) => r.color === P.contended);
+    expect(strips).toHaveLength(1);
+    expect(strips[0]).toMatchObject({ x: 10, w: 20 });
+    expect(rowOf(strips[0] as Rect)).toBe(0);
+  });
+
   it('draws only the rows on screen', () => {
     const rows = Array.from({ length: 500 }, (_, i) => row(`env-${i + 1}`, [seg('success', 10, 20)]));
     const { ctx, rects, texts } = fakeContext();

@@ -17,6 +17,8 @@ export interface TimelinePalette {
   crash: string;
   /** End marker of a reclaimed or deprovisioned environment (the normal end of a life). */
   reclaimed: string;
+  /** The strip over an invocation measured on a contended machine (more busy handlers than cores). */
+  contended: string;
   /** End marker of any other destroyed environment (timed out, exited, lost, init failed, redeployed). */
   destroyed: string;
 }
@@ -37,6 +39,7 @@ export const DEFAULT_PALETTE: TimelinePalette = {
   timeout: '#f0883e',
   crash: '#a371f7',
   reclaimed: '#8b98a8',
+  contended: '#d29922',
   destroyed: '#f85149',
 };
 
@@ -191,12 +194,14 @@ export function drawTimeline(ctx: CanvasRenderingContext2D, data: TimelineData, 
     const segs = row.segments;
     let lo = cols;
     let hi = -1;
+    let contendedFrom = -1;
     for (let i = Math.max(0, firstStartingAfter(segs, view.startMs) - 1); i < segs.length; i++) {
       const seg = segs[i] as TimelineSegment;
       if (seg.startMs > view.endMs) break;
       const end = segmentEnd(seg, row, nowMs);
       if (end < view.startMs) continue;
       stats.segments++;
+      if (seg.contended && contendedFrom < 0) contendedFrom = i;
       const c0 = Math.max(0, Math.floor((seg.startMs - view.startMs) / msPerCol));
       const c1 = Math.min(cols, Math.max(c0 + 1, Math.ceil((end - view.startMs) / msPerCol)));
       const rank = RANK[seg.kind] ?? 1;
@@ -217,6 +222,15 @@ export function drawTimeline(ctx: CanvasRenderingContext2D, data: TimelineData, 
       runRank = columns[c] as number;
     }
     if (hi >= lo) columns.fill(0, lo, hi + 1);
+    // Invocations measured on a contended machine get a strip over their bar (their figures read long).
+    for (let i = contendedFrom; i >= 0 && i < segs.length; i++) {
+      const seg = segs[i] as TimelineSegment;
+      if (seg.startMs > view.endMs) break;
+      if (!seg.contended) continue;
+      const x0 = labelW + (Math.max(seg.startMs, view.startMs) - view.startMs) / msPerCol * colW;
+      const x1 = labelW + (Math.min(segmentEnd(seg, row, nowMs), view.endMs) - view.startMs) / msPerCol * colW;
+      fill(p.contended, x0, y + 1, Math.max(colW, x1 - x0), Math.max(2, barPad - 1));
+    }
 
     const gone = row.destroyedAtMs;
     if (gone !== null && gone >= view.startMs && gone <= view.endMs) {

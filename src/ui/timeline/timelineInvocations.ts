@@ -14,6 +14,8 @@ export interface TimelineInvocation {
   durationMs: number | null;
   outcome: InvocationOutcome | 'running';
   errorType: string | null;
+  /** Measured on a contended machine: Init and Duration read long. */
+  contended: boolean;
 }
 
 /**
@@ -36,6 +38,7 @@ export function timelineInvocations(data: TimelineData): TimelineInvocation[] {
         durationMs: running ? null : (s.durationMs ?? (s.endMs as number) - s.startMs),
         outcome: running ? 'running' : s.kind,
         errorType: s.errorType ?? null,
+        contended: s.contended ?? false,
       });
     }
   }

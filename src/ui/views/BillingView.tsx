@@ -1,5 +1,6 @@
 import { useRun } from '../../state/runStore';
 import { BillingPanel } from '../BillingPanel';
+import { ContentionNote } from '../run/ContentionNote';
 import { ScopeSelect } from '../run/ScopeSelect';
 import { useRunResults } from '../run/useRunResults';
 
@@ -13,6 +14,7 @@ export default function BillingView() {
       <div className="view-toolbar">
         <ScopeSelect id="billing-scope" />
       </div>
+      <ContentionNote records={results.records} billed />
       {results.bill && <BillingPanel bill={results.bill} options={billOptions} onOptionsChange={setBillOptions} />}
     </div>
   );
