@@ -50,18 +50,24 @@ const PROGRESS_MS = 100;
 const runs: Partial<Record<SlotName, SimulationRun>> = {};
 
 /** Durations (and Init Durations) of the live invocations that succeeded at this memory size, as the run recorder holds them. */
-export function liveSamples(memoryMb: number): { durationsMs: number[]; initsMs: number[]; memorySizes: number[] } {
+export function liveSamples(memoryMb: number): { durationsMs: number[]; initsMs: number[]; memorySizes: number[]; cpuFraction: number } {
   const records = runRecorder(ALL_FUNCTIONS).records();
   const durationsMs: number[] = [];
   const initsMs: number[] = [];
   const memorySizes = new Set<number>();
+  let cpuPart = 0;
+  let total = 0;
   for (const r of records) {
     memorySizes.add(r.memorySizeMb);
     if (r.memorySizeMb !== memoryMb || r.outcome !== 'success') continue;
     durationsMs.push(r.durationMs);
+    // The CPU-bound part of this Duration, after the CPU-share stretch: what scales with memory.
+    cpuPart += r.cpuMs * r.cpuFactor;
+    total += r.durationMs;
     if (r.initDurationMs !== undefined) initsMs.push(r.initDurationMs);
   }
-  return { durationsMs, initsMs, memorySizes: [...memorySizes].sort((a, b) => a - b) };
+  const cpuFraction = total > 0 ? Math.min(1, Math.max(0, cpuPart / total)) : 0;
+  return { durationsMs, initsMs, memorySizes: [...memorySizes].sort((a, b) => a - b), cpuFraction };
 }
 
 export const useSimulation = create<SimulationState>()((set, get) => {
@@ -131,7 +137,7 @@ export const useSimulation = create<SimulationState>()((set, get) => {
     profileFromLiveRuns(name) {
       const { scenario } = get().slots[name];
       const memoryMb = scenario.function.memoryMb;
-      const { durationsMs, initsMs, memorySizes } = liveSamples(memoryMb);
+      const { durationsMs, initsMs, memorySizes, cpuFraction } = liveSamples(memoryMb);
       if (durationsMs.length === 0) {
         const seen = memorySizes.length > 0 ? ` Live runs so far used ${memorySizes.map((m) => `${m} MB`).join(', ')}.` : ' There are no live runs yet.';
         set({ notice: `No successful live invocation at ${memoryMb} MB to profile: invoke the function (or run a load) at ${memoryMb} MB first.${seen}` });
@@ -140,6 +146,8 @@ export const useSimulation = create<SimulationState>()((set, get) => {
       const next: Scenario = {
         ...scenario,
         duration: { model: 'profiled', samplesMs: durationsMs, memoryMb },
+        // What share of those durations was CPU: a B at another memory size then scales them as live mode would.
+        cpu: { memoryMb, cpuFraction: Math.round(cpuFraction * 1000) / 1000 },
         ...(initsMs.length > 0 ? { initDuration: { model: 'profiled' as const, samplesMs: initsMs, memoryMb } } : {}),
       };
       get().setScenario(name, next);

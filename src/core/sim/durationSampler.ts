@@ -1,5 +1,6 @@
+import { cpuFactor, modelledDurationMs } from '../cpuShare';
 import type { Random } from '../random';
-import type { DurationModel } from './scenario';
+import type { DurationCpu, DurationModel } from './scenario';
 
 /** Draws durations (ms) from a model with a seeded generator; allocates nothing per draw. */
 export interface DurationSampler {
@@ -69,4 +70,24 @@ export function createDurationSampler(model: DurationModel, random: Random): Dur
       return { meanMs, sample: () => (n === 0 ? 0 : (samples[Math.floor(random.next() * n)] as number)) };
     }
   }
+}
+
+/**
+ * How much longer (or shorter) a Duration stated at `cpu.memoryMb` reads at
+ * `memoryMb`: its CPU-bound part is first taken back to one full vCPU, then
+ * stretched by live mode's own function (`modelledDurationMs`), so that the
+ * simulation and live runs (and power tuning) agree on what memory does.
+ */
+export function cpuDurationScale(cpu: DurationCpu, memoryMb: number): number {
+  const c = Math.min(1, Math.max(0, cpu.cpuFraction));
+  const cpuAtOneVcpu = c / cpuFactor(cpu.memoryMb);
+  return modelledDurationMs(1 - c + cpuAtOneVcpu, cpuAtOneVcpu, memoryMb);
+}
+
+/** The sampler's durations as they read at `memoryMb` (unchanged without a CPU statement). */
+export function cpuScaled(sampler: DurationSampler, cpu: DurationCpu | undefined, memoryMb: number): DurationSampler {
+  if (!cpu) return sampler;
+  const k = cpuDurationScale(cpu, memoryMb);
+  if (k === 1) return sampler;
+  return { meanMs: sampler.meanMs * k, sample: () => sampler.sample() * k };
 }

@@ -22,8 +22,15 @@ export interface Scenario {
   traffic: Traffic;
   invocationType: InvocationType;
   function: SimFunction;
-  /** The handler's Duration (as REPORT shows it, at this memory size). */
+  /** The handler's Duration (as REPORT shows it, at this memory size; or, with `cpu`, at `cpu.memoryMb`). */
   duration: DurationModel;
+  /**
+   * Memory → CPU, as live mode models it (cpuShare.ts): `duration` was
+   * stated at `memoryMb`, and `cpuFraction` of it is CPU-bound time, which
+   * stretches or shrinks with Lambda's CPU share at the function's memory.
+   * Absent: durations are taken as they are, at the function's memory.
+   */
+  cpu?: DurationCpu;
   /** Init Duration of a cold start. */
   initDuration: DurationModel;
   /** Share of invocations whose handler throws (0–1). */
@@ -53,6 +60,12 @@ export interface SimFunction {
   timeoutS: number;
   architecture: Architecture;
   runtime: Runtime;
+}
+
+export interface DurationCpu {
+  memoryMb: number;
+  /** 0 (all waiting: memory changes nothing) to 1 (all CPU). */
+  cpuFraction: number;
 }
 
 /** How long each handler run (or init) takes, in ms. */

@@ -119,6 +119,14 @@ export const scenarioSchema = s.strictObject({
     ephemeralStorageMb: s.optional(s.number({ min: 512, max: 10_240, int: true })).describe('/tmp size; above 512 MB it is billed.'),
   }),
   duration: durationModelSchema.default(D.duration).describe("The handler's Duration at this memory size."),
+  cpu: s
+    .optional(
+      s.strictObject({
+        memoryMb: s.number({ min: 128, max: 10_240, int: true }).describe('The memory size the duration model was stated (or measured) at.'),
+        cpuFraction: s.number({ min: 0, max: 1 }).describe('Share of Duration that is CPU-bound: it scales with the CPU share of the memory size, as in live mode.'),
+      }),
+    )
+    .describe('Memory → CPU: present, the duration model is stated at cpu.memoryMb and its CPU-bound part scales with the function\'s memory.'),
   initDuration: durationModelSchema.default(D.initDuration).describe('Init Duration of a cold start.'),
   errorRate: s.number({ min: 0, max: 1 }).default(D.errorRate).describe('Share of invocations whose handler throws.'),
   keepAlive: keepAliveSchema.default(D.keepAlive),

@@ -5,7 +5,7 @@ import { Platform } from '../platform';
 import { environmentNotice, type CompletionListener, type EnvironmentListener, type HandlerOutcome, type PlatformCommand, type PlatformEvent } from '../platformTypes';
 import { createRandom, type Random } from '../random';
 import { ArrivalStream } from '../arrivalStream';
-import { createDurationSampler, type DurationSampler } from './durationSampler';
+import { cpuScaled, createDurationSampler, type DurationSampler } from './durationSampler';
 import { EventQueue } from './eventQueue';
 import { HybridHistogramPolicy } from './hybridHistogramPolicy';
 import { SIM_START_MS, type Scenario } from './scenario';
@@ -114,7 +114,7 @@ export class Simulation {
       // A source needs each completion's ticket and response, so its scenarios take the \`complete\` commands.
       ...((options.lean ?? true) && !options.observe && !s.source ? { onComplete: this.completed } : {}),
     });
-    this.durations = createDurationSampler(s.duration, createRandom((s.seed ^ 0x5bd1e995) >>> 0));
+    this.durations = cpuScaled(createDurationSampler(s.duration, createRandom((s.seed ^ 0x5bd1e995) >>> 0)), s.cpu, s.function.memoryMb);
     this.inits = createDurationSampler(s.initDuration, createRandom((s.seed ^ 0x27d4eb2f) >>> 0));
     this.errors = createRandom((s.seed ^ 0x165667b1) >>> 0);
     this.invokeEvent.invocationType = s.invocationType;

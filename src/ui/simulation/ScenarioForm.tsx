@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import type { Architecture } from '../../core/functionConfig';
 import type { InvocationType } from '../../core/platformTypes';
-import type { Scenario } from '../../core/sim/scenario';
+import { cpuDurationScale } from '../../core/sim/durationSampler';
+import type { DurationCpu, Scenario } from '../../core/sim/scenario';
 import { DurationModelFields } from './DurationModelFields';
 import { KeepAliveFields } from './KeepAliveFields';
 import { SimCheckbox, SimFieldset, SimNumber, SimSelect } from './SimField';
@@ -28,6 +29,8 @@ export interface ScenarioFormProps {
   disabled: boolean;
 }
 
+const CPU_OPTIONS = { off: 'Durations as given, at this memory', on: 'Scale the CPU-bound part with memory' } as const;
+
 /** Every setting of a scenario, grouped as the report reads them. */
 export function ScenarioForm({ scenario: s, onScenario, onProfile, disabled }: ScenarioFormProps) {
   const [unit, setUnit] = useState<Unit>(() => unitFor(s.durationS));
@@ -50,6 +53,28 @@ export function ScenarioForm({ scenario: s, onScenario, onProfile, disabled }: S
       </SimFieldset>
       <SimFieldset legend="Duration">
         <DurationModelFields label="Duration" model={s.duration} onModel={(duration) => set({ duration })} />
+        <SimSelect
+          label="Memory → CPU"
+          value={s.cpu ? 'on' : 'off'}
+          options={CPU_OPTIONS}
+          onValue={(v) => {
+            if (v === 'off') {
+              const { cpu: _dropped, ...rest } = s;
+              onScenario(rest);
+            } else set({ cpu: { memoryMb: s.function.memoryMb, cpuFraction: 1 } });
+          }}
+        />
+        {s.cpu && (
+          <>
+            <SimNumber label="Duration stated at, MB" value={s.cpu.memoryMb} step={1} hint="the memory size the duration was measured at" onValue={(memoryMb) => set({ cpu: { ...(s.cpu as DurationCpu), memoryMb } })} />
+            <SimNumber
+              label="CPU-bound share of Duration (%)"
+              value={Math.round(s.cpu.cpuFraction * 1000) / 10}
+              hint={`scales with the CPU share, as live mode and power tuning do: ×${cpuDurationScale(s.cpu, s.function.memoryMb).toFixed(3)} at ${s.function.memoryMb} MB`}
+              onValue={(pct) => set({ cpu: { ...(s.cpu as DurationCpu), cpuFraction: pct / 100 } })}
+            />
+          </>
+        )}
         <DurationModelFields label="Init duration" model={s.initDuration} onModel={(initDuration) => set({ initDuration })} />
         <div className="field sim-profile">
           <button type="button" onClick={onProfile}>
