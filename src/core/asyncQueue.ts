@@ -23,7 +23,9 @@ export interface AsyncHost {
   tryAttempt(event: AsyncEvent, out: PlatformCommand[]): ThrottleReason | null;
 }
 
-export const asyncTimer = (requestId: string): string => `async:${requestId}`;
+import { asyncTimer } from './timerKey';
+
+export { asyncTimer };
 
 /**
  * Lambda's internal queue for asynchronous (Event) invocations

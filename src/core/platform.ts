@@ -11,6 +11,7 @@ import { checkRequestPayload } from './payloadLimits';
 import type { PlatformContext } from './platformContext';
 import { pushNotice } from './platformContext';
 import { DEFAULT_SETTINGS, type PlatformSettings } from './platformSettings';
+import { timerKind, timerSubject, type TimerId } from './timerKey';
 import { countingIds, throttleError } from './platformState';
 import type { CompletionListener, EnvironmentListener, EnvironmentView, PlatformCommand, PlatformEvent, ThrottleReason } from './platformTypes';
 import type { Random } from './random';
@@ -168,12 +169,9 @@ export class Platform {
     return null;
   }
 
-  private onTimer(timerId: string, out: PlatformCommand[]): void {
-    // `kind:id`, split at the first colon (ids may hold colons).
-    const colon = timerId.indexOf(':');
-    const kind = colon < 0 ? timerId : timerId.slice(0, colon);
-    const id = (colon < 0 ? undefined : timerId.slice(colon + 1)) as string;
-    switch (kind) {
+  private onTimer(timerId: TimerId, out: PlatformCommand[]): void {
+    const id = timerSubject(timerId);
+    switch (timerKind(timerId)) {
       case 'init':
         return this.lifecycle.onInitTimeout(id, out);
       case 'timeout':

@@ -9,6 +9,7 @@ import { estimateMaxMemoryUsedMb } from './memoryModel';
 import { billedDurationMs } from './pricing';
 import type { Completion, EnvironmentState, HandlerOutcome, InvocationType, PlatformCommand, ThrottleReason } from './platformTypes';
 import type { Random } from './random';
+import type { TimerId } from './timerKey';
 
 /** The platform's own view of an execution environment. */
 export interface Environment {
@@ -28,7 +29,7 @@ export interface Environment {
   /** Creation order (the number in `id`): ties in last use go to the newer environment. */
   seq: number;
   /** `reclaimTimer(id)`, made once: it is set and cleared on every invocation. */
-  reclaimTimerId: string;
+  reclaimTimerId: TimerId;
   /** The command clearing it, made once (commands are never changed once made). */
   clearReclaim: PlatformCommand;
   /** Links in the platform's idle list while idle (idleList.ts). */
@@ -56,7 +57,7 @@ export interface Invocation {
   /** Why it was cold (full mode only). */
   coldReason: ColdStartReason | null;
   /** `timeoutTimer(requestId)`, made once: it is set and cleared on every invocation. */
-  timeoutTimerId: string;
+  timeoutTimerId: TimerId;
   /** Set when the invoke phase began (the deadline runs from here). */
   startedAtMs: number | null;
   initDurationMs?: number;
@@ -141,11 +142,9 @@ export function invocationOf(
   return inv;
 }
 
-export const initTimer = (envId: string): string => `init:${envId}`;
-export const timeoutTimer = (requestId: string): string => `timeout:${requestId}`;
-export const holdTimer = (requestId: string): string => `hold:${requestId}`;
-export const reclaimTimer = (envId: string): string => `reclaim:${envId}`;
-export const prewarmTimer = (n: number): string => `prewarm:${n}`;
+import { timeoutTimer } from './timerKey';
+
+export { holdTimer, initTimer, prewarmTimer, reclaimTimer, timeoutTimer } from './timerKey';
 
 /**
  * No log lines: what an invocation starts with, and what lean mode's

@@ -4,6 +4,7 @@ import type { FinishedInvocation, InvocationOutcome, LogLine } from './invocatio
 import type { ExitReason, LambdaError } from './lambdaError';
 import type { InitializationType } from './environmentVariables';
 import type { PlatformSettings } from './platformSettings';
+import type { TimerId } from './timerKey';
 
 /** RequestResponse: the caller waits for the result. Event: queued, answered 202 at once (lambda-model.md §4). */
 export type InvocationType = 'RequestResponse' | 'Event';
@@ -145,7 +146,7 @@ export type PlatformEvent =
       outcome: HandlerOutcome;
       logs: LogLine[];
     }
-  | { type: 'timer'; timerId: string }
+  | { type: 'timer'; timerId: TimerId }
   | { type: 'environmentLost'; envId: string; reason: ExitReason }
   | { type: 'configure'; config: FunctionConfig }
   | { type: 'settings'; settings: PlatformSettings };
@@ -159,8 +160,8 @@ export type PlatformCommand =
   | { type: 'destroyEnvironment'; envId: string; reason: DestroyReason }
   /** The environment's runtime process is gone (killed at a timeout, or it exited); the environment stays, to re-run init with its next invocation. */
   | { type: 'stopRuntime'; envId: string; reason: 'timeout' | 'exited' }
-  | { type: 'setTimer'; timerId: string; atMs: number }
-  | { type: 'clearTimer'; timerId: string }
+  | { type: 'setTimer'; timerId: TimerId; atMs: number }
+  | { type: 'clearTimer'; timerId: TimerId }
   | ({ type: 'complete'; ticket: number } & FinishedInvocation)
   /** The Invoke API refused the request before any environment saw it (400, 413, 429 …). */
   | { type: 'reject'; ticket: number; statusCode: number; error: LambdaError }

@@ -15,6 +15,7 @@ import type { HandlerOutcome, Notice, PlatformCommand, PlatformEvent } from './p
 import { ExecutionTracker } from './executionTracker';
 import { createRandom } from './random';
 import { TestPlatformClock } from './testPlatformClock.test-support';
+import type { TimerId } from './timerKey';
 
 /** 2025-09-01T12:00:00.000Z: after init billing began (1 August 2025). */
 export const T0 = Date.UTC(2025, 8, 1, 12, 0, 0);
@@ -126,7 +127,7 @@ export class ScenarioDriver {
 
   /** Let `ms` of real time pass, firing the timers that fall due (platform time) in order, each at its own time. */
   advance(ms: number): void {
-    this.clock.advanceTimers(ms, this.timers, (timerId) => this.feed({ type: 'timer', timerId }));
+    this.clock.advanceTimers(ms, this.timers, (timerId) => this.feed({ type: 'timer', timerId: timerId as TimerId }));
   }
 
   invoke(payload = '{}'): number {

@@ -4,6 +4,7 @@ import type { DestinationRecord, EnvironmentState, PlatformCommand, ThrottleReas
 import { invocationCost } from '../core/pricing';
 import { percentileOfSorted } from '../core/percentile';
 import { RunRecorder } from './runRecorder';
+import { timeoutTimer } from '../core/timerKey';
 
 const T0 = 1_700_000_000_000;
 
@@ -123,7 +124,7 @@ describe('timeline', () => {
   it('bumps version on change, shares the rows (no copy), ignores commands it does not need', () => {
     const r = new RunRecorder(T0);
     const before = r.timeline();
-    r.observe({ type: 'setTimer', timerId: 't', atMs: T0 });
+    r.observe({ type: 'setTimer', timerId: timeoutTimer('t'), atMs: T0 });
     r.observe({ type: 'destroyEnvironment', envId: 'e1', reason: 'reclaimed' });
     expect(r.timeline().version).toBe(before.version);
     expect(r.version).toBe(0);

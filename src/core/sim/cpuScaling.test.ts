@@ -38,7 +38,7 @@ describe('memory → CPU in the simulation', () => {
       function: { ...DEFAULT_SCENARIO.function, memoryMb: 128, timeoutS: 10 },
     };
     const at = (memoryMb: number, withCpu: boolean): number =>
-      new Simulation({ ...base, function: { ...base.function, memoryMb }, ...(withCpu ? { cpu: { memoryMb: 128, cpuFraction: 1 } } : {}) }).runToEnd().durationMs.p50;
+      new Simulation({ ...base, function: { ...base.function, memoryMb }, ...(withCpu ? { cpu: { memoryMb: 128, cpuFraction: 1 } } : {}) }).runToEnd().durationMs.p50 ?? Number.NaN;
     expect(at(128, true)).toBeCloseTo(800, 6);
     expect(at(1024, true)).toBeCloseTo(100, 6);
     expect(at(1024, false)).toBeCloseTo(800, 6);

@@ -23,6 +23,7 @@ import type { Scenario } from './scenario';
 import { SIM_START_MS } from './scenario';
 import { configOf, settingsOf } from './scenarioPlatform';
 import { SimMetrics } from './simMetrics';
+import type { TimerId } from '../timerKey';
 
 const FEED = 1;
 const TIMER = 2;
@@ -110,7 +111,7 @@ export function replayLive(plan: LoadPlan, scenario: Scenario, handlerMs: number
     const slot = queue.pop();
     clock.set(Math.max(clock.now(), queue.time(slot)));
     if (queue.kind(slot) === TIMER) {
-      const timerId = queue.a(slot) as string;
+      const timerId = queue.a(slot) as TimerId;
       timers.delete(timerId);
       queue.release(slot);
       feed({ type: 'timer', timerId });

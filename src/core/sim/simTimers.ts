@@ -1,7 +1,5 @@
+import { isTimeoutTimer } from '../timerKey';
 import type { EventQueue } from './eventQueue';
-
-/** `timeout:…` (no other timer of the model starts with a t). */
-export const isTimeout = (timerId: string): boolean => timerId.charCodeAt(0) === 116;
 
 /**
  * The model's timers, kept in the simulation's event queue. Most timers are
@@ -13,9 +11,9 @@ export const isTimeout = (timerId: string): boolean => timerId.charCodeAt(0) ===
  * deadline, or is dropped. That keeps heap operations off the per-request
  * path without changing when any timer fires.
  */
-export class SimTimers {
-  private readonly ids = new Map<string, number>();
-  private names: string[] = [];
+export class SimTimers<TimerId extends string = string> {
+  private readonly ids = new Map<TimerId, number>();
+  private names: TimerId[] = [];
   private deadlines = new Float64Array(64);
   /** When the timer's queued entry is due (its deadline or earlier); −1: not queued. */
   private queuedAt = new Float64Array(64).fill(-1);
@@ -25,13 +23,18 @@ export class SimTimers {
   private count = 0;
   /** Timers named `timeout:…` held now (set or queued): while there are none, clearing one needs no lookup. */
   private timeouts = 0;
+  /** The model's timeout timers are counted (a fast path for clearing them); other owners' ids never are. */
+  private readonly isTimeout: (id: TimerId) => boolean;
 
   constructor(
     private readonly queue: EventQueue,
     private readonly kind: number,
-  ) {}
+    countTimeouts = false,
+  ) {
+    this.isTimeout = countTimeouts ? (id) => isTimeoutTimer(id as unknown as Parameters<typeof isTimeoutTimer>[0]) : () => false;
+  }
 
-  set(timerId: string, atMs: number): void {
+  set(timerId: TimerId, atMs: number): void {
     let t = this.ids.get(timerId);
     if (t === undefined) {
       t = this.allocate(timerId);
@@ -52,7 +55,7 @@ export class SimTimers {
     return this.timeouts;
   }
 
-  clear(timerId: string): void {
+  clear(timerId: TimerId): void {
     const t = this.ids.get(timerId);
     if (t !== undefined) this.armed[t] = 0;
   }
@@ -61,10 +64,10 @@ export class SimTimers {
    * The queued entry of timer `t` came due at `nowMs` (its queue slot is
    * already released): the id of the timer to fire, or null.
    */
-  due(t: number, nowMs: number): string | null {
+  due(t: number, nowMs: number): TimerId | null {
     this.queuedAt[t] = -1;
     this.slots[t] = -1;
-    const name = this.names[t] as string;
+    const name = this.names[t] as TimerId;
     if (this.armed[t] === 1 && (this.deadlines[t] as number) > nowMs) {
       this.enqueue(t, this.deadlines[t] as number);
       return null;
@@ -72,7 +75,7 @@ export class SimTimers {
     const fire = this.armed[t] === 1;
     this.ids.delete(name);
     this.freeList.push(t);
-    if (isTimeout(name)) this.timeouts -= 1;
+    if (this.isTimeout(name)) this.timeouts -= 1;
     return fire ? name : null;
   }
 
@@ -81,8 +84,8 @@ export class SimTimers {
     this.slots[t] = this.queue.push(atMs, this.kind, null, null, t);
   }
 
-  private allocate(name: string): number {
-    if (isTimeout(name)) this.timeouts += 1;
+  private allocate(name: TimerId): number {
+    if (this.isTimeout(name)) this.timeouts += 1;
     const reused = this.freeList.pop();
     if (reused !== undefined) {
       this.names[reused] = name;

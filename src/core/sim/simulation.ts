@@ -12,7 +12,8 @@ import { SIM_START_MS, type Scenario } from './scenario';
 import { configOf, settingsOf } from './scenarioPlatform';
 import { simBillOf } from './simBill';
 import { bucketSecondsFor, SimMetrics } from './simMetrics';
-import { isTimeout, SimTimers } from './simTimers';
+import { SimTimers } from './simTimers';
+import { isTimeoutTimer as isTimeout, isTimeoutTimerOf, timerKind, type TimerId } from '../timerKey';
 import { buildReport, type SimReport } from './simReport';
 import { SimSource } from './simSource';
 import type { SourceInvokeResult } from '../sources/sourceTypes';
@@ -57,9 +58,9 @@ export class Simulation {
   readonly clock: ManualClock;
   private readonly platform: Platform;
   private readonly queue = new EventQueue();
-  private readonly timers = new SimTimers(this.queue, TIMER);
+  private readonly timers = new SimTimers<TimerId>(this.queue, TIMER, true);
   /** A timeout timer just set, held back until its invocation's Duration is drawn (see `carryOut`). */
-  private pendingTimeoutId: string | null = null;
+  private pendingTimeoutId: TimerId | null = null;
   private pendingTimeoutAt = 0;
   private readonly arrivals: ArrivalStream;
   private readonly durations: DurationSampler;
@@ -81,7 +82,7 @@ export class Simulation {
   private readonly invokeEvent = { type: 'invoke' as const, ticket: 0, payload: '{}', invocationType: 'RequestResponse' as 'RequestResponse' | 'Event' };
   private readonly initDoneEvent = { type: 'initDone' as const, envId: '', initDurationMs: 0, logs: [] };
   private readonly invokeDoneEvent = { type: 'invokeDone' as const, envId: '', requestId: '', durationMs: 0, cpuMs: 0, contended: false, outcome: OK, logs: [] };
-  private readonly timerEvent = { type: 'timer' as const, timerId: '' };
+  private readonly timerEvent: { type: 'timer'; timerId: TimerId } = { type: 'timer', timerId: '' as TimerId };
 
   private readonly observe: ((command: PlatformCommand) => void) | null;
   /** The scenario's event source, if it declares one: arrivals go to it, not to the function. */
@@ -226,7 +227,7 @@ export class Simulation {
       if (timerId === null) return;
       const ev = this.timerEvent;
       ev.timerId = timerId;
-      this.prewarmFiring = timerId.startsWith('prewarm:');
+      this.prewarmFiring = timerKind(timerId) === 'prewarm';
       this.feed(ev);
       this.prewarmFiring = false;
     } else if (kind === SOURCE_TIMER) {
@@ -302,7 +303,7 @@ export class Simulation {
   };
 
   private queuePendingTimeout(): void {
-    this.timers.set(this.pendingTimeoutId as string, this.pendingTimeoutAt);
+    this.timers.set(this.pendingTimeoutId as TimerId, this.pendingTimeoutAt);
     this.pendingTimeoutId = null;
   }
 
@@ -331,7 +332,7 @@ export class Simulation {
         // by the model when it ends, so it need not be queued; one that runs to the deadline (or past it) meets the
         // model's own timer, which decides the timeout.
         const pending = this.pendingTimeoutId;
-        if (pending !== null && pending.length === 8 + c.requestId.length && pending.endsWith(c.requestId)) {
+        if (pending !== null && isTimeoutTimerOf(pending, c.requestId)) {
           if (now + d < this.pendingTimeoutAt) this.pendingTimeoutId = null;
           else this.queuePendingTimeout();
         }

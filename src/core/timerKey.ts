@@ -1,0 +1,40 @@
+/**
+ * The platform model's timers. A timer id travels in `setTimer`/`clearTimer`
+ * commands and comes back in a `timer` event; drivers only store and return
+ * it. Ids are made and read here and nowhere else: `TimerId` is a branded
+ * string, so a stray string cannot pass for one, and every reader asks
+ * `timerKind`/`timerSubject` instead of parsing.
+ */
+export type TimerKind = 'init' | 'timeout' | 'hold' | 'reclaim' | 'async' | 'prewarm';
+
+export type TimerId = string & { readonly __timer: unique symbol };
+
+/** `kind:subject` (the subject, an environment or request id, may itself hold colons). */
+export function timerId(kind: TimerKind, subject: string | number): TimerId {
+  return `${kind}:${subject}` as TimerId;
+}
+
+export function timerKind(id: TimerId): TimerKind {
+  return id.slice(0, id.indexOf(':')) as TimerKind;
+}
+
+export function timerSubject(id: TimerId): string {
+  return id.slice(id.indexOf(':') + 1);
+}
+
+/** The invocation-timeout timer (a hot path in the simulation: no slicing). */
+export function isTimeoutTimer(id: TimerId): boolean {
+  return id.startsWith('timeout:');
+}
+
+/** Is `id` the timeout timer of this request? (No string is built.) */
+export function isTimeoutTimerOf(id: TimerId, requestId: string): boolean {
+  return id.length === 'timeout:'.length + requestId.length && id.startsWith('timeout:') && id.endsWith(requestId);
+}
+
+export const initTimer = (envId: string): TimerId => timerId('init', envId);
+export const timeoutTimer = (requestId: string): TimerId => timerId('timeout', requestId);
+export const holdTimer = (requestId: string): TimerId => timerId('hold', requestId);
+export const reclaimTimer = (envId: string): TimerId => timerId('reclaim', envId);
+export const prewarmTimer = (n: number): TimerId => timerId('prewarm', n);
+export const asyncTimer = (requestId: string): TimerId => timerId('async', requestId);
