@@ -22,14 +22,19 @@ export function timerSubject(id: TimerId): string {
   return id.slice(id.indexOf(':') + 1);
 }
 
-/** The invocation-timeout timer (a hot path in the simulation: no slicing). */
+/** Only `timeout` of the kinds starts with a "t": one character code tells it (the simulation asks this for every timer). */
+const T = 116;
+const _onlyTimeoutStartsWithT: Extract<TimerKind, `t${string}`> extends 'timeout' ? true : never = true;
+void _onlyTimeoutStartsWithT;
+
+/** The invocation-timeout timer (a hot path in the simulation: no slicing, no string compare). */
 export function isTimeoutTimer(id: TimerId): boolean {
-  return id.startsWith('timeout:');
+  return id.charCodeAt(0) === T;
 }
 
 /** Is `id` the timeout timer of this request? (No string is built.) */
 export function isTimeoutTimerOf(id: TimerId, requestId: string): boolean {
-  return id.length === 'timeout:'.length + requestId.length && id.startsWith('timeout:') && id.endsWith(requestId);
+  return id.length === 8 + requestId.length && id.charCodeAt(0) === T && id.endsWith(requestId);
 }
 
 export const initTimer = (envId: string): TimerId => timerId('init', envId);
