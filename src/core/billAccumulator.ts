@@ -77,10 +77,16 @@ export interface BillTotals {
 /** AWS prices a month as 730 hours. */
 export const MONTH_MS = 730 * 3600 * 1000;
 
-/** Billed duration (init included) at the granularity: 1 ms, the invocation's own; 100 ms, ceil((Duration + Init) / 100) × 100, at least 100. */
+/**
+ * Billed duration at the granularity: 1 ms, the invocation's own (init
+ * included, as billed since 1 August 2025); 100 ms, the rules of that era,
+ * ceil(Duration / 100) × 100, at least 100: on-demand functions on managed
+ * runtimes were not billed for Init Duration before August 2025
+ * (lambda-model.md §1).
+ */
 export function billedMsAt(b: Billable, granularityMs: BillingGranularityMs): number {
   if (granularityMs === 1) return b.billedDurationMs;
-  const raw = b.durationMs + (b.initDurationMs ?? 0);
+  const raw = b.durationMs;
   return Math.max(granularityMs, Math.ceil(raw / granularityMs) * granularityMs);
 }
 

@@ -58,7 +58,7 @@ describe('perInvocation: one request plus compute at the billing granularity', (
     ['warm 12.34 ms, 1 ms', warm, 1, 13, 0.001625, 0.0000000270833875, 0.0000002270833875],
     ['warm 12.34 ms, 100 ms', warm, 100, 100, 0.0125, 0.00000020833375, 0.00000040833375],
     ['cold 100.2 + 12.34 ms, 1 ms', cold, 1, 113, 0.014125, 0.0000002354171375, 0.0000004354171375],
-    ['cold 100.2 + 12.34 ms, 100 ms', cold, 100, 200, 0.025, 0.0000004166675, 0.0000006166675],
+    ['cold 100.2 + 12.34 ms, 100 ms: init not billed in that era', cold, 100, 100, 0.0125, 0.00000020833375, 0.00000040833375],
     ['arm64 2,048 MB 250.5 + 0.2 ms, 1 ms', arm, 1, 251, 0.502, 0.0000066933668, 0.0000068933668],
     ['arm64 2,048 MB 250.5 + 0.2 ms, 100 ms', arm, 100, 300, 0.6, 0.00000800004, 0.00000820004],
     ['provisioned x86 1 GB 1 s: PC duration price', onPc, 1, 1000, 1, 0.0000097222, 0.0000099222],
@@ -92,7 +92,7 @@ describe('perInvocation: one request plus compute at the billing granularity', (
   it.each([
     // record, granularity, init ms, invoke ms, init GB-s, invoke GB-s, init USD, invoke USD
     [cold, 1, 100.2, 12.8, 0.012525, 0.0016, 0.0000002087504175, 0.00000002666672],
-    [cold, 100, 100.2, 99.8, 0.012525, 0.012475, 0.0000002087504175, 0.0000002079170825],
+    [cold, 100, 0, 100, 0, 0.0125, 0, 0.00000020833375],
     [warm, 1, 0, 13, 0, 0.001625, 0, 0.0000000270833875],
   ] as const)('splits a cold start into init (as measured) and invoke (the rest): %#', (r, g, initMs, invokeMs, initGbs, invokeGbs, initUsd, invokeUsd) => {
     const row = perInvocation(r, g);

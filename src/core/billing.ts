@@ -51,12 +51,12 @@ export interface Bill extends BillTotals {
 
 /**
  * The cost row of one invocation: one request plus its compute at the
- * granularity (1 ms: the record's own billed duration; 100 ms:
- * ceil((Duration + Init Duration) / 100) × 100, at least 100 ms).
+ * granularity (1 ms: the record's own billed duration, init included; 100 ms:
+ * ceil(Duration / 100) × 100, at least 100 ms, init not billed, as before August 2025).
  */
 export function perInvocation(record: InvocationRecord, granularityMs: BillingGranularityMs): InvocationCostRow {
   const billedMs = billedMsAt(record, granularityMs);
-  const initBilledMs = Math.min(record.initDurationMs ?? 0, billedMs);
+  const initBilledMs = granularityMs === 1 ? Math.min(record.initDurationMs ?? 0, billedMs) : 0;
   const invokeBilledMs = billedMs - initBilledMs;
   const gbSecondUsd = gbSecondPrice(record.provisioned, record.architecture);
   const gbs = gbSeconds(record.memorySizeMb, billedMs);

@@ -251,7 +251,7 @@ export function BillingPanel({ bill, options, onOptionsChange }: BillingPanelPro
         <tfoot>
           <tr>
             <th scope="row">Total</th>
-            <td>{bill.granularityMs === 100 ? 'rounded up to 100 ms per invocation' : 'rounded up to 1 ms per invocation'}</td>
+            <td>{bill.granularityMs === 100 ? 'rounded up to 100 ms per invocation; Init Duration not billed (as before August 2025)' : 'rounded up to 1 ms per invocation; Init Duration billed (since August 2025)'}</td>
             <td className="num" title={formatPicos(total)}>
               {formatMoney(total / PICO)}
             </td>
@@ -276,7 +276,7 @@ export function BillingPanel({ bill, options, onOptionsChange }: BillingPanelPro
             onChange={(e) => onOptionsChange({ ...options, granularityMs: e.target.value === '100' ? 100 : 1 })}
           >
             <option value={1}>1 ms (since December 2020)</option>
-            <option value={100}>100 ms (Lambda’s rounding before December 2020, for teaching)</option>
+            <option value={100}>100 ms, init not billed (Lambda before December 2020, for teaching)</option>
           </select>
         </div>
       </div>

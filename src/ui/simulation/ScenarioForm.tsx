@@ -13,7 +13,7 @@ const UNIT_S: Record<Unit, number> = { seconds: 1, minutes: 60, hours: 3600, day
 const UNITS: Record<Unit, string> = { seconds: 'seconds', minutes: 'minutes', hours: 'hours', days: 'days' };
 const INVOCATION: Record<InvocationType, string> = { RequestResponse: 'Synchronous (RequestResponse)', Event: 'Asynchronous (Event)' };
 const ARCH: Record<Architecture, string> = { x86_64: 'x86_64', arm64: 'arm64' };
-const GRANULARITY: Record<'1' | '100', string> = { '1': '1 ms (since Dec 2020)', '100': '100 ms (before Dec 2020)' };
+const GRANULARITY: Record<'1' | '100', string> = { '1': '1 ms (since Dec 2020)', '100': '100 ms, init not billed (before Dec 2020)' };
 
 function unitFor(durationS: number): Unit {
   if (durationS >= 86_400 && durationS % 86_400 === 0) return 'days';
