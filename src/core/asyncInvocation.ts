@@ -1,4 +1,5 @@
-import type { LambdaError } from './lambdaError';
+import { payloadTooLarge } from './payloadLimits';
+import { functionErrorPayload, type LambdaError } from './lambdaError';
 import type { DestinationRecord } from './platformTypes';
 import { utf8Length } from './codec';
 
@@ -31,14 +32,7 @@ export function nextThrottleBackoffMs(previousMs: number): number {
 export function checkAsyncPayload(payload: string): { statusCode: number; error: LambdaError } | null {
   const bytes = utf8Length(payload);
   if (bytes <= ASYNC_REQUEST_LIMIT_BYTES) return null;
-  return {
-    statusCode: 413,
-    error: {
-      errorType: 'RequestTooLargeException',
-      errorMessage: `Request must be smaller than ${ASYNC_REQUEST_LIMIT_BYTES} bytes for the InvokeFunction operation`,
-      trace: [],
-    },
-  };
+  return payloadTooLarge(bytes, 'Event', ASYNC_REQUEST_LIMIT_BYTES);
 }
 
 function parsed(payload: string): unknown {
@@ -71,6 +65,6 @@ export function destinationRecord(input: {
     responseContext: lastError
       ? { statusCode: 200, executedVersion: '$LATEST', functionError: 'Unhandled' }
       : { statusCode: 429, executedVersion: '$LATEST' },
-    ...(lastError ? { responsePayload: lastError } : {}),
+    ...(lastError ? { responsePayload: functionErrorPayload(lastError) } : {}),
   };
 }

@@ -1,3 +1,4 @@
+import { invokeApiErrorBody } from './lambdaError';
 import { describe, expect, it } from 'vitest';
 import { cpuFactor } from './cpuShare';
 import { ScenarioDriver } from './scenario.test-support';
@@ -20,7 +21,7 @@ describe('reserved and account concurrency', () => {
     expect(rejects.map((r) => r.ticket)).toEqual([3, 4, 5, 6, 7, 8, 9, 10]);
     expect(rejects[0]).toMatchObject({
       statusCode: 429,
-      error: { errorType: 'TooManyRequestsException', errorMessage: 'Rate Exceeded. (Reason: ReservedFunctionConcurrentInvocationLimitExceeded)' },
+      error: { errorType: 'TooManyRequestsException', errorMessage: 'Rate Exceeded.', reason: 'ReservedFunctionConcurrentInvocationLimitExceeded' },
     });
     expect(d.notices('throttle')).toHaveLength(8);
     d.initDone('env-1', 50);
@@ -45,7 +46,8 @@ describe('reserved and account concurrency', () => {
     const d = new ScenarioDriver({ settings: { accountConcurrency: 3 } });
     burst(d, 4);
     expect(d.commands('startEnvironment')).toHaveLength(3);
-    expect(d.commands('reject')[0]?.error.errorMessage).toBe('Rate Exceeded. (Reason: ConcurrentInvocationLimitExceeded)');
+    const error = d.commands('reject')[0]?.error;
+    expect(error && invokeApiErrorBody(error)).toEqual({ Reason: 'ConcurrentInvocationLimitExceeded', Type: 'User', message: 'Rate Exceeded.' });
   });
 
   it('an idle environment does not count toward concurrency; a busy one does', () => {
@@ -245,7 +247,7 @@ describe('asynchronous invocation', () => {
     d.invokeDone('env-1', 1);
     expect(d.notices('asyncDone')[0]).toMatchObject({ result: 'delivered', attempts: 1 });
     d.invokeAsync(JSON.stringify('x'.repeat(1024 * 1024)));
-    expect(d.commands('reject')[0]).toMatchObject({ statusCode: 413, error: { errorType: 'RequestTooLargeException' } });
+    expect(d.commands('reject')[0]).toMatchObject({ statusCode: 413, error: { errorType: 'RequestEntityTooLargeException', errorMessage: expect.stringMatching(/^\d+ byte payload is too large for the Event invocation type \(limit 1048576 bytes\)$/) } });
   });
 });
 

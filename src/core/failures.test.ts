@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LambdaError } from './lambdaError';
 import { ScenarioDriver, SYNTAX_ERROR, type Completion } from './scenario.test-support';
+import { exitError, functionErrorPayload, invokeApiErrorBody, timeoutError } from './lambdaError';
 
 /** The first line of every new environment (nodejs22.x, the default runtime). */
 const INIT_START = 'INIT_START Runtime Version: nodejs:22.v47\tRuntime Version ARN: arn:aws:lambda:us-east-1::runtime:0e2c8a4b6d1f3e5a7c9b0d2f4e6a8c1b3d5f7e9a0c2e4b6d8f1a3c5e7b9d0f2a';
@@ -26,7 +27,7 @@ describe('timeout', () => {
     const { d, ticket, id } = timedOut();
     expect(d.completion(ticket).response).toEqual({
       ok: false,
-      error: { errorType: 'Sandbox.Timedout', errorMessage: `RequestId: ${id} Error: Task timed out after 3.00 seconds`, trace: [] },
+      error: { errorType: 'Sandbox.Timedout', errorMessage: `RequestId: ${id} Error: Task timed out after 3.00 seconds`, trace: [], platform: true },
     });
     expect(d.completion(ticket).record).toMatchObject({ outcome: 'timeout', errorType: 'Sandbox.Timedout', durationMs: 3000 });
   });
@@ -242,7 +243,7 @@ describe('the runtime exits under an invocation', () => {
     const id = c.record.requestId;
     expect(c.response).toEqual({
       ok: false,
-      error: { errorType: 'Runtime.ExitError', errorMessage: `RequestId: ${id} Error: Runtime exited with error: signal: killed`, trace: [] },
+      error: { errorType: 'Runtime.ExitError', errorMessage: `RequestId: ${id} Error: Runtime exited with error: signal: killed`, trace: [], platform: true },
     });
     expect(c.record).toMatchObject({ outcome: 'crash', durationMs: 250, errorType: 'Runtime.ExitError' });
     expect(d.logText(t).slice(-3)).toEqual([
@@ -272,5 +273,22 @@ describe('the runtime exits under an invocation', () => {
     d.invoke();
     expect(d.commands('startEnvironment')).toHaveLength(2);
     expect(d.lost('env-9', 'crashed')).toEqual([]);
+  });
+});
+
+describe('error payloads as the caller receives them', () => {
+  it('a timeout and a runtime exit have no trace; a thrown error keeps its trace', () => {
+    expect(functionErrorPayload(timeoutError('r1', 3))).toEqual({ errorType: 'Sandbox.Timedout', errorMessage: 'RequestId: r1 Error: Task timed out after 3.00 seconds' });
+    expect(functionErrorPayload(exitError('r1', { exitStatus: 1 }))).toEqual({ errorType: 'Runtime.ExitError', errorMessage: 'RequestId: r1 Error: Runtime exited with error: exit status 1' });
+    expect(functionErrorPayload({ errorType: 'TypeError', errorMessage: 'x', trace: ['TypeError: x', '    at f'] })).toEqual({ errorType: 'TypeError', errorMessage: 'x', trace: ['TypeError: x', '    at f'] });
+  });
+
+  it('the Invoke API answers a refusal with its own body: a throttle carries its Reason', () => {
+    expect(invokeApiErrorBody({ errorType: 'TooManyRequestsException', errorMessage: 'Rate Exceeded.', trace: [], reason: 'ReservedFunctionConcurrentInvocationLimitExceeded' })).toEqual({
+      Reason: 'ReservedFunctionConcurrentInvocationLimitExceeded',
+      Type: 'User',
+      message: 'Rate Exceeded.',
+    });
+    expect(invokeApiErrorBody({ errorType: 'InvalidRequestContentException', errorMessage: 'Could not parse request body into json', trace: [] })).toEqual({ Type: 'User', message: 'Could not parse request body into json' });
   });
 });

@@ -3,6 +3,25 @@ export interface LambdaError {
   errorType: string;
   errorMessage: string;
   trace: string[];
+  /** A throttle's reason (the Invoke API's 429 body carries it as `Reason`). */
+  reason?: string;
+  /** Made by the platform, not thrown by code (a timeout, a runtime exit): its payload has no `trace`. */
+  platform?: true;
+}
+
+/** A function error's payload as the caller receives it: the runtime's `{errorType, errorMessage, trace}`, or, for the platform's own errors, no `trace`. */
+export function functionErrorPayload(error: LambdaError): { errorType: string; errorMessage: string; trace?: string[] } {
+  return error.platform ? { errorType: error.errorType, errorMessage: error.errorMessage } : { errorType: error.errorType, errorMessage: error.errorMessage, trace: error.trace };
+}
+
+/**
+ * The JSON body the Invoke API answers a refused request with (the error
+ * type travels in the x-amzn-ErrorType header and the SDK's error name):
+ * `{"Reason": …, "Type": "User", "message": "Rate Exceeded."}` for a throttle,
+ * `{"Type": "User", "message": …}` for the others.
+ */
+export function invokeApiErrorBody(error: LambdaError): Record<string, string> {
+  return { ...(error.reason ? { Reason: error.reason } : {}), Type: 'User', message: error.errorMessage };
 }
 
 /** The synchronous payload of a function that ran past its timeout. */
@@ -11,6 +30,7 @@ export function timeoutError(requestId: string, timeoutS: number): LambdaError {
     errorType: 'Sandbox.Timedout',
     errorMessage: `RequestId: ${requestId} Error: Task timed out after ${timeoutS.toFixed(2)} seconds`,
     trace: [],
+    platform: true,
   };
 }
 
@@ -25,7 +45,7 @@ export function exitErrorMessage(requestId: string, reason: ExitReason): string 
 }
 
 export function exitError(requestId: string, reason: ExitReason): LambdaError {
-  return { errorType: 'Runtime.ExitError', errorMessage: exitErrorMessage(requestId, reason), trace: [] };
+  return { errorType: 'Runtime.ExitError', errorMessage: exitErrorMessage(requestId, reason), trace: [], platform: true };
 }
 
 /** The error type a REPORT line names when a runtime dies. */

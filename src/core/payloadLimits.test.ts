@@ -32,7 +32,7 @@ describe('the Invoke API refuses a request before any environment sees it', () =
     expect(checkRequestPayload(payload)).toBeNull();
   });
 
-  it('413 RequestTooLargeException over 6 MiB', () => {
+  it('413 RequestEntityTooLargeException over 6 MiB, as clients show it', () => {
     const d = new ScenarioDriver();
     const ticket = d.invoke(jsonOfSize(SYNC_REQUEST_LIMIT_BYTES + 1));
     expect(d.timeline.map((e) => e.command)).toEqual([
@@ -40,7 +40,7 @@ describe('the Invoke API refuses a request before any environment sees it', () =
         type: 'reject',
         ticket,
         statusCode: 413,
-        error: { errorType: 'RequestTooLargeException', errorMessage: 'Request must be smaller than 6291456 bytes for the InvokeFunction operation', trace: [] },
+        error: { errorType: 'RequestEntityTooLargeException', errorMessage: '6291457 byte payload is too large for the RequestResponse invocation type (limit 6291456 bytes)', trace: [] },
       },
     ]);
   });

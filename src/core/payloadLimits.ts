@@ -7,18 +7,21 @@ export const SYNC_REQUEST_LIMIT_BYTES = 6 * 1024 * 1024;
 export const SYNC_RESPONSE_LIMIT_BYTES = 6_291_556;
 
 /** Why the Invoke API would refuse this request body, or null if it accepts it. */
+/** 413 for a request body over the invocation type's limit, worded as clients (the CLI, the SDKs) show it. */
+export function payloadTooLarge(bytes: number, invocationType: 'RequestResponse' | 'Event', limitBytes: number): { statusCode: number; error: LambdaError } {
+  return {
+    statusCode: 413,
+    error: {
+      errorType: 'RequestEntityTooLargeException',
+      errorMessage: `${bytes} byte payload is too large for the ${invocationType} invocation type (limit ${limitBytes} bytes)`,
+      trace: [],
+    },
+  };
+}
+
 export function checkRequestPayload(payload: string): { statusCode: number; error: LambdaError } | null {
   const bytes = utf8Length(payload);
-  if (bytes > SYNC_REQUEST_LIMIT_BYTES) {
-    return {
-      statusCode: 413,
-      error: {
-        errorType: 'RequestTooLargeException',
-        errorMessage: `Request must be smaller than ${SYNC_REQUEST_LIMIT_BYTES} bytes for the InvokeFunction operation`,
-        trace: [],
-      },
-    };
-  }
+  if (bytes > SYNC_REQUEST_LIMIT_BYTES) return payloadTooLarge(bytes, 'RequestResponse', SYNC_REQUEST_LIMIT_BYTES);
   try {
     JSON.parse(payload);
   } catch (err) {

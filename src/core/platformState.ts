@@ -260,5 +260,5 @@ export function countingIds(random: Random): Random {
 
 /** The 429 body of a throttled synchronous invoke (lambda-model.md §4). */
 export function throttleError(reason: ThrottleReason): LambdaError {
-  return { errorType: 'TooManyRequestsException', errorMessage: `Rate Exceeded. (Reason: ${reason})`, trace: [] };
+  return { errorType: 'TooManyRequestsException', errorMessage: 'Rate Exceeded.', trace: [], reason };
 }

@@ -1,3 +1,4 @@
+import { functionErrorPayload, invokeApiErrorBody } from '../core/lambdaError';
 import { CONTENDED_NOTE } from './run/ContentionNote';
 import { COLD_START_REASONS } from '../core/coldStartReason';
 import type { InvokeResult } from '../state/playgroundStore';
@@ -138,7 +139,8 @@ export function ResponsePanel() {
   let status: React.ReactNode = null;
   if (last?.kind === 'rejected') {
     status = <p className="status failed">Invoke refused: HTTP {last.statusCode} {last.error.errorType}</p>;
-    body = <pre className="payload error">{JSON.stringify({ errorType: last.error.errorType, errorMessage: last.error.errorMessage }, null, 2)}</pre>;
+    // What the Invoke API answers: the error type as its header says, and its JSON body.
+    body = <pre className="payload error">{JSON.stringify(invokeApiErrorBody(last.error), null, 2)}</pre>;
   } else if (last?.kind === 'finished') {
     const ok = last.response.ok;
     status = (
@@ -149,7 +151,7 @@ export function ResponsePanel() {
     body = (
       <>
         <Summary result={last} />
-        <Payload text={last.response.ok ? prettyJson(last.response.payload) : JSON.stringify(last.response.error, null, 2)} error={!ok} fileName={fileName} />
+        <Payload text={last.response.ok ? prettyJson(last.response.payload) : JSON.stringify(functionErrorPayload(last.response.error), null, 2)} error={!ok} fileName={fileName} />
       </>
     );
   }

@@ -17,7 +17,7 @@ const error: LambdaError = { errorType: 'Error', errorMessage: 'boom', trace: []
 const throttled: SourceInvokeResult = {
   kind: 'rejected',
   statusCode: 429,
-  error: { errorType: 'TooManyRequestsException', errorMessage: 'Rate Exceeded. (Reason: ReservedFunctionConcurrentInvocationLimitExceeded)', trace: [] },
+  error: { errorType: 'TooManyRequestsException', errorMessage: 'Rate Exceeded.', trace: [], reason: 'ReservedFunctionConcurrentInvocationLimitExceeded' },
 };
 const notFound: SourceInvokeResult = { kind: 'rejected', statusCode: 404, error: { errorType: 'ResourceNotFoundException', errorMessage: 'Function not found', trace: [] } };
 
