@@ -11,8 +11,13 @@ import { ScalingBudget } from './scalingBudget';
  * the account's unreserved pool), then the most recently used idle on-demand
  * environment, then the scaling rate for a new one.
  */
+/** Synchronous requests per second allowed per unit of concurrency (lambda-model.md §2, "Request rate"). */
+export const REQUESTS_PER_SECOND_PER_ENVIRONMENT = 10;
+
 export class Admission {
   private readonly budget: ScalingBudget;
+  /** The invocation rate limit, 10 × the concurrency limit per second, as a continuously refilled budget. */
+  private readonly rate: ScalingBudget;
   /** Whether the environment the last `admit` returned is a new one (no object per admission for it). */
   cold = false;
   /** Why, when `cold` (full mode only: the scale simulation does not keep it). */
@@ -23,6 +28,11 @@ export class Admission {
     private readonly pool: EnvironmentPool,
   ) {
     this.budget = new ScalingBudget(ctx.settings.scaleBurst, ctx.settings.scaleWindowMs, ctx.clock.now());
+    this.rate = new ScalingBudget(this.rateLimit(), 1000, ctx.clock.now());
+  }
+
+  private rateLimit(): number {
+    return REQUESTS_PER_SECOND_PER_ENVIRONMENT * this.cap();
   }
 
   /** The concurrency this function may use: its reservation, or the account's unreserved pool. */
@@ -30,11 +40,19 @@ export class Admission {
     return this.ctx.settings.reservedConcurrency ?? this.ctx.settings.accountConcurrency;
   }
 
-  /** An environment for a new request (a new one, cold, when `cold` is then true), or why the request is throttled. */
-  admit(out: PlatformCommand[]): Environment | ThrottleReason {
+  /**
+   * An environment for a new request (a new one, cold, when `cold` is then
+   * true), or why the request is throttled. A synchronous request also counts
+   * against the invocation rate limit (asynchronous ones are limited only by
+   * concurrency).
+   */
+  admit(out: PlatformCommand[], sync = false): Environment | ThrottleReason {
     this.cold = false;
     this.coldReason = null;
     const { pool, ctx } = this;
+    if (sync && !this.rate.take(ctx.clock.now())) {
+      return ctx.settings.reservedConcurrency === null ? 'FunctionInvocationRateLimitExceeded' : 'ReservedFunctionInvocationRateLimitExceeded';
+    }
     const provisioned = pool.mostRecentlyUsedIdle(true);
     if (provisioned) return provisioned;
     const limited: ThrottleReason =
@@ -52,5 +70,6 @@ export class Admission {
   onSettings(): void {
     const { settings, clock } = this.ctx;
     this.budget.reset(settings.scaleBurst, settings.scaleWindowMs, clock.now());
+    this.rate.reset(this.rateLimit(), 1000, clock.now());
   }
 }

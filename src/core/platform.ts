@@ -151,7 +151,7 @@ export class Platform {
       return;
     }
     this.acceptedPayload = payload;
-    const admitted = this.admission.admit(out);
+    const admitted = this.admission.admit(out, true);
     if (typeof admitted === 'string') {
       pushNotice(out, { kind: 'throttle', atMs: this.ctx.clock.now(), ticket, invocationType: 'RequestResponse', reason: admitted });
       out.push({ type: 'reject', ticket, statusCode: 429, error: throttleError(admitted) });

@@ -10,7 +10,12 @@ import type { TimerId } from './timerKey';
 export type InvocationType = 'RequestResponse' | 'Event';
 
 /** Why the Invoke API answered 429 TooManyRequestsException. */
-export type ThrottleReason = 'ReservedFunctionConcurrentInvocationLimitExceeded' | 'ConcurrentInvocationLimitExceeded';
+/** The Invoke API's throttle reasons the model gives: concurrency (reserved or account) and the invocation rate (10 per second per unit of concurrency, synchronous only). */
+export type ThrottleReason =
+  | 'ReservedFunctionConcurrentInvocationLimitExceeded'
+  | 'ConcurrentInvocationLimitExceeded'
+  | 'ReservedFunctionInvocationRateLimitExceeded'
+  | 'FunctionInvocationRateLimitExceeded';
 
 /** The record Lambda sends to an asynchronous invocation's on-failure destination (lambda-model.md §4). */
 export interface DestinationRecord {

@@ -259,7 +259,7 @@ describe('accounting', () => {
       succeeded: 3,
       functionErrors: 2,
       throttled: 2,
-      throttleReasons: { ConcurrentInvocationLimitExceeded: 2, ReservedFunctionConcurrentInvocationLimitExceeded: 0 },
+      throttleReasons: { ConcurrentInvocationLimitExceeded: 2, ReservedFunctionConcurrentInvocationLimitExceeded: 0, ReservedFunctionInvocationRateLimitExceeded: 0, FunctionInvocationRateLimitExceeded: 0 },
       rejected: 1,
       async: { accepted: 4, delivered: 1, retriedDelivered: 1, onFailure: 1, stillQueued: 1 },
       lost: 0,
@@ -327,15 +327,18 @@ describe('throttles by reason', () => {
       throttle(1, 100, 'ReservedFunctionConcurrentInvocationLimitExceeded'),
       throttle(2, 150, 'ReservedFunctionConcurrentInvocationLimitExceeded'),
       throttle(3, 1200, 'ConcurrentInvocationLimitExceeded'),
+      throttle(4, 1300, 'FunctionInvocationRateLimitExceeded'),
     ]);
+    const none = { ReservedFunctionConcurrentInvocationLimitExceeded: 0, ConcurrentInvocationLimitExceeded: 0, ReservedFunctionInvocationRateLimitExceeded: 0, FunctionInvocationRateLimitExceeded: 0 };
     expect(r.metrics().points.map((p) => p.throttleReasons)).toEqual([
-      { ReservedFunctionConcurrentInvocationLimitExceeded: 2, ConcurrentInvocationLimitExceeded: 0 },
-      { ReservedFunctionConcurrentInvocationLimitExceeded: 0, ConcurrentInvocationLimitExceeded: 1 },
+      { ...none, ReservedFunctionConcurrentInvocationLimitExceeded: 2 },
+      { ...none, ConcurrentInvocationLimitExceeded: 1, FunctionInvocationRateLimitExceeded: 1 },
     ]);
-    expect(r.accounting(3).throttleReasons).toEqual({ ReservedFunctionConcurrentInvocationLimitExceeded: 2, ConcurrentInvocationLimitExceeded: 1 });
+    expect(r.accounting(4).throttleReasons).toEqual({ ...none, ReservedFunctionConcurrentInvocationLimitExceeded: 2, ConcurrentInvocationLimitExceeded: 1, FunctionInvocationRateLimitExceeded: 1 });
     expect(r.timeline().throttles).toEqual([
       { reason: 'ReservedFunctionConcurrentInvocationLimitExceeded', count: 2, firstMs: T0 + 100, lastMs: T0 + 150 },
       { reason: 'ConcurrentInvocationLimitExceeded', count: 1, firstMs: T0 + 1200, lastMs: T0 + 1200 },
+      { reason: 'FunctionInvocationRateLimitExceeded', count: 1, firstMs: T0 + 1300, lastMs: T0 + 1300 },
     ]);
   });
 });

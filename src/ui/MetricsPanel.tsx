@@ -83,7 +83,7 @@ function countChart(data: MetricsPoint[], key: CountKey | 'concurrentExecutions'
   );
 }
 
-const REASON_COLOURS = ['var(--err)', 'var(--timeout, #d29922)'];
+const REASON_COLOURS = ['var(--err)', 'var(--timeout, #d29922)', 'var(--tl-crash)', 'var(--cold)'];
 
 /** Throttles per second, stacked by Lambda's reason. */
 function throttleChart(data: MetricsPoint[]): React.ReactElement {

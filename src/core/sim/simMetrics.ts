@@ -70,6 +70,8 @@ export class SimMetrics {
   readonly throttlesByReason: Record<ThrottleReason, number> = {
     ConcurrentInvocationLimitExceeded: 0,
     ReservedFunctionConcurrentInvocationLimitExceeded: 0,
+    ReservedFunctionInvocationRateLimitExceeded: 0,
+    FunctionInvocationRateLimitExceeded: 0,
   };
   /** Time integrals (environment·ms) over the whole window. */
   servingArea = 0;

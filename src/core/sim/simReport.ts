@@ -149,7 +149,7 @@ export function buildReport(input: {
   const averageBusy = windowMs > 0 ? m.servingArea / windowMs : 0;
   const averageIdle = windowMs > 0 ? m.notServingArea / windowMs : 0;
   const gbs = (area: number): number => round(((area / 1000) * input.memoryMb) / 1024, 3);
-  const throttleTotal = m.throttlesByReason.ConcurrentInvocationLimitExceeded + m.throttlesByReason.ReservedFunctionConcurrentInvocationLimitExceeded;
+  const throttleTotal = Object.values(m.throttlesByReason).reduce((a, b) => a + b, 0);
   return {
     version: 1,
     scenario,
