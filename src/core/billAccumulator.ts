@@ -1,5 +1,5 @@
 import type { Architecture } from './functionConfig';
-import { ephemeralStorageCost, gbSeconds, INCLUDED_EPHEMERAL_STORAGE_MB, PRICES } from './pricing';
+import { DURATION_TIERS, ephemeralStorageCost, gbSeconds, INCLUDED_EPHEMERAL_STORAGE_MB, PRICES, tieredDurationUsd } from './pricing';
 
 /** Lambda's billing granularity: 1 ms since December 2020, 100 ms before (kept for teaching). */
 export type BillingGranularityMs = 1 | 100;
@@ -59,7 +59,13 @@ export interface BillTotals {
     gbSeconds: number;
     usd: number;
   };
-  /** Usage before the free-tier credit: the sum of the rows plus provisioned concurrency. */
+  /**
+   * The monthly tier discount on on-demand duration: the period counts as one
+   * month, so it is non-zero only past 6 B GB-s (x86_64; 7.5 B arm64), which
+   * only the scale simulation reaches. Subtracted from the total.
+   */
+  tierDiscount: BillLine;
+  /** Usage before the free-tier credit and the tier discount: the sum of the rows plus provisioned concurrency. */
   grossUsd: number;
   totalUsd: number;
   /** Sum of each invocation's request plus compute plus ephemeral storage, in the order they were added. */
@@ -182,6 +188,8 @@ export class BillAccumulator {
       totalUsd = Math.max(0, netUsd + provisionedConcurrency.usd);
       freeTier.usd = grossUsd - totalUsd;
     }
+    const tierDiscount = tierDiscountOf(this.invoke, this.init, architectures[0] ?? 'x86_64');
+    totalUsd = Math.max(0, totalUsd - tierDiscount.usd);
     const elapsedMs = nowMs - startMs;
     const requests = { ...this.requests };
     const invoke = { ...this.invoke };
@@ -196,11 +204,12 @@ export class BillAccumulator {
       provisionedConcurrency,
       provisionedInvocations: { ...this.provisionedInvocations },
       freeTier,
+      tierDiscount,
       grossUsd,
       totalUsd,
       rowsTotalUsd: this.rowsTotalUsd,
       architectures,
-      projectedMonthlyUsd: elapsedMs > 0 ? projectMonth({ elapsedMs, grossUsd, requests, invoke, init, applies }) : null,
+      projectedMonthlyUsd: elapsedMs > 0 ? projectMonth({ elapsedMs, grossUsd, requests, invoke, init, applies, architecture: architectures[0] ?? 'x86_64' }) : null,
     };
   }
 
@@ -226,10 +235,23 @@ function provisionedAllocation(changes: readonly ProvisionedChange[], startMs: n
   return { gbSeconds: gbs, usd };
 }
 
-/** Scale the run's usage to 730 h; with the free tier, take the monthly allowance off the projected usage. */
-function projectMonth(p: { elapsedMs: number; grossUsd: number; requests: { count: number }; invoke: BillLine; init: BillLine; applies: boolean }): number {
+/**
+ * What the month's duration tiers take off on-demand compute of `gbs` at the
+ * run's average first-tier rate (a run of several architectures is priced on
+ * the first one's tiers: the tiers are per architecture and the bill does
+ * not split GB-s by architecture).
+ */
+function tierDiscountOf(invoke: BillLine, init: BillLine, architecture: Architecture, scale = 1): BillLine {
+  const gbs = (invoke.gbSeconds + init.gbSeconds) * scale;
+  if (gbs <= DURATION_TIERS[architecture].tier1Gbs) return { gbSeconds: 0, usd: 0 };
+  const rate = (invoke.usd + init.usd) / (invoke.gbSeconds + init.gbSeconds);
+  return { gbSeconds: gbs - DURATION_TIERS[architecture].tier1Gbs, usd: rate * gbs - tieredDurationUsd(gbs, rate, architecture) };
+}
+
+/** Scale the run's usage to 730 h, with the month's duration tiers; with the free tier, take the monthly allowance off the projected usage. */
+function projectMonth(p: { elapsedMs: number; grossUsd: number; requests: { count: number }; invoke: BillLine; init: BillLine; applies: boolean; architecture: Architecture }): number {
   const scale = MONTH_MS / p.elapsedMs;
-  const projected = p.grossUsd * scale;
+  const projected = p.grossUsd * scale - tierDiscountOf(p.invoke, p.init, p.architecture, scale).usd;
   if (!p.applies) return projected;
   const onDemandGbs = p.invoke.gbSeconds + p.init.gbSeconds;
   const averageGbSecondUsd = onDemandGbs > 0 ? (p.invoke.usd + p.init.usd) / onDemandGbs : 0;
@@ -244,7 +266,15 @@ function projectMonth(p: { elapsedMs: number; grossUsd: number; requests: { coun
  * taken off when it applies.
  */
 export function projectMonthAt(totals: BillTotals, spanMs: number): number {
-  return projectMonth({ elapsedMs: spanMs, grossUsd: totals.grossUsd, requests: totals.requests, invoke: totals.invoke, init: totals.init, applies: totals.freeTier.applies });
+  return projectMonth({
+    elapsedMs: spanMs,
+    grossUsd: totals.grossUsd,
+    requests: totals.requests,
+    invoke: totals.invoke,
+    init: totals.init,
+    applies: totals.freeTier.applies,
+    architecture: totals.architectures[0] ?? 'x86_64',
+  });
 }
 
 /** What a million requests cost at this run's mix (durations, memory, cold starts), before the free tier; null before the first request. */

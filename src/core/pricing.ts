@@ -18,6 +18,25 @@ export const PRICES = {
   freeTier: { requests: 1_000_000, gbSeconds: 400_000 },
 } as const;
 
+/**
+ * Monthly on-demand duration tiers (lambda-model.md §1; AWS blog "Introducing
+ * tiered pricing for AWS Lambda"): past the first tier the GB-s price falls
+ * 10%, past the second 20%, per architecture, Region and account.
+ */
+export const DURATION_TIERS: Record<Architecture, { tier1Gbs: number; tier2Gbs: number }> = {
+  x86_64: { tier1Gbs: 6e9, tier2Gbs: 15e9 },
+  arm64: { tier1Gbs: 7.5e9, tier2Gbs: 18.75e9 },
+};
+
+/** What `gbs` GB-s of on-demand duration in one month cost, at first-tier rate `rateUsd`, with the tiers applied. */
+export function tieredDurationUsd(gbs: number, rateUsd: number, architecture: Architecture): number {
+  const { tier1Gbs, tier2Gbs } = DURATION_TIERS[architecture];
+  const first = Math.min(gbs, tier1Gbs);
+  const second = Math.min(Math.max(gbs - tier1Gbs, 0), tier2Gbs - tier1Gbs);
+  const third = Math.max(gbs - tier2Gbs, 0);
+  return rateUsd * (first + 0.9 * second + 0.8 * third);
+}
+
 /** Billed duration in ms: rounded up to the billing granularity (1 ms since December 2020). */
 export function billedDurationMs(durationMs: number, granularityMs = 1): number {
   return Math.max(granularityMs, Math.ceil(durationMs / granularityMs) * granularityMs);

@@ -68,6 +68,7 @@ export function SimulationReport({ report, title, wallMs }: { report: SimReport;
           <tr><th scope="row">Provisioned concurrency ({dec(c.provisionedConcurrency.gbSeconds)} GB-s)</th><td>{usd(c.provisionedConcurrency.usd)}</td></tr>
           <tr><th scope="row">Invocations on provisioned ({int(c.provisionedInvocations.count)})</th><td>{usd(c.provisionedInvocations.usd)}</td></tr>
           {c.freeTier.applies && <tr><th scope="row">Free tier</th><td>−{usd(c.freeTier.usd)}</td></tr>}
+          {c.tierDiscount.usd > 0 && <tr><th scope="row">Duration tiers ({dec(c.tierDiscount.gbSeconds)} GB-s past the first tier)</th><td>−{usd(c.tierDiscount.usd)}</td></tr>}
           <tr className="sim-bill-total"><th scope="row">Total</th><td>{usd(c.totalUsd)}</td></tr>
           {c.projectedMonthlyUsd !== null && <tr><th scope="row">A month at this rate</th><td>{usd(c.projectedMonthlyUsd)}</td></tr>}
         </tbody>
