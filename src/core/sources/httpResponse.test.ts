@@ -49,7 +49,8 @@ describe('successful responses', () => {
       [['Content-Type', 'application/json'], ['My-Custom-Header', 'Custom Value'], ['set-cookie', v2Result.cookies[0]!], ['set-cookie', v2Result.cookies[1]!]], v2Result.body],
     ['function URL: cookies become set-cookie lines', 'function-url', ok(v2Result), 201,
       [['Content-Type', 'application/json'], ['My-Custom-Header', 'Custom Value'], ['set-cookie', v2Result.cookies[0]!], ['set-cookie', v2Result.cookies[1]!]], v2Result.body],
-    ['function URL: a bare string is 200 JSON', 'function-url', ok('Hello, world!' satisfies LambdaFunctionURLResult), 200, [['content-type', 'application/json']], '"Hello, world!"'],
+    ['function URL: a bare string is 200 JSON whose body is the string itself, no quotes', 'function-url', ok('Hello, world!' satisfies LambdaFunctionURLResult), 200, [['content-type', 'application/json']], 'Hello, world!'],
+    ['HTTP API: a bare number is its JSON', 'http-v2', ok(42), 200, [['content-type', 'application/json']], '42'],
     ['HTTP API: an object without statusCode is 200 JSON', 'http-v2', ok({ message: 'Hello, world!' }), 200, [['content-type', 'application/json']], '{"message":"Hello, world!"}'],
     ['function URL: null (a handler returning nothing) is 200 JSON', 'function-url', { kind: 'success', payload: 'null' }, 200, [['content-type', 'application/json']], 'null'],
     ['HTTP API: an array is 200 JSON', 'http-v2', ok([1, 2]), 200, [['content-type', 'application/json']], '[1,2]'],
@@ -64,9 +65,9 @@ describe('successful responses', () => {
 
   it.each<[HttpFormat, [string, string][]]>([
     ['rest-v1', [['Date', DATE], ['Content-Type', 'application/json'], ['Content-Length', '2'], ['Connection', 'keep-alive'], ['x-amzn-RequestId', 'req-id'], ['x-amz-apigw-id', 'ext-id='], ['X-Amzn-Trace-Id', 'Root=1-trace']]],
-    ['http-v2', [['date', DATE], ['content-length', '4'], ['apigw-requestid', 'req-id'], ['content-type', 'application/json']]],
-    ['function-url', [['date', DATE], ['content-length', '4'], ['x-amzn-requestid', 'req-id'], ['x-amzn-trace-id', 'Root=1-trace'], ['content-type', 'application/json']]],
-  ])('%s adds its own headers (the v2 body is the JSON text "hi")', (format, headers) => {
+    ['http-v2', [['date', DATE], ['content-length', '2'], ['apigw-requestid', 'req-id'], ['content-type', 'application/json']]],
+    ['function-url', [['date', DATE], ['content-length', '2'], ['x-amzn-requestid', 'req-id'], ['x-amzn-trace-id', 'Root=1-trace'], ['content-type', 'application/json']]],
+  ])('%s adds its own headers (a v2 string result is its own body, hi: 2 bytes)', (format, headers) => {
     const payload = format === 'rest-v1' ? { statusCode: 200, body: 'hi' } : 'hi';
     expect(mapResult(format, ok(payload), ids, AT).response.headers).toEqual(headers);
   });

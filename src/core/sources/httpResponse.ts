@@ -112,7 +112,8 @@ function parseV2(payload: string): Parsed | null {
   if (!parsed.ok) return null;
   const r = parsed.value;
   if (!isRecord(r) || !('statusCode' in r)) {
-    return { statusCode: 200, lines: [['content-type', 'application/json']], body: payload, isBase64Encoded: false };
+    // AWS's response-mapping table: a string result is the body itself (no JSON quotes); any other value is its JSON.
+    return { statusCode: 200, lines: [['content-type', 'application/json']], body: typeof r === 'string' ? r : payload, isBase64Encoded: false };
   }
   const lines = headerLines(r.headers);
   const content = bodyAndFlag(r);
