@@ -86,3 +86,28 @@ test('two configurations side by side: keep-alive 10 minutes against 20', async 
   await expect(sim.region.getByRole('region', { name: /^Report A/ })).toBeVisible();
   await expect(sim.region.getByRole('region', { name: /^Report B/ })).toBeVisible();
 });
+
+test('an SQS scenario: 10,000 messages a minute into a queue, batch size 10, maximum concurrency 2; the report shows backlog, oldest message, pollers and cost', async ({ page }) => {
+  const sim = simulation(page);
+  await sim.unit.selectOption('minutes');
+  await sim.time.fill('10');
+  await sim.rps.fill('166.667');
+  await sim.region.getByLabel('Duration (ms)', { exact: true }).fill('1000');
+  await sim.region.getByLabel('Function timeout, s').fill('5');
+  await sim.region.getByLabel('Invoked by').selectOption({ label: 'An SQS queue: each arrival is one message' });
+  await sim.region.getByLabel('Batch size').fill('10');
+  await sim.region.getByLabel('Maximum concurrency').fill('2');
+  await sim.run.click();
+  await expect(sim.report).toBeVisible({ timeout: 60_000 });
+  const source = sim.report.getByRole('table', { name: 'What the queue and its pollers did' });
+  // 2 pollers × 10 messages per 1 s batch = 20 messages a second against 166.7 arriving: the backlog grows for the 10 minutes,
+  // to about (166.7 − 20) × 600 ≈ 88,000 messages, and the simulation runs on until the pollers have drained it (about 5,000 s).
+  const cell = async (name: RegExp): Promise<number> => Number(((await source.getByRole('row', { name }).getByRole('cell').textContent()) ?? '').replace(/[, s]/g, ''));
+  await expect(source.getByRole('row', { name: /^Pollers, max/ })).toContainText('2');
+  const backlog = await cell(/^Backlog: queue depth, max/);
+  expect(backlog).toBeGreaterThan(80_000);
+  expect(backlog).toBeLessThan(95_000);
+  expect(await cell(/^Queue empty since/)).toBeGreaterThan(4_500);
+  expect(await cell(/^Age of the oldest message/)).toBeGreaterThan(3_500);
+  await expect(sim.report.getByRole('table', { name: /Cost for the period/ })).toContainText('Total');
+});

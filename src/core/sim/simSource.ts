@@ -32,6 +32,8 @@ export interface SimSourceFigures {
   maxPollers: number;
   /** When the queue last held no message (ms of simulated time from the start), or null if it never emptied after the first send. */
   drainedAtMs: number | null;
+  /** The age of the oldest message, at its highest over the run (SQS's ApproximateAgeOfOldestMessage). */
+  maxOldestAgeMs: number;
 }
 
 /**
@@ -46,7 +48,7 @@ export class SimSource {
   private readonly out: SourceCommand[] = [];
   private readonly byTicket = new Map<number, string>();
   private readonly failures: Random;
-  private readonly figures: SimSourceFigures = { kind: 'sqs', sent: 0, deleted: 0, deadLettered: 0, invokes: 0, maxQueueDepth: 0, maxPollers: 0, drainedAtMs: null };
+  private readonly figures: SimSourceFigures = { kind: 'sqs', sent: 0, deleted: 0, deadLettered: 0, invokes: 0, maxQueueDepth: 0, maxPollers: 0, drainedAtMs: null, maxOldestAgeMs: 0 };
 
   constructor(
     readonly spec: SimSourceSpec,
@@ -150,5 +152,7 @@ export class SimSource {
     if (v.pollers > f.maxPollers) f.maxPollers = v.pollers;
     if (depth === 0 && f.sent > 0 && f.drainedAtMs === null) f.drainedAtMs = this.clock.now() - this.startMs;
     if (depth > 0) f.drainedAtMs = null;
+    const oldest = this.mapping.queue.oldestSentAtMs();
+    if (oldest !== null && this.clock.now() - oldest > f.maxOldestAgeMs) f.maxOldestAgeMs = this.clock.now() - oldest;
   }
 }

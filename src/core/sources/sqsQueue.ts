@@ -226,6 +226,12 @@ export class SqsQueue {
     out.push({ type: 'log', atMs, text });
   }
 
+  /** When the oldest message still in the queue (visible, in flight or delayed) was sent, or null when empty: SQS's ApproximateAgeOfOldestMessage. */
+  oldestSentAtMs(): number | null {
+    for (const m of this.messages.values()) return m.sentAtMs;
+    return null;
+  }
+
   view(): SqsQueueView {
     this.promote();
     const visible = this.visible.size;

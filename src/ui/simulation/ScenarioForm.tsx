@@ -6,6 +6,7 @@ import type { DurationCpu, Scenario } from '../../core/sim/scenario';
 import { DurationModelFields } from './DurationModelFields';
 import { KeepAliveFields } from './KeepAliveFields';
 import { SimCheckbox, SimFieldset, SimNumber, SimSelect } from './SimField';
+import { SourceFields } from './SourceFields';
 import { TrafficFields } from './TrafficFields';
 
 type Unit = 'seconds' | 'minutes' | 'hours' | 'days';
@@ -97,6 +98,18 @@ export function ScenarioForm({ scenario: s, onScenario, onProfile, disabled }: S
         />
         <SimNumber label="Concurrency: provisioned" value={c.provisionedConcurrency} step={1} onValue={(provisionedConcurrency) => set({ concurrency: { ...c, provisionedConcurrency } })} />
         <SimNumber label="Scaling: new environments per window" value={c.scaleBurst} step={1} hint={`per ${c.scaleWindowS} s (Lambda: 1,000 per 10 s)`} onValue={(scaleBurst) => set({ concurrency: { ...c, scaleBurst } })} />
+      </SimFieldset>
+      <SimFieldset legend="Event source">
+        <SourceFields
+          source={s.source}
+          onSource={(source) => {
+            if (source) set({ source });
+            else {
+              const { source: _dropped, ...rest } = s;
+              onScenario(rest);
+            }
+          }}
+        />
       </SimFieldset>
       <SimFieldset legend="Bill">
         <SimSelect

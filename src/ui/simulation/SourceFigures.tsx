@@ -16,8 +16,9 @@ export function SourceFigures({ figures }: { figures: SimSourceFigures }) {
           <tr><th scope="row">Messages deleted (processed)</th><td>{int(f.deleted)}</td></tr>
           <tr><th scope="row">Moved to the dead-letter queue</th><td>{int(f.deadLettered)}</td></tr>
           <tr><th scope="row">Batches invoked</th><td>{int(f.invokes)}</td></tr>
-          <tr><th scope="row">Queue depth, max (visible + in flight)</th><td>{int(f.maxQueueDepth)}</td></tr>
+          <tr><th scope="row">Backlog: queue depth, max (visible + in flight)</th><td>{int(f.maxQueueDepth)}</td></tr>
           <tr><th scope="row">Pollers, max</th><td>{int(f.maxPollers)}</td></tr>
+          <tr><th scope="row">Age of the oldest message, max</th><td>{dec(f.maxOldestAgeMs / 1000)} s</td></tr>
           <tr><th scope="row">Queue empty since</th><td>{f.drainedAtMs === null ? 'not drained by the end' : `${dec(f.drainedAtMs / 1000)} s`}</td></tr>
         </tbody>
       </table>
