@@ -79,3 +79,21 @@ test('a rate(1 minute) schedule fires once a minute of compressed time', async (
   expect(times[1]! - times[0]!).toBe(60_000);
   expect(times[2]! - times[1]!).toBe(60_000);
 });
+
+test('filter criteria on an SQS mapping: a message that matches no pattern is deleted without an invoke', async ({ page }) => {
+  // The SQS lesson's workspace has a queue "orders" with a mapping to the function.
+  await page.goto('/?lesson=sqs-batches');
+  await expect(page.getByRole('list', { name: 'Lesson steps' })).toBeVisible();
+  await showView(page, 'Triggers');
+  const queue = page.getByRole('region', { name: 'SQS queue' });
+  await queue.getByLabel('Filter patterns (one JSON event pattern per line)').fill('{"body": {"type": ["order"]}}');
+  const body = queue.getByLabel('Message body');
+  await body.fill('{"type": "refund"}');
+  await queue.getByRole('button', { name: 'Send message', exact: true }).click();
+  await expect(queue.getByRole('list', { name: 'Pollers' })).toContainText('Filtered out: 1');
+  await expect(queue.getByRole('list', { name: 'Pollers' })).toContainText('Invokes: 0');
+  await body.fill('{"type": "order"}');
+  await queue.getByRole('button', { name: 'Send message', exact: true }).click();
+  await expect(queue.getByRole('list', { name: 'Pollers' })).toContainText('Delivered: 1');
+  await expect(queue.getByRole('list', { name: 'Pollers' })).toContainText('Filtered out: 1');
+});

@@ -1,5 +1,6 @@
 import { deleteFromBatch, judgeSqsBatch, newSqsBatch, receiveIntoBatch, type SqsBatch } from './sqsBatch';
-import { buildSqsEvent } from './sqsEvent';
+import { matchesEventPattern, parseEventPattern, type EventPattern } from './eventPattern';
+import { buildSqsEvent, sqsRecord } from './sqsEvent';
 import {
   DEFAULT_SQS_MAPPING_SETTINGS,
   describeSqsMappingSettings,
@@ -58,7 +59,9 @@ export class SqsEventSourceMapping implements EventSource {
   private readonly batches = new Map<string, SqsBatch>();
   private batchSeq = 0;
   private readonly timers = new Map<string, number>();
-  private readonly counts = { invokes: 0, delivered: 0, failed: 0, functionErrors: 0, throttles: 0 };
+  private readonly counts = { invokes: 0, delivered: 0, failed: 0, functionErrors: 0, throttles: 0, filteredOut: 0 };
+  /** The filter patterns in force, parsed once per settings change (null: no filter). */
+  private filters: { source: readonly string[]; patterns: EventPattern[] | null } = { source: [], patterns: null };
   private readonly unsubscribe: () => void;
 
   constructor(
@@ -197,6 +200,7 @@ export class SqsEventSourceMapping implements EventSource {
       deadLettered: queue.deadLetterCount,
       functionErrors: this.counts.functionErrors,
       throttles: this.counts.throttles,
+      filteredOut: this.counts.filteredOut,
     };
   }
 
@@ -228,12 +232,18 @@ export class SqsEventSourceMapping implements EventSource {
     out.push({ type: 'changed' });
   }
 
-  /** Receive into the poller's batch (an idle poller starts one); false if nothing came. */
+  /** Receive into the poller's batch (an idle poller starts one); false if nothing came (or only messages the filters dropped). */
   private take(p: Poller, out: SourceCommand[]): boolean {
     const batch = p.batch ?? newSqsBatch(this.batchSeq + 1, p.id);
-    const room = this.settings.batchSize - batch.messages.length;
-    const got = receiveIntoBatch(this.queue, batch, room, effectiveVisibilityTimeoutS(this.settings, this.functionTimeoutS), this.ctx.region, out);
-    if (got === 0) return false;
+    const visibilityS = effectiveVisibilityTimeoutS(this.settings, this.functionTimeoutS);
+    for (;;) {
+      const before = batch.messages.length;
+      const received = receiveIntoBatch(this.queue, batch, this.settings.batchSize - before, visibilityS, this.ctx.region, out);
+      if (received === 0) break;
+      // Everything received was filtered out (and deleted): receive again, the queue is shorter now.
+      if (this.dropFiltered(batch, before, out) < received || batch.messages.length >= this.settings.batchSize) break;
+    }
+    if (batch.messages.length === 0) return false;
     if (!p.batch) {
       this.batchSeq = batch.seq;
       this.batches.set(batch.invocationId, batch);
@@ -241,6 +251,46 @@ export class SqsEventSourceMapping implements EventSource {
       this.pollers.setState(p, 'gathering', this.ctx.clock.now());
     }
     return true;
+  }
+
+  /** The patterns of the settings in force; null when there is no filter (or one Lambda would not have accepted). */
+  private patterns(): EventPattern[] | null {
+    const texts = this.settings.filterPatterns;
+    if (this.filters.source !== texts) {
+      const parsed = texts.map(parseEventPattern);
+      this.filters = { source: texts, patterns: texts.length === 0 || parsed.some((x) => !x.ok) ? null : parsed.map((x) => (x.ok ? x.pattern : {})) };
+    }
+    return this.filters.patterns;
+  }
+
+  /**
+   * Filter criteria: of the messages received into the batch from `from` on,
+   * those that match no pattern are deleted from the queue at once, without
+   * an invoke, as Lambda does for SQS. Each message is matched as its record,
+   * with its body parsed when it is JSON. Returns how many were dropped.
+   */
+  private dropFiltered(batch: SqsBatch, from: number, out: SourceCommand[]): number {
+    const patterns = this.patterns();
+    if (patterns === null) return 0;
+    const kept = batch.messages.slice(0, from);
+    let dropped = 0;
+    for (const m of batch.messages.slice(from)) {
+      const record = sqsRecord(m, this.queue.arn, this.ctx.region) as unknown as Record<string, unknown>;
+      let body: unknown = m.body;
+      try {
+        body = JSON.parse(m.body);
+      } catch {
+        // A body that is not JSON is matched as a string.
+      }
+      if (patterns.some((pattern) => matchesEventPattern(pattern, { ...record, body }))) kept.push(m);
+      else if (this.queue.deleteMessage(m.receiptHandle)) dropped += 1;
+    }
+    if (dropped > 0) {
+      batch.messages = kept;
+      this.counts.filteredOut += dropped;
+      this.queue.log(`Filtered out ${plural(dropped, 'message')} (no filter matched): deleted without an invoke`, out);
+    }
+    return dropped;
   }
 
   private ready(p: Poller): boolean {

@@ -1,3 +1,4 @@
+import { parseEventPattern } from './eventPattern';
 import { SQS_MAX_VISIBILITY_TIMEOUT_S } from './sqsMessage';
 
 /**
@@ -19,6 +20,12 @@ export interface SqsMappingSettings {
   /** FunctionResponseTypes: ["ReportBatchItemFailures"]. */
   reportBatchItemFailures: boolean;
   enabled: boolean;
+  /**
+   * FilterCriteria: event patterns (JSON text, EventBridge's syntax) matched
+   * against each message as a record, its body parsed when it is JSON. A
+   * message that matches none is deleted without an invoke. Empty: no filter.
+   */
+  filterPatterns: string[];
 }
 
 export const DEFAULT_SQS_MAPPING_SETTINGS: SqsMappingSettings = {
@@ -29,6 +36,7 @@ export const DEFAULT_SQS_MAPPING_SETTINGS: SqsMappingSettings = {
   maxReceiveCount: null,
   reportBatchItemFailures: false,
   enabled: true,
+  filterPatterns: [],
 };
 
 export const SQS_MAPPING_LIMITS = {
@@ -39,6 +47,8 @@ export const SQS_MAPPING_LIMITS = {
   maximumConcurrency: { min: 2, max: 1_000 },
   visibilityTimeoutS: { min: 0, max: SQS_MAX_VISIBILITY_TIMEOUT_S },
   maxReceiveCount: { min: 1, max: 1_000 },
+  /** Filters per event source mapping (Lambda's default quota). */
+  filters: 5,
   /** Pollers: 5 concurrent batches at first, up to 1,250 per mapping, +300 per minute. */
   initialPollers: 5,
   maxPollers: 1_250,
@@ -94,6 +104,13 @@ export function validateSqsMappingSettings(
       message: `Queue visibility timeout: ${vis} seconds is less than Function timeout: ${context.functionTimeoutS} seconds`,
     });
   }
+  if (s.filterPatterns.length > L.filters) {
+    problems.push({ field: 'filterPatterns', errorType: 'InvalidParameterValueException', message: `The number of filters (${s.filterPatterns.length}) exceeds the limit of ${L.filters} per event source mapping.` });
+  }
+  s.filterPatterns.forEach((text, i) => {
+    const parsed = parseEventPattern(text);
+    if (!parsed.ok) problems.push({ field: 'filterPatterns', errorType: 'InvalidParameterValueException', message: `Invalid filter pattern definition (filter ${i + 1}): ${parsed.reason}` });
+  });
   const mrc = s.maxReceiveCount;
   if (mrc !== null && (!Number.isInteger(mrc) || mrc < L.maxReceiveCount.min || mrc > L.maxReceiveCount.max)) {
     const policy = JSON.stringify({ deadLetterTargetArn: context.deadLetterTargetArn, maxReceiveCount: mrc });

@@ -25,6 +25,8 @@ export interface SqsMappingView {
   /** Message deliveries that failed (function error, throttle, batch item failure). */
   failed: number;
   deadLettered: number;
+  /** Messages deleted unprocessed because they matched none of the filter patterns. */
+  filteredOut: number;
   functionErrors: number;
   throttles: number;
 }

@@ -13,6 +13,7 @@ export const sqsSettingsSchema = s.object({
   maxReceiveCount: s.nullable(s.number()).default(D.maxReceiveCount),
   reportBatchItemFailures: s.boolean().default(D.reportBatchItemFailures),
   enabled: s.boolean().default(D.enabled),
+  filterPatterns: s.array(s.string(4096), { max: 5, item: 'filter pattern (JSON)' }).default([]),
 });
 
 /** A queue polled by an event source mapping that invokes one function. */
@@ -40,6 +41,7 @@ export const sqsTriggerKind = triggerKind({
         FunctionResponseTypes: st.reportBatchItemFailures ? ['ReportBatchItemFailures'] : undefined,
         ScalingConfig: st.maximumConcurrency === null ? undefined : { MaximumConcurrency: st.maximumConcurrency },
         Enabled: st.enabled ? undefined : false,
+        FilterCriteria: st.filterPatterns.length > 0 ? { Filters: st.filterPatterns.map((Pattern) => ({ Pattern })) } : undefined,
       },
     });
   },

@@ -67,14 +67,25 @@ function problemsOf(s: SqsMappingSettings, view: SqsMappingView): SqsSettingProb
   ];
 }
 
+/** The filter box's patterns: one per non-empty line. */
+const patternLines = (text: string): string[] =>
+  text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
+
+const draftHasFilters = (view: SqsMappingView): boolean => view.settings.filterPatterns.length > 0 || view.filteredOut > 0;
+
 /** The mapping's settings; each change that Lambda would accept is applied at once, the others are explained. */
 function SettingsForm({ view, onChange }: { view: SqsMappingView; onChange(settings: SqsMappingSettings): void }) {
   const id = useId();
   const [seen, setSeen] = useState(view.settings);
   const [draft, setDraft] = useState(view.settings);
+  const [filterText, setFilterText] = useState(view.settings.filterPatterns.join('\n'));
   if (JSON.stringify(seen) !== JSON.stringify(view.settings)) {
     setSeen(view.settings);
     setDraft(view.settings);
+    if (JSON.stringify(patternLines(filterText)) !== JSON.stringify(view.settings.filterPatterns)) setFilterText(view.settings.filterPatterns.join('\n'));
   }
   const problems = problemsOf(draft, view);
   const set = <K extends keyof SqsMappingSettings>(key: K, value: SqsMappingSettings[K]): void => {
@@ -104,6 +115,22 @@ function SettingsForm({ view, onChange }: { view: SqsMappingView; onChange(setti
           <input type="checkbox" checked={draft.enabled} onChange={(e) => set('enabled', e.currentTarget.checked)} />
           Mapping enabled
         </label>
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-filters`}>Filter patterns (one JSON event pattern per line)</label>
+        <textarea
+          id={`${id}-filters`}
+          className="sqs-textarea"
+          rows={2}
+          placeholder='{"body": {"type": ["order"]}}'
+          value={filterText}
+          aria-invalid={problems.some((p) => p.field === 'filterPatterns')}
+          onChange={(e) => {
+            setFilterText(e.currentTarget.value);
+            set('filterPatterns', patternLines(e.currentTarget.value));
+          }}
+        />
+        <span className="hint">FilterCriteria: a message that matches no pattern is deleted without an invoke; its body is matched as JSON when it is JSON. Empty: every message.</span>
       </div>
       <p className="hint sqs-note">
         Function timeout {view.functionTimeoutS} s · messages are hidden for {view.effectiveVisibilityTimeoutS} s per receive
@@ -148,6 +175,7 @@ export function SqsQueueView({ view, onSend, onSendBatch, onSettingsChange }: Sq
         <li>Delivered: {count(view.delivered)}</li>
         <li>Failed deliveries: {count(view.failed)}</li>
         <li>Throttles: {count(view.throttles)}</li>
+        {draftHasFilters(view) && <li>Filtered out: {count(view.filteredOut)}</li>}
       </ul>
 
       <div className="sqs-send">
