@@ -1,6 +1,6 @@
 import { payloadTooLarge } from './payloadLimits';
 import { functionErrorPayload, type LambdaError } from './lambdaError';
-import type { DestinationRecord } from './platformTypes';
+import type { DeadLetterMessage, DestinationRecord } from './platformTypes';
 import { utf8Length } from './codec';
 
 /** Asynchronous invocation payload limit: 1 MB since October 2025 (lambda-model.md §2). */
@@ -43,15 +43,27 @@ function parsed(payload: string): unknown {
   }
 }
 
-/** The record sent to the on-failure destination, in Lambda's shape (lambda-model.md §4). */
+/** The record sent to the on-success or on-failure destination, in Lambda's shape (lambda-model.md §4). */
 export function destinationRecord(input: {
   event: AsyncEvent;
   atMs: number;
   functionArn: string;
   condition: DestinationRecord['requestContext']['condition'];
   lastError: LambdaError | null;
+  /** The function's result, for a success. */
+  result?: string;
 }): DestinationRecord {
   const { event, lastError } = input;
+  if (input.condition === 'Success') {
+    return {
+      version: '1.0',
+      timestamp: new Date(input.atMs).toISOString(),
+      requestContext: { requestId: event.requestId, functionArn: `${input.functionArn}:$LATEST`, condition: 'Success', approximateInvokeCount: event.attempts },
+      requestPayload: parsed(event.payload),
+      responseContext: { statusCode: 200, executedVersion: '$LATEST' },
+      responsePayload: parsed(input.result ?? 'null'),
+    };
+  }
   return {
     version: '1.0',
     timestamp: new Date(input.atMs).toISOString(),
@@ -66,5 +78,17 @@ export function destinationRecord(input: {
       ? { statusCode: 200, executedVersion: '$LATEST', functionError: 'Unhandled' }
       : { statusCode: 429, executedVersion: '$LATEST' },
     ...(lastError ? { responsePayload: functionErrorPayload(lastError) } : {}),
+  };
+}
+
+/** ErrorMessage of a dead-letter message: the first 1 KB of the error (DG: invocation-async, dead-letter queues). */
+const DLQ_ERROR_MESSAGE_BYTES = 1024;
+
+/** The message a function's dead-letter queue receives for a discarded event: the event itself, with why in its attributes. */
+export function deadLetterMessage(event: AsyncEvent, lastError: LambdaError | null): DeadLetterMessage {
+  const message = lastError ? `${lastError.errorType}: ${lastError.errorMessage}` : 'Event age exceeded while throttled';
+  return {
+    body: event.payload,
+    attributes: { RequestID: event.requestId, ErrorCode: lastError ? '200' : '429', ErrorMessage: message.slice(0, DLQ_ERROR_MESSAGE_BYTES) },
   };
 }

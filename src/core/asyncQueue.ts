@@ -1,5 +1,6 @@
 import {
   checkAsyncPayload,
+  deadLetterMessage,
   destinationRecord,
   functionErrorRetryDelayMs,
   nextThrottleBackoffMs,
@@ -10,7 +11,7 @@ import type { InvokeResponse } from './invocationRecord';
 import type { LambdaError } from './lambdaError';
 import { checkRequestPayload } from './payloadLimits';
 import type { PlatformSettings } from './platformSettings';
-import type { AsyncResult, Notice, PlatformCommand, ThrottleReason } from './platformTypes';
+import type { AsyncResult, DestinationRecord, Notice, PlatformCommand, ThrottleReason } from './platformTypes';
 import type { Random } from './random';
 
 /** What the queue needs from the platform: admission, and starting an attempt on an environment. */
@@ -68,7 +69,7 @@ export class AsyncQueue {
     const event = this.events.get(requestId);
     if (!event) return;
     if (response.ok) {
-      this.finish(event, event.attempts > 1 ? 'retried-delivered' : 'delivered', out);
+      this.finish(event, event.attempts > 1 ? 'retried-delivered' : 'delivered', out, this.host.settings().onSuccessDestination ? 'Success' : undefined, response.payload);
       return;
     }
     this.errors.set(requestId, response.error);
@@ -100,12 +101,13 @@ export class AsyncQueue {
     out.push({ type: 'setTimer', timerId: asyncTimer(event.requestId), atMs: at });
   }
 
-  private finish(event: AsyncEvent, result: AsyncResult, out: PlatformCommand[], condition?: 'RetriesExhausted' | 'EventAgeExceeded'): void {
+  private finish(event: AsyncEvent, result: AsyncResult, out: PlatformCommand[], condition?: DestinationRecord['requestContext']['condition'], payload?: string): void {
     const now = this.host.clock.now();
     this.events.delete(event.requestId);
     const lastError = this.errors.get(event.requestId) ?? null;
     this.errors.delete(event.requestId);
-    const destination = condition ? destinationRecord({ event, atMs: now, functionArn: this.host.functionArn(), condition, lastError }) : undefined;
+    const destination = condition ? destinationRecord({ event, atMs: now, functionArn: this.host.functionArn(), condition, lastError, ...(payload !== undefined ? { result: payload } : {}) }) : undefined;
+    const deadLetter = result === 'on-failure' && this.host.settings().deadLetterQueue ? deadLetterMessage(event, lastError) : undefined;
     this.notice(out, {
       kind: 'asyncDone',
       atMs: now,
@@ -114,6 +116,7 @@ export class AsyncQueue {
       result,
       attempts: event.attempts,
       ...(destination ? { destination } : {}),
+      ...(deadLetter ? { deadLetter } : {}),
     });
   }
 

@@ -27,6 +27,10 @@ export interface PlatformSettings {
    * whenever any handler or init is executing.
    */
   waitScale: number;
+  /** Asynchronous invocation: a successful event's record goes to an on-success destination (DestinationConfig.OnSuccess). */
+  onSuccessDestination: boolean;
+  /** Asynchronous invocation: a discarded event's payload also goes to the function's dead-letter queue (DeadLetterConfig). */
+  deadLetterQueue: boolean;
 }
 
 export const DEFAULT_SETTINGS: PlatformSettings = {
@@ -39,6 +43,8 @@ export const DEFAULT_SETTINGS: PlatformSettings = {
   maximumRetryAttempts: 2,
   maximumEventAgeS: 21_600,
   waitScale: 1,
+  onSuccessDestination: false,
+  deadLetterQueue: false,
 };
 
 export const SETTING_LIMITS = {

@@ -24,12 +24,18 @@ export interface DestinationRecord {
   requestContext: {
     requestId: string;
     functionArn: string;
-    condition: 'RetriesExhausted' | 'EventAgeExceeded';
+    condition: 'Success' | 'RetriesExhausted' | 'EventAgeExceeded';
     approximateInvokeCount: number;
   };
   requestPayload: unknown;
   responseContext: { statusCode: number; executedVersion: string; functionError?: string };
   responsePayload?: unknown;
+}
+
+/** What Lambda sends to a function's dead-letter queue for a discarded event: its payload, and why (message attributes). */
+export interface DeadLetterMessage {
+  body: string;
+  attributes: { RequestID: string; ErrorCode: string; ErrorMessage: string };
 }
 
 /** How an asynchronous invocation ended, for the run's accounting. */
@@ -57,7 +63,7 @@ export type Notice =
   /** An asynchronous invocation will be attempted again at `retryAtMs` (after a function error or a throttle). */
   | { kind: 'asyncRetry'; atMs: number; ticket: number; requestId: string; retryAtMs: number; cause: 'function-error' | 'throttle'; attempts: number }
   /** An asynchronous invocation ended; `destination` is set when it went to the on-failure destination. */
-  | { kind: 'asyncDone'; atMs: number; ticket: number; requestId: string; result: AsyncResult; attempts: number; destination?: DestinationRecord }
+  | { kind: 'asyncDone'; atMs: number; ticket: number; requestId: string; result: AsyncResult; attempts: number; destination?: DestinationRecord; deadLetter?: DeadLetterMessage }
   /** Provisioned concurrency allocated or released, for the bill (configured GB-s are billed from enable to disable). */
   | { kind: 'provisioned'; atMs: number; count: number; memoryMb: number; architecture: Architecture };
 

@@ -1,6 +1,6 @@
 import type { ProvisionedChange } from '../core/billing';
 import type { InvocationRecord, LogLine } from '../core/invocationRecord';
-import type { DestinationRecord, EnvironmentState, Notice, PlatformCommand } from '../core/platformTypes';
+import type { DeadLetterMessage, DestinationRecord, EnvironmentState, Notice, PlatformCommand } from '../core/platformTypes';
 import { noThrottles, THROTTLE_REASONS, type ThrottleCounts, type ThrottleSpan } from './throttleTally';
 import type { TimelineData, TimelineRow, TimelineSegment } from './timelineData';
 import { percentileOfSorted } from '../core/percentile';
@@ -44,6 +44,7 @@ export class RunRecorder {
   private readonly recordLogs: (readonly LogLine[])[] = [];
   private readonly provisioned: ProvisionedChange[] = [];
   private readonly destinationRecords: DestinationRecord[] = [];
+  private readonly deadLetterMessages: DeadLetterMessage[] = [];
   private readonly syncTickets = new Set<number>();
   private readonly acceptedTickets = new Set<number>();
   private readonly doneTickets = new Set<number>();
@@ -115,6 +116,11 @@ export class RunRecorder {
 
   destinations(): DestinationRecord[] {
     return this.destinationRecords;
+  }
+
+  /** What the function's dead-letter queue received (when it has one). */
+  deadLetters(): readonly DeadLetterMessage[] {
+    return this.deadLetterMessages;
   }
 
   /** The provisioned notices in order: the bill's `provisioned` input. */
@@ -212,6 +218,7 @@ export class RunRecorder {
         else if (n.result === 'retried-delivered') this.counts.retriedDelivered += 1;
         else this.counts.onFailure += 1;
         if (n.destination) this.destinationRecords.push(n.destination);
+        if (n.deadLetter) this.deadLetterMessages.push(n.deadLetter);
         return;
       case 'provisioned':
         this.provisioned.push({ atMs: n.atMs, count: n.count, memoryMb: n.memoryMb, architecture: n.architecture });

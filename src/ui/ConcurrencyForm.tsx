@@ -135,6 +135,14 @@ export function ConcurrencyForm({ settings, onChange }: ConcurrencyFormProps) {
           invalid={invalid('maximumEventAgeS')}
           onValue={(n) => set('maximumEventAgeS', n)}
         />
+        <label className="field checkbox">
+          <input type="checkbox" checked={settings.onSuccessDestination} onChange={(e) => set('onSuccessDestination', e.currentTarget.checked)} />
+          On-success destination (asynchronous results)
+        </label>
+        <label className="field checkbox">
+          <input type="checkbox" checked={settings.deadLetterQueue} onChange={(e) => set('deadLetterQueue', e.currentTarget.checked)} />
+          Dead-letter queue (discarded asynchronous events)
+        </label>
         <div className="field">
           <label htmlFor={waitId}>Platform waits</label>
           <select id={waitId} value={settings.waitScale} onChange={(e) => set('waitScale', Number(e.target.value))}>

@@ -1,4 +1,4 @@
-import type { DestinationRecord } from '../core/platformTypes';
+import type { DeadLetterMessage, DestinationRecord } from '../core/platformTypes';
 import type { Accounting } from '../state/runRecorder';
 import { THROTTLE_REASONS } from '../state/throttleTally';
 import './runPanels.css';
@@ -9,6 +9,32 @@ export const MAX_DESTINATIONS_SHOWN = 100;
 export interface RunSummaryProps {
   accounting: Accounting;
   destinations: readonly DestinationRecord[];
+  deadLetters?: readonly DeadLetterMessage[];
+}
+
+/** One list of records (a destination, the dead-letter queue), the first MAX_DESTINATIONS_SHOWN of them. */
+function RecordList({ title, empty, items }: { title: string; empty: string; items: readonly unknown[] }) {
+  const id = `records-${title.toLowerCase().replace(/[^a-z]+/g, '-')}`;
+  const shown = items.slice(0, MAX_DESTINATIONS_SHOWN);
+  return (
+    <section className="destinations" aria-labelledby={id}>
+      <h3 id={id}>{title}</h3>
+      {items.length === 0 ? (
+        <p className="empty">{empty}</p>
+      ) : (
+        <>
+          <ol className="destination-list" aria-label={title}>
+            {shown.map((d, i) => (
+              <li key={i}>
+                <pre className="payload">{JSON.stringify(d, null, 2)}</pre>
+              </li>
+            ))}
+          </ol>
+          {items.length > shown.length && <p className="hint">{(items.length - shown.length).toLocaleString('en-US')} more records not shown.</p>}
+        </>
+      )}
+    </section>
+  );
 }
 
 function Item({ term, value, className }: { term: string; value: number; className?: string }) {
@@ -21,8 +47,9 @@ function Item({ term, value, className }: { term: string; value: number; classNa
 }
 
 /** Where every request of the run ended up, and what reached the on-failure destination. */
-export function RunSummary({ accounting: a, destinations }: RunSummaryProps) {
-  const shown = destinations.slice(0, MAX_DESTINATIONS_SHOWN);
+export function RunSummary({ accounting: a, destinations, deadLetters = [] }: RunSummaryProps) {
+  const failures = destinations.filter((d) => d.requestContext.condition !== 'Success');
+  const successes = destinations.filter((d) => d.requestContext.condition === 'Success');
   return (
     <section className="panel run-panel run-summary" aria-labelledby="run-summary-heading">
       <h2 id="run-summary-heading">Run summary</h2>
@@ -56,27 +83,9 @@ export function RunSummary({ accounting: a, destinations }: RunSummaryProps) {
             : '(every request sent is accounted for)'}
         </span>
       </p>
-      <section className="destinations" aria-labelledby="destinations-heading">
-        <h3 id="destinations-heading">On-failure destination</h3>
-        {destinations.length === 0 ? (
-          <p className="empty">No asynchronous event went to the on-failure destination.</p>
-        ) : (
-          <>
-            <ol className="destination-list" aria-label="On-failure destination">
-              {shown.map((d, i) => (
-                <li key={`${d.requestContext.requestId}-${i}`}>
-                  <pre className="payload">{JSON.stringify(d, null, 2)}</pre>
-                </li>
-              ))}
-            </ol>
-            {destinations.length > shown.length && (
-              <p className="hint">
-                {(destinations.length - shown.length).toLocaleString('en-US')} more records not shown.
-              </p>
-            )}
-          </>
-        )}
-      </section>
+      <RecordList title="On-failure destination" empty="No asynchronous event went to the on-failure destination." items={failures} />
+      {successes.length > 0 && <RecordList title="On-success destination" empty="" items={successes} />}
+      {deadLetters.length > 0 && <RecordList title="Dead-letter queue" empty="" items={deadLetters} />}
     </section>
   );
 }

@@ -16,6 +16,8 @@ export function settingsOf(s: Scenario): PlatformSettings {
     maximumRetryAttempts: s.async.maximumRetryAttempts,
     maximumEventAgeS: s.async.maximumEventAgeS,
     waitScale: 1,
+    onSuccessDestination: false,
+    deadLetterQueue: false,
   };
 }
 

@@ -34,7 +34,12 @@ export function samTemplate(workspace: Workspace): SamTemplate {
   const outputs: YamlMap = {};
   for (const l of layout) {
     const f = l.fn;
-    const asyncConfig = c.maximumRetryAttempts !== DEFAULT_SETTINGS.maximumRetryAttempts || c.maximumEventAgeS !== DEFAULT_SETTINGS.maximumEventAgeS;
+    const asyncConfig = c.maximumRetryAttempts !== DEFAULT_SETTINGS.maximumRetryAttempts || c.maximumEventAgeS !== DEFAULT_SETTINGS.maximumEventAgeS || c.onSuccessDestination;
+    // The playground's on-success destination and dead-letter queue become SQS queues of their own.
+    const onSuccessQueue = c.onSuccessDestination ? `${l.logicalId}OnSuccessQueue` : null;
+    const deadLetterQueue = c.deadLetterQueue ? `${l.logicalId}DeadLetterQueue` : null;
+    if (onSuccessQueue) resources[onSuccessQueue] = { Type: 'AWS::SQS::Queue', Properties: { MessageRetentionPeriod: 1_209_600 } };
+    if (deadLetterQueue) resources[deadLetterQueue] = { Type: 'AWS::SQS::Queue', Properties: { MessageRetentionPeriod: 1_209_600 } };
     const url = parts.functionUrls.has(l.logicalId);
     const events = parts.events.get(l.logicalId);
     resources[l.logicalId] = {
@@ -53,7 +58,14 @@ export function samTemplate(workspace: Workspace): SamTemplate {
         ReservedConcurrentExecutions: c.reservedConcurrency ?? undefined,
         AutoPublishAlias: c.provisionedConcurrency > 0 ? PUBLISHED_ALIAS : undefined,
         ProvisionedConcurrencyConfig: c.provisionedConcurrency > 0 ? { ProvisionedConcurrentExecutions: c.provisionedConcurrency } : undefined,
-        EventInvokeConfig: asyncConfig ? { MaximumRetryAttempts: c.maximumRetryAttempts, MaximumEventAgeInSeconds: c.maximumEventAgeS } : undefined,
+        EventInvokeConfig: asyncConfig
+          ? {
+              MaximumRetryAttempts: c.maximumRetryAttempts,
+              MaximumEventAgeInSeconds: c.maximumEventAgeS,
+              DestinationConfig: onSuccessQueue ? { OnSuccess: { Type: 'SQS', Destination: getAtt(onSuccessQueue, 'Arn') } } : undefined,
+            }
+          : undefined,
+        DeadLetterQueue: deadLetterQueue ? { Type: 'SQS', TargetArn: getAtt(deadLetterQueue, 'Arn') } : undefined,
         FunctionUrlConfig: url ? { AuthType: 'NONE' } : undefined,
         Events: events,
       },

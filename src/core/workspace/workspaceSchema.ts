@@ -57,6 +57,8 @@ export const concurrencySchema = s.object({
   maximumRetryAttempts: s.number().default(C.maximumRetryAttempts),
   maximumEventAgeS: s.number().default(C.maximumEventAgeS),
   waitScale: s.number().default(C.waitScale),
+  onSuccessDestination: s.boolean().default(C.onSuccessDestination),
+  deadLetterQueue: s.boolean().default(C.deadLetterQueue),
 });
 
 export const loadPatternSchema = s.union('kind', {

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { computeBill, type Bill } from '../../core/billing';
-import type { DestinationRecord } from '../../core/platformTypes';
+import type { DeadLetterMessage, DestinationRecord } from '../../core/platformTypes';
 import type { InvocationRecord } from '../../core/invocationRecord';
 import { ALL_FUNCTIONS, platformNow, runRecorder, useRun } from '../../state/runStore';
 import type { Accounting, MetricsSeries } from '../../state/runRecorder';
@@ -34,6 +34,7 @@ export interface RunResults {
   bill: Bill | null;
   accounting: () => Accounting;
   destinations: () => readonly DestinationRecord[];
+  deadLetters: () => readonly DeadLetterMessage[];
 }
 
 /**
@@ -73,5 +74,6 @@ export function useRunResults({ withBill }: { withBill: boolean }): RunResults {
     bill,
     accounting: () => recorder.accounting(sentSoFar(scope === ALL_FUNCTIONS ? undefined : scope)),
     destinations: () => recorder.destinations(),
+    deadLetters: () => recorder.deadLetters(),
   };
 }

@@ -14,7 +14,7 @@ export default function MetricsView() {
       </div>
       <ContentionNote records={results.records} />
       <MetricsPanel series={results.metrics} />
-      <RunSummary accounting={results.accounting()} destinations={results.destinations()} />
+      <RunSummary accounting={results.accounting()} destinations={results.destinations()} deadLetters={results.deadLetters()} />
     </div>
   );
 }
