@@ -8,7 +8,7 @@ const SLOW = `export const handler = async () => {
 test('reserved concurrency 2 with 10 simultaneous requests: 2 succeed, 8 are throttled with 429', async ({ playground, concurrency: run, page }) => {
   await playground.setCode(SLOW);
   await run.view('Configuration');
-  await page.getByLabel('Reserved concurrency').fill('2');
+  await page.getByLabel('Reserved concurrency', { exact: true }).fill('2');
   await run.burst(10);
   await expect(run.timeline.getByRole('img', { name: /^Timeline: 2 environments \(0 provisioned\), 2 invocations, 0 errors/ })).toBeAttached();
   await expect(run.timeline.getByRole('list', { name: 'Throttled (no environment)' })).toContainText('ReservedFunctionConcurrentInvocationLimitExceeded: 8');
@@ -29,7 +29,7 @@ test('reserved concurrency 2 with 10 simultaneous requests: 2 succeed, 8 are thr
 
 test('provisioned concurrency 3: three warm environments before any traffic, no cold start for the first 3 requests', async ({ concurrency: run, page }) => {
   await run.view('Configuration');
-  await page.getByLabel('Provisioned concurrency').fill('3');
+  await page.getByLabel('Provisioned concurrency', { exact: true }).fill('3');
   await run.view('Run');
   await expect(run.timeline.getByRole('img', { name: /^Timeline: 3 environments \(3 provisioned\), 0 invocations/ })).toBeAttached();
   await run.view('Billing');
@@ -48,7 +48,7 @@ test('an asynchronous invocation that always throws ends in the on-failure desti
   // One full vCPU: at 128 MB the model stretches measured CPU time ×13.8, and on a loaded machine a
   // preempted worker's few milliseconds of throwing can be measured long enough to reach the 3 s timeout.
   await playground.memory.fill('1769');
-  await page.getByLabel('Platform waits').selectOption({ index: 3 });
+  await page.getByLabel('Platform waits', { exact: true }).selectOption({ index: 3 });
   await expect(page.getByText(/Platform waits compressed 600×/)).toBeVisible();
   await run.burst(1, 'async');
   await run.view('Metrics');

@@ -95,7 +95,7 @@ test('an SQS scenario: 10,000 messages a minute into a queue, batch size 10, max
   await sim.region.getByLabel('Duration (ms)', { exact: true }).fill('1000');
   await sim.region.getByLabel('Function timeout, s').fill('5');
   await sim.region.getByLabel('Invoked by').selectOption({ label: 'An SQS queue: each arrival is one message' });
-  await sim.region.getByLabel('Batch size').fill('10');
+  await sim.region.getByLabel('Batch size', { exact: true }).fill('10');
   await sim.region.getByLabel('Maximum concurrency').fill('2');
   await sim.run.click();
   await expect(sim.report).toBeVisible({ timeout: 60_000 });

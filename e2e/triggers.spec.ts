@@ -49,10 +49,10 @@ test('50 messages in batches of 10: a poison message ends in the dead-letter que
   // One full vCPU: at 128 MB the memory model stretches measured CPU ×13.8, and on a loaded machine a preempted
   // worker's few milliseconds can reach the 3 s timeout, whose async retry or redelivery would repeat the event.
   await playground.memory.fill('1769');
-  await page.getByLabel('Platform waits').selectOption({ index: 2 });
+  await page.getByLabel('Platform waits', { exact: true }).selectOption({ index: 2 });
   await addTrigger(page, 'SQS queue', { name: 'orders', detail: '10' });
   const queue = page.getByRole('region', { name: 'SQS queue' });
-  await expect(queue.getByLabel('Batch size')).toHaveValue('10');
+  await expect(queue.getByLabel('Batch size', { exact: true })).toHaveValue('10');
   await queue.getByLabel('Batch of messages').fill('50');
   await queue.getByRole('button', { name: 'Send messages' }).click();
   const dlq = queue.getByRole('list', { name: 'Dead-letter queue messages' });
@@ -70,7 +70,7 @@ test('a rate(1 minute) schedule fires once a minute of compressed time', async (
   // One full vCPU: at 128 MB the memory model stretches measured CPU ×13.8, and on a loaded machine a preempted
   // worker's few milliseconds can reach the 3 s timeout, whose async retry or redelivery would repeat the event.
   await playground.memory.fill('1769');
-  await page.getByLabel('Platform waits').selectOption({ index: 2 });
+  await page.getByLabel('Platform waits', { exact: true }).selectOption({ index: 2 });
   await expect(page.getByText(/Platform waits compressed 60×/)).toBeVisible();
   await addTrigger(page, 'EventBridge schedule', { detail: 'rate(1 minute)' });
   const ticks = playground.logs.getByText(/\tINFO\ttick Scheduled Event /);

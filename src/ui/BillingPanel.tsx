@@ -1,3 +1,4 @@
+import { Term } from './glossary/Term';
 import { CONTENDED_NOTE } from './run/ContentionNote';
 import { useId, useState } from 'react';
 import type { Bill, BillingGranularityMs, BillLine } from '../core/billing';
@@ -66,7 +67,9 @@ function Prices({ architectures }: { architectures: Architecture[] }) {
   const shown: Architecture[] = architectures.length > 0 ? architectures : ['x86_64'];
   return (
     <table className="bill-prices">
-      <caption>Prices in force (us-east-1, first tier)</caption>
+      <caption>
+        Prices in force (us-east-1, first tier; per GB-second <Term id="gb-seconds" />)
+      </caption>
       <thead>
         <tr>
           <th scope="col">Architecture</th>

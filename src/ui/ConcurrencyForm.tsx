@@ -80,6 +80,7 @@ export function ConcurrencyForm({ settings, onChange }: ConcurrencyFormProps) {
       <div className="field-grid">
         <NumberField
           label="Reserved concurrency"
+          term="reserved-concurrency"
           value={settings.reservedConcurrency}
           empty={null}
           hint={settings.reservedConcurrency === 0 ? '0 throttles every request' : 'Empty = unreserved · 0 throttles every request'}
@@ -89,6 +90,7 @@ export function ConcurrencyForm({ settings, onChange }: ConcurrencyFormProps) {
         />
         <NumberField
           label="Provisioned concurrency"
+          term="provisioned-concurrency"
           value={settings.provisionedConcurrency}
           empty={num}
           hint={`${range(L.provisionedConcurrency.min, L.provisionedConcurrency.max)} · 0 = off`}
@@ -97,6 +99,7 @@ export function ConcurrencyForm({ settings, onChange }: ConcurrencyFormProps) {
         />
         <NumberField
           label="Account concurrency limit"
+          term="account-concurrency"
           value={settings.accountConcurrency}
           empty={num}
           hint={`${range(L.accountConcurrency.min, L.accountConcurrency.max)} · Lambda's default is 1,000`}
@@ -105,6 +108,7 @@ export function ConcurrencyForm({ settings, onChange }: ConcurrencyFormProps) {
         />
         <NumberField
           label="Scaling rate (new environments per 10 s)"
+          term="scaling-rate"
           value={settings.scaleBurst}
           empty={num}
           hint={range(L.scaleBurst.min, L.scaleBurst.max)}
@@ -113,6 +117,7 @@ export function ConcurrencyForm({ settings, onChange }: ConcurrencyFormProps) {
         />
         <NumberField
           label="Keep-alive (s)"
+          term="keep-alive"
           value={settings.keepAliveMs / 1000}
           empty={num}
           hint={`${range(L.keepAliveMs.min / 1000, L.keepAliveMs.max / 1000)} · idle environments are reclaimed after this`}
@@ -121,6 +126,7 @@ export function ConcurrencyForm({ settings, onChange }: ConcurrencyFormProps) {
         />
         <NumberField
           label="Maximum retry attempts"
+          term="async-invocation"
           value={settings.maximumRetryAttempts}
           empty={num}
           hint={`${range(L.maximumRetryAttempts.min, L.maximumRetryAttempts.max)} · asynchronous invocations`}
@@ -129,6 +135,7 @@ export function ConcurrencyForm({ settings, onChange }: ConcurrencyFormProps) {
         />
         <NumberField
           label="Maximum event age (s)"
+          term="maximum-event-age"
           value={settings.maximumEventAgeS}
           empty={num}
           hint={range(L.maximumEventAgeS.min, L.maximumEventAgeS.max)}

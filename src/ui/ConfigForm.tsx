@@ -1,3 +1,4 @@
+import { Term } from './glossary/Term';
 import { cpuFactor, MB_PER_VCPU, vcpuShare } from '../core/cpuShare';
 import { ARCHITECTURES, LIMITS, RUNTIMES, type FunctionConfig } from '../core/functionConfig';
 import { usePlayground } from '../state/playgroundStore';
@@ -56,11 +57,12 @@ export function ConfigForm() {
           <label htmlFor="fn-handler">Handler</label>
           <input id="fn-handler" value={config.handler} onChange={(e) => set('handler', e.target.value)} spellCheck={false} />
         </div>
-        <NumberField label="Memory (MB)" value={config.memoryMb} empty={Number.NaN} min={LIMITS.memoryMb.min} max={LIMITS.memoryMb.max} hint={range(LIMITS.memoryMb)} onValue={(n) => set('memoryMb', n)} />
+        <NumberField label="Memory (MB)" term="memory" value={config.memoryMb} empty={Number.NaN} min={LIMITS.memoryMb.min} max={LIMITS.memoryMb.max} hint={range(LIMITS.memoryMb)} onValue={(n) => set('memoryMb', n)} />
         <CpuShareNote memoryMb={config.memoryMb} />
-        <NumberField label="Timeout (s)" value={config.timeoutS} empty={Number.NaN} min={LIMITS.timeoutS.min} max={LIMITS.timeoutS.max} hint={range(LIMITS.timeoutS)} onValue={(n) => set('timeoutS', n)} />
+        <NumberField label="Timeout (s)" term="timeout" value={config.timeoutS} empty={Number.NaN} min={LIMITS.timeoutS.min} max={LIMITS.timeoutS.max} hint={range(LIMITS.timeoutS)} onValue={(n) => set('timeoutS', n)} />
         <NumberField
           label="Ephemeral storage (MB)"
+          term="ephemeral-storage"
           value={config.ephemeralStorageMb ?? LIMITS.ephemeralStorageMb.min}
           empty={Number.NaN}
           min={LIMITS.ephemeralStorageMb.min}
@@ -69,7 +71,10 @@ export function ConfigForm() {
           onValue={(n) => set('ephemeralStorageMb', n)}
         />
         <div className="field">
-          <label htmlFor="fn-arch">Architecture</label>
+          <span className="label-row">
+            <label htmlFor="fn-arch">Architecture</label>
+            <Term id="architecture" />
+          </span>
           <select id="fn-arch" value={config.architecture} onChange={(e) => set('architecture', e.target.value as FunctionConfig['architecture'])}>
             {ARCHITECTURES.map((a) => (
               <option key={a} value={a}>{a}</option>

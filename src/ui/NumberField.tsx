@@ -1,4 +1,6 @@
 import { useId, useState } from 'react';
+import type { GlossaryId } from './glossary/glossary';
+import { Term } from './glossary/Term';
 
 export interface NumberFieldProps<E extends number | null> {
   label: string;
@@ -14,6 +16,8 @@ export interface NumberFieldProps<E extends number | null> {
   max?: number;
   inputMode?: 'numeric' | 'decimal';
   placeholder?: string;
+  /** The glossary entry that explains the setting: a "?" beside the label. */
+  term?: GlossaryId;
 }
 
 /**
@@ -22,7 +26,7 @@ export interface NumberFieldProps<E extends number | null> {
  * takes the value from above only when that value changes to something the
  * text does not already say (a reset, a loaded workspace).
  */
-export function NumberField<E extends number | null>({ label, value, empty, onValue, hint, warn = false, invalid = false, step = 1, min, max, inputMode = 'numeric', placeholder }: NumberFieldProps<E>) {
+export function NumberField<E extends number | null>({ label, value, empty, onValue, hint, warn = false, invalid = false, step = 1, min, max, inputMode = 'numeric', placeholder, term }: NumberFieldProps<E>) {
   const id = useId();
   const hintId = useId();
   const parse = (text: string): number | E => (text.trim() === '' ? empty : Number(text));
@@ -35,7 +39,14 @@ export function NumberField<E extends number | null>({ label, value, empty, onVa
   }
   return (
     <div className="field">
-      <label htmlFor={id}>{label}</label>
+      {term ? (
+        <span className="label-row">
+          <label htmlFor={id}>{label}</label>
+          <Term id={term} />
+        </span>
+      ) : (
+        <label htmlFor={id}>{label}</label>
+      )}
       <input
         id={id}
         type="number"

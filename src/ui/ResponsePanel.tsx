@@ -1,3 +1,5 @@
+import { formatSmallMoney } from './billing/money';
+import { Term } from './glossary/Term';
 import { functionErrorPayload, invokeApiErrorBody } from '../core/lambdaError';
 import { CONTENDED_NOTE } from './run/ContentionNote';
 import { COLD_START_REASONS } from '../core/coldStartReason';
@@ -56,7 +58,10 @@ function Summary({ result }: { result: Extract<InvokeResult, { kind: 'finished' 
         <dt>Start</dt>
         <dd>
           {r.cold || r.initInInvokeMs === undefined ? (
-            <span className={`badge ${r.cold ? 'cold' : 'warm'}`}>{r.cold ? 'Cold start' : 'Warm start'}</span>
+            <>
+              <span className={`badge ${r.cold ? 'cold' : 'warm'}`}>{r.cold ? 'Cold start' : 'Warm start'}</span>
+              <Term id={r.cold ? 'cold-start' : 'warm-start'} />
+            </>
           ) : (
             <span className="badge cold" title="The environment was reset after a timeout or a runtime exit: init ran again inside this invocation, on the same log stream">
               Init re-run (reset environment)
@@ -78,7 +83,10 @@ function Summary({ result }: { result: Extract<InvokeResult, { kind: 'finished' 
       )}
       {r.initDurationMs !== undefined && (
         <div>
-          <dt>Init duration</dt>
+          <dt>
+            <span>Init duration</span>
+            <Term id="init-duration" />
+          </dt>
           <dd>
             {r.initDurationMs.toFixed(2)} ms
             {r.contended && (
@@ -109,7 +117,10 @@ function Summary({ result }: { result: Extract<InvokeResult, { kind: 'finished' 
         </dd>
       </div>
       <div>
-        <dt>Billed duration</dt>
+        <dt>
+          <span>Billed duration</span>
+          <Term id="billed-duration" />
+        </dt>
         <dd>{r.billedDurationMs} ms</dd>
       </div>
       <div>
@@ -120,7 +131,10 @@ function Summary({ result }: { result: Extract<InvokeResult, { kind: 'finished' 
       </div>
       <div>
         <dt>Cost</dt>
-        <dd>{usd(r.cost.totalUsd)}</dd>
+        <dd title={usd(r.cost.totalUsd)}>
+          {formatSmallMoney(r.cost.totalUsd)} ({r.cost.gbSeconds.toLocaleString('en-US', { maximumSignificantDigits: 3 })} GB-s)
+          <Term id="gb-seconds" />
+        </dd>
       </div>
       <div>
         <dt>Environment</dt>

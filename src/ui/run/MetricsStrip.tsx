@@ -2,14 +2,19 @@ import { useMemo } from 'react';
 import type { InvocationRecord } from '../../core/invocationRecord';
 import type { MetricsSeries } from '../../state/runRecorder';
 import { formatSmallMoney } from '../billing/money';
+import type { GlossaryId } from '../glossary/glossary';
+import { Term } from '../glossary/Term';
 import { goToView } from '../layout/viewStore';
 import { formatMs, summariseMetrics } from '../metricsSummary';
 
 
-function Figure({ term, value, tone }: { term: string; value: string; tone?: 'warn' | 'err' }) {
+function Figure({ term, value, tone, explain }: { term: string; value: string; tone?: 'warn' | 'err'; explain?: GlossaryId }) {
   return (
     <div className={tone ? `glance-${tone}` : undefined}>
-      <dt>{term}</dt>
+      <dt>
+        <span>{term}</span>
+        {explain && <Term id={explain} />}
+      </dt>
       <dd>{value}</dd>
     </div>
   );
@@ -33,10 +38,10 @@ export function MetricsStrip({ series, records, totalUsd }: { series: MetricsSer
     <section className="metrics-strip" aria-label="Run at a glance">
       <dl>
         <Figure term="Invocations" value={n(s.totals.invocations)} />
-        <Figure term="Cold starts" value={n(s.totals.coldStarts)} />
+        <Figure term="Cold starts" value={n(s.totals.coldStarts)} explain="cold-start" />
         <Figure term="Errors" value={n(s.totals.errors)} tone={s.totals.errors > 0 ? 'err' : undefined} />
-        <Figure term="Throttles" value={n(s.totals.throttles)} tone={s.totals.throttles > 0 ? 'err' : undefined} />
-        <Figure term="Peak concurrency" value={n(s.peaks.concurrentExecutions)} />
+        <Figure term="Throttles" value={n(s.totals.throttles)} tone={s.totals.throttles > 0 ? 'err' : undefined} explain="throttle" />
+        <Figure term="Peak concurrency" value={n(s.peaks.concurrentExecutions)} explain="concurrency" />
         <Figure term="p99 (latest)" value={formatMs(s.latestP99)} />
         {totalUsd !== null && <Figure term="Cost so far" value={formatSmallMoney(totalUsd)} />}
         {contended > 0 && (

@@ -7,6 +7,8 @@ import {
 } from '../../../core/sources/sqsMappingSettings';
 import type { SqsMappingView } from '../../../core/sources/sqsMappingView';
 import { SQS_SEND_MANY_MAX } from '../../../core/sources/sqsQueue';
+import type { GlossaryId } from '../../glossary/glossary';
+import { Term } from '../../glossary/Term';
 import { NumberField } from '../../NumberField';
 import '../sources.css';
 
@@ -26,6 +28,8 @@ const LABELS: Record<NumberKey, string> = {
   visibilityTimeoutS: 'Visibility timeout (s)',
   maxReceiveCount: 'Max receive count',
 };
+/** The glossary entries that explain the settings. */
+const TERMS: Partial<Record<NumberKey, GlossaryId>> = { batchSize: 'batch-size', maxReceiveCount: 'dead-letter-queue' };
 /** Fields where an empty box means "not set". */
 const NULLABLE: readonly NumberKey[] = ['maximumConcurrency', 'maxReceiveCount'];
 const L = SQS_MAPPING_LIMITS;
@@ -52,6 +56,7 @@ function MappingNumber({ name, value, invalid, onValue }: { name: NumberKey; val
       placeholder={nullable ? 'not set' : undefined}
       hint={HINTS[name]}
       invalid={invalid}
+      {...(TERMS[name] ? { term: TERMS[name] } : {})}
       onValue={onValue}
     />
   );
@@ -98,7 +103,9 @@ function SettingsForm({ view, onChange }: { view: SqsMappingView; onChange(setti
   );
   return (
     <form className="sqs-settings" aria-labelledby={`${id}-h`} onSubmit={(e) => e.preventDefault()}>
-      <h3 id={`${id}-h`}>Event source mapping</h3>
+      <h3 id={`${id}-h`}>
+        Event source mapping <Term id="event-source-mapping" />
+      </h3>
       <div className="field-grid">
         {number('batchSize')}
         {number('maximumBatchingWindowS')}
@@ -111,6 +118,7 @@ function SettingsForm({ view, onChange }: { view: SqsMappingView; onChange(setti
           <input type="checkbox" checked={draft.reportBatchItemFailures} onChange={(e) => set('reportBatchItemFailures', e.currentTarget.checked)} />
           Report batch item failures
         </label>
+        <Term id="partial-batch-response" />
         <label className="field checkbox">
           <input type="checkbox" checked={draft.enabled} onChange={(e) => set('enabled', e.currentTarget.checked)} />
           Mapping enabled
