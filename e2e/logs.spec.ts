@@ -108,3 +108,36 @@ test('CommonJS traces name the file as a path, and a CommonJS syntax error carri
   await playground.response.getByRole('button', { name: 'Go to line 1, column 34 (/var/task/index.cjs:1:34)' }).click();
   await expect(page.getByRole('status', { name: 'Cursor position' })).toHaveText('Ln 1, Col 34');
 });
+
+test('logs are grouped by invocation with what caused each, searchable, and errors stand out', async ({ playground, page }) => {
+  await playground.setCode("let n = 0;\nexport const handler = async (event) => {\n  n += 1;\n  console.log('visit number', n);\n  if (event.fail) throw new Error('needle in the haystack');\n  return n;\n};");
+  await playground.invoke();
+  await playground.invoke();
+  const logs = playground.logs;
+  await expect(logs.getByRole('group', { name: /^Invoke button · cold · Succeeded, request / })).toHaveCount(1);
+  await expect(logs.getByRole('group', { name: /^Invoke button · warm · Succeeded, request / })).toHaveCount(1);
+
+  await playground.replaceText(playground.event, '{"fail": true}');
+  await playground.invoke();
+  const failed = logs.getByRole('group', { name: /^Invoke button · warm · Error \(Error\), request / });
+  await expect(failed).toHaveCount(1);
+  await expect(failed.getByText('Failed', { exact: true })).toBeVisible();
+
+  const search = page.getByRole('searchbox', { name: 'Search logs' });
+  await search.fill('NEEDLE');
+  await expect(logs.getByRole('status')).toHaveText('1 of 3 invocations');
+  await expect(logs.getByRole('group')).toHaveCount(1);
+  await expect(logs.locator('mark').first()).toHaveText('needle');
+  await search.fill('visit number 2');
+  await expect(logs.getByRole('status')).toHaveText('1 of 3 invocations');
+  await search.fill('');
+  await logs.getByRole('checkbox', { name: 'Errors only' }).check();
+  await expect(logs.getByRole('status')).toHaveText('1 of 3 invocations');
+  await expect(logs.getByRole('group')).toHaveCount(1);
+  // The group folds to its header.
+  await logs.getByRole('checkbox', { name: 'Errors only' }).uncheck();
+  const first = logs.getByRole('group').first();
+  await first.getByRole('button').click();
+  await expect(first.getByRole('button')).toHaveAttribute('aria-expanded', 'false');
+  await expect(first.getByText(/^START RequestId/)).toHaveCount(0);
+});

@@ -47,7 +47,12 @@ export interface LiveDriverOptions {
 export interface InvokeOptions {
   /** Stop waiting: the promise rejects with an InvokeAbortedError (the invocation itself, once sent, runs on, as on Lambda when a client hangs up). */
   signal?: AbortSignal;
+  /** What caused the invocation ("Invoke button", "SQS queue orders" …), for the logs; kept with its ticket. */
+  origin?: string;
 }
+
+/** Origins kept at most: the oldest go first (a log group shows none rather than the memory growing). */
+const MAX_ORIGINS = 20_000;
 
 interface LiveEnvironment {
   port: MessagePort;
@@ -85,6 +90,7 @@ export class LiveDriver {
   private readonly timerPrefix = `fn${++driverCount}:`;
   private readonly waiting = new Map<number, Waiter<InvokeResult>>();
   private readonly waitingAsync = new Map<number, Waiter<AsyncInvokeResult>>();
+  private readonly origins = new Map<number, string>();
   /** Environments initialising or invoking: they hold the platform clock at real speed. */
   private readonly executing: ExecutionTracker;
   private readonly listeners = new Set<CommandListener>();
@@ -129,9 +135,21 @@ export class LiveDriver {
   /** Invoke asynchronously (Event): resolves with 202 as soon as the event is queued. */
   invokeAsync(payload: string, options: InvokeOptions = {}): Promise<AsyncInvokeResult> {
     const ticket = this.nextTicket++;
+    this.noteOrigin(ticket, options.origin);
     const result = wait(this.waitingAsync, ticket, options.signal, this.disposed);
     if (!options.signal?.aborted) this.feed({ type: 'invoke', ticket, payload, invocationType: 'Event' });
     return result;
+  }
+
+  /** What caused the invocation of this ticket, when the caller said. */
+  originOf(ticket: number): string | null {
+    return this.origins.get(ticket) ?? null;
+  }
+
+  private noteOrigin(ticket: number, origin: string | undefined): void {
+    if (origin === undefined) return;
+    this.origins.set(ticket, origin);
+    if (this.origins.size > MAX_ORIGINS) this.origins.delete(this.origins.keys().next().value as number);
   }
 
   /** Concurrency, scaling, keep-alive and async settings; provisioned environments start or stop at once. */
@@ -152,6 +170,7 @@ export class LiveDriver {
   /** Invoke synchronously (RequestResponse) with a JSON payload. */
   invoke(payload: string, options: InvokeOptions = {}): Promise<InvokeResult> {
     const ticket = this.nextTicket++;
+    this.noteOrigin(ticket, options.origin);
     const result = wait(this.waiting, ticket, options.signal, this.disposed);
     if (!options.signal?.aborted) this.feed({ type: 'invoke', ticket, payload });
     this.updateWatchdog();

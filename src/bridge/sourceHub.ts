@@ -13,7 +13,7 @@ export interface SourceHubOptions {
   /** The workspace's timer owner (platform time), shared with the functions' drivers. */
   scheduler: PlatformScheduler;
   /** The function a source names, or null when there is none by that name (any more). */
-  resolve(functionName: string): InvokeTarget | null;
+  resolve(functionName: string, sourceId: string): InvokeTarget | null;
   onChanged(sourceId: string): void;
   onLog(sourceId: string, atMs: number, text: string): void;
   functionArn(functionName: string): string;
@@ -93,7 +93,7 @@ export class SourceHub {
   }
 
   private async invoke(sourceId: string, c: Extract<SourceCommand, { type: 'invoke' }>): Promise<void> {
-    const target = this.options.resolve(c.functionName);
+    const target = this.options.resolve(c.functionName, sourceId);
     const missing: SourceInvokeResult = { kind: 'rejected', statusCode: 404, error: notFound(this.options.functionArn(c.functionName)) };
     let result: SourceInvokeResult;
     try {

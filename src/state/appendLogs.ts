@@ -1,4 +1,4 @@
-import type { LogLine } from '../core/invocationRecord';
+import type { InvocationOutcome, LogLine } from '../core/invocationRecord';
 
 /** Lines of a load run's invocations past the function's window: counted, not shown; the run's records keep them. */
 export interface LogGap {
@@ -8,16 +8,38 @@ export interface LogGap {
   at: number;
 }
 
+/** What the Logs panel says of one invocation, above its lines. */
+export interface LogGroupMeta {
+  requestId: string;
+  /** What caused it: "Invoke button", "Load test", "SQS queue orders" …; null when unknown. */
+  origin: string | null;
+  cold: boolean;
+  outcome: InvocationOutcome;
+  errorType?: string;
+  attempt: number;
+  invocationType: 'RequestResponse' | 'Event';
+  durationMs: number;
+  startedAtMs: number;
+}
+
+/** An invocation's group begins at `logs[at]`. */
+export interface LogGroupMark extends LogGroupMeta {
+  at: number;
+}
+
 /** One invocation's lines. `pinned`: the user asked for it (the Invoke button): always shown. */
 export interface LogBatch {
   requestId: string;
   lines: readonly LogLine[];
   pinned: boolean;
+  meta?: LogGroupMeta;
 }
 
 export interface LogView {
   logs: LogLine[];
   gaps: LogGap[];
+  /** Where each shown invocation's lines begin, in order; absent in views made before groups. */
+  groups?: LogGroupMark[];
 }
 
 export interface LogLimits {
@@ -40,9 +62,14 @@ export function appendLogs(view: LogView, batches: readonly LogBatch[], window: 
   // The same array when no line is added, so the panel does not draw its lines again for a count.
   let logs = view.logs;
   const gaps = view.gaps.map((g) => ({ ...g }));
+  let groups = view.groups ?? [];
   for (const b of batches) {
     if (b.pinned || window === null || window.used + b.lines.length <= limits.windowLines) {
       if (logs === view.logs) logs = view.logs.slice();
+      if (b.meta) {
+        if (groups === view.groups || groups.length === 0) groups = groups.slice();
+        groups.push({ ...b.meta, at: logs.length });
+      }
       logs.push(...b.lines);
       if (!b.pinned && window) window.used += b.lines.length;
       continue;
@@ -52,7 +79,7 @@ export function appendLogs(view: LogView, batches: readonly LogBatch[], window: 
     else gaps.push({ count: b.lines.length, at: logs.length });
   }
   const excess = logs.length - limits.maxLines;
-  if (excess <= 0) return { logs, gaps };
+  if (excess <= 0) return { logs, gaps, groups };
   const kept: LogGap[] = [];
   for (const g of gaps) {
     const at = Math.max(0, g.at - excess);
@@ -60,5 +87,12 @@ export function appendLogs(view: LogView, batches: readonly LogBatch[], window: 
     if (prev && prev.at === at) prev.count += g.count;
     else kept.push({ count: g.count, at });
   }
-  return { logs: logs.slice(excess), gaps: kept };
+  // Groups whose lines went keep their header while any of their lines remain (the first then starts mid-way).
+  const shifted: LogGroupMark[] = [];
+  groups.forEach((g, i) => {
+    const next = groups[i + 1];
+    if (next && next.at - excess <= 0) return;
+    shifted.push({ ...g, at: Math.max(0, g.at - excess) });
+  });
+  return { logs: logs.slice(excess), gaps: kept, groups: shifted };
 }

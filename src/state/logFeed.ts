@@ -8,6 +8,9 @@ import type { LogBatch } from './appendLogs';
  */
 export class LogFeed {
   private readonly pending = new Map<string, LogBatch[]>();
+
+  /** `originOf`: what caused an invocation, by its function and ticket (the driver keeps it), or null. */
+  constructor(private readonly originOf: (functionId: string, ticket: number) => string | null = () => null) {}
   private readonly pins = new Set<string>();
   private readonly windows = new Map<string, { used: number }>();
 
@@ -16,7 +19,23 @@ export class LogFeed {
     for (const c of commands) {
       if (c.type !== 'complete' || c.logs.length === 0) continue;
       const list = this.pending.get(functionId) ?? [];
-      list.push({ requestId: c.record.requestId, lines: c.logs, pinned: false });
+      const r = c.record;
+      list.push({
+        requestId: r.requestId,
+        lines: c.logs,
+        pinned: false,
+        meta: {
+          requestId: r.requestId,
+          origin: this.originOf(functionId, c.ticket),
+          cold: r.cold,
+          outcome: r.outcome,
+          ...(r.errorType ? { errorType: r.errorType } : {}),
+          attempt: r.attempt,
+          invocationType: r.invocationType,
+          durationMs: r.durationMs,
+          startedAtMs: r.startedAtMs,
+        },
+      });
       this.pending.set(functionId, list);
     }
     return this.pending.size > 0;

@@ -4,9 +4,9 @@ import { DEFAULT_CONFIG, validateConfig, type ConfigProblem, type FunctionConfig
 import type { InvocationRecord, LogLine } from '../core/invocationRecord';
 import type { PlatformCommand } from '../core/platformTypes';
 import type { InvokeResult } from '../bridge/liveDriver';
-import { disposeDriver, driverFor, onPlatformCommands } from './driverHolder';
+import { disposeDriver, driverFor, onPlatformCommands, existingDriver } from './driverHolder';
 import { EXAMPLE_CODE, EXAMPLE_EVENT } from './exampleFunction';
-import { appendLogs, type LogGap } from './appendLogs';
+import { appendLogs, type LogGap, type LogGroupMark } from './appendLogs';
 import { LogFeed } from './logFeed';
 import { countSent } from './sentCounter';
 
@@ -29,6 +29,8 @@ export interface FunctionEntry {
   logs: LogLine[];
   /** Where lines of a load run past the function's window are counted instead of shown. */
   logGaps: LogGap[];
+  /** Where each invocation's lines begin in `logs`, with what the Logs panel says of it. */
+  logGroups: LogGroupMark[];
   history: InvocationRecord[];
   /** Named test events kept beside the function (the workspace saves and shares them). */
   savedEvents?: { name: string; json: string }[];
@@ -53,6 +55,8 @@ export interface PlaygroundState {
   last: InvokeResult | null;
   logs: LogLine[];
   logGaps: LogGap[];
+  /** Where each invocation's lines begin in `logs`, with what the Logs panel says of it. */
+  logGroups: LogGroupMark[];
   history: InvocationRecord[];
   setConfig(patch: Partial<FunctionConfig>): void;
   /** Change any function's configuration (the selected one's is `setConfig`). */
@@ -73,7 +77,7 @@ const initialConfig: FunctionConfig = { ...DEFAULT_CONFIG, code: EXAMPLE_CODE };
 let nextFunctionNumber = 2;
 
 function entry(id: string, config: FunctionConfig, eventText = EXAMPLE_EVENT): FunctionEntry {
-  return { id, config, eventText, inFlight: 0, last: null, logs: [], logGaps: [], history: [] };
+  return { id, config, eventText, inFlight: 0, last: null, logs: [], logGaps: [], logGroups: [], history: [] };
 }
 
 /** What Lambda would reject, and a name another function of the workspace already has (Lambda's ResourceConflictException). */
@@ -85,8 +89,8 @@ export function problemsOf(f: FunctionEntry, functions: readonly FunctionEntry[]
   return problems;
 }
 
-function mirror(f: FunctionEntry, functions: readonly FunctionEntry[]): Pick<PlaygroundState, 'config' | 'problems' | 'eventText' | 'inFlight' | 'last' | 'logs' | 'logGaps' | 'history'> {
-  return { config: f.config, problems: problemsOf(f, functions), eventText: f.eventText, inFlight: f.inFlight, last: f.last, logs: f.logs, logGaps: f.logGaps, history: f.history };
+function mirror(f: FunctionEntry, functions: readonly FunctionEntry[]): Pick<PlaygroundState, 'config' | 'problems' | 'eventText' | 'inFlight' | 'last' | 'logs' | 'logGaps' | 'logGroups' | 'history'> {
+  return { config: f.config, problems: problemsOf(f, functions), eventText: f.eventText, inFlight: f.inFlight, last: f.last, logs: f.logs, logGaps: f.logGaps, logGroups: f.logGroups, history: f.history };
 }
 
 /** A name not taken in the workspace: `my-function-2`, … */
@@ -132,7 +136,7 @@ export const usePlayground = create<PlaygroundState>()((set, get) => {
       }
       update(id, (f) => ({ inFlight: f.inFlight + 1 }));
       countSent(id);
-      const result = await driverFor(id, config).invoke(eventText);
+      const result = await driverFor(id, config).invoke(eventText, { origin: 'Invoke button' });
       // Asked for by the user: its lines are shown even during a load run.
       if (result.kind === 'finished') logFeed.pin(result.record.requestId);
       update(id, (f) => ({
@@ -143,7 +147,7 @@ export const usePlayground = create<PlaygroundState>()((set, get) => {
     },
 
     clearLogs() {
-      update(get().selectedId, () => ({ logs: [], logGaps: [] }));
+      update(get().selectedId, () => ({ logs: [], logGaps: [], logGroups: [] }));
     },
 
     selectFunction(id) {
@@ -183,7 +187,7 @@ export const usePlayground = create<PlaygroundState>()((set, get) => {
 });
 
 /** Every invocation's log lines go to its function's log stream, in batches; during a load run, a bounded window of them. */
-export const logFeed = new LogFeed();
+export const logFeed = new LogFeed((functionId, ticket) => existingDriver(functionId)?.originOf(ticket) ?? null);
 let logTimer: unknown = null;
 
 /** The platform's commands of one function: their log lines are shown at the next flush. */
@@ -196,11 +200,11 @@ export function showInvocationLogs(functionId: string, commands: readonly Platfo
     const next = functions.map((f) => {
       const list = batches.get(f.id);
       if (!list) return f;
-      const view = appendLogs({ logs: f.logs, gaps: f.logGaps }, list, logFeed.windowOf(f.id));
-      return { ...f, logs: view.logs, logGaps: view.gaps };
+      const view = appendLogs({ logs: f.logs, gaps: f.logGaps, groups: f.logGroups }, list, logFeed.windowOf(f.id));
+      return { ...f, logs: view.logs, logGaps: view.gaps, logGroups: view.groups ?? [] };
     });
     const selected = next.find((f) => f.id === selectedId);
-    usePlayground.setState(selected ? { functions: next, logs: selected.logs, logGaps: selected.logGaps } : { functions: next });
+    usePlayground.setState(selected ? { functions: next, logs: selected.logs, logGaps: selected.logGaps, logGroups: selected.logGroups } : { functions: next });
   }, LOG_FLUSH_MS);
 }
 

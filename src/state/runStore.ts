@@ -171,7 +171,8 @@ export const useRun = create<RunState>()((set, get) => ({
     }
     const driver = driverFor(selectedId, config);
     get().resetRun();
-    const send = plan.invocationType === 'Event' ? (): unknown => driver.invokeAsync(eventText) : (): unknown => driver.invoke(eventText);
+    const send =
+      plan.invocationType === 'Event' ? (): unknown => driver.invokeAsync(eventText, { origin: 'Load test (asynchronous)' }) : (): unknown => driver.invoke(eventText, { origin: 'Load test' });
     // A load run's log lines would flood the Logs panel: a window of them is shown, the rest counted (the run's records keep them all).
     if (windowToEnd !== null) logFeed.setWindow(windowToEnd, false);
     windowToEnd = null;

@@ -50,6 +50,24 @@ export const sourceContext: SourceContext = {
   waitScale: () => currentSettings().waitScale,
 };
 
+/** How the logs name what a source's invocation came from: its kind, then its name ("SQS queue orders"). */
+const KIND_LABELS: Record<TriggerKind, string> = {
+  http: 'HTTP',
+  s3: 'S3 bucket',
+  sqs: 'SQS queue',
+  sns: 'SNS topic',
+  eventbridge: 'EventBridge',
+  kinesis: 'Kinesis stream',
+  dynamodb: 'DynamoDB stream',
+};
+
+function originLabel(sourceId: string): string {
+  const entry = useSources.getState().triggers.find((t) => t.sourceId === sourceId);
+  if (!entry) return sourceId;
+  const name = sourceId.startsWith(`${entry.kind}-`) ? sourceId.slice(entry.kind.length + 1) : sourceId;
+  return `${KIND_LABELS[entry.kind] ?? entry.kind} ${name}`;
+}
+
 let publishTimer: unknown = null;
 let pendingLog: SourceLogLine[] = [];
 
@@ -65,18 +83,19 @@ function publishSoon(): void {
 
 const hub = new SourceHub({
   scheduler: workspaceScheduler,
-  resolve(functionName) {
+  resolve(functionName, sourceId) {
     const f = usePlayground.getState().functions.find((x) => x.config.name === functionName);
     if (!f || validateConfig(f.config).length > 0) return null;
     const driver = driverFor(f.id, f.config);
+    const origin = originLabel(sourceId);
     return {
       invoke: (payload) => {
         countSent(f.id);
-        return driver.invoke(payload);
+        return driver.invoke(payload, { origin });
       },
       invokeAsync: (payload) => {
         countSent(f.id);
-        return driver.invokeAsync(payload);
+        return driver.invokeAsync(payload, { origin });
       },
     };
   },

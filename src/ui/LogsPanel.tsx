@@ -1,8 +1,10 @@
-import { memo, useId, useLayoutEffect, useRef, useState } from 'react';
+import { memo, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { LogLine } from '../core/invocationRecord';
-import type { LogGap } from '../state/appendLogs';
+import type { LogGap, LogGroupMeta } from '../state/appendLogs';
 import { usePlayground } from '../state/playgroundStore';
 import { InvocationLogViewer } from './InvocationLogViewer';
+import { filterLogs, groupFailed, groupLogs, isErrorLine, splitMatches, type LogItem } from './logs/logGroups';
+import './logs/logs.css';
 import { TraceText } from './TraceText';
 
 function GapMarker({ gap, onOpen }: { gap: LogGap; onOpen(): void }) {
@@ -18,19 +20,51 @@ function GapMarker({ gap, onOpen }: { gap: LogGap; onOpen(): void }) {
   );
 }
 
-/** Lines `start` to `end` of the log: drawn again only when the log itself changes, not when a marker's count does. */
-const LogChunk = memo(function LogChunk({ logs, start, end, fileName }: { logs: readonly LogLine[]; start: number; end: number; fileName: string }) {
+/** A line with the search's matches marked. */
+function Marked({ text, query }: { text: string; query: string }) {
+  return (
+    <>
+      {splitMatches(text, query).map((part, i) => (i % 2 === 1 ? <mark key={i}>{part}</mark> : part))}
+    </>
+  );
+}
+
+const OUTCOME: Record<LogGroupMeta['outcome'], string> = { success: 'Succeeded', error: 'Error', timeout: 'Timed out', crash: 'Crashed' };
+
+/** The header of one invocation's lines: what caused it, cold or warm, how it ended. */
+function groupLabel(meta: LogGroupMeta | null): string {
+  if (!meta) return 'Earlier lines';
+  const parts = [meta.origin ?? 'Invocation', meta.cold ? 'cold' : 'warm', meta.errorType ? `${OUTCOME[meta.outcome]} (${meta.errorType})` : OUTCOME[meta.outcome]];
+  if (meta.attempt > 1) parts.push(`attempt ${meta.attempt}`);
+  return parts.join(' · ');
+}
+
+/** One invocation's lines under a header that folds them: drawn again only when the log itself (or the search) changes. */
+const LogGroup = memo(function LogGroup({ item, logs, fileName, query }: { item: Extract<LogItem, { kind: 'group' }>; logs: readonly LogLine[]; fileName: string; query: string }) {
+  const [folded, setFolded] = useState(false);
+  const failed = groupFailed(item, logs);
+  const label = groupLabel(item.meta);
   const out = [];
-  for (let i = start; i < end; i += 1) {
-    const line = logs[i] as LogLine;
-    // One log event per entry: a multi-line message stays one entry, on several lines.
-    out.push(
-      <div key={i} className={`log-line ${line.source}`}>
-        {line.source === 'function' ? <TraceText text={line.text} fileName={fileName} /> : line.text}
-      </div>,
-    );
+  if (!folded) {
+    for (let i = item.start; i < item.end; i += 1) {
+      const line = logs[i] as LogLine;
+      // One log event per entry: a multi-line message stays one entry, on several lines.
+      out.push(
+        <div key={i} className={`log-line ${line.source}${isErrorLine(line) ? ' log-error' : ''}`}>
+          {query.trim() !== '' ? <Marked text={line.text} query={query} /> : line.source === 'function' ? <TraceText text={line.text} fileName={fileName} /> : line.text}
+        </div>,
+      );
+    }
   }
-  return <>{out}</>;
+  return (
+    <div className={`log-entry${failed ? ' failed' : ''}`} role="group" aria-label={item.meta ? `${label}, request ${item.meta.requestId}` : label}>
+      <button type="button" className="log-entry-head" aria-expanded={!folded} onClick={() => setFolded(!folded)}>
+        <span aria-hidden="true">{folded ? '▸' : '▾'}</span> {failed && <span className="log-entry-failed">Failed</span>} {label}
+        {item.meta && <span className="log-entry-id"> {item.meta.requestId.slice(0, 8)}</span>}
+      </button>
+      {out}
+    </div>
+  );
 });
 
 /** Open at first where there is room for it beside the Run view's panels (a projector's 720 px is not). */
@@ -68,6 +102,9 @@ function lastLineText(logs: readonly LogLine[]): string {
 export function LogsPanel({ collapsible = false }: { collapsible?: boolean }) {
   const logs = usePlayground((s) => s.logs);
   const gaps = usePlayground((s) => s.logGaps);
+  const marks = usePlayground((s) => s.logGroups);
+  const [query, setQuery] = useState('');
+  const [errorsOnly, setErrorsOnly] = useState(false);
   const clearLogs = usePlayground((s) => s.clearLogs);
   const functionName = usePlayground((s) => s.config.name);
   const functionId = usePlayground((s) => s.selectedId);
@@ -77,14 +114,16 @@ export function LogsPanel({ collapsible = false }: { collapsible?: boolean }) {
   const linesId = useId();
   const box = useRef<HTMLDivElement>(null);
   const onScroll = useStickToEnd(box, open ? logs : null);
-  const parts = [];
-  let from = 0;
-  for (const g of gaps) {
-    parts.push(<LogChunk key={`lines-${from}`} logs={logs} start={from} end={g.at} fileName={fileName} />);
-    parts.push(<GapMarker key={`gap-${g.at}`} gap={g} onOpen={() => setViewer(true)} />);
-    from = g.at;
-  }
-  parts.push(<LogChunk key={`lines-${from}`} logs={logs} start={from} end={logs.length} fileName={fileName} />);
+  const items = useMemo(() => groupLogs(logs, marks, gaps), [logs, marks, gaps]);
+  const filtered = useMemo(() => filterLogs(items, logs, { query, errorsOnly }), [items, logs, query, errorsOnly]);
+  const filtering = query.trim() !== '' || errorsOnly;
+  const parts = filtered.items.map((item) =>
+    item.kind === 'gap' ? (
+      <GapMarker key={`gap-${item.gap.at}`} gap={item.gap} onOpen={() => setViewer(true)} />
+    ) : (
+      <LogGroup key={`${item.meta?.requestId ?? 'head'}-${item.start}`} item={item} logs={logs} fileName={fileName} query={query} />
+    ),
+  );
   const shown = !collapsible || open;
   return (
     <section className={`panel logs${collapsible ? ' logs-dock' : ''}${shown ? ' open' : ''}`} aria-labelledby="logs-heading">
@@ -106,6 +145,17 @@ export function LogsPanel({ collapsible = false }: { collapsible?: boolean }) {
           Clear logs
         </button>
       </div>
+      {shown && (logs.length > 0 || filtering) && (
+        <div className="log-tools" role="search" aria-label="Search the logs">
+          <input type="search" aria-label="Search logs" placeholder="Search logs" value={query} onChange={(e) => setQuery(e.currentTarget.value)} />
+          <label className="checkbox">
+            <input type="checkbox" checked={errorsOnly} onChange={(e) => setErrorsOnly(e.currentTarget.checked)} /> Errors only
+          </label>
+          <span className="hint" role="status">
+            {filtering ? `${filtered.shown.toLocaleString('en-US')} of ${filtered.total.toLocaleString('en-US')} invocations` : ''}
+          </span>
+        </div>
+      )}
       <div className="log-lines" role="log" aria-label="Log lines" id={linesId} hidden={!shown} ref={box} onScroll={onScroll} tabIndex={0}>
         {logs.length === 0 && gaps.length === 0 && <p className="empty">No log lines yet.</p>}
         {parts}
