@@ -26,10 +26,20 @@ function Figure({ title, summary, children }: { title: string; summary: string; 
   );
 }
 
-const axes = (runS: number, unit?: string) => [
+/** Axes that say their units: simulated time across, `yName` up the side. */
+const axes = (runS: number, yName: string, unit?: string) => [
   <CartesianGrid key="g" stroke="var(--border)" strokeDasharray="2 4" vertical={false} />,
-  <XAxis key="x" dataKey="t" tick={AXIS} stroke="var(--border)" tickFormatter={(t: number) => clock(t, runS)} minTickGap={28} />,
-  <YAxis key="y" tick={AXIS} stroke="var(--border)" width={44} unit={unit} />,
+  <XAxis
+    key="x"
+    dataKey="t"
+    tick={AXIS}
+    stroke="var(--border)"
+    tickFormatter={(t: number) => clock(t, runS)}
+    minTickGap={28}
+    height={28}
+    label={{ value: 'simulated time', position: 'insideBottomRight', offset: -2, fill: 'var(--muted)', fontSize: 10 }}
+  />,
+  <YAxis key="y" tick={AXIS} stroke="var(--border)" width={52} unit={unit} label={{ value: yName, angle: -90, position: 'insideLeft', offset: 10, fill: 'var(--muted)', fontSize: 10, style: { textAnchor: 'middle' } }} />,
   <Tooltip key="tt" contentStyle={TOOLTIP} labelFormatter={(t) => `t = ${clock(Number(t), runS)}`} />,
 ];
 
@@ -58,7 +68,7 @@ export const SimulationCharts = memo(function SimulationCharts({ report }: { rep
     <div className="metrics-grid sim-charts">
       <Figure title={`Environments (average per ${bucket})`} summary={`busy ${dec(e.averageBusy)} + idle ${dec(e.averageIdle)} on average; peak ${int(e.peak)}`}>
         <AreaChart accessibilityLayer={false} data={data} margin={MARGIN}>
-          {axes(runS)}
+          {axes(runS, 'environments')}
           <Legend wrapperStyle={{ fontSize: 11 }} />
           <Area type="stepAfter" dataKey="busy" name="busy" stackId="e" stroke="var(--cold)" fill="var(--cold)" fillOpacity={0.5} isAnimationActive={false} />
           <Area type="stepAfter" dataKey="idle" name="idle" stackId="e" stroke="var(--muted)" fill="var(--muted)" fillOpacity={0.3} isAnimationActive={false} />
@@ -67,19 +77,19 @@ export const SimulationCharts = memo(function SimulationCharts({ report }: { rep
       </Figure>
       <Figure title={`Cold-start rate (per ${bucket})`} summary={`${int(report.coldStarts.count)} cold starts, ${pct(report.coldStarts.probability)} of invocations`}>
         <LineChart accessibilityLayer={false} data={data} margin={MARGIN}>
-          {axes(runS, '%')}
+          {axes(runS, 'cold starts', '%')}
           <Line type="stepAfter" dataKey="coldRate" name="cold starts %" stroke="var(--cold)" dot={false} connectNulls isAnimationActive={false} />
         </LineChart>
       </Figure>
       <Figure title={`Throttles (per ${bucket})`} summary={`${int(report.throttles.total)} throttles`}>
         <BarChart accessibilityLayer={false} data={data} margin={MARGIN}>
-          {axes(runS)}
+          {axes(runS, 'throttles')}
           <Bar dataKey="throttles" name="throttles" fill="var(--err)" isAnimationActive={false} />
         </BarChart>
       </Figure>
       <Figure title={`Duration p50 / p99 (per ${bucket})`} summary={`p50 ${ms(report.durationMs.p50)}, p99 ${ms(report.durationMs.p99)}`}>
         <LineChart accessibilityLayer={false} data={data} margin={MARGIN}>
-          {axes(runS)}
+          {axes(runS, 'Duration (ms)')}
           <Legend wrapperStyle={{ fontSize: 11 }} />
           <Line dataKey="p50" name="p50" stroke="var(--ok)" dot={false} connectNulls isAnimationActive={false} />
           <Line dataKey="p99" name="p99" stroke="var(--accent)" dot={false} connectNulls isAnimationActive={false} />
