@@ -11,6 +11,7 @@ export default defineConfig(({ command }) => ({
   test: {
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'build/**/*.test.ts'],
     environment: 'node',
+    setupFiles: ['test/vitestSetup.ts'],
     // The suite must pass on a busy machine: no test asserts on wall time, so a slow run is only slow.
     testTimeout: 120_000,
     hookTimeout: 120_000,

@@ -26,6 +26,8 @@
  *                handler, a handler importing node:crypto and node:zlib, against
  *                bare workers); no sim, app or hostile sections
  *   --no-hostile skip the hostile-handler section (bench/hostileBench.mjs)
+ *   --first-load-only  run only the first-load section (bench/firstLoad.mjs:
+ *                entry and network-idle bytes, time to interactive)
  *   --hostile-only  run only the hostile-handler section (built app: long
  *                tasks of a first cold start, a runaway loop, a log flood, a
  *                5 MB response; out of memory to the next successful invoke)
@@ -43,6 +45,7 @@ import { createServer } from 'vite';
 import { appBench, buildApp } from './appBench.mjs';
 import { report } from './report.mjs';
 import { simBench, simTables } from './simBench.mjs';
+import { firstLoadBench, firstLoadTables } from './firstLoad.mjs';
 import { hostileBench, hostileTables } from './hostileBench.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -86,6 +89,15 @@ async function main() {
     const hostile = await hostileBench({ browser, root, progress });
     hostileTables(hostile);
     if (jsonFile) writeFileSync(jsonFile, `${JSON.stringify({ chromium: browser.version(), hostile }, null, 2)}\n`);
+    clearTimeout(timer);
+    return;
+  }
+  if (flag('--first-load-only')) {
+    browser = await chromium.launch({ executablePath, headless: !flag('--headed'), args: ['--no-sandbox', '--disable-gpu', '--no-first-run'] });
+    const first = await firstLoadBench({ browser, root, quick, progress });
+    firstLoadTables(first.figures);
+    for (const t of first.targets) console.log(`  ${t.met ? 'met   ' : 'MISSED'} ${t.name}: ${t.value.toLocaleString('en-US', { maximumFractionDigits: 1 })} (target ${t.op} ${t.limit.toLocaleString('en-US')})`);
+    if (jsonFile) writeFileSync(jsonFile, `${JSON.stringify({ chromium: browser.version(), firstLoad: first.figures }, null, 2)}\n`);
     clearTimeout(timer);
     return;
   }
@@ -171,6 +183,15 @@ async function main() {
       result.problems.push(`app: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
     }
   }
+  if (app) {
+    try {
+      const first = await firstLoadBench({ browser, root, prebuilt, quick, progress });
+      result.firstLoad = first.figures;
+      result.targets.push(...first.targets);
+    } catch (err) {
+      result.problems.push(`first load: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    }
+  }
   if (app && !flag('--no-hostile')) {
     result.hostile = await hostileBench({ browser, root, prebuilt, progress });
     result.problems.push(...result.hostile.problems);
@@ -182,6 +203,7 @@ async function main() {
   }
   report(result, version);
   hostileTables(result.hostile);
+  firstLoadTables(result.firstLoad);
   if (jsonFile) writeFileSync(jsonFile, `${JSON.stringify({ chromium: version, ...result }, null, 2)}\n`);
   clearTimeout(timer);
 }

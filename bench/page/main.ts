@@ -13,6 +13,7 @@
  * - one-time costs: opening the sandbox frame, a new driver's first invoke.
  */
 import { compileHandler } from '../../src/bridge/compileHandler';
+import { loadSucrase } from '../../src/bridge/sucraseLoader';
 import { LiveDriver, type InvokeResult } from '../../src/bridge/liveDriver';
 import { SandboxFrame } from '../../src/bridge/sandboxFrame';
 import { DEFAULT_CONFIG, type FunctionConfig } from '../../src/core/functionConfig';
@@ -470,6 +471,8 @@ function compileCost(): Summary {
 }
 
 async function runBench(options: Partial<BenchOptions> = {}): Promise<BenchResult> {
+  // The app loads its handler compiler on demand; the bench's direct paths compile with it.
+  await loadSucrase();
   const o: BenchOptions = { ...DEFAULTS, ...options };
   const started = performance.now();
   const problems: string[] = [];

@@ -1,4 +1,5 @@
-import { transform, type Transform } from 'sucrase';
+import type { Transform } from 'sucrase';
+import { sucrase } from './sucraseLoader';
 import type { InitSpec } from '../protocol/messages';
 import { BUILTIN_FILES, builtinFile } from '../protocol/nodeBuiltins';
 import { lineMapOf, shownFileOf, type LineMap } from '../protocol/stackTrace';
@@ -23,9 +24,9 @@ export function compileHandler(fileName: string, code: string): Compiled {
     const syntaxAt = syntaxErrorOf(fileName, code, []);
     return { ok: true, js: code, esm: false, builtins: builtinsUsed(code), ...(syntaxAt ? { syntaxAt } : {}) };
   }
-  let out: ReturnType<typeof transform>;
+  let out: ReturnType<ReturnType<typeof sucrase>['transform']>;
   try {
-    out = transform(code, {
+    out = sucrase().transform(code, {
       transforms: ts ? ['typescript', 'imports'] : ['imports'],
       filePath: fileName,
       keepUnusedImports: !ts,
@@ -49,7 +50,7 @@ export function compileHandler(fileName: string, code: string): Compiled {
 /** Where the parser stops on `code`, worded as V8 words it (1-based line and column); null when it parses. */
 function syntaxErrorOf(fileName: string, code: string, transforms: Transform[]): { line: number; column: number; message: string } | null {
   try {
-    transform(code, { transforms, filePath: fileName });
+    sucrase().transform(code, { transforms, filePath: fileName });
     return null;
   } catch (err) {
     // Sucrase gives `loc` with a 1-based column and `pos`, the offset of the token it stopped at.

@@ -9,6 +9,7 @@ import type { EnvironmentSpec, EnvironmentView, PlatformCommand, PlatformEvent }
 import { createRandom } from '../core/random';
 import type { InitSpec, ToEnvironment } from '../protocol/messages';
 import { compileHandlerCached } from './compileHandler';
+import { loadSucrase } from './sucraseLoader';
 import { discardSpareFrame, FramePool } from './framePool';
 import { FrameWatch } from './frameWatch';
 import { EnvironmentGate } from './environmentGate';
@@ -288,11 +289,15 @@ export class LiveDriver {
     env.initPeak = this.busy();
     this.notePeaks();
     port1.onmessage = (e: MessageEvent<unknown>) => this.onMessage(spec.envId, e.data);
-    const init: ToEnvironment = { t: 'init', spec: initSpec(spec) };
-    port1.postMessage(init);
     // A frame that cannot be made (no DOM, a blocked iframe) loses the environment instead of throwing into the model's loop.
+    // The handler is compiled once the compiler is loaded (the first start waits for it), before the init clock starts.
     Promise.resolve()
-      .then(() => frame.open())
+      .then(() => loadSucrase())
+      .then(() => {
+        const init: ToEnvironment = { t: 'init', spec: initSpec(spec) };
+        port1.postMessage(init);
+        return frame.open();
+      })
       .then(() => {
         env.gate.initSent(wallClock.now());
         return frame.spawn(spec.envId, port2);

@@ -11,8 +11,11 @@ import { usePlayground } from './playgroundStore';
 import { useRun } from './runStore';
 import { sourceById } from './sourcesStore';
 import { EVENTBRIDGE_ID } from './triggers/eventbridge/eventBridgeTriggerLive';
-import { removeAllTriggers } from './triggerSpecs';
+import { loadTriggerKinds, removeAllTriggers } from './triggerSpecs';
 import { openAsNew, useWorkspace } from './workspaceStore';
+
+// The trigger kinds load on demand in the app; here before any workspace is opened.
+await loadTriggerKinds();
 
 const fn = (name: string, networkAccess: boolean) => ({ ...FUNCTION_DEFAULTS, ...DEFAULT_CONFIG, name, networkAccess, code: 'export const handler = async () => 1;' });
 

@@ -3,7 +3,7 @@ import { isEmptyRequest, type ConsentRequest } from './holdAutonomy';
 import { usePlayground } from './playgroundStore';
 import { useRun } from './runStore';
 import { sourceById, useSources } from './sourcesStore';
-import { EVENTBRIDGE_ID } from './triggers/eventbridge/eventBridgeTriggerLive';
+import { EVENTBRIDGE_ID } from './triggers/eventbridge/eventBridgeId';
 import { useWorkspace } from './workspaceStore';
 
 /**

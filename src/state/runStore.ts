@@ -14,7 +14,7 @@ import { namespacedCommand } from './namespacedCommand';
 import { logFeed, usePlayground } from './playgroundStore';
 import { RunRecorder } from './runRecorder';
 import { countSent, resetSent, sentSoFar } from './sentCounter';
-import { waitScaleChanged } from './triggers/eventbridge/eventBridgeTriggerLive';
+import { waitScaleChanged } from './triggers/eventbridge/eventBridgeId';
 
 /** How often what the recorders saw is published to React: batched, never one render per invocation. */
 const PUBLISH_MS = 250;

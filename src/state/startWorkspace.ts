@@ -21,4 +21,5 @@ export async function startWorkspace(search: string): Promise<void> {
   await openLinkFromLocation();
   await openLessonFromSearch(search, embed);
   window.addEventListener('hashchange', () => void openLinkFromLocation());
+
 }

@@ -6,6 +6,10 @@ import { EVERY_TRIGGER, UNICODE } from '../core/workspace/sampleWorkspaces.test-
 import type { Workspace } from '../core/workspace/workspaceTypes';
 import { useSources } from './sourcesStore';
 import { applyWorkspace, captureWorkspace } from './workspaceSnapshot';
+import { loadTriggerKinds } from './triggerSpecs';
+
+// The trigger kinds load on demand in the app; here they are loaded before any workspace is applied.
+await loadTriggerKinds();
 
 /** Provisioned concurrency would start environments (sandboxed frames) at once: not in Node. */
 const withoutProvisioned = (w: Workspace): Workspace => ({ ...w, concurrency: { ...w.concurrency, provisionedConcurrency: 0 } });

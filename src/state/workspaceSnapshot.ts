@@ -48,12 +48,15 @@ export function captureWorkspace(name: string, scenarios: unknown[]): Workspace 
   };
 }
 
+let applied = 0;
+
 /**
  * Put a workspace into the stores: a load run stops, every function and
  * trigger is replaced (their environments and sources go), concurrency
  * settings and the load plan are set. Returns what could not be restored.
  */
-export function applyWorkspace(workspace: Workspace): string[] {
+export function applyWorkspace(workspace: Workspace): string[] | Promise<string[]> {
+  const generation = ++applied;
   const run = useRun.getState();
   run.stopLoad();
   removeAllTriggers();
@@ -65,5 +68,6 @@ export function applyWorkspace(workspace: Workspace): string[] {
   run.setPlan({ ...workspace.loadPlan, pattern: { ...workspace.loadPlan.pattern } });
   run.setScope(ALL_FUNCTIONS);
   run.resetRun();
-  return restoreTriggers(workspace.triggers);
+  // The trigger kinds' code may still be loading: then they are rebuilt when it is, unless another workspace was opened meanwhile.
+  return restoreTriggers(workspace.triggers, () => generation === applied);
 }

@@ -133,8 +133,17 @@ async function refreshList(): Promise<void> {
 function load(workspace: Workspace, id: string, origin: Origin, consent: ConsentRequest | null = null): void {
   suspended += 1;
   try {
-    const restoreProblems = applyWorkspace(workspace);
+    const restored = applyWorkspace(workspace);
+    const restoreProblems = Array.isArray(restored) ? restored : [];
     useWorkspace.setState({ id, name: workspace.name, scenarios: workspace.scenarios, origin, originSeen: origin === 'local', restoreProblems, consent });
+    if (!Array.isArray(restored)) {
+      // Triggers come back once their code has loaded: then they count in what is "unchanged".
+      void restored.then((problems) => {
+        if (useWorkspace.getState().id !== id) return;
+        useWorkspace.setState({ restoreProblems: problems });
+        baseline = JSON.stringify(compactWorkspace(currentWorkspace()));
+      });
+    }
   } finally {
     suspended -= 1;
   }

@@ -1,5 +1,5 @@
+import { loadSucrase, sucrase } from '../bridge/sucraseLoader';
 import { realTimers } from '../bridge/timerHost';
-import { transform } from 'sucrase';
 import { exportFiles } from '../core/workspace/exportFiles';
 import { ImportProblem, workspaceFromDocument, workspaceFromFiles, type ImportedFile } from '../core/workspace/importFiles';
 import { linkLengthAdvice, type LinkLengthLevel } from '../core/workspace/shareLinkFormat';
@@ -52,7 +52,7 @@ export async function openLinkFromLocation(): Promise<void> {
 /** Type-stripped JavaScript for an exported `.ts` handler; module syntax is kept, line numbers too. */
 export function compileTypeScriptForExport(fn: WorkspaceFunction): string {
   try {
-    return transform(fn.code, { transforms: ['typescript'], filePath: fn.fileName, disableESTransforms: true, keepUnusedImports: false }).code;
+    return sucrase().transform(fn.code, { transforms: ['typescript'], filePath: fn.fileName, disableESTransforms: true, keepUnusedImports: false }).code;
   } catch (err) {
     return `// The playground could not compile this TypeScript (${err instanceof Error ? err.message.split('\n')[0] : String(err)}).\n// The source follows as it was: fix it, or compile it yourself.\n${fn.code}`;
   }
@@ -64,6 +64,7 @@ const slug = (name: string): string => name.normalize('NFKD').replace(/[^A-Za-z0
 export async function exportZip(modified = new Date()): Promise<{ fileName: string; bytes: Uint8Array }> {
   const workspace = currentWorkspace();
   const encoder = new TextEncoder();
+  await loadSucrase();
   const files = exportFiles(workspace, compileTypeScriptForExport).map((f) => ({ path: f.path, data: encoder.encode(f.text) }));
   return { fileName: `${slug(workspace.name)}.zip`, bytes: await writeZip(files, modified) };
 }

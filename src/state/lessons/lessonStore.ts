@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { SqsEventSourceMapping } from '../../core/sources/sqsEventSourceMapping';
 import { onPlatformCommands } from '../driverHolder';
 import { sourceById, useSources } from '../sourcesStore';
+import { loadTriggerKinds } from '../triggerSpecs';
 import { openAsNew } from '../workspaceStore';
 import { playgroundBaseUrl } from '../workspaceTransfer';
 import type { LessonFacts } from './lessonFacts';
@@ -62,7 +63,10 @@ export const useLessons = create<LessonsState>()((set, get) => ({
       return;
     }
     run = null;
-    await openAsNew(lesson.workspace(), 'local', true);
+    const workspace = lesson.workspace();
+    // A lesson with a queue needs the trigger kinds' code before its first step can be taken.
+    if (workspace.triggers.length > 0) await loadTriggerKinds();
+    await openAsNew(workspace, 'local', true);
     run = new LessonRun(lesson, sqsTotals());
     set({ open: true, lessonId: id, stepIndex: 0, saw: [], problem: null });
   },

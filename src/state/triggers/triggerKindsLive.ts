@@ -1,6 +1,7 @@
 import type { TriggerType } from '../../core/triggers/triggerKinds';
 import type { WorkspaceTrigger } from '../../core/workspace/workspaceTypes';
 import type { TriggerEntry } from '../sourcesStore';
+import { adoptTriggerKinds } from '../triggerSpecs';
 import { eventBridgeTriggerLive } from './eventbridge/eventBridgeTriggerLive';
 import { httpTriggerLive } from './http/httpTriggerLive';
 import { s3TriggerLive } from './s3/s3TriggerLive';
@@ -28,3 +29,6 @@ export const TRIGGER_CHOICES: readonly TriggerChoiceSpec[] = Object.values(TRIGG
 export const captureTrigger = (entry: TriggerEntry): WorkspaceTrigger | null => liveOf(entry.kind).capture(entry);
 export const restoreTrigger = (saved: WorkspaceTrigger): string | null => liveOf(saved.type).restore(saved as never);
 export const disposeTrigger = (entry: TriggerEntry): void => liveOf(entry.kind).dispose?.(entry);
+
+// Loaded however (the Triggers view, a workspace with triggers): the workspace's save and restore can reach the kinds from now on.
+adoptTriggerKinds({ captureTrigger, restoreTrigger, disposeTrigger });

@@ -12,6 +12,10 @@ import { addTrigger } from '../../state/triggerFactories';
 import { TRIGGER_CHOICES, TRIGGER_KINDS_LIVE } from '../../state/triggers/triggerKindsLive';
 import { captureTriggers, removeAllTriggers, restoreTriggers } from '../../state/triggerSpecs';
 import { TRIGGER_VIEWS } from './triggerViews';
+import { loadTriggerKinds } from '../../state/triggerSpecs';
+
+// The trigger kinds load on demand in the app; here they are loaded before any workspace is applied.
+await loadTriggerKinds();
 
 const kinds = Object.keys(TRIGGER_KINDS).sort();
 const workspaceOf = (triggers: Workspace['triggers']): Workspace => ({ ...WORKSPACE_DEFAULTS, functions: [{ ...FUNCTION_DEFAULTS, name: 'fn' }], triggers });

@@ -3,7 +3,9 @@ import { sourceById, sourceContext, useSources } from '../../sourcesStore';
 import { actNow, registerOrTarget, triggerKindLive, type TriggerChoiceSpec } from '../triggerKindLive';
 
 /** The one EventBridge of the workspace: the default bus for schedules, a custom bus for rules. */
-export const EVENTBRIDGE_ID = 'eventbridge';
+import { EVENTBRIDGE_ID } from './eventBridgeId';
+
+export { EVENTBRIDGE_ID, waitScaleChanged } from './eventBridgeId';
 let ruleNumber = 1;
 
 /** A name for a new schedule or rule of the function, unique in the workspace. */
@@ -68,7 +70,3 @@ export const eventBridgeTriggerLive = triggerKindLive({
 });
 
 /** The scale of platform waits changed: the EventBridge view's note says so (the clock itself is the workspace's PlatformClock). */
-export function waitScaleChanged(): void {
-  if (!sourceById(EVENTBRIDGE_ID)) return;
-  useSources.getState().act(EVENTBRIDGE_ID, (out) => (sourceById<EventBridge>(EVENTBRIDGE_ID) as EventBridge).onWaitScaleChanged(out));
-}
