@@ -58,8 +58,25 @@ export class EnvironmentPool {
     return this.environments.size - this.idleOnDemand.size - this.prewarming;
   }
 
+  /** The idle environment that takes the next request, by the routing setting (most recently used by default). */
   mostRecentlyUsedIdle(provisioned: boolean): Environment | undefined {
-    return (provisioned ? this.idleProvisioned : this.idleOnDemand).mostRecent(this.ctx.configVersion);
+    const list = provisioned ? this.idleProvisioned : this.idleOnDemand;
+    const { routing } = this.ctx.settings;
+    if (routing === 'least-recent') return list.leastRecent(this.ctx.configVersion);
+    if (routing === 'random') return list.any(this.ctx.configVersion, (n) => Math.floor(this.ctx.random.next() * n));
+    return list.mostRecent(this.ctx.configVersion);
+  }
+
+  /**
+   * When the environment is replaced however busy it is: its lifetime, spread
+   * evenly between the settings' bounds by its number (a low-discrepancy
+   * sequence, so the model's random stream is not drawn on).
+   */
+  private retireAtMs(createdAtMs: number, seq: number): number {
+    const { lifetimeMinMs, lifetimeMaxMs } = this.ctx.settings;
+    if (lifetimeMaxMs <= 0) return Number.POSITIVE_INFINITY;
+    const spread = (seq * 0.6180339887498949) % 1;
+    return createdAtMs + lifetimeMinMs + spread * (lifetimeMaxMs - lifetimeMinMs);
   }
 
   start(initPhase: Environment['initPhase'], provisioned: boolean, out: PlatformCommand[]): Environment {
@@ -76,6 +93,7 @@ export class EnvironmentPool {
       initPhase,
       requestId: null,
       createdAtMs: now,
+      retireAtMs: this.retireAtMs(now, seq),
       lastUsedAtMs: now,
       invocations: 0,
       logStreamName: logStreamName(now, ctx.random.hex(32)),
@@ -234,6 +252,7 @@ export class EnvironmentPool {
   outlived(env: Environment): DestroyReason | null {
     if (env.configVersion !== this.ctx.configVersion) return 'config-changed';
     if (env.provisioned && this.provisionedCount() > this.ctx.settings.provisionedConcurrency) return 'deprovisioned';
+    if (this.ctx.clock.now() >= env.retireAtMs) return 'recycled';
     return null;
   }
 

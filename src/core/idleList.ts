@@ -53,6 +53,28 @@ export class IdleList<T extends IdleNode> {
     this.count -= 1;
   }
 
+  /** The least recently used environment of this configuration version, if any. */
+  leastRecent(configVersion: number): T | undefined {
+    for (let node = this.head; node; node = (node.idleNext ?? null) as T | null) {
+      if (node.configVersion === configVersion) return node;
+    }
+    return undefined;
+  }
+
+  /** Any environment of this configuration version, chosen by `pick(n)` (0 ≤ result < n) among the n of them. */
+  any(configVersion: number, pick: (n: number) => number): T | undefined {
+    let n = 0;
+    for (let node = this.head; node; node = (node.idleNext ?? null) as T | null) if (node.configVersion === configVersion) n += 1;
+    if (n === 0) return undefined;
+    let k = pick(n);
+    for (let node = this.head; node; node = (node.idleNext ?? null) as T | null) {
+      if (node.configVersion !== configVersion) continue;
+      if (k === 0) return node;
+      k -= 1;
+    }
+    return undefined;
+  }
+
   /** The most recently used environment of this configuration version, if any. */
   mostRecent(configVersion: number): T | undefined {
     for (let node = this.tail; node; node = (node.idlePrev ?? null) as T | null) {

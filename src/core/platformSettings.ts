@@ -27,6 +27,19 @@ export interface PlatformSettings {
    * whenever any handler or init is executing.
    */
   waitScale: number;
+  /**
+   * Which idle environment takes a request (README, "Keep-alive and routing"):
+   * the most recently used (the default: it packs traffic onto few
+   * environments and lets the rest expire), the least recently used, or any.
+   */
+  routing: IdleRouting;
+  /**
+   * Environments are replaced every few hours even under steady traffic: each
+   * lives a lifetime spread evenly between these two (platform time), after
+   * which it is recycled when its request ends. 0 and 0: never.
+   */
+  lifetimeMinMs: number;
+  lifetimeMaxMs: number;
   /** Asynchronous invocation: a successful event's record goes to an on-success destination (DestinationConfig.OnSuccess). */
   onSuccessDestination: boolean;
   /** Asynchronous invocation: a discarded event's payload also goes to the function's dead-letter queue (DeadLetterConfig). */
@@ -45,7 +58,13 @@ export const DEFAULT_SETTINGS: PlatformSettings = {
   waitScale: 1,
   onSuccessDestination: false,
   deadLetterQueue: false,
+  routing: 'most-recent',
+  lifetimeMinMs: 2 * 3_600_000,
+  lifetimeMaxMs: 6 * 3_600_000,
 };
+
+export type IdleRouting = 'most-recent' | 'least-recent' | 'random';
+export const IDLE_ROUTINGS: readonly IdleRouting[] = ['most-recent', 'least-recent', 'random'];
 
 export const SETTING_LIMITS = {
   accountConcurrency: { min: 1, max: 100_000 },
@@ -56,6 +75,7 @@ export const SETTING_LIMITS = {
   maximumRetryAttempts: { min: 0, max: 2 },
   maximumEventAgeS: { min: 60, max: 21_600 },
   waitScale: { min: 1, max: 3_600 },
+  lifetimeMs: { min: 0, max: 48 * 3_600_000 },
 } as const;
 
 export interface SettingProblem {
@@ -84,7 +104,11 @@ export function validateSettings(s: PlatformSettings): SettingProblem[] {
     whole('maximumRetryAttempts', 'maximumRetryAttempts', s.maximumRetryAttempts, L.maximumRetryAttempts.min, L.maximumRetryAttempts.max),
     whole('maximumEventAgeS', 'maximumEventAgeInSeconds', s.maximumEventAgeS, L.maximumEventAgeS.min, L.maximumEventAgeS.max),
     whole('waitScale', 'waitScale', s.waitScale, L.waitScale.min, L.waitScale.max),
+    whole('lifetimeMinMs', 'lifetimeMinMs', s.lifetimeMinMs, L.lifetimeMs.min, L.lifetimeMs.max),
+    whole('lifetimeMaxMs', 'lifetimeMaxMs', s.lifetimeMaxMs, L.lifetimeMs.min, L.lifetimeMs.max),
   ].filter((p): p is SettingProblem => p !== null);
+  if (s.lifetimeMaxMs < s.lifetimeMinMs) problems.push({ field: 'lifetimeMaxMs', message: 'The longest lifetime must not be shorter than the shortest.' });
+  if (!IDLE_ROUTINGS.includes(s.routing)) problems.push({ field: 'routing', message: `Routing must be one of ${IDLE_ROUTINGS.join(', ')}.` });
   const cap = s.reservedConcurrency ?? s.accountConcurrency;
   if (s.reservedConcurrency !== null && s.reservedConcurrency > s.accountConcurrency - 100 && s.reservedConcurrency > 0) {
     problems.push({

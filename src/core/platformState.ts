@@ -28,6 +28,8 @@ export interface Environment {
   provisioned: boolean;
   /** Creation order (the number in `id`): ties in last use go to the newer environment. */
   seq: number;
+  /** The end of its lifetime: past it, the environment is recycled when its request ends. */
+  retireAtMs: number;
   /** `reclaimTimer(id)`, made once: it is set and cleared on every invocation. */
   reclaimTimerId: TimerId;
   /** The command clearing it, made once (commands are never changed once made). */

@@ -162,7 +162,8 @@ export type PlatformEvent =
   | { type: 'configure'; config: FunctionConfig }
   | { type: 'settings'; settings: PlatformSettings };
 
-export type DestroyReason = 'timeout' | 'exited' | 'init-failed' | 'config-changed' | 'lost' | 'reclaimed' | 'deprovisioned';
+/** `recycled`: the environment reached the end of its lifetime (Lambda replaces environments every few hours). */
+export type DestroyReason = 'timeout' | 'exited' | 'init-failed' | 'config-changed' | 'lost' | 'reclaimed' | 'deprovisioned' | 'recycled';
 
 /** Commands out of the platform model, for a driver (real workers or virtual time) to carry out. */
 export type PlatformCommand =

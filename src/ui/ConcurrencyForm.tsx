@@ -1,3 +1,4 @@
+import { Term } from './glossary/Term';
 import { useId, useMemo } from 'react';
 import { SETTING_LIMITS, validateSettings, type PlatformSettings, type SettingProblem } from '../core/platformSettings';
 import { NumberField } from './NumberField';
@@ -141,6 +142,37 @@ export function ConcurrencyForm({ settings, onChange }: ConcurrencyFormProps) {
           hint={range(L.maximumEventAgeS.min, L.maximumEventAgeS.max)}
           invalid={invalid('maximumEventAgeS')}
           onValue={(n) => set('maximumEventAgeS', n)}
+        />
+        <div className="field">
+          <span className="label-row">
+            <label htmlFor={`${headingId}-routing`}>Routing to idle environments</label>
+            <Term id="keep-alive" />
+          </span>
+          <select id={`${headingId}-routing`} value={settings.routing} onChange={(e) => set('routing', e.target.value as PlatformSettings['routing'])}>
+            <option value="most-recent">Most recently used (default)</option>
+            <option value="least-recent">Least recently used</option>
+            <option value="random">Any (random)</option>
+          </select>
+          <span className="hint">Unpublished by AWS: most recently used is an assumption (README)</span>
+        </div>
+        <NumberField
+          label="Lifetime from (h)"
+          value={settings.lifetimeMinMs / 3_600_000}
+          empty={num}
+          hint="environments are replaced every few hours; 0 and 0 = never"
+          invalid={invalid('lifetimeMinMs')}
+          onValue={(n) => set('lifetimeMinMs', Math.round(n * 3_600_000))}
+          step="any"
+          term="recycling"
+        />
+        <NumberField
+          label="Lifetime to (h)"
+          value={settings.lifetimeMaxMs / 3_600_000}
+          empty={num}
+          hint="each environment's lifetime is spread between the two"
+          invalid={invalid('lifetimeMaxMs')}
+          onValue={(n) => set('lifetimeMaxMs', Math.round(n * 3_600_000))}
+          step="any"
         />
         <label className="field checkbox">
           <input type="checkbox" checked={settings.onSuccessDestination} onChange={(e) => set('onSuccessDestination', e.currentTarget.checked)} />

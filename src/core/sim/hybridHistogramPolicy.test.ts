@@ -61,7 +61,8 @@ describe('the hybrid policy in a simulation', () => {
     const fixed240 = simulate({ ...periodic, keepAlive: { policy: 'fixed', minutes: 240 } });
     const hybrid = simulate({ ...periodic, keepAlive: { ...DEFAULT_HYBRID, policy: 'hybrid' } });
     expect(fixed10.coldStarts.count).toBe(96);
-    expect(fixed240.coldStarts.count).toBe(1);
+    // The first request, then one after each end of the environment's lifetime (2–6 h: Lambda replaces environments every few hours).
+    expect(fixed240.coldStarts.count).toBe(11);
     // Cold while it learns (10 idle times), then pre-warmed before each request.
     expect(hybrid.coldStarts.count).toBeLessThanOrEqual(12);
     expect(hybrid.keepAlive.windows?.mode).toBe('histogram');

@@ -18,6 +18,9 @@ export function settingsOf(s: Scenario): PlatformSettings {
     waitScale: 1,
     onSuccessDestination: false,
     deadLetterQueue: false,
+    routing: DEFAULT_SETTINGS.routing,
+    lifetimeMinMs: DEFAULT_SETTINGS.lifetimeMinMs,
+    lifetimeMaxMs: DEFAULT_SETTINGS.lifetimeMaxMs,
   };
 }
 

@@ -59,6 +59,9 @@ export const concurrencySchema = s.object({
   waitScale: s.number().default(C.waitScale),
   onSuccessDestination: s.boolean().default(C.onSuccessDestination),
   deadLetterQueue: s.boolean().default(C.deadLetterQueue),
+  routing: s.enum(['most-recent', 'least-recent', 'random']).default(C.routing),
+  lifetimeMinMs: s.number().default(C.lifetimeMinMs),
+  lifetimeMaxMs: s.number().default(C.lifetimeMaxMs),
 });
 
 export const loadPatternSchema = s.union('kind', {

@@ -18,6 +18,7 @@ const REASON_LABEL: Record<DestroyReason, string> = {
   lost: 'lost (sandbox died)',
   'init-failed': 'init failed',
   deprovisioned: 'provisioned concurrency released',
+  recycled: 'recycled at the end of its lifetime (every few hours)',
 };
 
 const ms = (n: number): string => `${n.toLocaleString('en-US', { maximumFractionDigits: 2 })} ms`;
