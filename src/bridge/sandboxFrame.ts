@@ -1,8 +1,14 @@
 import * as Comlink from 'comlink';
 import { base64Encode } from '../core/codec';
 import type { SandboxApi } from '../protocol/messages';
-import hostSource from '../sandbox/host.ts?bundle';
-import runtimeSource from '../runtime/main.ts?bundle';
+
+/** The frame's scripts, fetched once, when the first frame is made (not for the first paint). */
+interface FrameScripts {
+  hostSource: string;
+  runtimeSource: string;
+}
+let sources: Promise<FrameScripts> | null = null;
+const loadSources = (): Promise<FrameScripts> => (sources ??= import('./sandboxSources'));
 
 /** Keep `</script` inside inline scripts from closing the element. */
 const inlineSafe = (js: string): string => js.replace(/<\/(script)/gi, '<\\/$1');
@@ -31,7 +37,7 @@ export function sandboxPolicy(nonce: string, networkAccess: boolean): string {
   ].join('; ');
 }
 
-export function sandboxDocument(nonce: string, networkAccess: boolean): string {
+export function sandboxDocument(nonce: string, networkAccess: boolean, { hostSource, runtimeSource }: FrameScripts): string {
   return `<!doctype html><html><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${sandboxPolicy(nonce, networkAccess)}">
 <script nonce="${nonce}">var RUNTIME_SOURCE = ${inlineSafe(JSON.stringify(runtimeSource))};</script>
@@ -62,27 +68,31 @@ export class SandboxFrame {
   open(): Promise<Comlink.Remote<SandboxApi>> {
     if (this.closed) return Promise.reject(new Error('sandbox frame closed'));
     if (this.ready) return this.ready;
-    const iframe = document.createElement('iframe');
-    iframe.setAttribute('sandbox', 'allow-scripts');
-    iframe.setAttribute('aria-hidden', 'true');
-    iframe.tabIndex = -1;
-    iframe.title = 'Execution environments (sandbox)';
-    iframe.style.cssText = 'position:absolute;width:0;height:0;border:0;visibility:hidden';
-    iframe.srcdoc = sandboxDocument(randomNonce(), this.networkAccess);
-    this.iframe = iframe;
-    this.ready = new Promise((resolve, reject) => {
-      const onMessage = (event: MessageEvent): void => {
-        if (event.source !== iframe.contentWindow || !(event.data as { sandboxReady?: boolean })?.sandboxReady) return;
-        window.removeEventListener('message', onMessage);
-        const win = iframe.contentWindow;
-        if (!win) return reject(new Error('sandbox frame has no window'));
-        this.api = Comlink.wrap<SandboxApi>(Comlink.windowEndpoint(win, window, '*'));
-        this.heardAt = performance.now();
-        resolve(this.api);
-      };
-      window.addEventListener('message', onMessage);
+    this.ready = loadSources().then((scripts) => {
+      if (this.closed) throw new Error('sandbox frame closed');
+      const iframe = document.createElement('iframe');
+      iframe.setAttribute('sandbox', 'allow-scripts');
+      iframe.setAttribute('aria-hidden', 'true');
+      iframe.tabIndex = -1;
+      iframe.title = 'Execution environments (sandbox)';
+      iframe.style.cssText = 'position:absolute;width:0;height:0;border:0;visibility:hidden';
+      iframe.srcdoc = sandboxDocument(randomNonce(), this.networkAccess, scripts);
+      this.iframe = iframe;
+      const opened = new Promise<Comlink.Remote<SandboxApi>>((resolve, reject) => {
+        const onMessage = (event: MessageEvent): void => {
+          if (event.source !== iframe.contentWindow || !(event.data as { sandboxReady?: boolean })?.sandboxReady) return;
+          window.removeEventListener('message', onMessage);
+          const win = iframe.contentWindow;
+          if (!win) return reject(new Error('sandbox frame has no window'));
+          this.api = Comlink.wrap<SandboxApi>(Comlink.windowEndpoint(win, window, '*'));
+          this.heardAt = performance.now();
+          resolve(this.api);
+        };
+        window.addEventListener('message', onMessage);
+      });
+      document.body.appendChild(iframe);
+      return opened;
     });
-    document.body.appendChild(iframe);
     return this.ready;
   }
 
