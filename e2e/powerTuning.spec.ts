@@ -2,6 +2,10 @@ import { expect, test } from './playground';
 
 test('power tuning runs the handler at each memory size and marks the cheapest, the fastest and a balanced choice', async ({ playground, page }) => {
   await playground.setCode('export const handler = async () => {\n  let x = 0;\n  for (let i = 0; i < 3_000_000; i += 1) x = (x + i * i) % 1_000_003;\n  return x;\n};');
+  // A long timeout: on a loaded machine the CPU-share model multiplies a slowed loop, and this test is about the marks, not timeouts.
+  await playground.view('Configuration');
+  await playground.timeout.fill('60');
+  await playground.view('Run');
   await page.getByRole('button', { name: 'Power tuning' }).click();
   const region = page.getByRole('region', { name: 'Power tuning' });
   const sizes = region.getByLabel('Memory sizes (MB)');

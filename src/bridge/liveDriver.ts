@@ -7,15 +7,15 @@ import { Platform } from '../core/platform';
 import { DEFAULT_SETTINGS, type PlatformSettings } from '../core/platformSettings';
 import type { EnvironmentSpec, EnvironmentView, PlatformCommand, PlatformEvent } from '../core/platformTypes';
 import { createRandom } from '../core/random';
-import type { InitSpec, ToEnvironment } from '../protocol/messages';
-import { compileHandlerCached } from './compileHandler';
+import type { ToEnvironment } from '../protocol/messages';
+import { initSpec } from './initSpec';
+import { TicketOrigins } from './ticketOrigins';
 import { loadSucrase } from './sucraseLoader';
 import { discardSpareFrame, FramePool } from './framePool';
 import { FrameWatch } from './frameWatch';
 import { EnvironmentGate } from './environmentGate';
 import { InvokeAbortedError, wait, type Waiter } from './invokeWaiters';
 import { standaloneScheduler, wallClock, type PlatformScheduler } from './platformScheduler';
-import { nodeBuiltinsScript } from './nodeBuiltins';
 import type { SandboxFrame } from './sandboxFrame';
 
 /** What a synchronous invoke returns: a finished invocation, or the Invoke API's refusal. */
@@ -51,9 +51,6 @@ export interface InvokeOptions {
   /** What caused the invocation ("Invoke button", "SQS queue orders" …), for the logs; kept with its ticket. */
   origin?: string;
 }
-
-/** Origins kept at most: the oldest go first (a log group shows none rather than the memory growing). */
-const MAX_ORIGINS = 20_000;
 
 interface LiveEnvironment {
   port: MessagePort;
@@ -91,7 +88,7 @@ export class LiveDriver {
   private readonly timerPrefix = `fn${++driverCount}:`;
   private readonly waiting = new Map<number, Waiter<InvokeResult>>();
   private readonly waitingAsync = new Map<number, Waiter<AsyncInvokeResult>>();
-  private readonly origins = new Map<number, string>();
+  private readonly origins = new TicketOrigins();
   /** Environments initialising or invoking: they hold the platform clock at real speed. */
   private readonly executing: ExecutionTracker;
   private readonly listeners = new Set<CommandListener>();
@@ -136,7 +133,7 @@ export class LiveDriver {
   /** Invoke asynchronously (Event): resolves with 202 as soon as the event is queued. */
   invokeAsync(payload: string, options: InvokeOptions = {}): Promise<AsyncInvokeResult> {
     const ticket = this.nextTicket++;
-    this.noteOrigin(ticket, options.origin);
+    this.origins.note(ticket, options.origin);
     const result = wait(this.waitingAsync, ticket, options.signal, this.disposed);
     if (!options.signal?.aborted) this.feed({ type: 'invoke', ticket, payload, invocationType: 'Event' });
     return result;
@@ -144,13 +141,7 @@ export class LiveDriver {
 
   /** What caused the invocation of this ticket, when the caller said. */
   originOf(ticket: number): string | null {
-    return this.origins.get(ticket) ?? null;
-  }
-
-  private noteOrigin(ticket: number, origin: string | undefined): void {
-    if (origin === undefined) return;
-    this.origins.set(ticket, origin);
-    if (this.origins.size > MAX_ORIGINS) this.origins.delete(this.origins.keys().next().value as number);
+    return this.origins.of(ticket);
   }
 
   /** Concurrency, scaling, keep-alive and async settings; provisioned environments start or stop at once. */
@@ -171,7 +162,7 @@ export class LiveDriver {
   /** Invoke synchronously (RequestResponse) with a JSON payload. */
   invoke(payload: string, options: InvokeOptions = {}): Promise<InvokeResult> {
     const ticket = this.nextTicket++;
-    this.noteOrigin(ticket, options.origin);
+    this.origins.note(ticket, options.origin);
     const result = wait(this.waiting, ticket, options.signal, this.disposed);
     if (!options.signal?.aborted) this.feed({ type: 'invoke', ticket, payload });
     this.updateWatchdog();
@@ -404,24 +395,4 @@ export class LiveDriver {
       for (const envId of lost) this.feed({ type: 'environmentLost', envId, reason: 'outOfMemory' });
     }
   }
-}
-
-function initSpec(spec: EnvironmentSpec): InitSpec {
-  const c = spec.config;
-  const compiled = compileHandlerCached(c.fileName, c.code);
-  return {
-    functionName: c.name,
-    runtime: c.runtime,
-    handler: c.handler,
-    fileName: c.fileName,
-    compiled,
-    nodeBuiltins: nodeBuiltinsScript(compiled),
-    ephemeralStorageMb: c.ephemeralStorageMb,
-    variables: spec.variables,
-    memoryMb: c.memoryMb,
-    architecture: c.architecture,
-    functionArn: spec.functionArn,
-    logGroupName: spec.logGroupName,
-    logStreamName: spec.logStreamName,
-  };
 }
