@@ -21,5 +21,4 @@ export async function startWorkspace(search: string): Promise<void> {
   await openLinkFromLocation();
   await openLessonFromSearch(search, embed);
   window.addEventListener('hashchange', () => void openLinkFromLocation());
-
 }

@@ -11,6 +11,8 @@ type Kinds = TriggerKindsApi;
 
 let kinds: Kinds | null = null;
 let loading: Promise<Kinds> | null = null;
+/** Triggers of the open workspace waiting for the kinds' code: saved as they are meanwhile, so a save then loses none. */
+let pending: readonly WorkspaceTrigger[] | null = null;
 
 /** The kinds' module announces itself when it is evaluated, however it was loaded (this facade, or the Triggers view's own import). */
 export function adoptTriggerKinds(api: TriggerKindsApi): void {
@@ -36,6 +38,7 @@ export function loadTriggerKinds(): Promise<Kinds> {
  */
 export function captureTriggers(): WorkspaceTrigger[] {
   const { triggers } = useSources.getState();
+  if (pending) return [...pending];
   if (triggers.length === 0 || !kinds) return [];
   const k = kinds;
   return triggers.map((t) => k.captureTrigger(t)).filter((t): t is WorkspaceTrigger => t !== null);
@@ -43,6 +46,7 @@ export function captureTriggers(): WorkspaceTrigger[] {
 
 /** Every trigger and its source goes (timers cleared, polling stopped). */
 export function removeAllTriggers(): void {
+  pending = null;
   const store = useSources.getState();
   for (const t of store.triggers) {
     kinds?.disposeTrigger(t);
@@ -72,5 +76,10 @@ function restoreNow(k: Kinds, triggers: readonly WorkspaceTrigger[]): string[] {
 export function restoreTriggers(triggers: readonly WorkspaceTrigger[], stillWanted: () => boolean = () => true): string[] | Promise<string[]> {
   if (triggers.length === 0) return [];
   if (kinds) return restoreNow(kinds, triggers);
-  return loadTriggerKinds().then((k) => (stillWanted() ? restoreNow(k, triggers) : []));
+  pending = triggers;
+  return loadTriggerKinds().then((k) => {
+    if (pending !== triggers || !stillWanted()) return [];
+    pending = null;
+    return restoreNow(k, triggers);
+  });
 }
