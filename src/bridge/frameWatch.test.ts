@@ -28,7 +28,7 @@ async function run(watch: FrameWatch<FakeFrame>, frame: FakeFrame, clock: { t: n
 }
 
 describe('FrameWatch notices a dead sandbox renderer fast, and only a dead one', () => {
-  it('declares a frame dead within 1 s of its renderer dying', async () => {
+  it('declares a frame dead within about 2 s of its renderer dying', async () => {
     const clock = { t: 0 };
     const watch = new FrameWatch<FakeFrame>({ now: () => clock.t });
     const frame = new FakeFrame();
@@ -37,18 +37,19 @@ describe('FrameWatch notices a dead sandbox renderer fast, and only a dead one',
     const diedAt = clock.t;
     const declared = await run(watch, frame, clock, diedAt + 5000);
     expect(declared).not.toBeNull();
-    expect((declared ?? Infinity) - diedAt).toBeLessThanOrEqual(1000);
+    expect((declared ?? Infinity) - diedAt).toBeGreaterThan(1500);
+    expect((declared ?? Infinity) - diedAt).toBeLessThanOrEqual(2200);
   });
 
   it('allows a renderer that has been answering slowly (a loaded machine) proportionally longer', async () => {
     const clock = { t: 0 };
     const watch = new FrameWatch<FakeFrame>({ now: () => clock.t });
     const frame = new FakeFrame();
-    // Each answer takes 400 ms.
+    // Each answer takes 800 ms.
     frame.ping = () => {
       frame.pings++;
       if (frame.dead) return new Promise(() => undefined);
-      const due = clock.t + 400;
+      const due = clock.t + 800;
       return new Promise((resolve) => {
         const wait = (): void => void (clock.t >= due ? resolve(0) : setImmediate(wait));
         wait();
@@ -58,8 +59,8 @@ describe('FrameWatch notices a dead sandbox renderer fast, and only a dead one',
     frame.dead = true;
     const diedAt = clock.t;
     const declared = (await run(watch, frame, clock, diedAt + 10_000)) ?? Infinity;
-    expect(declared - diedAt).toBeGreaterThan(1500);
-    expect(declared - diedAt).toBeLessThanOrEqual(4200);
+    expect(declared - diedAt).toBeGreaterThan(2500);
+    expect(declared - diedAt).toBeLessThanOrEqual(8200);
   });
 
   it('gives a frame busy starting workers longer', async () => {
@@ -68,9 +69,9 @@ describe('FrameWatch notices a dead sandbox renderer fast, and only a dead one',
     const frame = new FakeFrame();
     frame.dead = true; // silent, as a busy frame is for a while
     frame.starting = true;
-    expect(await run(watch, frame, clock, 3000)).toBeNull();
+    expect(await run(watch, frame, clock, 7000)).toBeNull();
     frame.starting = false;
-    expect(await run(watch, frame, clock, 5000)).not.toBeNull();
+    expect(await run(watch, frame, clock, 10_000)).not.toBeNull();
   });
 
   it('does not blame a frame for the app thread having been stalled', async () => {
@@ -79,7 +80,7 @@ describe('FrameWatch notices a dead sandbox renderer fast, and only a dead one',
     const frame = new FakeFrame();
     frame.dead = true;
     watch.tick([frame]);
-    clock.t += 2000; // the app's thread was busy for 2 s: the tick comes late
+    clock.t += 3000; // the app's thread was busy for 3 s: the tick comes late
     expect(watch.tick([frame])).toEqual([]);
   });
 

@@ -68,7 +68,7 @@ interface LiveEnvironment {
 
 /** Live environments one tab runs at most (browser-limits.md §1: 100–200 is practical, creation slows past 400). */
 export const LIVE_ENVIRONMENT_CAP = 256;
-/** How often frames are pinged while invocations are in flight (frameWatch.ts: a dead renderer is noticed within about 0.7 s). */
+/** How often frames are pinged while invocations are in flight (frameWatch.ts: a dead renderer is noticed within about 2 s). */
 const WATCHDOG_MS = 100;
 
 export { InvokeAbortedError };
