@@ -53,12 +53,12 @@ export class Admission {
     if (sync && !this.rate.take(ctx.clock.now())) {
       return ctx.settings.reservedConcurrency === null ? 'FunctionInvocationRateLimitExceeded' : 'ReservedFunctionInvocationRateLimitExceeded';
     }
-    const provisioned = pool.mostRecentlyUsedIdle(true);
+    const provisioned = pool.nextIdle(true);
     if (provisioned) return provisioned;
     const limited: ThrottleReason =
       ctx.settings.reservedConcurrency === null ? 'ConcurrentInvocationLimitExceeded' : 'ReservedFunctionConcurrentInvocationLimitExceeded';
     if (pool.inUse() >= this.cap()) return limited;
-    const idle = pool.mostRecentlyUsedIdle(false);
+    const idle = pool.nextIdle(false);
     if (idle) return idle;
     if (!this.budget.take(ctx.clock.now())) return 'ConcurrentInvocationLimitExceeded';
     this.cold = true;

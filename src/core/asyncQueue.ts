@@ -26,8 +26,6 @@ export interface AsyncHost {
 
 import { asyncTimer } from './timerKey';
 
-export { asyncTimer };
-
 /**
  * Lambda's internal queue for asynchronous (Event) invocations
  * (lambda-model.md §4): 202 at once, then attempts. Throttles are retried with

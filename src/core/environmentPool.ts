@@ -1,7 +1,8 @@
 import { environmentVariables, functionArn, logGroupName, logStreamName } from './environmentVariables';
 import { IdleList } from './idleList';
 import { pushNotice, type PlatformContext } from './platformContext';
-import { initTimer, prewarmTimer, reclaimTimer, type Environment } from './platformState';
+import type { Environment } from './platformState';
+import { initTimer, prewarmTimer, reclaimTimer } from './timerKey';
 import type { DestroyReason, EnvironmentSpec, EnvironmentState, EnvironmentView, PlatformCommand } from './platformTypes';
 import { environmentNotice } from './platformTypes';
 import { ProvisionedAllocation } from './provisionedAllocation';
@@ -59,7 +60,7 @@ export class EnvironmentPool {
   }
 
   /** The idle environment that takes the next request, by the routing setting (most recently used by default). */
-  mostRecentlyUsedIdle(provisioned: boolean): Environment | undefined {
+  nextIdle(provisioned: boolean): Environment | undefined {
     const list = provisioned ? this.idleProvisioned : this.idleOnDemand;
     const { routing } = this.ctx.settings;
     if (routing === 'least-recent') return list.leastRecent(this.ctx.configVersion);

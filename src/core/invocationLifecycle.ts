@@ -10,8 +10,6 @@ import {
   appendLogs,
   completionOf,
   emptyCompletion,
-  holdTimer,
-  initTimer,
   invocationOf,
   logsOf,
   NO_LOGS,
@@ -20,6 +18,7 @@ import {
   type Invocation,
 } from './platformState';
 import type { InvocationType, PlatformCommand, PlatformEvent } from './platformTypes';
+import { holdTimer, initTimer } from './timerKey';
 
 /**
  * An invocation from the moment an environment is chosen for it to its end:

@@ -146,8 +146,6 @@ export function invocationOf(
 
 import { timeoutTimer } from './timerKey';
 
-export { holdTimer, initTimer, prewarmTimer, reclaimTimer, timeoutTimer } from './timerKey';
-
 /**
  * No log lines: what an invocation starts with, and what lean mode's
  * completions carry. Never pushed to (see `appendLogs`).

@@ -2,9 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { validateSettings, DEFAULT_SETTINGS } from './platformSettings';
 import { ScenarioDriver } from './scenario.test-support';
 
-/** Two environments made busy together, then idle (env-1 used first, env-2 last); which takes the next request? */
-function nextEnvironment(routing: 'most-recent' | 'least-recent'): string {
-  const d = new ScenarioDriver({ settings: { routing } });
+/** Two environments made busy together, then idle (env-1 used first, env-2 last); returns the environment the next request went to. */
+function nextEnvironment(d: ScenarioDriver): string {
   d.invoke();
   d.invoke();
   d.initDone('env-1', 1);
@@ -12,7 +11,7 @@ function nextEnvironment(routing: 'most-recent' | 'least-recent'): string {
   d.invokeDone('env-1', 1);
   d.invokeDone('env-2', 1);
   const t = d.invoke();
-  d.invokeDone(routing === 'most-recent' ? 'env-2' : 'env-1', 1);
+  d.invokeDone(d.commands('invoke').at(-1)?.envId ?? '', 1);
   return d.completion(t).record.envId;
 }
 
@@ -21,24 +20,12 @@ describe('routing among idle environments', () => {
     ['most-recent', 'env-2'],
     ['least-recent', 'env-1'],
   ] as const)('%s takes %s', (routing, env) => {
-    expect(nextEnvironment(routing)).toBe(env);
+    expect(nextEnvironment(new ScenarioDriver({ settings: { routing } }))).toBe(env);
   });
 
   it('random picks among the idle ones of the current version, with the seeded generator', () => {
     const seen = new Set<string>();
-    for (let seed = 1; seed <= 12; seed += 1) {
-      const d = new ScenarioDriver({ seed, settings: { routing: 'random' } });
-      d.invoke();
-      d.invoke();
-      d.initDone('env-1', 1);
-      d.initDone('env-2', 1);
-      d.invokeDone('env-1', 1);
-      d.invokeDone('env-2', 1);
-      const t = d.invoke();
-      const busy = d.commands('invoke').at(-1)?.envId ?? '';
-      d.invokeDone(busy, 1);
-      seen.add(d.completion(t).record.envId);
-    }
+    for (let seed = 1; seed <= 12; seed += 1) seen.add(nextEnvironment(new ScenarioDriver({ seed, settings: { routing: 'random' } })));
     expect([...seen].sort()).toEqual(['env-1', 'env-2']);
   });
 });

@@ -62,12 +62,17 @@ export function appendLogs(view: LogView, batches: readonly LogBatch[], window: 
   // The same array when no line is added, so the panel does not draw its lines again for a count.
   let logs = view.logs;
   const gaps = view.gaps.map((g) => ({ ...g }));
+  // Copied on the first mark added, so that a view with no new lines keeps its arrays.
   let groups = view.groups ?? [];
+  let groupsCopied = false;
   for (const b of batches) {
     if (b.pinned || window === null || window.used + b.lines.length <= limits.windowLines) {
       if (logs === view.logs) logs = view.logs.slice();
       if (b.meta) {
-        if (groups === view.groups || groups.length === 0) groups = groups.slice();
+        if (!groupsCopied) {
+          groups = groups.slice();
+          groupsCopied = true;
+        }
         groups.push({ ...b.meta, at: logs.length });
       }
       logs.push(...b.lines);

@@ -6,7 +6,7 @@ import type { Architecture } from '../core/functionConfig';
 import { costPerMillionRequestsUsd, projectMonthAt } from '../core/billAccumulator';
 import { PRICES } from '../core/pricing';
 import { sustainedLoad } from '../core/sustainedLoad';
-import { formatMoney, formatSmallMoney } from './billing/money';
+import { formatMoney, formatPicos, formatSmallMoney, formatUsd, PICO, toPicos } from './billing/money';
 import './runPanels.css';
 
 export interface BillingOptions {
@@ -29,16 +29,6 @@ export const PAGE_SIZE = 50;
  * first and the totals are sums of those rounded amounts, so the exact
  * figures add up, as on an invoice. (An invocation costs about $0.0000002 and up.)
  */
-export const PICO = 1e12;
-export const toPicos = (usd: number): number => Math.round(usd * PICO);
-export function formatPicos(picos: number): string {
-  const sign = picos < 0 ? '−' : '';
-  return `${sign}$${(Math.abs(picos) / PICO).toFixed(12)}`;
-}
-export function formatUsd(usd: number): string {
-  return formatPicos(toPicos(usd));
-}
-
 /** The total as shown: the rounded rows, plus what is not an invocation (provisioned concurrency, free-tier credit), rounded. */
 export function totalPicos(bill: Bill): { rows: number; total: number } {
   let rows = 0;

@@ -1,4 +1,4 @@
-import { formatSmallMoney } from './billing/money';
+import { formatSmallMoney, formatUsd } from './billing/money';
 import { Term } from './glossary/Term';
 import { functionErrorPayload, invokeApiErrorBody } from '../core/lambdaError';
 import { CONTENDED_NOTE } from './run/ContentionNote';
@@ -45,8 +45,6 @@ function Payload({ text, error, fileName }: { text: string; error: boolean; file
     </>
   );
 }
-
-const usd = (n: number): string => `$${n.toFixed(10).replace(/0+$/, '').replace(/\.$/, '.0')}`;
 
 const capitalise = (t: string): string => t.charAt(0).toUpperCase() + t.slice(1);
 
@@ -131,7 +129,7 @@ function Summary({ result }: { result: Extract<InvokeResult, { kind: 'finished' 
       </div>
       <div>
         <dt>Cost</dt>
-        <dd title={usd(r.cost.totalUsd)}>
+        <dd title={formatUsd(r.cost.totalUsd)}>
           {formatSmallMoney(r.cost.totalUsd)} ({r.cost.gbSeconds.toLocaleString('en-US', { maximumSignificantDigits: 3 })} GB-s)
           <Term id="gb-seconds" />
         </dd>
