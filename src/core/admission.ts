@@ -2,7 +2,7 @@ import { coldStartReason, type ColdStartReason } from './coldStartReason';
 import type { EnvironmentPool } from './environmentPool';
 import type { PlatformContext } from './platformContext';
 import type { Environment } from './platformState';
-import type { PlatformCommand, ThrottleReason } from './platformTypes';
+import type { CommandSink, ThrottleReason } from './platformTypes';
 import { ScalingBudget } from './scalingBudget';
 
 /**
@@ -46,7 +46,7 @@ export class Admission {
    * against the invocation rate limit (asynchronous ones are limited only by
    * concurrency).
    */
-  admit(out: PlatformCommand[], sync = false): Environment | ThrottleReason {
+  admit(out: CommandSink, sync = false): Environment | ThrottleReason {
     this.cold = false;
     this.coldReason = null;
     const { pool, ctx } = this;

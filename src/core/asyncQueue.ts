@@ -11,7 +11,7 @@ import type { InvokeResponse } from './invocationRecord';
 import type { LambdaError } from './lambdaError';
 import { checkRequestPayload } from './payloadLimits';
 import type { PlatformSettings } from './platformSettings';
-import type { AsyncResult, DestinationRecord, Notice, PlatformCommand, ThrottleReason } from './platformTypes';
+import type { AsyncResult, DestinationRecord, Notice, CommandSink, ThrottleReason } from './platformTypes';
 import type { Random } from './random';
 
 /** What the queue needs from the platform: admission, and starting an attempt on an environment. */
@@ -21,7 +21,7 @@ export interface AsyncHost {
   settings(): PlatformSettings;
   functionArn(): string;
   /** Run one attempt now, or say why the function is throttled. */
-  tryAttempt(event: AsyncEvent, out: PlatformCommand[]): ThrottleReason | null;
+  tryAttempt(event: AsyncEvent, out: CommandSink): ThrottleReason | null;
 }
 
 import { asyncTimer } from './timerKey';
@@ -44,7 +44,7 @@ export class AsyncQueue {
     return this.events.size;
   }
 
-  accept(ticket: number, payload: string, out: PlatformCommand[]): void {
+  accept(ticket: number, payload: string, out: CommandSink): void {
     const refusal = checkAsyncPayload(payload) ?? checkRequestPayload(payload);
     if (refusal) {
       out.push({ type: 'reject', ticket, ...refusal });
@@ -57,13 +57,13 @@ export class AsyncQueue {
   }
 
   /** A retry timer fired. */
-  onTimer(requestId: string, busy: boolean, out: PlatformCommand[]): void {
+  onTimer(requestId: string, busy: boolean, out: CommandSink): void {
     const event = this.events.get(requestId);
     if (event && !busy) this.dispatch(event, out);
   }
 
   /** An attempt ended: deliver the event, retry it, or send it to the on-failure destination. */
-  afterAttempt(requestId: string, response: InvokeResponse, out: PlatformCommand[]): void {
+  afterAttempt(requestId: string, response: InvokeResponse, out: CommandSink): void {
     const event = this.events.get(requestId);
     if (!event) return;
     if (response.ok) {
@@ -78,7 +78,7 @@ export class AsyncQueue {
     this.retryLater(event, functionErrorRetryDelayMs(event.attempts), 'function-error', out);
   }
 
-  private dispatch(event: AsyncEvent, out: PlatformCommand[]): void {
+  private dispatch(event: AsyncEvent, out: CommandSink): void {
     const throttle = this.host.tryAttempt(event, out);
     if (throttle === null) return;
     this.notice(out, { kind: 'throttle', atMs: this.host.clock.now(), ticket: event.ticket, invocationType: 'Event', reason: throttle });
@@ -87,7 +87,7 @@ export class AsyncQueue {
   }
 
   /** Try again after `delayMs` of Lambda's time, unless the event would be too old by then. */
-  private retryLater(event: AsyncEvent, delayMs: number, cause: 'function-error' | 'throttle', out: PlatformCommand[]): void {
+  private retryLater(event: AsyncEvent, delayMs: number, cause: 'function-error' | 'throttle', out: CommandSink): void {
     const { maximumEventAgeS } = this.host.settings();
     const now = this.host.clock.now();
     const at = now + delayMs;
@@ -99,7 +99,7 @@ export class AsyncQueue {
     out.push({ type: 'setTimer', timerId: asyncTimer(event.requestId), atMs: at });
   }
 
-  private finish(event: AsyncEvent, result: AsyncResult, out: PlatformCommand[], condition?: DestinationRecord['requestContext']['condition'], payload?: string): void {
+  private finish(event: AsyncEvent, result: AsyncResult, out: CommandSink, condition?: DestinationRecord['requestContext']['condition'], payload?: string): void {
     const now = this.host.clock.now();
     this.events.delete(event.requestId);
     const lastError = this.errors.get(event.requestId) ?? null;
@@ -118,7 +118,7 @@ export class AsyncQueue {
     });
   }
 
-  private notice(out: PlatformCommand[], notice: Notice): void {
+  private notice(out: CommandSink, notice: Notice): void {
     out.push({ type: 'notice', notice });
   }
 }

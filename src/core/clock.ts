@@ -9,7 +9,12 @@ export interface Clock {
 
 /** A clock that only moves when told to: for tests and virtual time. */
 export class ManualClock implements Clock {
-  constructor(private timeMs = 0) {}
+  /** A number from the start (as in ScalingBudget): it is stored on every simulated event. */
+  private timeMs = 0;
+
+  constructor(timeMs = 0) {
+    this.timeMs = timeMs;
+  }
 
   now(): number {
     return this.timeMs;

@@ -2,8 +2,8 @@ import { environmentVariables, functionArn, logGroupName, logStreamName } from '
 import { IdleList } from './idleList';
 import { pushNotice, type PlatformContext } from './platformContext';
 import type { Environment } from './platformState';
-import { initTimer, prewarmTimer, reclaimTimer } from './timerKey';
-import type { DestroyReason, EnvironmentSpec, EnvironmentState, EnvironmentView, PlatformCommand } from './platformTypes';
+import { holdTimer, initTimer, prewarmTimer, reclaimTimer, timeoutTimer } from './timerKey';
+import type { DestroyReason, EnvironmentSpec, EnvironmentState, EnvironmentView, CommandSink } from './platformTypes';
 import { environmentNotice } from './platformTypes';
 import { ProvisionedAllocation } from './provisionedAllocation';
 import type { ColdStartFacts } from './coldStartReason';
@@ -80,12 +80,14 @@ export class EnvironmentPool {
     return createdAtMs + lifetimeMinMs + spread * (lifetimeMaxMs - lifetimeMinMs);
   }
 
-  start(initPhase: Environment['initPhase'], provisioned: boolean, out: PlatformCommand[]): Environment {
+  start(initPhase: Environment['initPhase'], provisioned: boolean, out: CommandSink): Environment {
     const { ctx } = this;
     const now = ctx.clock.now();
     const seq = this.nextEnvNumber++;
     const id = `env-${seq}`;
     const reclaimTimerId = reclaimTimer(id);
+    const timeoutTimerId = timeoutTimer(id);
+    const holdTimerId = holdTimer(id);
     const env: Environment = {
       id,
       state: 'initializing',
@@ -93,6 +95,7 @@ export class EnvironmentPool {
       configVersion: ctx.configVersion,
       initPhase,
       requestId: null,
+      serving: null,
       createdAtMs: now,
       retireAtMs: this.retireAtMs(now, seq),
       lastUsedAtMs: now,
@@ -102,6 +105,17 @@ export class EnvironmentPool {
       seq,
       reclaimTimerId,
       clearReclaim: { type: 'clearTimer', timerId: reclaimTimerId },
+      timeoutTimerId,
+      holdTimerId,
+      clearTimeout: { type: 'clearTimer', timerId: timeoutTimerId },
+      clearHold: { type: 'clearTimer', timerId: holdTimerId },
+      scratch: ctx.reuseCommands
+        ? {
+            setTimeout: { type: 'setTimer', timerId: timeoutTimerId, atMs: 0 },
+            setReclaim: { type: 'setTimer', timerId: reclaimTimerId, atMs: 0 },
+            invoke: { type: 'invoke', envId: id, requestId: '', payload: '', remainingMs: 0 },
+          }
+        : null,
       // Every field from the start (optional ones too): one object shape for every environment.
       idlePrev: null,
       idleNext: null,
@@ -136,7 +150,7 @@ export class EnvironmentPool {
     return env.provisioned ? Math.max(PROVISIONED_INIT_MIN_MS, env.config.timeoutS * 1000) : this.ctx.initTimeoutMs;
   }
 
-  setState(env: Environment, state: EnvironmentState, out: PlatformCommand[], reason?: DestroyReason): void {
+  setState(env: Environment, state: EnvironmentState, out: CommandSink, reason?: DestroyReason): void {
     if (env.state === state) return;
     if (env.state === 'idle') (env.provisioned ? this.idleProvisioned : this.idleOnDemand).remove(env);
     else if (env.state === 'initializing' && env.prewarmKeepAliveMs !== undefined) this.prewarming -= 1;
@@ -145,10 +159,10 @@ export class EnvironmentPool {
     this.envNotice(env, out, reason);
   }
 
-  private envNotice(env: Environment, out: PlatformCommand[], reason?: DestroyReason): void {
+  private envNotice(env: Environment, out: CommandSink, reason?: DestroyReason): void {
     const atMs = this.ctx.clock.now();
     const listener = this.ctx.onEnvironment;
-    if (listener) listener(atMs, env.id, env.state, env.provisioned, env.config.memoryMb, reason, env.requestId);
+    if (listener) listener(atMs, env.id, env.state, env.provisioned, env.config.memoryMb, reason, env.requestId, env.seq);
     else pushNotice(out, environmentNotice(atMs, env.id, env.state, env.provisioned, env.config.memoryMb, reason, env.requestId));
   }
 
@@ -157,7 +171,7 @@ export class EnvironmentPool {
    * unloaded now, if the keep-alive policy would rather pre-warm a fresh one
    * later); provisioned ones stay.
    */
-  becomeIdle(env: Environment, out: PlatformCommand[]): void {
+  becomeIdle(env: Environment, out: CommandSink): void {
     const { ctx } = this;
     const prewarmed = env.prewarmKeepAliveMs;
     this.setState(env, 'idle', out);
@@ -176,24 +190,30 @@ export class EnvironmentPool {
     } else {
       env.prewarmKeepAliveMs = undefined;
     }
-    out.push({ type: 'setTimer', timerId: env.reclaimTimerId, atMs: ctx.clock.now() + keepMs });
+    const atMs = ctx.clock.now() + keepMs;
+    const scratch = env.scratch;
+    if (scratch === null) out.push({ type: 'setTimer', timerId: env.reclaimTimerId, atMs });
+    else {
+      scratch.setReclaim.atMs = atMs;
+      out.push(scratch.setReclaim);
+    }
   }
 
   /** The keep-alive reached its end: an idle on-demand environment goes. */
-  reclaim(envId: string, out: PlatformCommand[]): void {
+  reclaim(envId: string, out: CommandSink): void {
     const env = this.environments.get(envId);
     if (env && env.state === 'idle' && !env.provisioned) this.destroy(env, 'reclaimed', out);
   }
 
   /** A request arrived: pending pre-warms are moot. */
-  cancelPrewarms(out: PlatformCommand[]): void {
+  cancelPrewarms(out: CommandSink): void {
     if (this.prewarms.size === 0) return;
     for (const n of this.prewarms.keys()) out.push({ type: 'clearTimer', timerId: prewarmTimer(n) });
     this.prewarms.clear();
   }
 
   /** The keep-alive policy's pre-warm is due: an on-demand environment initialises ahead of the next request. */
-  onPrewarm(n: number, out: PlatformCommand[]): void {
+  onPrewarm(n: number, out: CommandSink): void {
     const keepMs = this.prewarms.get(n);
     if (keepMs === undefined) return;
     this.prewarms.delete(n);
@@ -216,7 +236,7 @@ export class EnvironmentPool {
   }
 
   /** A new configuration: idle environments (and provisioned ones still initialising without a request) go now, busy ones when they finish. */
-  onConfigure(out: PlatformCommand[]): void {
+  onConfigure(out: CommandSink): void {
     this.startedThisVersion = 0;
     this.lastEnded = null;
     for (const env of [...this.environments.values()]) {
@@ -226,7 +246,7 @@ export class EnvironmentPool {
   }
 
   /** New settings: a changed keep-alive applies to idle environments, and provisioned concurrency follows its setting. */
-  onSettings(keepAliveChanged: boolean, out: PlatformCommand[]): void {
+  onSettings(keepAliveChanged: boolean, out: CommandSink): void {
     const { settings } = this.ctx;
     if (keepAliveChanged) {
       for (const env of this.environments.values()) if (env.state === 'idle' && !env.provisioned) this.becomeIdleAgain(env, out);
@@ -244,9 +264,10 @@ export class EnvironmentPool {
   }
 
   /** A new keep-alive applies from the environment's last use. */
-  private becomeIdleAgain(env: Environment, out: PlatformCommand[]): void {
+  private becomeIdleAgain(env: Environment, out: CommandSink): void {
     const at = Math.max(this.ctx.clock.now(), env.lastUsedAtMs + this.ctx.settings.keepAliveMs);
-    out.push({ type: 'clearTimer', timerId: env.reclaimTimerId }, { type: 'setTimer', timerId: env.reclaimTimerId, atMs: at });
+    out.push({ type: 'clearTimer', timerId: env.reclaimTimerId });
+    out.push({ type: 'setTimer', timerId: env.reclaimTimerId, atMs: at });
   }
 
   /** Whether an environment that just finished a request should go rather than wait for the next (an old configuration, or more provisioned than the setting). */
@@ -264,7 +285,7 @@ export class EnvironmentPool {
   }
 
   /** Start provisioned environments up to the setting, and tell the bill what is allocated. */
-  provision(out: PlatformCommand[]): void {
+  provision(out: CommandSink): void {
     const { ctx } = this;
     const target = ctx.settings.provisionedConcurrency;
     for (let n = this.provisionedCount(); n < target; n += 1) this.start('init', true, out);
@@ -274,7 +295,7 @@ export class EnvironmentPool {
     }
   }
 
-  destroy(env: Environment, reason: DestroyReason, out: PlatformCommand[]): void {
+  destroy(env: Environment, reason: DestroyReason, out: CommandSink): void {
     if (env.state === 'destroyed') return;
     out.push(env.clearReclaim);
     this.setState(env, 'destroyed', out, reason);

@@ -106,7 +106,7 @@ describe('init failure', () => {
       '150.5 clearTimer init:env-1',
       '150.5 destroyEnvironment env-1 init-failed',
       '150.5 startEnvironment env-2',
-      '150.5 setTimer timeout:r1 @3150.5',
+      '150.5 setTimer timeout:env-2 @3150.5',
     ]);
   });
 
@@ -170,7 +170,7 @@ describe('init timeout (10 s on demand)', () => {
       '0 setTimer init:env-1 @10000',
       '10000 destroyEnvironment env-1 timeout',
       '10000 startEnvironment env-2',
-      '10000 setTimer timeout:r1 @13000',
+      '10000 setTimer timeout:env-2 @13000',
     ]);
     expect(d.initDone('env-1', 1)).toEqual([]);
     d.initDone('env-2', 50);
@@ -210,7 +210,7 @@ describe('the runtime exits under an invocation', () => {
       `END RequestId: ${id}`,
       `REPORT RequestId: ${id}\tDuration: 5.00 ms\tBilled Duration: 15 ms\tMemory Size: 128 MB\tMax Memory Used: 69 MB\tInit Duration: 10.00 ms\tStatus: error\tError Type: Runtime.ExitError`,
     ]);
-    expect(d.summary().slice(-3)).toEqual(['15 clearTimer timeout:r1', '15 complete #1 r1 env-1 error cold', '15 stopRuntime env-1 exited']);
+    expect(d.summary().slice(-3)).toEqual(['15 clearTimer timeout:env-1', '15 complete #1 r1 env-1 error cold', '15 stopRuntime env-1 exited']);
     d.invoke();
     expect(d.commands('startEnvironment')).toHaveLength(2);
   });

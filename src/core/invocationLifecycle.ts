@@ -17,8 +17,8 @@ import {
   type Environment,
   type Invocation,
 } from './platformState';
-import type { InvocationType, PlatformCommand, PlatformEvent } from './platformTypes';
-import { holdTimer, initTimer } from './timerKey';
+import type { InvocationType, CommandSink, PlatformEvent } from './platformTypes';
+import { initTimer } from './timerKey';
 
 /**
  * An invocation from the moment an environment is chosen for it to its end:
@@ -28,7 +28,10 @@ import { holdTimer, initTimer } from './timerKey';
  * lambda-model.md §2.
  */
 export class InvocationLifecycle {
-  private readonly invocations = new Map<string, Invocation>();
+  /** Invocations admitted and not yet ended (each is its environment's `serving`). */
+  private activeCount = 0;
+  /** Request ids of the asynchronous ones among them. */
+  private readonly activeAsync = new Set<string>();
   private readonly completion = emptyCompletion();
   /** Finished invocations' objects, for the next ones (lean mode only). */
   private readonly spareInvocations: Invocation[] = [];
@@ -36,23 +39,24 @@ export class InvocationLifecycle {
   private fittingResponse: string | null = null;
   /** The last success response made in lean mode: load runs return one payload over and over, and nobody keeps it. */
   private lastOk: { ok: true; payload: string } | null = null;
-  /** When the function's most recent invocation ended (null before the first). */
-  lastEndMs: number | null = null;
+  /** When the function's most recent invocation ended (NaN before the first: a number field never boxes its stores). */
+  lastEndMs = Number.NaN;
 
   constructor(
     private readonly ctx: PlatformContext,
     private readonly pool: EnvironmentPool,
     /** An asynchronous event's attempt ended: the async queue decides on a retry or a destination. */
-    private readonly afterAsyncAttempt: (requestId: string, response: InvokeResponse, out: PlatformCommand[]) => void,
+    private readonly afterAsyncAttempt: (requestId: string, response: InvokeResponse, out: CommandSink) => void,
   ) {}
 
   /** Invocations admitted and not yet ended. */
   get active(): number {
-    return this.invocations.size;
+    return this.activeCount;
   }
 
-  has(requestId: string): boolean {
-    return this.invocations.has(requestId);
+  /** Whether an asynchronous event's attempt is running now. */
+  hasAsync(requestId: string): boolean {
+    return this.activeAsync.has(requestId);
   }
 
   /** Give a request to an environment: at once if it is idle, when its init ends if it is starting. */
@@ -65,11 +69,13 @@ export class InvocationLifecycle {
     payload: string,
     invocationType: InvocationType,
     attempt: number,
-    out: PlatformCommand[],
+    out: CommandSink,
   ): void {
     // No log lists until a line comes: this runs once per request. Lean mode reuses finished invocations' objects.
     const inv = invocationOf(this.spareInvocations.pop(), env, cold, coldReason, ticket, requestId, payload, invocationType, attempt, this.ctx.clock.now());
-    this.invocations.set(inv.requestId, inv);
+    this.activeCount += 1;
+    if (invocationType === 'Event') this.activeAsync.add(requestId);
+    env.serving = inv;
     env.requestId = inv.requestId;
     if (env.state === 'idle') {
       out.push(env.clearReclaim);
@@ -84,7 +90,7 @@ export class InvocationLifecycle {
    * on the environment re-runs init inside its invoke phase. A provisioned
    * environment is replaced instead (its init must run ahead of traffic).
    */
-  private reset(env: Environment, reason: 'timeout' | 'exited', out: PlatformCommand[]): void {
+  private reset(env: Environment, reason: 'timeout' | 'exited', out: CommandSink): void {
     if (env.provisioned || env.configVersion !== this.ctx.configVersion) {
       this.pool.destroy(env, reason, out);
       return;
@@ -95,7 +101,7 @@ export class InvocationLifecycle {
   }
 
   /** A reset environment takes a request: its runtime starts again, init runs inside the invocation (no INIT_START, no Init Duration). */
-  private reinitialize(env: Environment, inv: Invocation, out: PlatformCommand[]): void {
+  private reinitialize(env: Environment, inv: Invocation, out: CommandSink): void {
     env.needsInit = false;
     env.initPhase = 'invoke';
     this.pool.setState(env, 'initializing', out);
@@ -104,26 +110,41 @@ export class InvocationLifecycle {
   }
 
   /** The invoke phase begins: START is stamped and the deadline starts to run. */
-  private beginInvoke(env: Environment, inv: Invocation, out: PlatformCommand[], ready = env.state !== 'initializing'): void {
+  private beginInvoke(env: Environment, inv: Invocation, out: CommandSink, ready = env.state !== 'initializing'): void {
     const now = this.ctx.clock.now();
     inv.startedAtMs = now;
-    out.push({ type: 'setTimer', timerId: inv.timeoutTimerId, atMs: now + inv.config.timeoutS * 1000 });
+    const atMs = now + inv.config.timeoutS * 1000;
+    const scratch = env.scratch;
+    if (scratch === null) out.push({ type: 'setTimer', timerId: env.timeoutTimerId, atMs });
+    else {
+      scratch.setTimeout.atMs = atMs;
+      out.push(scratch.setTimeout);
+    }
     if (ready) this.sendInvoke(env, inv, out);
   }
 
-  private sendInvoke(env: Environment, inv: Invocation, out: PlatformCommand[]): void {
+  private sendInvoke(env: Environment, inv: Invocation, out: CommandSink): void {
     const now = this.ctx.clock.now();
-    const startedAt = inv.startedAtMs ?? now;
+    const startedAt = Number.isNaN(inv.startedAtMs) ? now : inv.startedAtMs;
     const remainingMs = Math.max(0, startedAt + inv.config.timeoutS * 1000 - now);
     env.invocations += 1;
     this.pool.setState(env, 'busy', out);
-    out.push({ type: 'invoke', envId: env.id, requestId: inv.requestId, payload: inv.payload, remainingMs });
+    const scratch = env.scratch;
+    if (scratch === null) {
+      out.push({ type: 'invoke', envId: env.id, requestId: inv.requestId, payload: inv.payload, remainingMs });
+      return;
+    }
+    const c = scratch.invoke;
+    c.requestId = inv.requestId;
+    c.payload = inv.payload;
+    c.remainingMs = remainingMs;
+    out.push(c);
   }
 
-  onInitDone(envId: string, initDurationMs: number, logs: LogLine[], out: PlatformCommand[], contended = false): void {
+  onInitDone(envId: string, initDurationMs: number, logs: LogLine[], out: CommandSink, contended = false): void {
     const env = this.pool.get(envId);
     if (!env || env.state !== 'initializing') return;
-    const inv = env.requestId === null ? undefined : this.invocations.get(env.requestId);
+    const inv = this.servedBy(env);
     // A contended init makes this invocation's figures (Init Duration) read long: the record says so.
     if (inv && contended) inv.contended = true;
     if (env.initPhase === 'init') {
@@ -147,10 +168,10 @@ export class InvocationLifecycle {
     this.sendInvoke(env, inv, out);
   }
 
-  onInitFailed(envId: string, initDurationMs: number, error: LambdaError, logs: LogLine[], out: PlatformCommand[]): void {
+  onInitFailed(envId: string, initDurationMs: number, error: LambdaError, logs: LogLine[], out: CommandSink): void {
     const env = this.pool.get(envId);
     if (!env || env.state !== 'initializing') return;
-    const inv = env.requestId === null ? undefined : this.invocations.get(env.requestId);
+    const inv = this.servedBy(env);
     const status = { kind: 'error' as const, errorType: error.errorType };
     if (env.initPhase === 'init') {
       out.push({ type: 'clearTimer', timerId: initTimer(envId) });
@@ -163,26 +184,28 @@ export class InvocationLifecycle {
     }
     this.pool.destroy(env, 'init-failed', out);
     if (!inv) return;
-    out.push({ type: 'clearTimer', timerId: inv.timeoutTimerId });
+    out.push(env.clearTimeout);
     appendLogs(inv, 'beforeStart', [...logs, this.platformLine(initReportLine(initDurationMs, 'invoke', status))]);
     inv.initInInvokeMs = initDurationMs;
     this.complete(inv, 'error', { ok: false, error }, out, initDurationMs, status);
   }
 
   /** After a failed or timed-out init, Lambda runs init again inside the invocation, under the function timeout. */
-  private retryInitInInvoke(inv: Invocation, out: PlatformCommand[]): void {
+  private retryInitInInvoke(inv: Invocation, out: CommandSink): void {
     const env = this.pool.start('invoke', false, out);
     env.requestId = inv.requestId;
+    env.serving = inv;
     inv.envId = env.id;
+    inv.env = env;
     inv.config = env.config;
     this.beginInvoke(env, inv, out);
   }
 
-  onInvokeDone(event: Extract<PlatformEvent, { type: 'invokeDone' }>, out: PlatformCommand[]): void {
+  onInvokeDone(event: Extract<PlatformEvent, { type: 'invokeDone' }>, out: CommandSink): void {
     const { envId, requestId, durationMs, outcome, logs } = event;
     const env = this.pool.get(envId);
-    const inv = this.invocations.get(requestId);
-    if (!env || !inv || env.state !== 'busy' || env.requestId !== requestId || inv.heldOutcome) return;
+    const inv = this.servedBy(env);
+    if (!env || !inv || env.state !== 'busy' || inv.requestId !== requestId || inv.heldOutcome) return;
     appendLogs(inv, 'body', logs);
     inv.measuredDurationMs = durationMs;
     inv.cpuMs = Math.min(Math.max(0, event.cpuMs ?? 0), durationMs);
@@ -193,25 +216,30 @@ export class InvocationLifecycle {
     inv.heldDurationMs = modelled;
     if (extraMs > 0.0005) {
       // Lambda's smaller CPU share would still be running the handler: stay busy (and under the deadline) until then.
-      out.push({ type: 'setTimer', timerId: holdTimer(requestId), atMs: this.ctx.clock.now() + extraMs });
+      out.push({ type: 'setTimer', timerId: env.holdTimerId, atMs: this.ctx.clock.now() + extraMs });
       return;
     }
     this.finishHandler(env, inv, out);
   }
 
-  /** The hold timer fired: the handler's modelled duration has passed. */
-  onHoldEnded(requestId: string, out: PlatformCommand[]): void {
-    const inv = this.invocations.get(requestId);
-    const env = inv && this.pool.get(inv.envId);
-    if (inv && env) this.finishHandler(env, inv, out);
+  /** The invocation the environment is serving, if any. */
+  private servedBy(env: Environment | undefined): Invocation | undefined {
+    return env?.serving ?? undefined;
+  }
+
+  /** The environment's hold timer fired: its handler's modelled duration has passed. */
+  onHoldEnded(envId: string, out: CommandSink): void {
+    const env = this.pool.get(envId);
+    const inv = this.servedBy(env);
+    if (env && inv) this.finishHandler(env, inv, out);
   }
 
   /** The handler's modelled duration has passed: complete with what it returned. */
-  private finishHandler(env: Environment, inv: Invocation, out: PlatformCommand[]): void {
+  private finishHandler(env: Environment, inv: Invocation, out: CommandSink): void {
     const outcome = inv.heldOutcome;
     if (!outcome) return;
     const duration = inv.heldDurationMs;
-    out.push({ type: 'clearTimer', timerId: inv.timeoutTimerId });
+    out.push(env.clearTimeout);
     const tooLarge = outcome.kind === 'success' ? this.checkResponse(outcome.payload) : null;
     if (tooLarge) {
       this.complete(inv, 'error', { ok: false, error: tooLarge }, out, duration);
@@ -236,7 +264,7 @@ export class InvocationLifecycle {
     this.release(env, out);
   }
 
-  private release(env: Environment, out: PlatformCommand[]): void {
+  private release(env: Environment, out: CommandSink): void {
     env.requestId = null;
     env.lastUsedAtMs = this.ctx.clock.now();
     const outlived = this.pool.outlived(env);
@@ -248,39 +276,38 @@ export class InvocationLifecycle {
     this.pool.becomeIdle(env, out);
   }
 
-  onInitTimeout(envId: string, out: PlatformCommand[]): void {
+  onInitTimeout(envId: string, out: CommandSink): void {
     const env = this.pool.get(envId);
     if (!env || env.state !== 'initializing' || env.initPhase !== 'init') return;
-    const inv = env.requestId === null ? undefined : this.invocations.get(env.requestId);
+    const inv = this.servedBy(env);
     this.pool.destroy(env, 'timeout', out);
     if (!inv) return;
     appendLogs(inv, 'beforeStart', [...this.withInitStart(env, []), this.platformLine(initReportLine(this.pool.initLimitMs(env), 'init', { kind: 'timeout' }))]);
     this.retryInitInInvoke(inv, out);
   }
 
-  onInvokeTimeout(requestId: string, out: PlatformCommand[]): void {
-    const inv = this.invocations.get(requestId);
-    if (!inv || inv.startedAtMs === null) return;
-    const env = this.pool.get(inv.envId);
+  /** The environment's deadline timer fired: its invocation timed out. */
+  onInvokeTimeout(envId: string, out: CommandSink): void {
+    const env = this.pool.get(envId);
+    const inv = this.servedBy(env);
+    if (!env || !inv || Number.isNaN(inv.startedAtMs)) return;
     const { timeoutS } = inv.config;
-    out.push({ type: 'clearTimer', timerId: holdTimer(requestId) });
+    out.push(env.clearHold);
     appendLogs(inv, 'body', [this.platformLine(timeoutLine(new Date(this.ctx.clock.now()).toISOString(), inv.requestId, timeoutS))]);
     this.complete(inv, 'timeout', { ok: false, error: timeoutError(inv.requestId, timeoutS) }, out, timeoutS * 1000, { kind: 'timeout' });
-    if (env) this.reset(env, 'timeout', out);
+    this.reset(env, 'timeout', out);
   }
 
-  onEnvironmentLost(envId: string, reason: ExitReason, out: PlatformCommand[]): void {
+  onEnvironmentLost(envId: string, reason: ExitReason, out: CommandSink): void {
     const env = this.pool.get(envId);
     if (!env) return;
-    const inv = env.requestId === null ? undefined : this.invocations.get(env.requestId);
+    const inv = this.servedBy(env);
     if (inv) {
-      out.push(
-        { type: 'clearTimer', timerId: initTimer(envId) },
-        { type: 'clearTimer', timerId: inv.timeoutTimerId },
-        { type: 'clearTimer', timerId: holdTimer(inv.requestId) },
-      );
+      out.push({ type: 'clearTimer', timerId: initTimer(envId) });
+      out.push(env.clearTimeout);
+      out.push(env.clearHold);
       const now = this.ctx.clock.now();
-      if (inv.startedAtMs === null) inv.startedAtMs = now;
+      if (Number.isNaN(inv.startedAtMs)) inv.startedAtMs = now;
       const error = exitError(inv.requestId, reason);
       const errorType = exitErrorType(reason);
       appendLogs(inv, 'body', [this.platformLine(exitLine(error.errorMessage, errorType))]);
@@ -294,15 +321,19 @@ export class InvocationLifecycle {
     inv: Invocation,
     outcome: InvocationOutcome,
     response: InvokeResponse,
-    out: PlatformCommand[],
+    out: CommandSink,
     durationMs: number,
     status?: ReportFields['status'],
   ): void {
     const { ctx } = this;
     const now = ctx.clock.now();
-    this.invocations.delete(inv.requestId);
+    this.activeCount -= 1;
+    if (inv.invocationType === 'Event') this.activeAsync.delete(inv.requestId);
+    const env = inv.env;
+    if (env.serving === inv) env.serving = null;
     this.lastEndMs = now;
-    const provisioned = this.pool.get(inv.envId)?.provisioned ?? false;
+    // An environment destroyed before its invocation ends (a failed init re-run) no longer counts as provisioned.
+    const provisioned = env.state !== 'destroyed' && env.provisioned;
     if (ctx.onComplete) {
       ctx.onComplete(completionOf(this.completion, inv, outcome, durationMs, now, provisioned));
     } else {

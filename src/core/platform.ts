@@ -13,7 +13,7 @@ import { pushNotice } from './platformContext';
 import { DEFAULT_SETTINGS, type PlatformSettings } from './platformSettings';
 import { timerKind, timerSubject, type TimerId } from './timerKey';
 import { countingIds, throttleError } from './platformState';
-import type { CompletionListener, EnvironmentListener, EnvironmentView, PlatformCommand, PlatformEvent, ThrottleReason } from './platformTypes';
+import type { CompletionListener, EnvironmentListener, EnvironmentView, CommandSink, PlatformCommand, PlatformEvent, ThrottleReason } from './platformTypes';
 import type { Random } from './random';
 
 export interface PlatformOptions {
@@ -34,6 +34,12 @@ export interface PlatformOptions {
   keepAlive?: KeepAlivePolicy;
   /** Told of every environment change instead of `environment` notices being emitted (the scale simulation's metrics). */
   onEnvironment?: EnvironmentListener;
+  /**
+   * The driver carries out each command before it feeds the next event and
+   * keeps none of them (the unobserved scale simulation): the per-invocation
+   * commands are then made once per environment and rewritten. Lean mode only.
+   */
+  reuseCommands?: boolean;
   /** Lean mode only: told of every completion instead of `complete` commands being emitted (the scale simulation's metrics and bill). */
   onComplete?: CompletionListener;
 }
@@ -66,6 +72,7 @@ export class Platform {
       accountId: options.accountId ?? '123456789012',
       initTimeoutMs: options.initTimeoutMs ?? 10_000,
       lean,
+      reuseCommands: lean && (options.reuseCommands ?? false),
       keepAlive: options.keepAlive ?? FIXED_KEEP_ALIVE,
       onEnvironment: options.onEnvironment ?? null,
       onComplete: lean ? (options.onComplete ?? null) : null,
@@ -88,6 +95,12 @@ export class Platform {
 
   /** Feed one event; returns what the driver must do, in order (appended to `out`, so a driver may reuse one array). */
   handle(event: PlatformEvent, out: PlatformCommand[] = []): PlatformCommand[] {
+    this.feed(event, out);
+    return out;
+  }
+
+  /** Feed one event; what the driver must do goes to `out` in order, as it is decided. */
+  feed(event: PlatformEvent, out: CommandSink): void {
     const { lifecycle } = this;
     switch (event.type) {
       case 'invoke':
@@ -123,7 +136,6 @@ export class Platform {
         break;
       }
     }
-    return out;
   }
 
   /** The live (not destroyed) environments, oldest first. */
@@ -137,13 +149,13 @@ export class Platform {
   }
 
   /** A request arrived: the keep-alive policy learns how long the function was idle, and pending pre-warms are moot. */
-  private arrived(out: PlatformCommand[]): void {
+  private arrived(out: CommandSink): void {
     const { lastEndMs } = this.lifecycle;
-    if (lastEndMs !== null) this.ctx.keepAlive.observeIdleTime(this.lifecycle.active > 0 ? 0 : this.ctx.clock.now() - lastEndMs);
+    if (!Number.isNaN(lastEndMs)) this.ctx.keepAlive.observeIdleTime(this.lifecycle.active > 0 ? 0 : this.ctx.clock.now() - lastEndMs);
     this.pool.cancelPrewarms(out);
   }
 
-  private onInvoke(ticket: number, payload: string, out: PlatformCommand[]): void {
+  private onInvoke(ticket: number, payload: string, out: CommandSink): void {
     // Load runs send one payload over and over: it is checked (and parsed) once.
     const refusal = payload === this.acceptedPayload ? null : checkRequestPayload(payload);
     if (refusal) {
@@ -161,7 +173,7 @@ export class Platform {
   }
 
   /** One attempt of a queued asynchronous event, if the function has room for it. */
-  private tryAsyncAttempt(event: AsyncEvent, out: PlatformCommand[]): ThrottleReason | null {
+  private tryAsyncAttempt(event: AsyncEvent, out: CommandSink): ThrottleReason | null {
     const admitted = this.admission.admit(out);
     if (typeof admitted === 'string') return admitted;
     event.attempts += 1;
@@ -169,7 +181,7 @@ export class Platform {
     return null;
   }
 
-  private onTimer(timerId: TimerId, out: PlatformCommand[]): void {
+  private onTimer(timerId: TimerId, out: CommandSink): void {
     const id = timerSubject(timerId);
     switch (timerKind(timerId)) {
       case 'init':
@@ -181,7 +193,7 @@ export class Platform {
       case 'reclaim':
         return this.pool.reclaim(id, out);
       case 'async':
-        return this.queue.onTimer(id, this.lifecycle.has(id), out);
+        return this.queue.onTimer(id, this.lifecycle.hasAsync(id), out);
       case 'prewarm':
         return this.pool.onPrewarm(Number(id), out);
     }

@@ -2,7 +2,7 @@ import type { Clock } from './clock';
 import type { FunctionConfig } from './functionConfig';
 import type { KeepAlivePolicy } from './keepAlivePolicy';
 import type { PlatformSettings } from './platformSettings';
-import type { CompletionListener, EnvironmentListener, Notice, PlatformCommand } from './platformTypes';
+import type { CompletionListener, EnvironmentListener, Notice, CommandSink } from './platformTypes';
 import type { Random } from './random';
 
 /**
@@ -18,6 +18,8 @@ export interface PlatformContext {
   /** On-demand init limit; past it Lambda re-runs init inside the invocation (lambda-model.md §2). */
   readonly initTimeoutMs: number;
   readonly lean: boolean;
+  /** The driver carries out each command before it feeds the next event and keeps none: commands may be reused (see `Environment.scratch`). */
+  readonly reuseCommands: boolean;
   readonly keepAlive: KeepAlivePolicy;
   readonly onEnvironment: EnvironmentListener | null;
   readonly onComplete: CompletionListener | null;
@@ -27,6 +29,6 @@ export interface PlatformContext {
   settings: PlatformSettings;
 }
 
-export function pushNotice(out: PlatformCommand[], notice: Notice): void {
+export function pushNotice(out: CommandSink, notice: Notice): void {
   out.push({ type: 'notice', notice });
 }

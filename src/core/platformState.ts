@@ -21,6 +21,8 @@ export interface Environment {
   /** `init`: the normal init phase. `invoke`: init re-run inside an invocation, after a failed or timed-out init. */
   initPhase: 'init' | 'invoke';
   requestId: string | null;
+  /** The invocation it is serving, from admission to its end (null otherwise). */
+  serving: Invocation | null;
   createdAtMs: number;
   lastUsedAtMs: number;
   invocations: number;
@@ -34,6 +36,17 @@ export interface Environment {
   reclaimTimerId: TimerId;
   /** The command clearing it, made once (commands are never changed once made). */
   clearReclaim: PlatformCommand;
+  /**
+   * `timeoutTimer(id)` and `holdTimer(id)`, made once: an environment serves
+   * one invocation at a time, so its invocation's deadline and CPU hold are
+   * the environment's timers, set and cleared on every invocation.
+   */
+  timeoutTimerId: TimerId;
+  holdTimerId: TimerId;
+  clearTimeout: PlatformCommand;
+  clearHold: PlatformCommand;
+  /** Commands made once and rewritten for each use, when the driver keeps no command (`reuseCommands`); null otherwise. */
+  scratch: EnvironmentScratch | null;
   /** Links in the platform's idle list while idle (idleList.ts). */
   idlePrev?: Environment | null;
   idleNext?: Environment | null;
@@ -47,21 +60,28 @@ export interface Environment {
   needsInit: boolean;
 }
 
+/** An environment's reusable commands (see `Environment.scratch`). */
+export interface EnvironmentScratch {
+  setTimeout: Extract<PlatformCommand, { type: 'setTimer' }>;
+  setReclaim: Extract<PlatformCommand, { type: 'setTimer' }>;
+  invoke: Extract<PlatformCommand, { type: 'invoke' }>;
+}
+
 export interface Invocation {
   ticket: number;
   requestId: string;
   payload: string;
   envId: string;
+  /** The environment serving it (`envId`'s). */
+  env: Environment;
   /** The configuration of the environment serving it, not the function's latest. */
   config: FunctionConfig;
   arrivedAtMs: number;
   cold: boolean;
   /** Why it was cold (full mode only). */
   coldReason: ColdStartReason | null;
-  /** `timeoutTimer(requestId)`, made once: it is set and cleared on every invocation. */
-  timeoutTimerId: TimerId;
-  /** Set when the invoke phase began (the deadline runs from here). */
-  startedAtMs: number | null;
+  /** When the invoke phase began (the deadline runs from here); NaN before (a number field never boxes its stores). */
+  startedAtMs: number;
   initDurationMs?: number;
   /** Init that ran inside the invoke phase: it counts toward Duration, not Init Duration. */
   initInInvokeMs: number;
@@ -102,12 +122,12 @@ export function invocationOf(
       invocationType,
       attempt,
       envId: env.id,
+      env,
       config: env.config,
       arrivedAtMs,
       cold,
       coldReason,
-      timeoutTimerId: timeoutTimer(requestId),
-      startedAtMs: null,
+      startedAtMs: Number.NaN,
       initInInvokeMs: 0,
       beforeStart: NO_LOGS,
       body: NO_LOGS,
@@ -126,12 +146,12 @@ export function invocationOf(
   inv.invocationType = invocationType;
   inv.attempt = attempt;
   inv.envId = env.id;
+  inv.env = env;
   inv.config = env.config;
   inv.arrivedAtMs = arrivedAtMs;
   inv.cold = cold;
   inv.coldReason = coldReason;
-  inv.timeoutTimerId = timeoutTimer(requestId);
-  inv.startedAtMs = null;
+  inv.startedAtMs = Number.NaN;
   inv.initInInvokeMs = 0;
   inv.beforeStart = NO_LOGS;
   inv.body = NO_LOGS;
@@ -143,8 +163,6 @@ export function invocationOf(
   inv.initDurationMs = undefined;
   return inv;
 }
-
-import { timeoutTimer } from './timerKey';
 
 /**
  * No log lines: what an invocation starts with, and what lean mode's
@@ -176,7 +194,7 @@ export function recordOf(
     inv.envId,
     inv.cold,
     inv.arrivedAtMs,
-    inv.startedAtMs ?? endedAtMs,
+    Number.isNaN(inv.startedAtMs) ? endedAtMs : inv.startedAtMs,
     endedAtMs,
     inv.initDurationMs,
     durationMs,
@@ -222,7 +240,7 @@ export function emptyCompletion(): Completion {
 export function completionOf(into: Completion, inv: Invocation, outcome: InvocationOutcome, durationMs: number, endedAtMs: number, provisioned: boolean): Completion {
   into.cold = inv.cold;
   into.arrivedAtMs = inv.arrivedAtMs;
-  into.startedAtMs = inv.startedAtMs ?? endedAtMs;
+  into.startedAtMs = Number.isNaN(inv.startedAtMs) ? endedAtMs : inv.startedAtMs;
   into.endedAtMs = endedAtMs;
   into.outcome = outcome;
   into.invocationType = inv.invocationType;

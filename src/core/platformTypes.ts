@@ -81,6 +81,8 @@ export type EnvironmentListener = (
   memoryMb: number,
   reason: DestroyReason | undefined,
   requestId: string | null,
+  /** The environment's number (the N of `env-N`). */
+  seq: number,
 ) => void;
 
 /**
@@ -100,6 +102,16 @@ export interface Completion extends Billable {
 
 /** Lean mode's completion path: called as an invocation ends; the object is the platform's, valid only during the call. */
 export type CompletionListener = (done: Completion) => void;
+
+/**
+ * Where the platform's parts put the commands they emit, in order. An array
+ * is one (`Platform.handle`); the scale simulation passes one that carries
+ * each command out as it comes, so no list is built and none grows per event
+ * (`Platform.feed`). The platform only appends: it never reads what it put.
+ */
+export interface CommandSink {
+  push(command: PlatformCommand): unknown;
+}
 
 /** The `environment` notice of an environment now in `state` (`reason`: why it was destroyed; `requestId`: the request it serves). */
 export function environmentNotice(

@@ -231,7 +231,6 @@ function isObservation(c: PlatformCommand): boolean {
 }
 
 function requestIdOf(command: PlatformCommand): string | null {
-  if (command.type === 'setTimer' && command.timerId.startsWith('timeout:')) return command.timerId.slice('timeout:'.length);
   if (command.type === 'invoke') return command.requestId;
   if (command.type === 'complete') return command.record.requestId;
   return null;

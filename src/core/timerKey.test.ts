@@ -16,8 +16,8 @@ describe('timer keys', () => {
   it('knows a timeout timer, and whose it is, without building strings', () => {
     expect(isTimeoutTimer(timeoutTimer('r1'))).toBe(true);
     expect(isTimeoutTimer(initTimer('timeout'))).toBe(false);
-    expect(isTimeoutTimerOf(timeoutTimer('r1'), 'r1')).toBe(true);
-    expect(isTimeoutTimerOf(timeoutTimer('xr1'), 'r1')).toBe(false);
-    expect(isTimeoutTimerOf(reclaimTimer('r1'), 'r1')).toBe(false);
+    expect(isTimeoutTimerOf(timeoutTimer('env-1'), 'env-1')).toBe(true);
+    expect(isTimeoutTimerOf(timeoutTimer('env-11'), 'env-1')).toBe(false);
+    expect(isTimeoutTimerOf(reclaimTimer('env-1'), 'env-1')).toBe(false);
   });
 });

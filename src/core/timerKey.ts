@@ -32,14 +32,16 @@ export function isTimeoutTimer(id: TimerId): boolean {
   return id.charCodeAt(0) === T;
 }
 
-/** Is `id` the timeout timer of this request? (No string is built.) */
-export function isTimeoutTimerOf(id: TimerId, requestId: string): boolean {
-  return id.length === 8 + requestId.length && id.charCodeAt(0) === T && id.endsWith(requestId);
+/** Is `id` the timeout timer of this environment? (No string is built.) */
+export function isTimeoutTimerOf(id: TimerId, envId: string): boolean {
+  return id.length === 8 + envId.length && id.charCodeAt(0) === T && id.endsWith(envId);
 }
 
 export const initTimer = (envId: string): TimerId => timerId('init', envId);
-export const timeoutTimer = (requestId: string): TimerId => timerId('timeout', requestId);
-export const holdTimer = (requestId: string): TimerId => timerId('hold', requestId);
+/** An environment's invocation deadline (it serves one invocation at a time). */
+export const timeoutTimer = (envId: string): TimerId => timerId('timeout', envId);
+/** An environment's hold: its handler returned, Lambda's smaller CPU share would still be running it. */
+export const holdTimer = (envId: string): TimerId => timerId('hold', envId);
 export const reclaimTimer = (envId: string): TimerId => timerId('reclaim', envId);
 export const prewarmTimer = (n: number): TimerId => timerId('prewarm', n);
 export const asyncTimer = (requestId: string): TimerId => timerId('async', requestId);

@@ -36,7 +36,8 @@ export class SimMetrics {
   private envs = new Uint8Array(1024);
   serving = 0;
   notServing = 0;
-  private lastMs: number;
+  /** A number from the start (as in ScalingBudget): it is stored on every event. */
+  private lastMs = 0;
   private lastDuration = -1;
   private lastLatency = -1;
   private lastLatencyBin = 0;
@@ -164,7 +165,7 @@ export class SimMetrics {
   notice(n: Notice, aheadOfTraffic: boolean): void {
     switch (n.kind) {
       case 'environment':
-        return this.environment(n.atMs, n.envId, n.state, n.provisioned, n.reason, aheadOfTraffic);
+        return this.environment(n.atMs, envNumber(n.envId), n.state, n.provisioned, n.reason, aheadOfTraffic);
       case 'throttle': {
         this.throttlesByReason[n.reason] += 1;
         if (n.invocationType === 'Event') this.totals.asyncThrottles += 1;
@@ -187,9 +188,8 @@ export class SimMetrics {
   }
 
   /** An environment changed state (its `environment` notice, or the platform's cheaper path for it). */
-  environment(atMs: number, envId: string, state: EnvironmentState, provisioned: boolean, reason: DestroyReason | undefined, aheadOfTraffic: boolean): void {
+  environment(atMs: number, index: number, state: EnvironmentState, provisioned: boolean, reason: DestroyReason | undefined, aheadOfTraffic: boolean): void {
     this.advanceTo(atMs);
-    const index = envNumber(envId);
     if (index >= this.envs.length) this.grow(index);
     const before = this.envs[index] as number;
     if (before === 0) this.totals.environmentsStarted += 1;

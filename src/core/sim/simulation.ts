@@ -2,7 +2,7 @@ import { BillAccumulator } from '../billAccumulator';
 import { ManualClock } from '../clock';
 import type { KeepAlivePolicy } from '../keepAlivePolicy';
 import { Platform } from '../platform';
-import { environmentNotice, type CompletionListener, type EnvironmentListener, type HandlerOutcome, type PlatformCommand, type PlatformEvent } from '../platformTypes';
+import { environmentNotice, type CommandSink, type CompletionListener, type EnvironmentListener, type HandlerOutcome, type PlatformCommand, type PlatformEvent } from '../platformTypes';
 import { createRandom, type Random } from '../random';
 import { ArrivalStream } from '../arrivalStream';
 import { cpuScaled, createDurationSampler, type DurationSampler } from './durationSampler';
@@ -70,10 +70,15 @@ export class Simulation {
   private readonly bill: BillAccumulator;
   private readonly hybrid: HybridHistogramPolicy | null;
   private readonly endMs: number;
-  /** The model appends its commands here; carried-out ones are cleared, and the array emptied now and then (not per event). */
-  private readonly out: (PlatformCommand | undefined)[] = [];
-  private outStart = 0;
-  private nextArrivalMs: number;
+  /** The model's commands are carried out as it emits them: no list is built per event. */
+  private readonly sink: CommandSink = {
+    push: (command: PlatformCommand) => {
+      this.carryOut(command);
+      if (this.observe) this.observe(command);
+    },
+  };
+  /** A number from the start (as in ScalingBudget): it is stored on every arrival. */
+  private nextArrivalMs = 0;
   private ticket = 0;
   private events = 0;
   private prewarmFiring = false;
@@ -108,6 +113,8 @@ export class Simulation {
       config: configOf(s),
       settings: settingsOf(s),
       lean: options.lean ?? true,
+      // Nothing here keeps a command past carrying it out; an observer might.
+      reuseCommands: !options.observe,
       ...(keepAlive ? { keepAlive } : {}),
       // Lean mode: environment changes go straight to the metrics, not through notice commands.
       ...((options.lean ?? true) ? { onEnvironment: this.environmentChanged } : {}),
@@ -253,11 +260,11 @@ export class Simulation {
 
   /**
    * Lean mode's path for the model's environment notices (called during
-   * `handle`, in the order they would have been emitted). Observers still
-   * see the notice, as a command of its own, before the commands of the event.
+   * `feed`, where they would have been emitted). Observers still see the
+   * notice, as a command of its own, among the event's other commands.
    */
-  private readonly environmentChanged: EnvironmentListener = (atMs, envId, state, provisioned, memoryMb, reason, requestId) => {
-    this.metrics.environment(atMs, envId, state, provisioned, reason, this.prewarmFiring);
+  private readonly environmentChanged: EnvironmentListener = (atMs, envId, state, provisioned, memoryMb, reason, requestId, seq) => {
+    this.metrics.environment(atMs, seq, state, provisioned, reason, this.prewarmFiring);
     if (this.observe) this.observe({ type: 'notice', notice: environmentNotice(atMs, envId, state, provisioned, memoryMb, reason, requestId) });
   };
 
@@ -267,19 +274,13 @@ export class Simulation {
     this.bill.add(done);
   };
 
-  /** Hand one event to the model and carry out what it says. */
+  /**
+   * Hand one event to the model and carry out what it says, each command as
+   * it is emitted (carrying one out never feeds the model again: a source's
+   * results wait until the event is done).
+   */
   private feed(event: PlatformEvent): void {
-    const out = this.out;
-    this.platform.handle(event, out as PlatformCommand[]);
-    for (let i = this.outStart; i < out.length; i++) {
-      const command = out[i] as PlatformCommand;
-      out[i] = undefined;
-      this.carryOut(command);
-      if (this.observe) this.observe(command);
-    }
-    // Truncating the array frees its storage, which the next pushes would allocate again: do it rarely.
-    if (out.length > 1024) out.length = 0;
-    this.outStart = out.length;
+    this.platform.feed(event, this.sink);
     if (this.pendingTimeoutId !== null) this.queuePendingTimeout();
     if (this.sourceResults.length > 0 && !this.givingResults) this.giveSourceResults();
   }
@@ -328,11 +329,11 @@ export class Simulation {
         const d = this.durations.sample();
         const failed = this.source !== null && this.source.batchFails(c.payload);
         this.queue.push(now + d, failed ? SOURCE_FAILED_DONE : INVOKE_DONE, c.envId, c.requestId, d);
-        // The model set this invocation's timeout timer just before. A handler that ends first has that timer cleared
+        // The model set this invocation's timeout timer (its environment's) just before. A handler that ends first has that timer cleared
         // by the model when it ends, so it need not be queued; one that runs to the deadline (or past it) meets the
         // model's own timer, which decides the timeout.
         const pending = this.pendingTimeoutId;
-        if (pending !== null && isTimeoutTimerOf(pending, c.requestId)) {
+        if (pending !== null && isTimeoutTimerOf(pending, c.envId)) {
           if (now + d < this.pendingTimeoutAt) this.pendingTimeoutId = null;
           else this.queuePendingTimeout();
         }
