@@ -1,5 +1,5 @@
 import type { FunctionConfig } from '../core/functionConfig';
-import { realTimers, repeat } from './timerHost';
+import { realTimers, repeat, type TimerHost } from './timerHost';
 import type { FinishedInvocation } from '../core/invocationRecord';
 import type { LambdaError } from '../core/lambdaError';
 import { ExecutionTracker } from '../core/executionTracker';
@@ -36,12 +36,12 @@ export interface LiveDriverOptions {
   maxEnvironments?: number;
   /** Cores the handlers share; more busy handlers than this and their measured durations are inflated. */
   cores?: number;
-  /**
-   * The workspace's timer owner and platform clock, shared by every driver and
-   * the source hub (compressed waits pause while anything executes anywhere in
-   * the workspace). A driver used alone gets its own.
-   */
+  /** The session's timer owner and platform clock, shared by every driver and the source hub (a driver used alone gets its own). */
   scheduler?: PlatformScheduler;
+  /** The host's timers for the driver's own watchdog (the session's; real ones by default). */
+  timers?: TimerHost;
+  /** Subscribed before the first command (the settings' provisioned environments start in the constructor). */
+  listener?: CommandListener;
 }
 
 /** Options of one invoke. */
@@ -84,6 +84,7 @@ export class LiveDriver {
   private readonly frames = new FramePool();
   private readonly envs = new Map<string, LiveEnvironment>();
   private readonly scheduler: PlatformScheduler;
+  private readonly timers: TimerHost;
   /** This driver's prefix on the shared scheduler's timer keys. */
   private readonly timerPrefix = `fn${++driverCount}:`;
   private readonly waiting = new Map<number, Waiter<InvokeResult>>();
@@ -108,17 +109,17 @@ export class LiveDriver {
     const settings = this.capped(options.settings ?? DEFAULT_SETTINGS);
     this.cores = options.cores ?? (typeof navigator === 'undefined' ? 2 : navigator.hardwareConcurrency || 2);
     this.scheduler = options.scheduler ?? standaloneScheduler(settings.waitScale);
+    this.timers = options.timers ?? realTimers;
     this.executing = new ExecutionTracker(this.scheduler.clock);
     this.platform = new Platform({ clock: this.scheduler.clock, random: createRandom(options.seed ?? Date.now() >>> 0), config, settings });
+    if (options.listener) this.listeners.add(options.listener);
     this.feed({ type: 'settings', settings });
   }
 
   /**
-   * A browser tab cannot hold Lambda's 1,000 environments: every worker is a
-   * thread on this machine's few cores, and their cold starts take CPU the
-   * others need. Live mode applies the tab's cap as the account limit (the
-   * model throttles past it, as Lambda throttles past the account limit);
-   * the scale simulation covers larger scales.
+   * A tab cannot hold Lambda's 1,000 environments (each worker is a thread on
+   * this machine's few cores): live mode applies the tab's cap as the account
+   * limit, and the model throttles past it; the simulation covers more.
    */
   private capped(settings: PlatformSettings): PlatformSettings {
     return settings.accountConcurrency <= this.maxEnvironments ? settings : { ...settings, accountConcurrency: this.maxEnvironments };
@@ -374,7 +375,7 @@ export class LiveDriver {
   private updateWatchdog(): void {
     const busy = this.inFlight > 0 || this.waiting.size > 0;
     if (busy && !this.watchdog) {
-      this.watchdog = repeat(realTimers, WATCHDOG_MS, () => this.checkFrames());
+      this.watchdog = repeat(this.timers, WATCHDOG_MS, () => this.checkFrames());
     } else if (!busy && this.watchdog) {
       this.watchdog();
       this.watchdog = null;

@@ -1,10 +1,10 @@
-import { realTimers } from '../bridge/timerHost';
 import { create } from 'zustand';
 import { DEFAULT_CONFIG, validateConfig, type ConfigProblem, type FunctionConfig } from '../core/functionConfig';
 import type { InvocationRecord, LogLine } from '../core/invocationRecord';
 import type { PlatformCommand } from '../core/platformTypes';
 import type { InvokeResult } from '../bridge/liveDriver';
-import { disposeDriver, driverFor, onPlatformCommands, existingDriver } from './driverHolder';
+import { InvokeAbortedError } from '../bridge/invokeWaiters';
+import { onSessionStart, session } from './currentSession';
 import { EXAMPLE_CODE, EXAMPLE_EVENT } from './exampleFunction';
 import { appendLogs, type LogGap, type LogGroupMark } from './appendLogs';
 import { LogFeed } from './logFeed';
@@ -136,7 +136,15 @@ export const usePlayground = create<PlaygroundState>()((set, get) => {
       }
       update(id, (f) => ({ inFlight: f.inFlight + 1 }));
       countSent(id);
-      const result = await driverFor(id, config).invoke(eventText, { origin: 'Invoke button' });
+      let result: InvokeResult;
+      try {
+        result = await session().driverFor(id, config).invoke(eventText, { origin: 'Invoke button' });
+      } catch (error) {
+        // The function was removed (or the session ended) before the answer came: nothing is left to show it on.
+        update(id, (f) => ({ inFlight: Math.max(0, f.inFlight - 1) }));
+        if (error instanceof InvokeAbortedError) return;
+        throw error;
+      }
       // Asked for by the user: its lines are shown even during a load run.
       if (result.kind === 'finished') logFeed.pin(result.record.requestId);
       update(id, (f) => ({
@@ -166,7 +174,7 @@ export const usePlayground = create<PlaygroundState>()((set, get) => {
     removeFunction(id) {
       const { functions, selectedId } = get();
       if (functions.length <= 1) return;
-      disposeDriver(id);
+      session().disposeDriver(id);
       const rest = functions.filter((f) => f.id !== id);
       set({ functions: rest });
       if (selectedId === id && rest[0]) get().selectFunction(rest[0].id);
@@ -177,7 +185,7 @@ export const usePlayground = create<PlaygroundState>()((set, get) => {
     },
 
     replaceFunctions(seeds, selectedIndex) {
-      for (const f of get().functions) disposeDriver(f.id);
+      for (const f of get().functions) session().disposeDriver(f.id);
       const functions = seeds.map((seed) => ({ ...entry(`fn-${nextFunctionNumber++}`, seed.config, seed.eventText), savedEvents: seed.savedEvents }));
       const selected = functions[selectedIndex] ?? functions[0];
       if (!selected) return;
@@ -187,13 +195,13 @@ export const usePlayground = create<PlaygroundState>()((set, get) => {
 });
 
 /** Every invocation's log lines go to its function's log stream, in batches; during a load run, a bounded window of them. */
-export const logFeed = new LogFeed((functionId, ticket) => existingDriver(functionId)?.originOf(ticket) ?? null);
+export const logFeed = new LogFeed((functionId, ticket) => session().existingDriver(functionId)?.originOf(ticket) ?? null);
 let logTimer: unknown = null;
 
 /** The platform's commands of one function: their log lines are shown at the next flush. */
 export function showInvocationLogs(functionId: string, commands: readonly PlatformCommand[]): void {
   if (!logFeed.receive(functionId, commands) || logTimer !== null) return;
-  logTimer = realTimers.setTimeout(() => {
+  logTimer = session().timers.setTimeout(() => {
     logTimer = null;
     const batches = logFeed.take();
     const { functions, selectedId } = usePlayground.getState();
@@ -208,4 +216,4 @@ export function showInvocationLogs(functionId: string, commands: readonly Platfo
   }, LOG_FLUSH_MS);
 }
 
-onPlatformCommands(showInvocationLogs);
+onSessionStart((s) => s.onPlatformCommands(showInvocationLogs));

@@ -4,6 +4,7 @@ import { POWER_TUNING_LIMITS, POWER_TUNING_SIZES, summarize, type PowerResult, t
 import { InvokeAbortedError, LiveDriver } from '../bridge/liveDriver';
 import { noteLessonEvent } from './lessons/lessonEvents';
 import { usePlayground } from './playgroundStore';
+import { session } from './currentSession';
 
 export type PowerTuningStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'error';
 
@@ -83,7 +84,7 @@ export const usePowerTuning = create<PowerTuningState>()((set, get) => ({
     try {
       for (const [index, memoryMb] of sizes.entries()) {
         // Each size is its own deployment (as Lambda Power Tuning publishes a version per size), apart from the workspace's functions.
-        const driver = new LiveDriver({ ...config, memoryMb }, { settings: DEFAULT_SETTINGS });
+        const driver = new LiveDriver({ ...config, memoryMb }, { settings: DEFAULT_SETTINGS, timers: session().timers });
         token.driver = driver;
         try {
           const measured = await measureSize(driver, eventText, runs, tick, token);

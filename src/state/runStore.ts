@@ -1,4 +1,3 @@
-import { realTimers } from '../bridge/timerHost';
 import { create } from 'zustand';
 import type { BillingGranularityMs } from '../core/billing';
 import { validateConfig } from '../core/functionConfig';
@@ -8,8 +7,8 @@ import type { PlatformCommand } from '../core/platformTypes';
 import { LoadRunner } from '../bridge/loadRunner';
 
 export { LIVE_ENVIRONMENT_CAP } from '../bridge/liveDriver';
-export { platformNow } from './driverHolder';
-import { applySettings, currentSettings, driverFor, existingDriver, onPlatformCommands, platformNow } from './driverHolder';
+export { platformNow } from './currentSession';
+import { onSessionStart, platformNow, session } from './currentSession';
 import { namespacedCommand } from './namespacedCommand';
 import { logFeed, usePlayground } from './playgroundStore';
 import { RunRecorder } from './runRecorder';
@@ -50,8 +49,6 @@ export interface RunState {
   resetRun(): void;
 }
 
-const recorders = new Map<string, RunRecorder>();
-let runner: LoadRunner | null = null;
 let publishTimer: unknown = null;
 /** The function whose load run has ended but whose requests are not all answered yet: its log window stays until they are. */
 let windowToEnd: string | null = null;
@@ -71,6 +68,7 @@ function endWindowWhenDrained(): void {
  * when the platform's state already includes that command's effect.
  */
 export function runRecorder(scope: string): RunRecorder {
+  const { recorders } = session();
   let recorder = recorders.get(scope);
   if (!recorder) {
     recorder = new RunRecorder(platformNow());
@@ -94,7 +92,7 @@ function observe(functionId: string, commands: readonly PlatformCommand[]): void
     all.observe(namespacedCommand(index, name, c));
   }
   if (publishTimer === null) {
-    publishTimer = realTimers.setTimeout(() => {
+    publishTimer = session().timers.setTimeout(() => {
       publishTimer = null;
       endWindowWhenDrained();
       useRun.setState((s) => ({ version: s.version + 1 }));
@@ -102,7 +100,7 @@ function observe(functionId: string, commands: readonly PlatformCommand[]): void
   }
 }
 
-onPlatformCommands(observe);
+onSessionStart((s) => s.onPlatformCommands(observe));
 
 /** A fresh recorder that already knows the environments alive now (provisioned ones above all). */
 function freshRecorder(scope: string): RunRecorder {
@@ -112,7 +110,7 @@ function freshRecorder(scope: string): RunRecorder {
   const settings = useRun.getState().settings;
   functions.forEach((f, index) => {
     if (scope !== ALL_FUNCTIONS && scope !== f.id) return;
-    const driver = existingDriver(f.id);
+    const driver = session().existingDriver(f.id);
     if (!driver) return;
     const { memoryMb, architecture } = f.config;
     const seed: PlatformCommand[] = [];
@@ -140,11 +138,11 @@ export const useRun = create<RunState>()((set, get) => ({
 
   setSettings(settings) {
     const settingsProblems = validateSettings(settings);
-    const before = currentSettings();
+    const before = session().currentSettings();
     set({ settings, settingsProblems });
     if (settingsProblems.length > 0) return;
     const deployable = usePlayground.getState().functions.filter((f) => validateConfig(f.config).length === 0);
-    applySettings(settings, deployable);
+    session().applySettings(settings, deployable);
     if (before.waitScale !== settings.waitScale) waitScaleChanged();
   },
 
@@ -161,7 +159,9 @@ export const useRun = create<RunState>()((set, get) => ({
   },
 
   startLoad() {
-    if (runner && (runner.state === 'running' || runner.state === 'paused')) return;
+    const s = session();
+    const running = s.loadRunner;
+    if (running && (running.state === 'running' || running.state === 'paused')) return;
     const { plan, settingsProblems } = get();
     const { config, problems, eventText, selectedId } = usePlayground.getState();
     const refusal = [...problems, ...settingsProblems, ...validateLoadPlan(plan)].map((p) => p.message);
@@ -169,15 +169,21 @@ export const useRun = create<RunState>()((set, get) => ({
       set({ startProblem: refusal.join('\n') });
       return;
     }
-    const driver = driverFor(selectedId, config);
+    const driver = s.driverFor(selectedId, config);
     get().resetRun();
+    // Answers are read from the recorders; a request left pending when its function or the session goes is simply dropped.
     const send =
-      plan.invocationType === 'Event' ? (): unknown => driver.invokeAsync(eventText, { origin: 'Load test (asynchronous)' }) : (): unknown => driver.invoke(eventText, { origin: 'Load test' });
+      plan.invocationType === 'Event'
+        ? (): unknown => driver.invokeAsync(eventText, { origin: 'Load test (asynchronous)' }).catch(() => undefined)
+        : (): unknown => driver.invoke(eventText, { origin: 'Load test' }).catch(() => undefined);
     // A load run's log lines would flood the Logs panel: a window of them is shown, the rest counted (the run's records keep them all).
     if (windowToEnd !== null) logFeed.setWindow(windowToEnd, false);
     windowToEnd = null;
     logFeed.setWindow(selectedId, true);
-    runner = new LoadRunner({
+    const runner = new LoadRunner({
+      now: () => s.wall.now(),
+      schedule: (fire, ms) => s.timers.setTimeout(fire, ms),
+      cancel: (handle) => s.timers.clearTimeout(handle),
       arrivals: arrivalTimes(plan),
       durationMs: plan.durationS * 1000,
       send: () => {
@@ -192,23 +198,25 @@ export const useRun = create<RunState>()((set, get) => ({
         }
       },
     });
+    s.loadRunner = runner;
     set({ startProblem: null });
     runner.start();
   },
 
   pauseLoad() {
-    runner?.pause();
+    session().loadRunner?.pause();
   },
 
   resumeLoad() {
-    runner?.resume();
+    session().loadRunner?.resume();
   },
 
   stopLoad() {
-    runner?.stop();
+    session().loadRunner?.stop();
   },
 
   resetRun() {
+    const { recorders } = session();
     recorders.clear();
     // Between commands: the environments alive now are seeded into the new recorders.
     recorders.set(ALL_FUNCTIONS, freshRecorder(ALL_FUNCTIONS));

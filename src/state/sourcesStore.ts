@@ -1,12 +1,9 @@
-import { realTimers } from '../bridge/timerHost';
 import { create } from 'zustand';
-import { functionArn } from '../core/environmentVariables';
 import { validateConfig } from '../core/functionConfig';
 import { createRandom } from '../core/random';
 import { DEFAULT_ACCOUNT, DEFAULT_REGION, type EventSource, type SourceCommand, type SourceContext } from '../core/sources/sourceTypes';
 import type { TriggerType } from '../core/triggers/triggerKinds';
-import { SourceHub } from '../bridge/sourceHub';
-import { currentSettings, driverFor, workspaceScheduler } from './driverHolder';
+import { onSessionStart, session } from './currentSession';
 import { usePlayground } from './playgroundStore';
 import { countSent } from './sentCounter';
 
@@ -43,11 +40,11 @@ export interface SourcesState {
 
 /** What every source is built with: platform time, a seeded generator, the platform-wait scale in force (for views). */
 export const sourceContext: SourceContext = {
-  clock: workspaceScheduler.clock,
+  clock: { now: () => session().now() },
   random: createRandom(Date.now() >>> 0),
   region: DEFAULT_REGION,
   accountId: DEFAULT_ACCOUNT,
-  waitScale: () => currentSettings().waitScale,
+  waitScale: () => session().currentSettings().waitScale,
 };
 
 /** How the logs name what a source's invocation came from: its kind, then its name ("SQS queue orders"). */
@@ -73,7 +70,7 @@ let pendingLog: SourceLogLine[] = [];
 
 function publishSoon(): void {
   if (publishTimer !== null) return;
-  publishTimer = realTimers.setTimeout(() => {
+  publishTimer = session().timers.setTimeout(() => {
     publishTimer = null;
     const lines = pendingLog;
     pendingLog = [];
@@ -81,35 +78,35 @@ function publishSoon(): void {
   }, PUBLISH_MS);
 }
 
-const hub = new SourceHub({
-  scheduler: workspaceScheduler,
-  resolve(functionName, sourceId) {
-    const f = usePlayground.getState().functions.find((x) => x.config.name === functionName);
-    if (!f || validateConfig(f.config).length > 0) return null;
-    const driver = driverFor(f.id, f.config);
-    const origin = originLabel(sourceId);
-    return {
-      invoke: (payload) => {
-        countSent(f.id);
-        return driver.invoke(payload, { origin });
-      },
-      invokeAsync: (payload) => {
-        countSent(f.id);
-        return driver.invokeAsync(payload, { origin });
-      },
-    };
-  },
-  onChanged: () => publishSoon(),
-  onLog: (sourceId, atMs, text) => {
-    pendingLog.push({ sourceId, atMs, text });
-    publishSoon();
-  },
-  functionArn: (name) => functionArn(DEFAULT_REGION, DEFAULT_ACCOUNT, name),
-});
+onSessionStart((s) =>
+  s.wireSources({
+    resolve(functionName, sourceId) {
+      const f = usePlayground.getState().functions.find((x) => x.config.name === functionName);
+      if (!f || validateConfig(f.config).length > 0) return null;
+      const driver = s.driverFor(f.id, f.config);
+      const origin = originLabel(sourceId);
+      return {
+        invoke: (payload) => {
+          countSent(f.id);
+          return driver.invoke(payload, { origin });
+        },
+        invokeAsync: (payload) => {
+          countSent(f.id);
+          return driver.invokeAsync(payload, { origin });
+        },
+      };
+    },
+    onChanged: () => publishSoon(),
+    onLog: (sourceId, atMs, text) => {
+      pendingLog.push({ sourceId, atMs, text });
+      publishSoon();
+    },
+  }),
+);
 
 /** A source of the workspace, for its view. */
 export function sourceById<T extends EventSource>(id: string): T | undefined {
-  return hub.get<T>(id);
+  return session().sources.get<T>(id);
 }
 
 export const useSources = create<SourcesState>()((set, get) => ({
@@ -118,7 +115,7 @@ export const useSources = create<SourcesState>()((set, get) => ({
   log: [],
 
   register(entry, source) {
-    hub.add(source);
+    session().sources.add(source);
     set((s) => ({ triggers: [...s.triggers, entry] }));
   },
 
@@ -129,12 +126,12 @@ export const useSources = create<SourcesState>()((set, get) => ({
   },
 
   removeTrigger(sourceId) {
-    hub.remove(sourceId);
+    session().sources.remove(sourceId);
     set((s) => ({ triggers: s.triggers.filter((t) => t.sourceId !== sourceId) }));
   },
 
   act(sourceId, action) {
     if (!get().triggers.some((t) => t.sourceId === sourceId)) return;
-    hub.act(sourceId, action);
+    session().sources.act(sourceId, action);
   },
 }));

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { SqsEventSourceMapping } from '../../core/sources/sqsEventSourceMapping';
-import { onPlatformCommands } from '../driverHolder';
+import { onSessionStart } from '../currentSession';
 import { sourceById, useSources } from '../sourcesStore';
 import { loadTriggerKinds } from '../triggerSpecs';
 import { openAsNew } from '../workspaceStore';
@@ -87,9 +87,11 @@ function publish(changed: boolean): void {
   if (changed && run) useLessons.setState({ stepIndex: run.stepIndex, saw: [...run.saw] });
 }
 
-onPlatformCommands((functionId, commands) => {
-  if (run) publish(run.observe(functionId, commands, sqsTotals()));
-});
+onSessionStart((s) =>
+  s.onPlatformCommands((functionId, commands) => {
+    if (run) publish(run.observe(functionId, commands, sqsTotals()));
+  }),
+);
 
 useSources.subscribe((s, p) => {
   if (run && s.version !== p.version) publish(run.evaluate(sqsTotals()));

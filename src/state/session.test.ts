@@ -1,0 +1,113 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { DEFAULT_CONFIG } from '../core/functionConfig';
+import { DEFAULT_SETTINGS } from '../core/platformSettings';
+import type { PlatformCommand } from '../core/platformTypes';
+import { ManualTimers } from '../bridge/manualTimers.test-support';
+import { Session } from './session';
+
+const CONFIG = { ...DEFAULT_CONFIG, code: 'export const handler = async () => "ok";' };
+
+let open: Session[] = [];
+function session(): { s: Session; timers: ManualTimers } {
+  const timers = new ManualTimers();
+  const s = new Session({ timers, clock: timers.clock, driver: { seed: 7 } });
+  open.push(s);
+  return { s, timers };
+}
+afterEach(() => {
+  for (const s of open) s.dispose();
+  open = [];
+});
+
+describe('Session: the composition root of live mode', () => {
+  it("makes one driver per function, deploys a changed configuration to it, and tells listeners each command with its function's id", () => {
+    const { s } = session();
+    const seen: string[] = [];
+    s.onPlatformCommands((id, commands) => seen.push(...commands.map((c) => `${id} ${c.type}`)));
+    const d = s.driverFor('fn-1', CONFIG);
+    expect(s.driverFor('fn-1', CONFIG)).toBe(d);
+    expect(s.existingDriver('fn-2')).toBeNull();
+    void d.invoke('{}').catch(() => undefined);
+    expect(seen).toContain('fn-1 startEnvironment');
+    const memory: number[] = [];
+    s.onPlatformCommands((_id, commands) => {
+      for (const c of commands) if (c.type === 'startEnvironment') memory.push(c.spec.config.memoryMb);
+    });
+    const changed = { ...CONFIG, memoryMb: 512 };
+    expect(s.driverFor('fn-1', changed)).toBe(d);
+    void d.invoke('{}').catch(() => undefined);
+    expect(memory).toEqual([512]);
+  });
+
+  it('platform time is the injected clock, compressed by the wait scale the settings give', () => {
+    const { s, timers } = session();
+    const start = s.now();
+    expect(start).toBe(timers.clock.now());
+    s.applySettings({ ...DEFAULT_SETTINGS, waitScale: 60 }, []);
+    expect(s.currentSettings().waitScale).toBe(60);
+    timers.advance(1000);
+    expect(s.now() - start).toBeCloseTo(60_000, 0);
+  });
+
+  it('provisioned concurrency starts environments at once: drivers are made for every deployable function', () => {
+    const { s } = session();
+    const starts: string[] = [];
+    s.onPlatformCommands((id, commands) => {
+      for (const c of commands) if (c.type === 'startEnvironment') starts.push(`${id} ${c.spec.initializationType}`);
+    });
+    s.applySettings({ ...DEFAULT_SETTINGS, provisionedConcurrency: 2 }, [
+      { id: 'fn-1', config: CONFIG },
+      { id: 'fn-2', config: { ...CONFIG, name: 'other' } },
+    ]);
+    expect(s.existingDriver('fn-1')).not.toBeNull();
+    expect(s.existingDriver('fn-2')).not.toBeNull();
+    expect(starts.sort()).toEqual(['fn-1 provisioned-concurrency', 'fn-1 provisioned-concurrency', 'fn-2 provisioned-concurrency', 'fn-2 provisioned-concurrency']);
+  });
+
+  it('dispose settles everything: pending invokes reject with the reason, no timer is left, listeners hear nothing more, no driver can be made', async () => {
+    const { s, timers } = session();
+    const heard: PlatformCommand[] = [];
+    s.onPlatformCommands((_id, commands) => heard.push(...commands));
+    const pending = s.driverFor('fn-1', CONFIG).invoke('{}');
+    expect(s.scheduler.size()).toBeGreaterThan(0);
+    s.dispose('The tab is closing.');
+    await expect(pending).rejects.toMatchObject({ name: 'AbortError', message: 'The tab is closing.' });
+    expect(s.scheduler.size()).toBe(0);
+    expect(timers.pending).toBe(0);
+    const before = heard.length;
+    timers.advance(60_000);
+    expect(heard).toHaveLength(before);
+    expect(() => s.driverFor('fn-1', CONFIG)).toThrow('This session has ended.');
+  });
+
+  it('removing a function disposes its driver: its pending invoke is rejected, the others keep theirs', async () => {
+    const { s } = session();
+    const gone = s.driverFor('fn-1', CONFIG).invoke('{}');
+    const kept = s.driverFor('fn-2', { ...CONFIG, name: 'other' });
+    const stays = kept.invoke('{}');
+    let settled = false;
+    void stays.then(
+      () => (settled = true),
+      () => (settled = true),
+    );
+    s.disposeDriver('fn-1');
+    await expect(gone).rejects.toMatchObject({ name: 'AbortError' });
+    await Promise.resolve();
+    expect(settled).toBe(false);
+    expect(s.existingDriver('fn-1')).toBeNull();
+    expect(s.existingDriver('fn-2')).toBe(kept);
+  });
+
+  it("the event sources resolve functions through the stores' wiring, on the session's scheduler", () => {
+    const { s } = session();
+    const asked: string[] = [];
+    s.wireSources({ resolve: (name, id) => (asked.push(`${id}→${name}`), null), onChanged: () => undefined, onLog: () => undefined });
+    s.sources.add({
+      id: 'q-1',
+      onTimer: () => undefined,
+      onResult: () => undefined,
+    });
+    s.sources.act('q-1', (out) => out.push({ type: 'invoke', functionName: 'orders', invocationId: 'i1', payload: '{}', invocationType: 'RequestResponse' }));
+    expect(asked).toEqual(['q-1→orders']);
+  });
+});

@@ -1,0 +1,150 @@
+import type { Clock } from '../core/clock';
+import { functionArn } from '../core/environmentVariables';
+import type { FunctionConfig } from '../core/functionConfig';
+import { PlatformClock } from '../core/platformClock';
+import { DEFAULT_SETTINGS, type PlatformSettings } from '../core/platformSettings';
+import type { PlatformCommand } from '../core/platformTypes';
+import { DEFAULT_ACCOUNT, DEFAULT_REGION } from '../core/sources/sourceTypes';
+import type { LoadRunner } from '../bridge/loadRunner';
+import { LiveDriver, type LiveDriverOptions } from '../bridge/liveDriver';
+import { PlatformScheduler, wallClock } from '../bridge/platformScheduler';
+import { SourceHub, type InvokeTarget } from '../bridge/sourceHub';
+import { realTimers, type TimerHost } from '../bridge/timerHost';
+import type { RunRecorder } from './runRecorder';
+
+export type CommandsListener = (functionId: string, commands: readonly PlatformCommand[]) => void;
+
+export interface SessionOptions {
+  /** The timer owner: the page's real timers, or a test's hand-driven host. */
+  timers?: TimerHost;
+  /** Wall time in epoch ms: the page's clock, or a test's ManualClock. */
+  clock?: Clock;
+  /** Passed to every function's driver (tests: a seed, an environment cap, cores). */
+  driver?: Pick<LiveDriverOptions, 'seed' | 'maxEnvironments' | 'cores'>;
+}
+
+/** What the event sources need from the stores: the function a source names, and where its news goes. */
+export interface SourceWiring {
+  resolve(functionName: string, sourceId: string): InvokeTarget | null;
+  onChanged(sourceId: string): void;
+  onLog(sourceId: string, atMs: number, text: string): void;
+}
+
+const UNWIRED: SourceWiring = { resolve: () => null, onChanged: () => undefined, onLog: () => undefined };
+
+interface Held {
+  driver: LiveDriver;
+  deployed: FunctionConfig;
+}
+
+/**
+ * Everything live in one workspace session, made in one place (main.tsx,
+ * through `startSession`) and passed on, never reached for by import: the
+ * timer owner and platform clock, every function's driver, the event
+ * sources' hub, the run recorders and the load runner. Stores are connected
+ * to it (`onSessionStart`) and read it when they act; tests make one with a
+ * hand-driven timer host and clock. `dispose` settles everything pending.
+ */
+export class Session {
+  readonly timers: TimerHost;
+  /** Wall time (epoch ms, monotonic): what real delays are measured on. */
+  readonly wall: Clock;
+  /** The workspace's platform time and its one timer owner, shared by every driver and the source hub. */
+  readonly scheduler: PlatformScheduler;
+  readonly sources: SourceHub;
+  /** The run's recorders: one per function, and one for the whole workspace. */
+  readonly recorders = new Map<string, RunRecorder>();
+  /** The load run in progress or last run, if any. */
+  loadRunner: LoadRunner | null = null;
+  private readonly drivers = new Map<string, Held>();
+  private readonly listeners = new Set<CommandsListener>();
+  private settings: PlatformSettings = DEFAULT_SETTINGS;
+  private wiring: SourceWiring = UNWIRED;
+  private readonly driverOptions: SessionOptions['driver'];
+  private disposed = false;
+
+  constructor(options: SessionOptions = {}) {
+    this.timers = options.timers ?? realTimers;
+    this.wall = options.clock ?? wallClock;
+    this.scheduler = new PlatformScheduler(new PlatformClock(this.wall, this.settings.waitScale), this.timers);
+    this.driverOptions = options.driver;
+    this.sources = new SourceHub({
+      scheduler: this.scheduler,
+      resolve: (name, sourceId) => this.wiring.resolve(name, sourceId),
+      onChanged: (sourceId) => this.wiring.onChanged(sourceId),
+      onLog: (sourceId, atMs, text) => this.wiring.onLog(sourceId, atMs, text),
+      functionArn: (name) => functionArn(DEFAULT_REGION, DEFAULT_ACCOUNT, name),
+    });
+  }
+
+  /** Platform time now (epoch ms): the time base of the timeline, records and bill. */
+  now(): number {
+    return this.scheduler.clock.now();
+  }
+
+  /** The stores' side of the event sources (set once, by the sources store). */
+  wireSources(wiring: SourceWiring): void {
+    this.wiring = wiring;
+  }
+
+  /** The function's driver, with `config` deployed (as pressing Deploy in the console would, when it changed). */
+  driverFor(functionId: string, config: FunctionConfig): LiveDriver {
+    if (this.disposed) throw new Error('This session has ended.');
+    const held = this.drivers.get(functionId);
+    if (!held) {
+      // Listening from the first command: provisioned environments start as the driver is made.
+      const listener = (commands: readonly PlatformCommand[]): void => {
+        for (const l of this.listeners) l(functionId, commands);
+      };
+      const driver = new LiveDriver(config, { ...this.driverOptions, settings: this.settings, scheduler: this.scheduler, timers: this.timers, listener });
+      this.drivers.set(functionId, { driver, deployed: config });
+      return driver;
+    }
+    if (held.deployed !== config) {
+      held.driver.configure(config);
+      held.deployed = config;
+    }
+    return held.driver;
+  }
+
+  /** The driver of a function that has one, without deploying anything. */
+  existingDriver(functionId: string): LiveDriver | null {
+    return this.drivers.get(functionId)?.driver ?? null;
+  }
+
+  /** Concurrency settings for every function; provisioned environments start now, so drivers are made if need be. */
+  applySettings(next: PlatformSettings, deployable: readonly { id: string; config: FunctionConfig }[]): void {
+    this.settings = next;
+    this.scheduler.clock.setScale(next.waitScale);
+    for (const { driver } of this.drivers.values()) driver.setSettings(next);
+    if (next.provisionedConcurrency > 0) for (const f of deployable) if (!this.drivers.has(f.id)) this.driverFor(f.id, f.config);
+  }
+
+  currentSettings(): PlatformSettings {
+    return this.settings;
+  }
+
+  /** A function removed from the workspace: its environments go, its pending invokes are rejected. */
+  disposeDriver(functionId: string): void {
+    this.drivers.get(functionId)?.driver.dispose();
+    this.drivers.delete(functionId);
+  }
+
+  /** Watch every command of every function's platform; returns the unsubscribe. */
+  onPlatformCommands(listener: CommandsListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** The session ends: the load run stops, every pending invoke is rejected with `reason`, and no timer is left. */
+  dispose(reason = 'The workspace session ended before the invocation finished.'): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.loadRunner?.stop();
+    this.sources.dispose();
+    for (const { driver } of this.drivers.values()) driver.dispose(reason);
+    this.drivers.clear();
+    this.listeners.clear();
+    this.scheduler.dispose();
+  }
+}
