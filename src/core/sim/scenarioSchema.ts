@@ -1,3 +1,4 @@
+import { parseScheduleExpression } from '../sources/scheduleExpression';
 import { ARCHITECTURES, RUNTIMES } from '../functionConfig';
 import { s } from '../schema/builders';
 import { MAX_REPLAY_MINUTES } from './replayCsv';
@@ -98,10 +99,33 @@ export const sourceSchema = s
         maxReceiveCount: s.nullable(s.number({ min: 1, max: 1000, int: true })).default(null).describe('Redrive policy; null: no dead-letter queue.'),
         messageFailureRate: s.number({ min: 0, max: 1 }).default(0).describe('Share of messages whose processing fails; a batch with one fails as a whole.'),
       },
+      kinesis: {
+        shards: s.number({ min: 1, max: 20, int: true }).default(1),
+        batchSize: s.number({ min: 1, max: 10_000, int: true }).default(100),
+        maximumBatchingWindowS: s.number({ min: 0, max: 300, int: true }).default(0),
+        parallelizationFactor: s.number({ min: 1, max: 10, int: true }).default(1).describe('Concurrent batches per shard.'),
+        maximumRetryAttempts: s.number({ min: -1, max: 10_000, int: true }).default(-1).describe('−1: retry until the record expires.'),
+        bisectBatchOnFunctionError: s.boolean().default(false),
+        messageFailureRate: s.number({ min: 0, max: 1 }).default(0).describe('Share of records whose processing fails; a batch with one fails as a whole.'),
+      },
+      eventbridge: {
+        schedule: s
+          .nullable(s.string())
+          .default(null)
+          .refine((e) => {
+            if (e === null) return null;
+            const parsed = parseScheduleExpression(e);
+            return parsed.ok ? null : parsed.message;
+          })
+          .describe('rate(…) or cron(…): a schedule rule that also invokes the function; null: none.'),
+        messageFailureRate: s.number({ min: 0, max: 1 }).default(0).describe("Share of events whose handler fails (Lambda's asynchronous retries follow)."),
+      },
     },
     { strict: true },
   )
-  .describe('An SQS queue with an event source mapping: each arrival of the traffic sends one message.');
+  .describe(
+    'An event source in front of the function: an SQS queue (each arrival sends one message), a Kinesis stream (each arrival puts one record), or EventBridge (each arrival puts one event; a schedule may invoke too).',
+  );
 
 export const scenarioSchema = s.strictObject({
   $schema: s.optional(s.string()),

@@ -1,54 +1,34 @@
 import type { Clock } from '../clock';
+import type { InvocationType } from '../platformTypes';
 import { createRandom, type Random } from '../random';
-import { SqsEventSourceMapping } from '../sources/sqsEventSourceMapping';
-import { DEFAULT_ACCOUNT, DEFAULT_REGION, type SourceCommand, type SourceInvokeResult } from '../sources/sourceTypes';
+import { DEFAULT_ACCOUNT, DEFAULT_REGION, type SourceCommand, type SourceContext, type SourceInvokeResult } from '../sources/sourceTypes';
 import type { EventQueue } from './eventQueue';
+import { SimEventBridgeAdapter } from './simEventBridgeSource';
+import { SimKinesisAdapter } from './simKinesisSource';
+import { countAnswer } from './simSourceAnswers';
+import type { SimSourceAdapter, SimSourceFigures, SimSourceSpec } from './simSourceTypes';
+import { SimSqsAdapter } from './simSqsSource';
 import { SimTimers } from './simTimers';
 
-/** An SQS queue with an event source mapping, fed by the scenario's traffic (each arrival sends one message). */
-export interface SimSqsSource {
-  kind: 'sqs';
-  batchSize: number;
-  maximumBatchingWindowS: number;
-  /** 2–1,000; null: not set. */
-  maximumConcurrency: number | null;
-  visibilityTimeoutS: number;
-  /** null: no dead-letter queue. */
-  maxReceiveCount: number | null;
-  /** Share of messages whose processing fails (0–1); a batch with one failed message fails as a whole. */
-  messageFailureRate: number;
-}
+export type { SimEventBridgeSource, SimKinesisSource, SimSourceFigures, SimSourceSpec, SimSqsSource } from './simSourceTypes';
 
-export type SimSourceSpec = SimSqsSource;
-
-/** What the report shows of a source, from the source's own view. */
-export interface SimSourceFigures {
-  kind: 'sqs';
-  sent: number;
-  deleted: number;
-  deadLettered: number;
-  invokes: number;
-  maxQueueDepth: number;
-  maxPollers: number;
-  /** When the queue last held no message (ms of simulated time from the start), or null if it never emptied after the first send. */
-  drainedAtMs: number | null;
-  /** The age of the oldest message, at its highest over the run (SQS's ApproximateAgeOfOldestMessage). */
-  maxOldestAgeMs: number;
-}
+/** A source's invoke, for the simulation to feed its platform (a new ticket each). */
+export type SimSourceInvoke = (ticket: number, payload: string, invocationType: InvocationType) => void;
 
 /**
  * Runs a scenario's event source in the simulation's virtual time with the
- * same source classes as live mode. Its timers sit in the simulation's event
- * queue (their own event kind); its invokes become platform invokes whose
- * tickets map back to the source's invocation ids.
+ * same source classes as live mode (SQS, Kinesis, EventBridge; each kind's
+ * part is an adapter). Its timers sit in the simulation's event queue (their
+ * own event kind); its invokes become platform invokes whose tickets map
+ * back to the source's invocation ids; the platform's answers go back to it.
  */
 export class SimSource {
-  readonly mapping: SqsEventSourceMapping;
+  private readonly adapter: SimSourceAdapter;
   private readonly timers: SimTimers;
   private readonly out: SourceCommand[] = [];
   private readonly byTicket = new Map<number, string>();
   private readonly failures: Random;
-  private readonly figures: SimSourceFigures = { kind: 'sqs', sent: 0, deleted: 0, deadLettered: 0, invokes: 0, maxQueueDepth: 0, maxPollers: 0, drainedAtMs: null, maxOldestAgeMs: 0 };
+  private applying = false;
 
   constructor(
     readonly spec: SimSourceSpec,
@@ -57,28 +37,27 @@ export class SimSource {
     timerKind: number,
     seed: number,
     functionTimeoutS: number,
-    private readonly invoke: (ticket: number, payload: string) => void,
+    private readonly invoke: SimSourceInvoke,
     private readonly nextTicket: () => number,
-    private readonly startMs: number,
+    startMs: number,
   ) {
     this.timers = new SimTimers(queue, timerKind);
     this.failures = createRandom((seed ^ 0x3c6ef372) >>> 0);
-    const ctx = { clock, random: createRandom((seed ^ 0x9e3779b9) >>> 0), region: DEFAULT_REGION, accountId: DEFAULT_ACCOUNT, waitScale: () => 1 };
-    this.mapping = new SqsEventSourceMapping(ctx, {
-      id: 'queue',
-      functionName: 'simulated',
-      functionTimeoutS,
-      batchSize: spec.batchSize,
-      maximumBatchingWindowS: spec.maximumBatchingWindowS,
-      maximumConcurrency: spec.maximumConcurrency,
-      visibilityTimeoutS: spec.visibilityTimeoutS,
-      maxReceiveCount: spec.maxReceiveCount,
-    });
+    const ctx: SourceContext = { clock, random: createRandom((seed ^ 0x9e3779b9) >>> 0), region: DEFAULT_REGION, accountId: DEFAULT_ACCOUNT, waitScale: () => 1 };
+    if (spec.kind === 'sqs') this.adapter = new SimSqsAdapter(spec, ctx, functionTimeoutS, startMs);
+    else if (spec.kind === 'kinesis') this.adapter = new SimKinesisAdapter(spec, ctx, createRandom((seed ^ 0x85ebca6b) >>> 0), startMs);
+    else this.adapter = new SimEventBridgeAdapter(spec, ctx);
   }
 
-  /** Arrivals of the traffic at one instant: as many messages are sent to the queue. */
+  /** Once the simulation is ready to take invokes: a mapping starts polling, a schedule is put. */
+  begin(): void {
+    this.adapter.begin(this.out);
+    this.apply();
+  }
+
+  /** Arrivals of the traffic at one instant (messages sent, records put, events put). */
   arrive(count: number): void {
-    this.mapping.sendMessages(count, this.out);
+    this.adapter.arrive(count, this.out);
     this.apply();
   }
 
@@ -86,7 +65,7 @@ export class SimSource {
   timer(t: number, nowMs: number): void {
     const id = this.timers.due(t, nowMs);
     if (id === null) return;
-    this.mapping.onTimer(id, this.out);
+    this.adapter.source.onTimer(id, this.out);
     this.apply();
   }
 
@@ -95,7 +74,7 @@ export class SimSource {
     return this.byTicket.has(ticket);
   }
 
-  /** The outcome of a batch: it fails if any of its messages does. */
+  /** The outcome of a handler run: it fails if any of its records does (a batch's `Records`, or one event). */
   batchFails(payload: string): boolean {
     const p = this.spec.messageFailureRate;
     if (p <= 0) return false;
@@ -105,26 +84,34 @@ export class SimSource {
     return fails;
   }
 
-  /** The platform answered a ticket of the source's. */
+  /** The platform answered a ticket of the source's (an asynchronous one: when it was queued). */
   result(ticket: number, result: SourceInvokeResult): void {
     const invocationId = this.byTicket.get(ticket);
     if (invocationId === undefined) return;
     this.byTicket.delete(ticket);
-    this.mapping.onResult(invocationId, result, this.out);
+    countAnswer(this.adapter.figures, result);
+    this.adapter.source.onResult(invocationId, result, this.out);
     this.apply();
   }
 
-  /** No batch of the source's is waiting for the function. */
+  /** No invoke of the source's is waiting for the platform's answer. */
   settled(): boolean {
     return this.byTicket.size === 0;
   }
 
   report(): SimSourceFigures {
-    this.sample();
-    return { ...this.figures };
+    this.adapter.sample(this.clock.now(), true);
+    return { ...this.adapter.figures };
   }
 
+  /**
+   * Carry out the source's commands. An invoke may be answered at once (a
+   * throttle, an asynchronous 202), and the answer makes more commands: they
+   * are appended to the same list and carried out by the loop already running.
+   */
   private apply(): void {
+    if (this.applying) return;
+    this.applying = true;
     const out = this.out;
     for (let i = 0; i < out.length; i++) {
       const c = out[i] as SourceCommand;
@@ -133,26 +120,12 @@ export class SimSource {
       else if (c.type === 'invoke') {
         const ticket = this.nextTicket();
         this.byTicket.set(ticket, c.invocationId);
-        this.invoke(ticket, c.payload);
+        this.adapter.figures.invokes += 1;
+        this.invoke(ticket, c.payload, c.invocationType);
       }
     }
     out.length = 0;
-    this.sample();
-  }
-
-  private sample(): void {
-    const v = this.mapping.view();
-    const f = this.figures;
-    const depth = v.queue.visible + v.queue.inFlight;
-    f.sent = v.queue.sent;
-    f.deleted = v.queue.deleted;
-    f.deadLettered = v.deadLettered;
-    f.invokes = v.invokes;
-    if (depth > f.maxQueueDepth) f.maxQueueDepth = depth;
-    if (v.pollers > f.maxPollers) f.maxPollers = v.pollers;
-    if (depth === 0 && f.sent > 0 && f.drainedAtMs === null) f.drainedAtMs = this.clock.now() - this.startMs;
-    if (depth > 0) f.drainedAtMs = null;
-    const oldest = this.mapping.queue.oldestSentAtMs();
-    if (oldest !== null && this.clock.now() - oldest > f.maxOldestAgeMs) f.maxOldestAgeMs = this.clock.now() - oldest;
+    this.applying = false;
+    this.adapter.sample(this.clock.now(), false);
   }
 }

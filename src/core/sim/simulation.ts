@@ -2,7 +2,7 @@ import { BillAccumulator } from '../billAccumulator';
 import { ManualClock } from '../clock';
 import type { KeepAlivePolicy } from '../keepAlivePolicy';
 import { Platform } from '../platform';
-import { environmentNotice, type CommandSink, type CompletionListener, type EnvironmentListener, type HandlerOutcome, type PlatformCommand, type PlatformEvent } from '../platformTypes';
+import { environmentNotice, type CommandSink, type CompletionListener, type EnvironmentListener, type HandlerOutcome, type InvocationType, type PlatformCommand, type PlatformEvent } from '../platformTypes';
 import { createRandom, type Random } from '../random';
 import { ArrivalStream } from '../arrivalStream';
 import { cpuScaled, createDurationSampler, type DurationSampler } from './durationSampler';
@@ -15,7 +15,7 @@ import { bucketSecondsFor, SimMetrics } from './simMetrics';
 import { SimTimers } from './simTimers';
 import { isTimeoutTimer as isTimeout, isTimeoutTimerOf, timerKind, type TimerId } from '../timerKey';
 import { buildReport, type SimReport } from './simReport';
-import { SimSource } from './simSource';
+import { SimSource, type SimSourceInvoke } from './simSource';
 import type { SourceInvokeResult } from '../sources/sourceTypes';
 
 const TIMER = 1;
@@ -41,6 +41,7 @@ export interface SimProgress {
   events: number;
 }
 
+const ACCEPTED: SourceInvokeResult = { kind: 'accepted' };
 const OK: HandlerOutcome = { kind: 'success', payload: 'null' };
 const FAILED: HandlerOutcome = { kind: 'error', error: { errorType: 'Error', errorMessage: 'simulated function error', trace: [] } };
 
@@ -95,7 +96,7 @@ export class Simulation {
   /** Ticket, result, ticket, result … waiting for the source. */
   private readonly sourceResults: (number | SourceInvokeResult)[] = [];
   private givingResults = false;
-  private readonly sourceInvokeEvent = { type: 'invoke' as const, ticket: 0, payload: '', invocationType: 'RequestResponse' as const };
+  private readonly sourceInvokeEvent = { type: 'invoke' as const, ticket: 0, payload: '', invocationType: 'RequestResponse' as InvocationType };
 
   constructor(
     readonly scenario: Scenario,
@@ -134,6 +135,7 @@ export class Simulation {
     this.bill = new BillAccumulator(s.billing.granularityMs);
     this.feed({ type: 'settings', settings: settingsOf(s) });
     this.nextArrivalMs = this.nextArrival();
+    this.source?.begin();
   }
 
   get done(): boolean {
@@ -294,12 +296,13 @@ export class Simulation {
     this.givingResults = false;
   }
 
-  /** A source's invoke: a synchronous invocation of the function, counted as an arrival. */
-  private readonly sourceInvoke = (ticket: number, payload: string): void => {
+  /** A source's invoke (synchronous for a poller, asynchronous for EventBridge), counted as an arrival. */
+  private readonly sourceInvoke: SimSourceInvoke = (ticket, payload, invocationType) => {
     this.metrics.arrival(this.clock.now());
     const ev = this.sourceInvokeEvent;
     ev.ticket = ticket;
     ev.payload = payload;
+    ev.invocationType = invocationType;
     this.feed(ev);
   };
 
@@ -356,6 +359,7 @@ export class Simulation {
         return;
       case 'accepted':
         this.metrics.totals.asyncAccepted += 1;
+        if (this.source) this.sourceResults.push(c.ticket, ACCEPTED);
         return;
       case 'notice':
         this.metrics.notice(c.notice, this.prewarmFiring);
