@@ -27,3 +27,25 @@ test('a scenario with an SQS queue in front of the function runs, and the report
   await expect(table.getByRole('row', { name: /Pollers, max/ })).toContainText('5');
   await expect(table.getByRole('row', { name: /Queue empty since/ })).toContainText('40.00 s');
 });
+
+test('a Kinesis stream chosen in the form: 2 shards read in order keep up with 50 records a second, and the report says so', async ({ page }) => {
+  await page.goto('/');
+  await showView(page, 'Simulation');
+  const region = page.getByRole('region', { name: 'Simulation' });
+  await region.getByLabel('Time unit').selectOption('minutes');
+  await region.getByLabel(/^Simulated time/).fill('1');
+  await region.getByLabel('Rate, req/s').fill('50');
+  await region.getByLabel('Duration (ms)', { exact: true }).fill('1000');
+  await region.getByLabel('Invoked by').selectOption({ label: 'A Kinesis stream: each arrival is one record' });
+  await region.getByLabel('Shards').fill('2');
+  await region.getByLabel('Batch size', { exact: true }).fill('100');
+  await region.getByRole('button', { name: 'Run simulation' }).click();
+  const report = region.getByRole('region', { name: 'Report' });
+  await expect(report).toBeVisible({ timeout: 25_000 });
+  const table = report.getByRole('region', { name: 'Kinesis stream and event source mapping' }).getByRole('table', { name: 'What the stream and its shard readers did' });
+  // 3,000 records over a minute, 1,500 a shard; each shard's reader takes 100 records per 1 s batch, one batch at a time.
+  await expect(table.getByRole('row', { name: /^Records put/ })).toContainText('3,000');
+  await expect(table.getByRole('row', { name: /^Records processed/ })).toContainText('3,000');
+  await expect(table.getByRole('row', { name: /^Batches in flight at once/ })).toContainText('2');
+  await expect(table.getByRole('row', { name: /^Caught up with the stream since/ })).not.toContainText('behind');
+});
