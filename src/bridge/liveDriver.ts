@@ -106,23 +106,17 @@ export class LiveDriver {
 
   constructor(config: FunctionConfig, options: LiveDriverOptions = {}) {
     this.maxEnvironments = options.maxEnvironments ?? LIVE_ENVIRONMENT_CAP;
-    const settings = this.capped(options.settings ?? DEFAULT_SETTINGS);
+    const settings = options.settings ?? DEFAULT_SETTINGS;
     this.cores = options.cores ?? (typeof navigator === 'undefined' ? 2 : navigator.hardwareConcurrency || 2);
     this.scheduler = options.scheduler ?? standaloneScheduler(settings.waitScale);
     this.timers = options.timers ?? realTimers;
     this.executing = new ExecutionTracker(this.scheduler.clock);
-    this.platform = new Platform({ clock: this.scheduler.clock, random: createRandom(options.seed ?? Date.now() >>> 0), config, settings });
+    // A tab cannot hold Lambda's 1,000 environments (each worker is a thread on this machine's few cores): the model throttles
+    // past the tab's cap as past the account limit, while the invocation rate limit still follows the account's own limit.
+    const random = createRandom(options.seed ?? Date.now() >>> 0);
+    this.platform = new Platform({ clock: this.scheduler.clock, random, config, settings, environmentCap: this.maxEnvironments });
     if (options.listener) this.listeners.add(options.listener);
     this.feed({ type: 'settings', settings });
-  }
-
-  /**
-   * A tab cannot hold Lambda's 1,000 environments (each worker is a thread on
-   * this machine's few cores): live mode applies the tab's cap as the account
-   * limit, and the model throttles past it; the simulation covers more.
-   */
-  private capped(settings: PlatformSettings): PlatformSettings {
-    return settings.accountConcurrency <= this.maxEnvironments ? settings : { ...settings, accountConcurrency: this.maxEnvironments };
   }
 
   /** Watch every command the model emits; returns the unsubscribe function. */
@@ -147,7 +141,7 @@ export class LiveDriver {
 
   /** Concurrency, scaling, keep-alive and async settings; provisioned environments start or stop at once. */
   setSettings(settings: PlatformSettings): void {
-    this.feed({ type: 'settings', settings: this.capped(settings) });
+    this.feed({ type: 'settings', settings });
   }
 
   /** Asynchronous events accepted and not yet delivered or discarded. */

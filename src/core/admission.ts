@@ -57,7 +57,10 @@ export class Admission {
     if (provisioned) return provisioned;
     const limited: ThrottleReason =
       ctx.settings.reservedConcurrency === null ? 'ConcurrentInvocationLimitExceeded' : 'ReservedFunctionConcurrentInvocationLimitExceeded';
-    if (pool.inUse() >= this.cap()) return limited;
+    // The tab's cap (live mode) throttles as the account limit would: past it no environment can be held.
+    const inUse = pool.inUse();
+    if (inUse >= this.cap()) return limited;
+    if (inUse >= ctx.environmentCap) return 'ConcurrentInvocationLimitExceeded';
     const idle = pool.nextIdle(false);
     if (idle) return idle;
     if (!this.budget.take(ctx.clock.now())) return 'ConcurrentInvocationLimitExceeded';

@@ -40,6 +40,12 @@ export interface PlatformOptions {
    * commands are then made once per environment and rewritten. Lean mode only.
    */
   reuseCommands?: boolean;
+  /**
+   * Environments this driver can hold at most (live mode: the tab's cap).
+   * Past it the model throttles as past the account limit; the invocation
+   * rate limit still follows the configured limits. Default: no cap.
+   */
+  environmentCap?: number;
   /** Lean mode only: told of every completion instead of `complete` commands being emitted (the scale simulation's metrics and bill). */
   onComplete?: CompletionListener;
 }
@@ -71,6 +77,7 @@ export class Platform {
       region: options.region ?? 'us-east-1',
       accountId: options.accountId ?? '123456789012',
       initTimeoutMs: options.initTimeoutMs ?? 10_000,
+      environmentCap: options.environmentCap ?? Number.POSITIVE_INFINITY,
       lean,
       reuseCommands: lean && (options.reuseCommands ?? false),
       keepAlive: options.keepAlive ?? FIXED_KEEP_ALIVE,

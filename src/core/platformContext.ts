@@ -17,6 +17,8 @@ export interface PlatformContext {
   readonly accountId: string;
   /** On-demand init limit; past it Lambda re-runs init inside the invocation (lambda-model.md §2). */
   readonly initTimeoutMs: number;
+  /** Environments the driver can hold at most (live mode: the tab's cap); Infinity elsewhere. */
+  readonly environmentCap: number;
   readonly lean: boolean;
   /** The driver carries out each command before it feeds the next event and keeps none: commands may be reused (see `Environment.scratch`). */
   readonly reuseCommands: boolean;

@@ -34,6 +34,14 @@ describe('the invocation rate limit: 10 synchronous requests per second per unit
     expect(reasons.filter((r) => r === 'FunctionInvocationRateLimitExceeded')).toHaveLength(5);
   });
 
+  it("live mode's tab cap limits environments, not the rate: with account 1,000 and a cap of 2, the rate limit stays 10,000 a second", () => {
+    const d = new ScenarioDriver({ environmentCap: 2 });
+    const reasons = burst(d, 40);
+    // 2 admitted; the other 38 find the tab full, refused as at the account limit; none for the rate (40 ≪ 10,000).
+    expect(reasons).toHaveLength(38);
+    expect(new Set(reasons)).toEqual(new Set(['ConcurrentInvocationLimitExceeded']));
+  });
+
   it('asynchronous invocations are limited by concurrency only', () => {
     const d = new ScenarioDriver({ settings: { reservedConcurrency: 1 } });
     for (let i = 0; i < 30; i++) d.invokeAsync();

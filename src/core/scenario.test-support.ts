@@ -60,6 +60,8 @@ export interface DriverOptions {
   initTimeoutMs?: number;
   /** Concurrency and scaling settings, fed to the model before anything else (provisioned environments start then). */
   settings?: Partial<PlatformSettings>;
+  /** Live mode's tab cap on environments. */
+  environmentCap?: number;
 }
 
 export class ScenarioDriver {
@@ -85,6 +87,7 @@ export class ScenarioDriver {
       random: createRandom(options.seed ?? 1),
       config: makeConfig(options.config),
       ...(options.initTimeoutMs !== undefined ? { initTimeoutMs: options.initTimeoutMs } : {}),
+      ...(options.environmentCap !== undefined ? { environmentCap: options.environmentCap } : {}),
     });
     if (options.settings) this.settings(options.settings);
   }
