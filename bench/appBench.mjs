@@ -121,8 +121,14 @@ async function loadRun(page, rps, durationS, { profile, resolveFrame } = {}) {
     await page.getByRole('button', { name: 'Stop load' }).click({ timeout: 10_000 }).catch(() => undefined);
   }
   const finishedAt = Date.now();
+  const progressText = (await page.evaluate(readRun)).progressText;
+  // Long tasks are those of the run as the user watched it (the Run view, with the timeline), before the view changes.
+  const endAt = await page.evaluate(() => performance.now());
+  const tasks = await page.evaluate(([t0, t1]) => (window.__benchLongTasks ?? []).filter((t) => t.startTime >= t0 && t.startTime <= t1), [startAt, endAt]);
+  // The accounting and the metrics are in the Metrics view.
+  await page.getByRole('tablist', { name: 'Views' }).getByRole('tab', { name: 'Metrics', exact: true }).click();
+  await page.waitForFunction(`Object.keys((${readRun})().summary).length > 0`, undefined, { polling: 100, timeout: 10_000 });
   let seen = await page.evaluate(readRun);
-  const progressText = seen.progressText;
   while (seen.summary.Lost !== 0 && Date.now() - finishedAt < SETTLE_MS + PUBLISH_MS) {
     await sleep(100);
     seen = await page.evaluate(readRun);
@@ -132,8 +138,10 @@ async function loadRun(page, rps, durationS, { profile, resolveFrame } = {}) {
   const summary = seen.summary;
   // Let the last batch of metrics and the timeline label catch up before reading them.
   await sleep(PUBLISH_MS + 150);
-  const { concurrencyLine, invocationsLine, errorsLine, timelineLabel } = await page.evaluate(readRun);
-  const tasks = await page.evaluate((t0) => (window.__benchLongTasks ?? []).filter((t) => t.startTime >= t0), startAt);
+  const { concurrencyLine, invocationsLine, errorsLine } = await page.evaluate(readRun);
+  await page.getByRole('tablist', { name: 'Views' }).getByRole('tab', { name: 'Run', exact: true }).click();
+  await page.waitForFunction(() => document.querySelector('canvas[aria-label^="Timeline:"]') !== null, undefined, { timeout: 10_000 });
+  const { timelineLabel } = await page.evaluate(readRun);
   const windows = tasks.map((t) => [t.startTime, t.startTime + t.duration]);
   const profileResult = raw ? foldProfile(raw.profile, { resolveFrame, pageT0: raw.pageT0, windows }) : undefined;
 
