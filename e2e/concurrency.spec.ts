@@ -109,3 +109,39 @@ test('memory sets CPU: CPU time is stretched at 128 MB and not at 1,769 MB', asy
   await expect(playground.response.getByText(/× 13\.8/)).toHaveCount(0);
   expect(await playground.lastReport()).toContain('Memory Size: 1769 MB');
 });
+
+test("reserved concurrency is each function's own: another function is not throttled by it, and all the reservations together must leave 100 unreserved", async ({ playground, concurrency: run, page }) => {
+  await playground.setCode(SLOW);
+  await run.view('Configuration');
+  const concurrencyForm = page.getByRole('region', { name: 'Concurrency and scaling' });
+  await expect(concurrencyForm.getByRole('group', { name: /^Function my-function: its own settings/ })).toBeVisible();
+  await page.getByLabel('Reserved concurrency', { exact: true }).fill('500');
+  // A second function starts with Lambda's defaults: unreserved.
+  await page.getByRole('navigation', { name: 'Functions' }).getByRole('button', { name: 'Add function' }).click();
+  await expect(concurrencyForm.getByRole('group', { name: /^Function my-function-2: its own settings/ })).toBeVisible();
+  await expect(page.getByLabel('Reserved concurrency', { exact: true })).toHaveValue('');
+  await playground.setCode(SLOW);
+  await run.view('Configuration');
+  await page.getByLabel('Reserved concurrency', { exact: true }).fill('450');
+  await expect(concurrencyForm.getByRole('alert', { name: 'Concurrency problems' })).toContainText(
+    "Specified ReservedConcurrentExecutions for function decreases account's UnreservedConcurrentExecution below its minimum value of [100].",
+  );
+  await page.getByLabel('Reserved concurrency', { exact: true }).fill('');
+  await expect(concurrencyForm.getByRole('alert', { name: 'Concurrency problems' })).toBeHidden();
+  // The first function keeps its own 500.
+  await page.getByRole('tablist', { name: 'Functions in this workspace' }).getByRole('tab', { name: 'λ my-function', exact: true }).click();
+  await run.view('Configuration');
+  await expect(page.getByLabel('Reserved concurrency', { exact: true })).toHaveValue('500');
+  await page.getByLabel('Reserved concurrency', { exact: true }).fill('2');
+  // The second function, unreserved, takes a burst of 10 without a throttle; the first, reserved 2, throttles 8 of 10.
+  await page.getByRole('tablist', { name: 'Functions in this workspace' }).getByRole('tab', { name: 'λ my-function-2', exact: true }).click();
+  await run.burst(10);
+  await run.view('Metrics');
+  await expect(run.figure('Throttled (429)')).toHaveText('0');
+  await expect(run.figure('Succeeded')).toHaveText('10');
+  await page.getByRole('tablist', { name: 'Functions in this workspace' }).getByRole('tab', { name: 'λ my-function', exact: true }).click();
+  await run.burst(10);
+  await run.view('Metrics');
+  await expect(run.figure('Sent')).toHaveText('10');
+  await expect(run.figure('ReservedFunctionConcurrentInvocationLimitExceeded')).toHaveText('8');
+});

@@ -3,7 +3,7 @@ import { realTimers, repeat, type TimerHost } from './timerHost';
 import type { FinishedInvocation } from '../core/invocationRecord';
 import type { LambdaError } from '../core/lambdaError';
 import { ExecutionTracker } from '../core/executionTracker';
-import { Platform } from '../core/platform';
+import { Platform, type PlatformOptions } from '../core/platform';
 import { DEFAULT_SETTINGS, type PlatformSettings } from '../core/platformSettings';
 import type { EnvironmentSpec, EnvironmentView, PlatformCommand, PlatformEvent } from '../core/platformTypes';
 import { createRandom } from '../core/random';
@@ -42,6 +42,8 @@ export interface LiveDriverOptions {
   timers?: TimerHost;
   /** Subscribed before the first command (the settings' provisioned environments start in the constructor). */
   listener?: CommandListener;
+  /** The account concurrency shared with the workspace's other functions, and this function's id in it. */
+  account?: Pick<PlatformOptions, 'account' | 'functionId'>;
 }
 
 /** Options of one invoke. */
@@ -114,7 +116,7 @@ export class LiveDriver {
     // A tab cannot hold Lambda's 1,000 environments (each worker is a thread on this machine's few cores): the model throttles
     // past the tab's cap as past the account limit, while the invocation rate limit still follows the account's own limit.
     const random = createRandom(options.seed ?? Date.now() >>> 0);
-    this.platform = new Platform({ clock: this.scheduler.clock, random, config, settings, environmentCap: this.maxEnvironments });
+    this.platform = new Platform({ clock: this.scheduler.clock, random, config, settings, environmentCap: this.maxEnvironments, ...options.account });
     if (options.listener) this.listeners.add(options.listener);
     this.feed({ type: 'settings', settings });
   }
@@ -191,6 +193,7 @@ export class LiveDriver {
     for (const env of this.envs.values()) env.port.close();
     this.envs.clear();
     this.frames.closeAll();
+    this.platform.leaveAccount();
   }
 
   private feed(event: PlatformEvent): void {

@@ -59,7 +59,7 @@ export class Admission {
       ctx.settings.reservedConcurrency === null ? 'ConcurrentInvocationLimitExceeded' : 'ReservedFunctionConcurrentInvocationLimitExceeded';
     // The tab's cap (live mode) throttles as the account limit would: past it no environment can be held.
     const inUse = pool.inUse();
-    if (inUse >= this.cap()) return limited;
+    if (!ctx.account.admits(ctx.functionId, inUse)) return limited;
     if (inUse >= ctx.environmentCap) return 'ConcurrentInvocationLimitExceeded';
     const idle = pool.nextIdle(false);
     if (idle) return idle;
@@ -71,7 +71,9 @@ export class Admission {
 
   /** New settings: the scaling rate starts over with them. */
   onSettings(): void {
-    const { settings, clock } = this.ctx;
+    const { settings, clock, account, functionId } = this.ctx;
+    account.setLimit(settings.accountConcurrency);
+    account.setReserved(functionId, settings.reservedConcurrency);
     this.budget.reset(settings.scaleBurst, settings.scaleWindowMs, clock.now());
     this.rate.reset(this.rateLimit(), 1000, clock.now());
   }

@@ -1,3 +1,4 @@
+import { AccountConcurrency } from './accountConcurrency';
 import { Admission } from './admission';
 import type { AsyncEvent } from './asyncInvocation';
 import { AsyncQueue } from './asyncQueue';
@@ -46,6 +47,12 @@ export interface PlatformOptions {
    * rate limit still follows the configured limits. Default: no cap.
    */
   environmentCap?: number;
+  /**
+   * The account's concurrency, shared by the workspace's functions (each
+   * platform joins under `functionId`). Default: an account of its own.
+   */
+  account?: AccountConcurrency;
+  functionId?: string;
   /** Lean mode only: told of every completion instead of `complete` commands being emitted (the scale simulation's metrics and bill). */
   onComplete?: CompletionListener;
 }
@@ -71,6 +78,8 @@ export class Platform {
 
   constructor(options: PlatformOptions) {
     const lean = options.lean ?? false;
+    const settings = options.settings ?? DEFAULT_SETTINGS;
+    const account = options.account ?? new AccountConcurrency(settings.accountConcurrency);
     const ctx: PlatformContext = {
       clock: options.clock,
       random: lean ? countingIds(options.random) : options.random,
@@ -85,11 +94,14 @@ export class Platform {
       onComplete: lean ? (options.onComplete ?? null) : null,
       config: options.config,
       configVersion: 0,
-      settings: options.settings ?? DEFAULT_SETTINGS,
+      settings,
+      account,
+      functionId: options.functionId ?? 'function',
     };
     this.ctx = ctx;
     this.pool = new EnvironmentPool(ctx);
     this.admission = new Admission(ctx, this.pool);
+    account.join(ctx.functionId, () => this.pool.inUse(), settings.reservedConcurrency);
     this.queue = new AsyncQueue({
       clock: ctx.clock,
       random: ctx.random,
@@ -143,6 +155,11 @@ export class Platform {
         break;
       }
     }
+  }
+
+  /** The function is gone: its environments no longer count against the account. */
+  leaveAccount(): void {
+    this.ctx.account.leave(this.ctx.functionId);
   }
 
   /** The live (not destroyed) environments, oldest first. */

@@ -1,3 +1,4 @@
+import type { AccountConcurrency } from './accountConcurrency';
 import type { Clock } from './clock';
 import type { FunctionConfig } from './functionConfig';
 import type { KeepAlivePolicy } from './keepAlivePolicy';
@@ -20,6 +21,9 @@ export interface PlatformContext {
   /** Environments the driver can hold at most (live mode: the tab's cap); Infinity elsewhere. */
   readonly environmentCap: number;
   readonly lean: boolean;
+  /** The account's concurrency, shared with the workspace's other functions, and this function's name in it. */
+  readonly account: AccountConcurrency;
+  readonly functionId: string;
   /** The driver carries out each command before it feeds the next event and keeps none: commands may be reused (see `Environment.scratch`). */
   readonly reuseCommands: boolean;
   readonly keepAlive: KeepAlivePolicy;

@@ -124,3 +124,57 @@ export function validateSettings(s: PlatformSettings): SettingProblem[] {
   }
   return problems;
 }
+
+/**
+ * The settings that belong to one function on Lambda (PutFunctionConcurrency,
+ * PutProvisionedConcurrencyConfig, PutFunctionEventInvokeConfig, its
+ * dead-letter queue; and the playground's keep-alive, which it models per
+ * function). The rest are the account's or the playground's, shared.
+ */
+export const FUNCTION_SETTING_KEYS = [
+  'reservedConcurrency',
+  'provisionedConcurrency',
+  'keepAliveMs',
+  'maximumRetryAttempts',
+  'maximumEventAgeS',
+  'onSuccessDestination',
+  'deadLetterQueue',
+] as const satisfies readonly (keyof PlatformSettings)[];
+
+export type FunctionSettingKey = (typeof FUNCTION_SETTING_KEYS)[number];
+export type FunctionSettings = Pick<PlatformSettings, FunctionSettingKey>;
+
+/** The function-level part of `settings`. */
+export function functionSettingsOf(settings: PlatformSettings): FunctionSettings {
+  const out = {} as Record<FunctionSettingKey, unknown>;
+  for (const key of FUNCTION_SETTING_KEYS) out[key] = settings[key];
+  return out as FunctionSettings;
+}
+
+export const DEFAULT_FUNCTION_SETTINGS: FunctionSettings = functionSettingsOf(DEFAULT_SETTINGS);
+
+/** One function's whole settings: the account's (and the playground's) with its own on top. */
+export function settingsFor(account: PlatformSettings, own: FunctionSettings): PlatformSettings {
+  return { ...account, ...own };
+}
+
+/** Lambda keeps at least this much of the account's concurrency unreserved. */
+export const MIN_UNRESERVED = 100;
+
+/**
+ * The account-wide rule on reservations (PutFunctionConcurrency): all the
+ * functions' reserved concurrency together must leave at least 100 of the
+ * account limit unreserved. The problem is the function's whose reservation
+ * crosses the line, in Lambda's words; null when none does.
+ */
+export function reservationProblem(accountConcurrency: number, reservations: readonly { name: string; reserved: number | null }[]): { name: string; message: string } | null {
+  let total = 0;
+  for (const r of reservations) {
+    if (r.reserved === null) continue;
+    total += r.reserved;
+    if (r.reserved > 0 && total > accountConcurrency - MIN_UNRESERVED) {
+      return { name: r.name, message: `Specified ReservedConcurrentExecutions for function decreases account's UnreservedConcurrentExecution below its minimum value of [${MIN_UNRESERVED}].` };
+    }
+  }
+  return null;
+}

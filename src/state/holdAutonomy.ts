@@ -1,4 +1,4 @@
-import type { Workspace } from '../core/workspace/workspaceTypes';
+import { functionSettingsIn, type Workspace } from '../core/workspace/workspaceTypes';
 
 /** A schedule a workspace from elsewhere wanted enabled. */
 export interface HeldSchedule {
@@ -16,8 +16,10 @@ export interface ConsentRequest {
   network: string[];
   /** Schedules that were enabled: they would invoke on their own. */
   schedules: HeldSchedule[];
-  /** Provisioned concurrency asked for: it starts environments, which run each function's Init code, at once. */
+  /** Provisioned concurrency asked for, in all: it starts environments, which run each function's Init code, at once. */
   provisionedConcurrency: number;
+  /** Which functions asked for it, and how much each (absent: none did). */
+  provisioned?: { functionName: string; count: number }[];
 }
 
 export function isEmptyRequest(r: ConsentRequest): boolean {
@@ -33,20 +35,30 @@ export function isEmptyRequest(r: ConsentRequest): boolean {
  */
 export function holdAutonomy(workspace: Workspace): { workspace: Workspace; request: ConsentRequest | null } {
   const request: ConsentRequest = { network: [], schedules: [], provisionedConcurrency: 0 };
+  const provisioned: { functionName: string; count: number }[] = [];
   const functions = workspace.functions.map((f) => {
-    if (!f.networkAccess) return f;
-    request.network.push(f.name);
-    return { ...f, networkAccess: false };
+    let held = f;
+    if (f.networkAccess) {
+      request.network.push(f.name);
+      held = { ...held, networkAccess: false };
+    }
+    // Each function's own provisioned concurrency (or the workspace's, for one without its own) is held at 0.
+    const own = functionSettingsIn(workspace, f);
+    if (own.provisionedConcurrency > 0) {
+      provisioned.push({ functionName: f.name, count: own.provisionedConcurrency });
+      held = { ...held, concurrency: { ...own, provisionedConcurrency: 0 } };
+    }
+    return held;
   });
   const triggers = workspace.triggers.map((t) => {
     if (t.type !== 'eventbridge' || !t.schedules.some((s) => s.enabled)) return t;
     for (const s of t.schedules) if (s.enabled) request.schedules.push({ name: s.name, expression: s.expression, functionName: s.function });
     return { ...t, schedules: t.schedules.map((s) => ({ ...s, enabled: false })) };
   });
-  let concurrency = workspace.concurrency;
-  if (concurrency.provisionedConcurrency > 0) {
-    request.provisionedConcurrency = concurrency.provisionedConcurrency;
-    concurrency = { ...concurrency, provisionedConcurrency: 0 };
+  const concurrency = { ...workspace.concurrency, provisionedConcurrency: 0 };
+  if (provisioned.length > 0) {
+    request.provisioned = provisioned;
+    request.provisionedConcurrency = provisioned.reduce((n, p) => n + p.count, 0);
   }
   return { workspace: { ...workspace, functions, triggers, concurrency }, request: isEmptyRequest(request) ? null : request };
 }
@@ -58,8 +70,11 @@ export function withRequests(workspace: Workspace, request: ConsentRequest | nul
   const schedules = new Set(request.schedules.map((s) => s.name));
   return {
     ...workspace,
-    functions: workspace.functions.map((f) => (network.has(f.name) ? { ...f, networkAccess: true } : f)),
+    functions: workspace.functions.map((f) => {
+      const asked = request.provisioned?.find((p) => p.functionName === f.name);
+      const withNetwork = network.has(f.name) ? { ...f, networkAccess: true } : f;
+      return asked ? { ...withNetwork, concurrency: { ...functionSettingsIn(workspace, f), provisionedConcurrency: asked.count } } : withNetwork;
+    }),
     triggers: workspace.triggers.map((t) => (t.type === 'eventbridge' ? { ...t, schedules: t.schedules.map((s) => (schedules.has(s.name) ? { ...s, enabled: true } : s)) } : t)),
-    concurrency: request.provisionedConcurrency > 0 ? { ...workspace.concurrency, provisionedConcurrency: request.provisionedConcurrency } : workspace.concurrency,
   };
 }

@@ -4,9 +4,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../core/functionConfig';
 import type { EventBridge } from '../core/sources/eventBridge';
-import { FUNCTION_DEFAULTS, WORKSPACE_DEFAULTS, type Workspace } from '../core/workspace/workspaceTypes';
+import { FUNCTION_DEFAULTS, functionSettingsIn, WORKSPACE_DEFAULTS, type Workspace } from '../core/workspace/workspaceTypes';
 import { holdAutonomy, withRequests } from './holdAutonomy';
-import { allowNetwork, enableSchedules, keepHeld } from './linkConsent';
+import { allowNetwork, allowProvisioned, enableSchedules, keepHeld } from './linkConsent';
 import { usePlayground } from './playgroundStore';
 import { useRun } from './runStore';
 import { sourceById } from './sourcesStore';
@@ -52,14 +52,26 @@ describe('a workspace from a link or a file runs nothing on its own', () => {
     expect(workspace.functions.map((f) => f.networkAccess)).toEqual([false, false]);
     expect(workspace.triggers[0]?.type === 'eventbridge' && workspace.triggers[0].schedules.map((s) => s.enabled)).toEqual([false, false]);
     expect(workspace.concurrency.provisionedConcurrency).toBe(0);
+    // The workspace-wide 3 of a link from before functions had their own settings is each function's: 3 + 3.
+    expect(workspace.functions.map((f) => functionSettingsIn(workspace, f).provisionedConcurrency)).toEqual([0, 0]);
     expect(request).toEqual({
       network: ['poller'],
       schedules: [{ name: 'poller-every-minute', expression: 'rate(1 minute)', functionName: 'poller' }],
-      provisionedConcurrency: 3,
+      provisionedConcurrency: 6,
+      provisioned: [
+        { functionName: 'poller', count: 3 },
+        { functionName: 'quiet', count: 3 },
+      ],
     });
     expect(holdAutonomy(workspace).request).toBeNull();
-    // A link made while they are held asks for them again.
-    expect(withRequests(workspace, request)).toEqual(ASKING);
+    // A link made while they are held asks for them again: the same functions, schedules and provisioned concurrency.
+    const again = withRequests(workspace, request);
+    expect(again.functions.map((f) => [f.name, f.networkAccess, functionSettingsIn(again, f).provisionedConcurrency])).toEqual([
+      ['poller', true, 3],
+      ['quiet', false, 3],
+    ]);
+    expect(again.triggers).toEqual(ASKING.triggers);
+    expect(holdAutonomy(again).request).toEqual(request);
   });
 
   it('opened from a link: network off, schedules disabled, no provisioned environments, until the user allows each', async () => {
@@ -76,10 +88,22 @@ describe('a workspace from a link or a file runs nothing on its own', () => {
     expect(network('poller')).toBe(true);
     enableSchedules();
     expect(bus().view().schedules.map((s) => s.enabled)).toEqual([true, false]);
-    expect(useWorkspace.getState().consent).toEqual({ network: [], schedules: [], provisionedConcurrency: 3 });
+    expect(useWorkspace.getState().consent).toMatchObject({ network: [], schedules: [], provisionedConcurrency: 6 });
     keepHeld();
     expect(useWorkspace.getState().consent).toBeNull();
     expect(useRun.getState().settings.provisionedConcurrency).toBe(0);
+  });
+
+  it("allowing provisioned concurrency gives each function what it asked for, as its own setting", async () => {
+    // Another workspace than the one the test before left open (the same one would not be opened again).
+    await openAsNew({ ...ASKING, name: 'Asking for provisioned concurrency' }, 'link', true);
+    expect(useWorkspace.getState().consent?.provisionedConcurrency).toBe(6);
+    allowProvisioned();
+    const { functions } = usePlayground.getState();
+    const own = useRun.getState().own;
+    expect(functions.map((f) => own[f.id]?.provisionedConcurrency)).toEqual([3, 3]);
+    expect(useWorkspace.getState().consent?.provisionedConcurrency ?? 0).toBe(0);
+    useRun.getState().restoreSettings(WORKSPACE_DEFAULTS.concurrency, {});
   });
 
   it('imported from a file: held the same way', async () => {

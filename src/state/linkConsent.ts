@@ -40,8 +40,13 @@ export function allowProvisioned(): void {
   const consent = useWorkspace.getState().consent;
   if (!consent) return;
   const run = useRun.getState();
-  run.setSettings({ ...run.settings, provisionedConcurrency: consent.provisionedConcurrency });
-  settle({ ...consent, provisionedConcurrency: 0 });
+  const { functions } = usePlayground.getState();
+  for (const asked of consent.provisioned ?? []) {
+    const f = functions.find((x) => x.config.name === asked.functionName);
+    if (f) run.setOwnSettings(f.id, { provisionedConcurrency: asked.count });
+  }
+  const { provisioned: _started, ...rest } = consent;
+  settle({ ...rest, provisionedConcurrency: 0 });
 }
 
 export function allowAll(): void {

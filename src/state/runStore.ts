@@ -2,7 +2,17 @@ import { create } from 'zustand';
 import type { BillingGranularityMs } from '../core/billing';
 import { validateConfig } from '../core/functionConfig';
 import { arrivalTimes, DEFAULT_LOAD_PLAN, validateLoadPlan, type LoadPlan, type LoadProgress, type LoadRunState } from '../core/loadPattern';
-import { DEFAULT_SETTINGS, validateSettings, type PlatformSettings, type SettingProblem } from '../core/platformSettings';
+import {
+  DEFAULT_FUNCTION_SETTINGS,
+  DEFAULT_SETTINGS,
+  functionSettingsOf,
+  reservationProblem,
+  settingsFor,
+  validateSettings,
+  type FunctionSettings,
+  type PlatformSettings,
+  type SettingProblem,
+} from '../core/platformSettings';
 import type { PlatformCommand } from '../core/platformTypes';
 import { LoadRunner } from '../bridge/loadRunner';
 
@@ -25,8 +35,13 @@ export interface BillOptions {
 }
 
 export interface RunState {
+  /** The selected function's settings as the Concurrency form shows them: the account's, with the function's own. */
   settings: PlatformSettings;
   settingsProblems: SettingProblem[];
+  /** The account's settings (and the playground's); their function-level fields are what a workspace from before per-function settings meant for every function. */
+  accountSettings: PlatformSettings;
+  /** Each function's own settings, by function id (absent: Lambda's defaults). */
+  own: Record<string, FunctionSettings>;
   plan: LoadPlan;
   loadState: LoadRunState;
   progress: LoadProgress | null;
@@ -37,7 +52,12 @@ export interface RunState {
   billOptions: BillOptions;
   /** What the timeline, metrics and bill show: one function's id, or ALL_FUNCTIONS. */
   scope: string;
+  /** Set the account's settings and the selected function's own (the form's fields), if Lambda would take them. */
   setSettings(settings: PlatformSettings): void;
+  /** Change one function's own settings (the selected one's too), if Lambda would take them. */
+  setOwnSettings(functionId: string, patch: Partial<FunctionSettings>): void;
+  /** A workspace's settings: the account's, and each function's own by id (opening a saved or shared workspace). */
+  restoreSettings(account: PlatformSettings, own: Record<string, FunctionSettings>): void;
   setPlan(plan: LoadPlan): void;
   setBillOptions(options: BillOptions): void;
   setScope(scope: string): void;
@@ -102,20 +122,49 @@ function observe(functionId: string, commands: readonly PlatformCommand[]): void
 
 onSessionStart((s) => s.onPlatformCommands(observe));
 
+function ownOf(own: Record<string, FunctionSettings>, functionId: string): FunctionSettings {
+  return own[functionId] ?? DEFAULT_FUNCTION_SETTINGS;
+}
+
+/** The account's settings and every function's own, to the session (and the wait scale's news to the sources). */
+function applyToSession(): void {
+  const { accountSettings, own } = useRun.getState();
+  const s = session();
+  const before = s.currentSettings().waitScale;
+  const functions = usePlayground.getState().functions.map((f) => ({ id: f.id, config: f.config, settings: ownOf(own, f.id), deployable: validateConfig(f.config).length === 0 }));
+  s.applySettings(accountSettings, functions);
+  if (before !== accountSettings.waitScale) waitScaleChanged();
+}
+
+/** Another function selected: the form shows its own settings. Functions added or removed: the session hears of it. */
+usePlayground.subscribe((next, prev) => {
+  if (next.selectedId !== prev.selectedId) {
+    const { accountSettings, own } = useRun.getState();
+    useRun.setState({ settings: settingsFor(accountSettings, ownOf(own, next.selectedId)), settingsProblems: [] });
+  }
+  if (next.functions.length !== prev.functions.length) {
+    const ids = new Set(next.functions.map((f) => f.id));
+    const own = useRun.getState().own;
+    if (Object.keys(own).some((id) => !ids.has(id))) useRun.setState({ own: Object.fromEntries(Object.entries(own).filter(([id]) => ids.has(id))) });
+    applyToSession();
+  }
+});
+
 /** A fresh recorder that already knows the environments alive now (provisioned ones above all). */
 function freshRecorder(scope: string): RunRecorder {
   const now = platformNow();
   const next = new RunRecorder(now);
   const { functions } = usePlayground.getState();
-  const settings = useRun.getState().settings;
+  const { accountSettings, own } = useRun.getState();
   functions.forEach((f, index) => {
     if (scope !== ALL_FUNCTIONS && scope !== f.id) return;
     const driver = session().existingDriver(f.id);
     if (!driver) return;
     const { memoryMb, architecture } = f.config;
     const seed: PlatformCommand[] = [];
-    if (settings.provisionedConcurrency > 0) {
-      seed.push({ type: 'notice', notice: { kind: 'provisioned', atMs: now, count: settings.provisionedConcurrency, memoryMb, architecture } });
+    const provisioned = settingsFor(accountSettings, ownOf(own, f.id)).provisionedConcurrency;
+    if (provisioned > 0) {
+      seed.push({ type: 'notice', notice: { kind: 'provisioned', atMs: now, count: provisioned, memoryMb, architecture } });
     }
     for (const env of driver.environments()) {
       seed.push({ type: 'notice', notice: { kind: 'environment', atMs: now, envId: env.envId, state: env.state, provisioned: env.provisioned, memoryMb } });
@@ -128,6 +177,8 @@ function freshRecorder(scope: string): RunRecorder {
 export const useRun = create<RunState>()((set, get) => ({
   settings: DEFAULT_SETTINGS,
   settingsProblems: [],
+  accountSettings: DEFAULT_SETTINGS,
+  own: {},
   plan: DEFAULT_LOAD_PLAN,
   loadState: 'idle',
   progress: null,
@@ -137,13 +188,46 @@ export const useRun = create<RunState>()((set, get) => ({
   scope: ALL_FUNCTIONS,
 
   setSettings(settings) {
+    const { functions, selectedId } = usePlayground.getState();
+    const own = { ...get().own, [selectedId]: functionSettingsOf(settings) };
     const settingsProblems = validateSettings(settings);
-    const before = session().currentSettings();
+    // The account-wide rule: all the functions' reservations together leave at least 100 unreserved.
+    const shared = reservationProblem(settings.accountConcurrency, functions.map((f) => ({ name: f.config.name, reserved: ownOf(own, f.id).reservedConcurrency })));
+    if (shared && !settingsProblems.some((p) => p.field === 'reservedConcurrency')) settingsProblems.push({ field: 'reservedConcurrency', message: shared.message });
     set({ settings, settingsProblems });
     if (settingsProblems.length > 0) return;
-    const deployable = usePlayground.getState().functions.filter((f) => validateConfig(f.config).length === 0);
-    session().applySettings(settings, deployable);
-    if (before.waitScale !== settings.waitScale) waitScaleChanged();
+    set({ accountSettings: settings, own });
+    applyToSession();
+  },
+
+  setOwnSettings(functionId, patch) {
+    const { accountSettings, own } = get();
+    const { functions, selectedId } = usePlayground.getState();
+    if (functionId === selectedId) {
+      get().setSettings({ ...get().settings, ...patch });
+      return;
+    }
+    const next = { ...own, [functionId]: { ...ownOf(own, functionId), ...patch } };
+    const refused = validateSettings(settingsFor(accountSettings, ownOf(next, functionId))).length > 0;
+    if (refused || reservationProblem(accountSettings.accountConcurrency, functions.map((f) => ({ name: f.config.name, reserved: ownOf(next, f.id).reservedConcurrency })))) return;
+    set({ own: next });
+    applyToSession();
+  },
+
+  restoreSettings(account, own) {
+    const { functions, selectedId } = usePlayground.getState();
+    // Another function's settings Lambda would refuse (a tampered link) cannot run: it gets Lambda's defaults.
+    const usable = Object.fromEntries(
+      Object.entries(own).map(([id, o]) => [id, id === selectedId || validateSettings(settingsFor(account, o)).length === 0 ? o : DEFAULT_FUNCTION_SETTINGS]),
+    );
+    const settings = settingsFor(account, ownOf(usable, selectedId));
+    const settingsProblems = validateSettings(settings);
+    const shared = reservationProblem(account.accountConcurrency, functions.map((f) => ({ name: f.config.name, reserved: ownOf(usable, f.id).reservedConcurrency })));
+    if (shared && !settingsProblems.some((p) => p.field === 'reservedConcurrency')) settingsProblems.push({ field: 'reservedConcurrency', message: shared.message });
+    set({ settings, settingsProblems });
+    if (settingsProblems.length > 0) return;
+    set({ accountSettings: account, own: usable });
+    applyToSession();
   },
 
   setPlan(plan) {

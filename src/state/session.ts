@@ -1,8 +1,9 @@
+import { AccountConcurrency } from '../core/accountConcurrency';
 import type { Clock } from '../core/clock';
 import { functionArn } from '../core/environmentVariables';
 import type { FunctionConfig } from '../core/functionConfig';
 import { PlatformClock } from '../core/platformClock';
-import { DEFAULT_SETTINGS, type PlatformSettings } from '../core/platformSettings';
+import { DEFAULT_SETTINGS, functionSettingsOf, settingsFor, type FunctionSettings, type PlatformSettings } from '../core/platformSettings';
 import type { PlatformCommand } from '../core/platformTypes';
 import { DEFAULT_ACCOUNT, DEFAULT_REGION } from '../core/sources/sourceTypes';
 import type { LoadRunner } from '../bridge/loadRunner';
@@ -37,6 +38,15 @@ interface Held {
   deployed: FunctionConfig;
 }
 
+/** A function of the workspace as the session's settings see it: its own settings (absent: the account's defaults). */
+export interface SessionFunction {
+  id: string;
+  config: FunctionConfig;
+  settings?: FunctionSettings;
+  /** Its configuration is valid: provisioned concurrency may start its environments. */
+  deployable?: boolean;
+}
+
 /**
  * Everything live in one workspace session, made in one place (main.tsx,
  * through `startSession`) and passed on, never reached for by import: the
@@ -56,6 +66,10 @@ export class Session {
   readonly recorders = new Map<string, RunRecorder>();
   /** The load run in progress or last run, if any. */
   loadRunner: LoadRunner | null = null;
+  /** The account's concurrency, shared by every function's platform. */
+  readonly account = new AccountConcurrency(DEFAULT_SETTINGS.accountConcurrency);
+  /** Each function's own settings (reserved and provisioned concurrency, keep-alive, asynchronous invocation). */
+  private readonly own = new Map<string, FunctionSettings>();
   private readonly drivers = new Map<string, Held>();
   private readonly listeners = new Set<CommandsListener>();
   private settings: PlatformSettings = DEFAULT_SETTINGS;
@@ -96,7 +110,14 @@ export class Session {
       const listener = (commands: readonly PlatformCommand[]): void => {
         for (const l of this.listeners) l(functionId, commands);
       };
-      const driver = new LiveDriver(config, { ...this.driverOptions, settings: this.settings, scheduler: this.scheduler, timers: this.timers, listener });
+      const driver = new LiveDriver(config, {
+        ...this.driverOptions,
+        settings: this.settingsOf(functionId),
+        scheduler: this.scheduler,
+        timers: this.timers,
+        listener,
+        account: { account: this.account, functionId },
+      });
       this.drivers.set(functionId, { driver, deployed: config });
       return driver;
     }
@@ -112,22 +133,43 @@ export class Session {
     return this.drivers.get(functionId)?.driver ?? null;
   }
 
-  /** Concurrency settings for every function; provisioned environments start now, so drivers are made if need be. */
-  applySettings(next: PlatformSettings, deployable: readonly { id: string; config: FunctionConfig }[]): void {
-    this.settings = next;
-    this.scheduler.clock.setScale(next.waitScale);
-    for (const { driver } of this.drivers.values()) driver.setSettings(next);
-    if (next.provisionedConcurrency > 0) for (const f of deployable) if (!this.drivers.has(f.id)) this.driverFor(f.id, f.config);
+  /**
+   * The account's settings (and the playground's), and each function's own
+   * (a function given none takes the function-level fields of `account`).
+   * Provisioned environments start now, so drivers are made if need be.
+   */
+  applySettings(account: PlatformSettings, functions: readonly SessionFunction[]): void {
+    this.settings = account;
+    this.scheduler.clock.setScale(account.waitScale);
+    this.account.setLimit(account.accountConcurrency);
+    for (const f of functions) {
+      const own = f.settings ?? functionSettingsOf(account);
+      this.own.set(f.id, own);
+      // A reservation counts whether or not the function has run yet.
+      this.account.declare(f.id, own.reservedConcurrency);
+    }
+    for (const [id, { driver }] of this.drivers) driver.setSettings(this.settingsOf(id));
+    for (const f of functions) {
+      if (f.deployable !== false && !this.drivers.has(f.id) && this.settingsOf(f.id).provisionedConcurrency > 0) this.driverFor(f.id, f.config);
+    }
   }
 
+  /** The account's settings (and the playground's: the wait scale, routing, lifetimes). */
   currentSettings(): PlatformSettings {
     return this.settings;
+  }
+
+  /** One function's whole settings: the account's with its own on top. */
+  settingsOf(functionId: string): PlatformSettings {
+    return settingsFor(this.settings, this.own.get(functionId) ?? functionSettingsOf(this.settings));
   }
 
   /** A function removed from the workspace: its environments go, its pending invokes are rejected. */
   disposeDriver(functionId: string): void {
     this.drivers.get(functionId)?.driver.dispose();
     this.drivers.delete(functionId);
+    this.own.delete(functionId);
+    this.account.leave(functionId);
   }
 
   /** Watch every command of every function's platform; returns the unsubscribe. */

@@ -6,6 +6,7 @@ import { usePlayground } from './playgroundStore';
 import { ALL_FUNCTIONS, runRecorder, useRun } from './runStore';
 import { sentSoFar } from './sentCounter';
 import { sourceById, useSources } from './sourcesStore';
+import { applyWorkspace, captureWorkspace, exampleWorkspace } from './workspaceSnapshot';
 
 /**
  * The stores as slices of a session: each test starts one on hand-driven
@@ -14,9 +15,11 @@ import { sourceById, useSources } from './sourcesStore';
  * frames): these tests are about what the stores do with the session.
  */
 let timers: ManualTimers;
-beforeEach(() => {
+beforeEach(async () => {
   timers = new ManualTimers();
   startSession({ timers, clock: timers.clock, driver: { seed: 3 } });
+  // The stores outlive a session: each test starts from the example workspace.
+  await applyWorkspace(exampleWorkspace());
   useRun.getState().resetRun();
 });
 afterEach(() => session().dispose());
@@ -88,5 +91,40 @@ describe('stores on a session', () => {
     await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
     expect(fresh.existingDriver(fnId())).toBeNull();
     expect(session()).toBe(fresh);
+  });
+
+  it("settings are each function's own: the form shows the selected function's, the session runs each with its own, a workspace keeps them", async () => {
+    const play = usePlayground.getState();
+    const first = fnId();
+    useRun.getState().setSettings({ ...useRun.getState().settings, reservedConcurrency: 7, keepAliveMs: 60_000 });
+    const second = play.addFunction();
+    usePlayground.getState().selectFunction(second);
+    expect(useRun.getState().settings.reservedConcurrency).toBeNull();
+    useRun.getState().setSettings({ ...useRun.getState().settings, maximumRetryAttempts: 0, waitScale: 10 });
+    expect(session().settingsOf(first)).toMatchObject({ reservedConcurrency: 7, keepAliveMs: 60_000, maximumRetryAttempts: 2, waitScale: 10 });
+    expect(session().settingsOf(second)).toMatchObject({ reservedConcurrency: null, keepAliveMs: 600_000, maximumRetryAttempts: 0, waitScale: 10 });
+    // Saved and opened again: each function keeps its own.
+    const saved = captureWorkspace('two functions', []);
+    expect(saved.concurrency.maximumRetryAttempts).toBe(0);
+    expect(saved.functions[0]?.concurrency).toMatchObject({ reservedConcurrency: 7, keepAliveMs: 60_000 });
+    expect(saved.functions[1]?.concurrency).toBeUndefined();
+    await applyWorkspace(saved);
+    const [a, b] = usePlayground.getState().functions;
+    expect(session().settingsOf(a?.id ?? '')).toMatchObject({ reservedConcurrency: 7, maximumRetryAttempts: 2 });
+    expect(session().settingsOf(b?.id ?? '')).toMatchObject({ reservedConcurrency: null, maximumRetryAttempts: 0 });
+  });
+
+  it('the reservations of all the functions together must leave 100 unreserved: the one that would not is refused, the others stay', () => {
+    const first = fnId();
+    useRun.getState().setSettings({ ...useRun.getState().settings, reservedConcurrency: 600 });
+    const second = usePlayground.getState().addFunction();
+    usePlayground.getState().selectFunction(second);
+    useRun.getState().setSettings({ ...useRun.getState().settings, reservedConcurrency: 350 });
+    expect(useRun.getState().settingsProblems.map((p) => p.message)).toEqual([
+      "Specified ReservedConcurrentExecutions for function decreases account's UnreservedConcurrentExecution below its minimum value of [100].",
+    ]);
+    expect(session().settingsOf(second).reservedConcurrency).toBeNull();
+    expect(session().settingsOf(first).reservedConcurrency).toBe(600);
+    expect(session().account.unreservedPool()).toBe(400);
   });
 });

@@ -1,5 +1,6 @@
 import { DEFAULT_CONFIG } from '../core/functionConfig';
-import { FUNCTION_DEFAULTS, WORKSPACE_DEFAULTS, type Workspace } from '../core/workspace/workspaceTypes';
+import { DEFAULT_FUNCTION_SETTINGS, functionSettingsOf, type FunctionSettings } from '../core/platformSettings';
+import { FUNCTION_DEFAULTS, functionSettingsIn, WORKSPACE_DEFAULTS, type Workspace } from '../core/workspace/workspaceTypes';
 import { EXAMPLE_CODE, EXAMPLE_EVENT } from './exampleFunction';
 import { usePlayground } from './playgroundStore';
 import { ALL_FUNCTIONS, useRun } from './runStore';
@@ -19,7 +20,13 @@ export function exampleWorkspace(name = 'Example'): Workspace {
 /** What the stores hold now, as a workspace (the name and scenarios are the workspace store's). */
 export function captureWorkspace(name: string, scenarios: unknown[]): Workspace {
   const { functions, selectedId } = usePlayground.getState();
-  const { settings, plan } = useRun.getState();
+  const { settings, own, plan } = useRun.getState();
+  // The workspace's `concurrency` holds the account's settings and the selected function's own; a function whose own differ keeps them beside it.
+  const shared = functionSettingsOf(settings);
+  const ownOf = (id: string): FunctionSettings | null => {
+    const mine = own[id] ?? DEFAULT_FUNCTION_SETTINGS;
+    return JSON.stringify(mine) === JSON.stringify(shared) ? null : { ...mine };
+  };
   return {
     name,
     functions: functions.map((f) => ({
@@ -39,6 +46,7 @@ export function captureWorkspace(name: string, scenarios: unknown[]): Workspace 
       event: f.eventText,
       savedEvents: (f.savedEvents ?? []).map((e) => ({ ...e })),
       ...(f.config.ephemeralStorageMb !== undefined ? { ephemeralStorageMb: f.config.ephemeralStorageMb } : {}),
+      ...(ownOf(f.id) ? { concurrency: ownOf(f.id) as FunctionSettings } : {}),
     })),
     selected: Math.max(0, functions.findIndex((f) => f.id === selectedId)),
     triggers: captureTriggers(),
@@ -61,10 +69,11 @@ export function applyWorkspace(workspace: Workspace): string[] | Promise<string[
   run.stopLoad();
   removeAllTriggers();
   usePlayground.getState().replaceFunctions(
-    workspace.functions.map(({ event, savedEvents, ...config }) => ({ config: { ...config, environment: { ...config.environment } }, eventText: event, savedEvents: savedEvents.map((e) => ({ ...e })) })),
+    workspace.functions.map(({ event, savedEvents, concurrency: _own, ...config }) => ({ config: { ...config, environment: { ...config.environment } }, eventText: event, savedEvents: savedEvents.map((e) => ({ ...e })) })),
     workspace.selected,
   );
-  run.setSettings({ ...workspace.concurrency });
+  const ids = usePlayground.getState().functions.map((f) => f.id);
+  run.restoreSettings({ ...workspace.concurrency }, Object.fromEntries(workspace.functions.map((f, i) => [ids[i] ?? '', { ...functionSettingsIn(workspace, f) }])));
   run.setPlan({ ...workspace.loadPlan, pattern: { ...workspace.loadPlan.pattern } });
   run.setScope(ALL_FUNCTIONS);
   run.resetRun();

@@ -7,6 +7,10 @@ import './loadPanels.css';
 export interface ConcurrencyFormProps {
   settings: PlatformSettings;
   onChange(settings: PlatformSettings): void;
+  /** The function whose own settings the first group edits. */
+  functionName: string;
+  /** Problems the form cannot see from its fields alone (the reservations of all the functions together). */
+  sharedProblems?: readonly SettingProblem[];
 }
 
 /** The waits the select offers; another value in range (from a saved session, say) is shown as its own option. */
@@ -63,10 +67,13 @@ function problemsOf(s: PlatformSettings): SettingProblem[] {
 
 
 /** Concurrency, scaling, keep-alive, asynchronous invocation and the compression of platform waits. */
-export function ConcurrencyForm({ settings, onChange }: ConcurrencyFormProps) {
+export function ConcurrencyForm({ settings, onChange, functionName, sharedProblems = [] }: ConcurrencyFormProps) {
   const headingId = useId();
   const waitId = useId();
-  const problems = useMemo(() => problemsOf(settings), [settings]);
+  const problems = useMemo(() => {
+    const own = problemsOf(settings);
+    return [...own, ...sharedProblems.filter((p) => !own.some((o) => o.message === p.message))];
+  }, [settings, sharedProblems]);
   const invalid = (field: keyof PlatformSettings): boolean => problems.some((p) => p.field === field);
   const set = <K extends keyof PlatformSettings>(key: K, value: PlatformSettings[K]): void => onChange({ ...settings, [key]: value });
   const L = SETTING_LIMITS;
@@ -78,119 +85,129 @@ export function ConcurrencyForm({ settings, onChange }: ConcurrencyFormProps) {
   return (
     <section className="panel concurrency-form" aria-labelledby={headingId}>
       <h2 id={headingId}>Concurrency and scaling</h2>
-      <div className="field-grid">
-        <NumberField
-          label="Reserved concurrency"
-          term="reserved-concurrency"
-          value={settings.reservedConcurrency}
-          empty={null}
-          hint={settings.reservedConcurrency === 0 ? '0 throttles every request' : 'Empty = unreserved · 0 throttles every request'}
-          warn={settings.reservedConcurrency === 0}
-          invalid={invalid('reservedConcurrency')}
-          onValue={(n) => set('reservedConcurrency', n)}
-        />
-        <NumberField
-          label="Provisioned concurrency"
-          term="provisioned-concurrency"
-          value={settings.provisionedConcurrency}
-          empty={num}
-          hint={`${range(L.provisionedConcurrency.min, L.provisionedConcurrency.max)} · 0 = off`}
-          invalid={invalid('provisionedConcurrency')}
-          onValue={(n) => set('provisionedConcurrency', n)}
-        />
-        <NumberField
-          label="Account concurrency limit"
-          term="account-concurrency"
-          value={settings.accountConcurrency}
-          empty={num}
-          hint={`${range(L.accountConcurrency.min, L.accountConcurrency.max)} · Lambda's default is 1,000`}
-          invalid={invalid('accountConcurrency')}
-          onValue={(n) => set('accountConcurrency', n)}
-        />
-        <NumberField
-          label="Scaling rate (new environments per 10 s)"
-          term="scaling-rate"
-          value={settings.scaleBurst}
-          empty={num}
-          hint={range(L.scaleBurst.min, L.scaleBurst.max)}
-          invalid={invalid('scaleBurst')}
-          onValue={(n) => set('scaleBurst', n)}
-        />
-        <NumberField
-          label="Keep-alive (s)"
-          term="keep-alive"
-          value={settings.keepAliveMs / 1000}
-          empty={num}
-          hint={`${range(L.keepAliveMs.min / 1000, L.keepAliveMs.max / 1000)} · idle environments are reclaimed after this`}
-          invalid={invalid('keepAliveMs')}
-          onValue={(n) => set('keepAliveMs', toMs(n))}
-        />
-        <NumberField
-          label="Maximum retry attempts"
-          term="async-invocation"
-          value={settings.maximumRetryAttempts}
-          empty={num}
-          hint={`${range(L.maximumRetryAttempts.min, L.maximumRetryAttempts.max)} · asynchronous invocations`}
-          invalid={invalid('maximumRetryAttempts')}
-          onValue={(n) => set('maximumRetryAttempts', n)}
-        />
-        <NumberField
-          label="Maximum event age (s)"
-          term="maximum-event-age"
-          value={settings.maximumEventAgeS}
-          empty={num}
-          hint={range(L.maximumEventAgeS.min, L.maximumEventAgeS.max)}
-          invalid={invalid('maximumEventAgeS')}
-          onValue={(n) => set('maximumEventAgeS', n)}
-        />
-        <div className="field">
-          <span className="label-row">
-            <label htmlFor={`${headingId}-routing`}>Routing to idle environments</label>
-            <Term id="keep-alive" />
-          </span>
-          <select id={`${headingId}-routing`} value={settings.routing} onChange={(e) => set('routing', e.target.value as PlatformSettings['routing'])}>
-            <option value="most-recent">Most recently used (default)</option>
-            <option value="least-recent">Least recently used</option>
-            <option value="random">Any (random)</option>
-          </select>
-          <span className="hint">Unpublished by AWS: most recently used is an assumption (README)</span>
+      <fieldset className="settings-group">
+        <legend>
+          Function <strong>{functionName}</strong>: its own settings
+        </legend>
+        <div className="field-grid">
+          <NumberField
+            label="Reserved concurrency"
+            term="reserved-concurrency"
+            value={settings.reservedConcurrency}
+            empty={null}
+            hint={settings.reservedConcurrency === 0 ? '0 throttles every request' : 'Empty = unreserved · 0 throttles every request'}
+            warn={settings.reservedConcurrency === 0}
+            invalid={invalid('reservedConcurrency')}
+            onValue={(n) => set('reservedConcurrency', n)}
+          />
+          <NumberField
+            label="Provisioned concurrency"
+            term="provisioned-concurrency"
+            value={settings.provisionedConcurrency}
+            empty={num}
+            hint={`${range(L.provisionedConcurrency.min, L.provisionedConcurrency.max)} · 0 = off`}
+            invalid={invalid('provisionedConcurrency')}
+            onValue={(n) => set('provisionedConcurrency', n)}
+          />
+          <NumberField
+            label="Keep-alive (s)"
+            term="keep-alive"
+            value={settings.keepAliveMs / 1000}
+            empty={num}
+            hint={`${range(L.keepAliveMs.min / 1000, L.keepAliveMs.max / 1000)} · idle environments are reclaimed after this`}
+            invalid={invalid('keepAliveMs')}
+            onValue={(n) => set('keepAliveMs', toMs(n))}
+          />
+          <NumberField
+            label="Maximum retry attempts"
+            term="async-invocation"
+            value={settings.maximumRetryAttempts}
+            empty={num}
+            hint={`${range(L.maximumRetryAttempts.min, L.maximumRetryAttempts.max)} · asynchronous invocations`}
+            invalid={invalid('maximumRetryAttempts')}
+            onValue={(n) => set('maximumRetryAttempts', n)}
+          />
+          <NumberField
+            label="Maximum event age (s)"
+            term="maximum-event-age"
+            value={settings.maximumEventAgeS}
+            empty={num}
+            hint={range(L.maximumEventAgeS.min, L.maximumEventAgeS.max)}
+            invalid={invalid('maximumEventAgeS')}
+            onValue={(n) => set('maximumEventAgeS', n)}
+          />
+          <label className="field checkbox">
+            <input type="checkbox" checked={settings.onSuccessDestination} onChange={(e) => set('onSuccessDestination', e.currentTarget.checked)} />
+            On-success destination (asynchronous results)
+          </label>
+          <label className="field checkbox">
+            <input type="checkbox" checked={settings.deadLetterQueue} onChange={(e) => set('deadLetterQueue', e.currentTarget.checked)} />
+            Dead-letter queue (discarded asynchronous events)
+          </label>
         </div>
-        <NumberField
-          label="Lifetime from (h)"
-          value={settings.lifetimeMinMs / 3_600_000}
-          empty={num}
-          hint="environments are replaced every few hours; 0 and 0 = never"
-          invalid={invalid('lifetimeMinMs')}
-          onValue={(n) => set('lifetimeMinMs', Math.round(n * 3_600_000))}
-          step="any"
-          term="recycling"
-        />
-        <NumberField
-          label="Lifetime to (h)"
-          value={settings.lifetimeMaxMs / 3_600_000}
-          empty={num}
-          hint="each environment's lifetime is spread between the two"
-          invalid={invalid('lifetimeMaxMs')}
-          onValue={(n) => set('lifetimeMaxMs', Math.round(n * 3_600_000))}
-          step="any"
-        />
-        <label className="field checkbox">
-          <input type="checkbox" checked={settings.onSuccessDestination} onChange={(e) => set('onSuccessDestination', e.currentTarget.checked)} />
-          On-success destination (asynchronous results)
-        </label>
-        <label className="field checkbox">
-          <input type="checkbox" checked={settings.deadLetterQueue} onChange={(e) => set('deadLetterQueue', e.currentTarget.checked)} />
-          Dead-letter queue (discarded asynchronous events)
-        </label>
-        <div className="field">
-          <label htmlFor={waitId}>Platform waits</label>
-          <select id={waitId} value={settings.waitScale} onChange={(e) => set('waitScale', Number(e.target.value))}>
-            {scales.map((w) => (
-              <option key={w.value} value={w.value}>{w.label}</option>
-            ))}
-          </select>
+      </fieldset>
+      <fieldset className="settings-group">
+        <legend>The account and the playground: shared by every function</legend>
+        <div className="field-grid">
+          <NumberField
+            label="Account concurrency limit"
+            term="account-concurrency"
+            value={settings.accountConcurrency}
+            empty={num}
+            hint={`${range(L.accountConcurrency.min, L.accountConcurrency.max)} · Lambda's default is 1,000`}
+            invalid={invalid('accountConcurrency')}
+            onValue={(n) => set('accountConcurrency', n)}
+          />
+          <NumberField
+            label="Scaling rate (new environments per 10 s)"
+            term="scaling-rate"
+            value={settings.scaleBurst}
+            empty={num}
+            hint={range(L.scaleBurst.min, L.scaleBurst.max)}
+            invalid={invalid('scaleBurst')}
+            onValue={(n) => set('scaleBurst', n)}
+          />
+          <div className="field">
+            <span className="label-row">
+              <label htmlFor={`${headingId}-routing`}>Routing to idle environments</label>
+              <Term id="keep-alive" />
+            </span>
+            <select id={`${headingId}-routing`} value={settings.routing} onChange={(e) => set('routing', e.target.value as PlatformSettings['routing'])}>
+              <option value="most-recent">Most recently used (default)</option>
+              <option value="least-recent">Least recently used</option>
+              <option value="random">Any (random)</option>
+            </select>
+            <span className="hint">Unpublished by AWS: most recently used is an assumption (README)</span>
+          </div>
+          <NumberField
+            label="Lifetime from (h)"
+            value={settings.lifetimeMinMs / 3_600_000}
+            empty={num}
+            hint="environments are replaced every few hours; 0 and 0 = never"
+            invalid={invalid('lifetimeMinMs')}
+            onValue={(n) => set('lifetimeMinMs', Math.round(n * 3_600_000))}
+            step="any"
+            term="recycling"
+          />
+          <NumberField
+            label="Lifetime to (h)"
+            value={settings.lifetimeMaxMs / 3_600_000}
+            empty={num}
+            hint="each environment's lifetime is spread between the two"
+            invalid={invalid('lifetimeMaxMs')}
+            onValue={(n) => set('lifetimeMaxMs', Math.round(n * 3_600_000))}
+            step="any"
+          />
+          <div className="field">
+            <label htmlFor={waitId}>Platform waits</label>
+            <select id={waitId} value={settings.waitScale} onChange={(e) => set('waitScale', Number(e.target.value))}>
+              {scales.map((w) => (
+                <option key={w.value} value={w.value}>{w.label}</option>
+              ))}
+            </select>
+          </div>
         </div>
-      </div>
+      </fieldset>
       <p className={settings.waitScale === 1 ? 'wait-scale-line' : 'wait-scale-line compressed'}>{waitScaleLine(settings.waitScale)}</p>
       {problems.length > 0 && (
         <ul className="problems" role="alert" aria-label="Concurrency problems">

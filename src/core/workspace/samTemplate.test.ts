@@ -4,6 +4,7 @@ import { exportFiles } from './exportFiles';
 import { workspaceFromFiles } from './importFiles';
 import { EVERY_TRIGGER, fn, MINIMAL, SAMPLE_WORKSPACES, UNICODE, ws } from './sampleWorkspaces.test-support';
 import { samTemplate } from './samTemplate';
+import { WORKSPACE_DEFAULTS } from './workspaceTypes';
 import { checkSamTemplate } from './samTemplateChecker.test-support';
 import { quote, toYaml } from './yamlEmitter';
 
@@ -138,5 +139,24 @@ describe('export files and import', () => {
     const paths = exportFiles(UNICODE, compile).map((f) => f.path);
     expect(paths).toContain('src/gr-e/index.mjs');
     expect(paths.some((p) => p.startsWith('events/gr-e--'))).toBe(true);
+  });
+});
+
+describe("each function's own settings in the template", () => {
+  it('reserved and provisioned concurrency and retries are per function; a function without its own takes the workspace’s', () => {
+    const workspace = ws(
+      [
+        fn('orders', { concurrency: { reservedConcurrency: 5, provisionedConcurrency: 2, keepAliveMs: 600_000, maximumRetryAttempts: 0, maximumEventAgeS: 21_600, onSuccessDestination: false, deadLetterQueue: false } }),
+        fn('reports'),
+      ],
+      { concurrency: { ...WORKSPACE_DEFAULTS.concurrency, reservedConcurrency: 20 } },
+    );
+    const { document } = samTemplate(workspace);
+    const resources = document.Resources as Record<string, { Properties: Record<string, unknown> }>;
+    const props = Object.values(resources).filter((r) => 'Handler' in r.Properties).map((r) => r.Properties);
+    expect(props.map((p) => [p.ReservedConcurrentExecutions, p.ProvisionedConcurrencyConfig, (p.EventInvokeConfig as { MaximumRetryAttempts?: number } | undefined)?.MaximumRetryAttempts])).toEqual([
+      [5, { ProvisionedConcurrentExecutions: 2 }, 0],
+      [20, undefined, undefined],
+    ]);
   });
 });

@@ -2,7 +2,7 @@ import { DEFAULT_SETTINGS } from '../platformSettings';
 import { exportLayout, type FunctionLayout } from './exportLayout';
 import { templateParts } from './samEvents';
 import { getAtt, sub, toYaml, type YamlMap } from './yamlEmitter';
-import type { Workspace, WorkspaceFunction } from './workspaceTypes';
+import { functionSettingsIn, type Workspace, type WorkspaceFunction } from './workspaceTypes';
 
 /** The alias SAM publishes on every deploy when provisioned concurrency is set (ProvisionedConcurrencyConfig needs AutoPublishAlias). */
 export const PUBLISHED_ALIAS = 'live';
@@ -34,10 +34,12 @@ export function samTemplate(workspace: Workspace): SamTemplate {
   const outputs: YamlMap = {};
   for (const l of layout) {
     const f = l.fn;
-    const asyncConfig = c.maximumRetryAttempts !== DEFAULT_SETTINGS.maximumRetryAttempts || c.maximumEventAgeS !== DEFAULT_SETTINGS.maximumEventAgeS || c.onSuccessDestination;
+    // Reserved and provisioned concurrency and the asynchronous settings are each function's own.
+    const own = functionSettingsIn(workspace, f);
+    const asyncConfig = own.maximumRetryAttempts !== DEFAULT_SETTINGS.maximumRetryAttempts || own.maximumEventAgeS !== DEFAULT_SETTINGS.maximumEventAgeS || own.onSuccessDestination;
     // The playground's on-success destination and dead-letter queue become SQS queues of their own.
-    const onSuccessQueue = c.onSuccessDestination ? `${l.logicalId}OnSuccessQueue` : null;
-    const deadLetterQueue = c.deadLetterQueue ? `${l.logicalId}DeadLetterQueue` : null;
+    const onSuccessQueue = own.onSuccessDestination ? `${l.logicalId}OnSuccessQueue` : null;
+    const deadLetterQueue = own.deadLetterQueue ? `${l.logicalId}DeadLetterQueue` : null;
     if (onSuccessQueue) resources[onSuccessQueue] = { Type: 'AWS::SQS::Queue', Properties: { MessageRetentionPeriod: 1_209_600 } };
     if (deadLetterQueue) resources[deadLetterQueue] = { Type: 'AWS::SQS::Queue', Properties: { MessageRetentionPeriod: 1_209_600 } };
     const url = parts.functionUrls.has(l.logicalId);
@@ -55,13 +57,13 @@ export function samTemplate(workspace: Workspace): SamTemplate {
         Timeout: f.timeoutS,
         Environment: Object.keys(f.environment).length > 0 ? { Variables: { ...f.environment } } : undefined,
         LoggingConfig: loggingConfigOf(f),
-        ReservedConcurrentExecutions: c.reservedConcurrency ?? undefined,
-        AutoPublishAlias: c.provisionedConcurrency > 0 ? PUBLISHED_ALIAS : undefined,
-        ProvisionedConcurrencyConfig: c.provisionedConcurrency > 0 ? { ProvisionedConcurrentExecutions: c.provisionedConcurrency } : undefined,
+        ReservedConcurrentExecutions: own.reservedConcurrency ?? undefined,
+        AutoPublishAlias: own.provisionedConcurrency > 0 ? PUBLISHED_ALIAS : undefined,
+        ProvisionedConcurrencyConfig: own.provisionedConcurrency > 0 ? { ProvisionedConcurrentExecutions: own.provisionedConcurrency } : undefined,
         EventInvokeConfig: asyncConfig
           ? {
-              MaximumRetryAttempts: c.maximumRetryAttempts,
-              MaximumEventAgeInSeconds: c.maximumEventAgeS,
+              MaximumRetryAttempts: own.maximumRetryAttempts,
+              MaximumEventAgeInSeconds: own.maximumEventAgeS,
               DestinationConfig: onSuccessQueue ? { OnSuccess: { Type: 'SQS', Destination: getAtt(onSuccessQueue, 'Arn') } } : undefined,
             }
           : undefined,

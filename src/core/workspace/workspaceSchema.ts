@@ -26,6 +26,17 @@ const CODE_MAX = 6 * 1024 * 1024;
 
 export const savedEventSchema = s.object({ name: s.string(256), json: s.string(CODE_MAX) });
 
+/** A function's own settings (absent on a function: the workspace's `concurrency` gives them, as before functions had their own). */
+export const functionConcurrencySchema = s.object({
+  reservedConcurrency: s.nullable(s.number()).default(C.reservedConcurrency),
+  provisionedConcurrency: s.number().default(C.provisionedConcurrency),
+  keepAliveMs: s.number().default(C.keepAliveMs),
+  maximumRetryAttempts: s.number().default(C.maximumRetryAttempts),
+  maximumEventAgeS: s.number().default(C.maximumEventAgeS),
+  onSuccessDestination: s.boolean().default(C.onSuccessDestination),
+  deadLetterQueue: s.boolean().default(C.deadLetterQueue),
+});
+
 /** One function: its configuration and code (FunctionConfig's fields), its test event, its saved events. */
 export const functionSchema = s.object({
   name: s.string(256).default(DEFAULT_CONFIG.name),
@@ -44,9 +55,16 @@ export const functionSchema = s.object({
   systemLogLevel: s.optional(s.enum(SYSTEM_LOG_LEVELS)).describe('LoggingConfig.SystemLogLevel (JSON format only).'),
   event: s.string(CODE_MAX).default('{}').describe('The test event in the editor (JSON text, kept as typed).'),
   savedEvents: s.array(savedEventSchema, { max: WORKSPACE_LIMITS.savedEvents }).default([]),
+  concurrency: s
+    .optional(functionConcurrencySchema)
+    .describe("The function's own reserved and provisioned concurrency, keep-alive and asynchronous invocation settings; absent: those of the workspace's `concurrency`."),
 });
 
-/** Concurrency and platform settings, shared by the workspace's functions. */
+/**
+ * The account's concurrency and the playground's settings, shared by the
+ * workspace's functions; its function-level fields are the selected
+ * function's, and every function's that has no `concurrency` of its own.
+ */
 export const concurrencySchema = s.object({
   accountConcurrency: s.number().default(C.accountConcurrency),
   reservedConcurrency: s.nullable(s.number()).default(C.reservedConcurrency),

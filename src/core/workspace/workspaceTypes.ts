@@ -1,5 +1,5 @@
 import type { LoadPlan } from '../loadPattern';
-import type { PlatformSettings } from '../platformSettings';
+import { functionSettingsOf, type FunctionSettings, type PlatformSettings } from '../platformSettings';
 import type { Infer } from '../schema/schema';
 import type { SqsMappingSettings } from '../sources/sqsMappingSettings';
 import type { StreamMappingSettings } from '../sources/streamMappingSettings';
@@ -23,6 +23,11 @@ export type WorkspaceTrigger = SavedTrigger;
 
 export type Workspace = Infer<typeof workspaceSchema>;
 
+/** A function's own settings in a workspace: its `concurrency`, or (absent) the workspace's function-level fields. */
+export function functionSettingsIn(workspace: Pick<Workspace, 'concurrency'>, fn: Pick<WorkspaceFunction, 'concurrency'>): FunctionSettings {
+  return fn.concurrency ?? functionSettingsOf(workspace.concurrency);
+}
+
 /** What a field left out of a link or a saved workspace means. */
 export const FUNCTION_DEFAULTS = functionSchema.defaults() as WorkspaceFunction;
 
@@ -32,5 +37,11 @@ export const WORKSPACE_DEFAULTS = workspaceSchema.defaults() as Omit<Workspace, 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 type Sqs = Extract<WorkspaceTrigger, { type: 'sqs' }>;
 type Kinesis = Extract<WorkspaceTrigger, { type: 'kinesis' }>;
-const _sameTypes: [Same<Workspace['concurrency'], PlatformSettings>, Same<Workspace['loadPlan'], LoadPlan>, Same<Sqs['settings'], SqsMappingSettings>, Same<Kinesis['settings'], StreamMappingSettings>] = [true, true, true, true];
+const _sameTypes: [
+  Same<Workspace['concurrency'], PlatformSettings>,
+  Same<NonNullable<WorkspaceFunction['concurrency']>, FunctionSettings>,
+  Same<Workspace['loadPlan'], LoadPlan>,
+  Same<Sqs['settings'], SqsMappingSettings>,
+  Same<Kinesis['settings'], StreamMappingSettings>,
+] = [true, true, true, true, true];
 void _sameTypes;

@@ -44,7 +44,8 @@ export interface RunResults {
  */
 export function useRunResults({ withBill }: { withBill: boolean }): RunResults {
   const loadState = useRun((s) => s.loadState);
-  const provisioned = useRun((s) => s.settings.provisionedConcurrency);
+  // Provisioned concurrency bills by the hour, whatever runs: any function's keeps the bill ticking.
+  const provisioned = useRun((s) => s.settings.provisionedConcurrency + Object.values(s.own).reduce((n, o) => n + o.provisionedConcurrency, 0));
   const billOptions = useRun((s) => s.billOptions);
   const wantedScope = useRun((s) => s.scope);
   const version = useThrottledValue(useRun((s) => s.version), HEAVY_PANELS_MS);

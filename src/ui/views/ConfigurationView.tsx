@@ -7,13 +7,15 @@ import { ConfigForm } from '../ConfigForm';
 export function ConfigurationView() {
   const selectedId = usePlayground((s) => s.selectedId);
   const settings = useRun((s) => s.settings);
+  const settingsProblems = useRun((s) => s.settingsProblems);
   const setSettings = useRun((s) => s.setSettings);
+  const functionName = usePlayground((s) => s.config.name);
   return (
     <div className="view-columns">
       {/* The form keeps what the user is typing locally: a new function gets a fresh one. */}
       <ConfigForm key={selectedId} />
       <div className="view-column">
-        <ConcurrencyForm settings={settings} onChange={setSettings} />
+        <ConcurrencyForm settings={settings} onChange={setSettings} functionName={functionName} sharedProblems={settingsProblems} />
         <section className="panel about" aria-labelledby="about-heading">
           <h2 id="about-heading">How this runs</h2>
           <p>
