@@ -1,5 +1,5 @@
 import { utf8Length } from '../codec';
-import type { SqsMessage, SqsMessageAttributes, SqsReceivedMessage } from './sqsMessage';
+import { fifoAttributes, type SqsMessage, type SqsMessageAttributes, type SqsReceivedMessage, type SqsSystemAttributes } from './sqsMessage';
 
 /**
  * The event an SQS event source mapping sends its function (lambda-model.md
@@ -19,12 +19,8 @@ export interface SqsEventRecord {
   messageId: string;
   receiptHandle: string;
   body: string;
-  attributes: {
-    ApproximateReceiveCount: string;
-    SentTimestamp: string;
-    SenderId: string;
-    ApproximateFirstReceiveTimestamp: string;
-  };
+  /** A FIFO queue's messages also have SequenceNumber, MessageGroupId and MessageDeduplicationId. */
+  attributes: SqsSystemAttributes;
   messageAttributes: Record<string, SqsRecordMessageAttribute>;
   md5OfBody: string;
   eventSource: 'aws:sqs';
@@ -85,6 +81,7 @@ export function sqsRecordBytes(message: SqsMessage, queueArn: string, region: st
       SentTimestamp: String(Math.floor(message.sentAtMs)),
       SenderId: message.senderId,
       ApproximateFirstReceiveTimestamp: String(Math.floor(message.firstReceivedAtMs ?? message.sentAtMs)),
+      ...fifoAttributes(message.fifo),
     },
   };
   return utf8Length(JSON.stringify(sqsRecord(stand, queueArn, region))) + 1;

@@ -14,7 +14,7 @@ import {
 import { SqsPollerPool, type SqsPoller } from './sqsPollerPool';
 import type { SqsMessageAttributes, SqsSendBatchResult, SqsSendResult } from './sqsMessage';
 import type { SqsMappingView } from './sqsMappingView';
-import { SqsQueue } from './sqsQueue';
+import { SqsQueue, type SqsSendOptions } from './sqsQueue';
 import type { EventSource, SourceCommand, SourceContext, SourceInvokeResult } from './sourceTypes';
 
 /**
@@ -42,9 +42,11 @@ export interface SqsEventSourceMappingOptions extends Partial<SqsMappingSettings
   functionName: string;
   /** The target function's timeout (s); must be ≤ the visibility timeout. Default 3, Lambda's. */
   functionTimeoutS?: number;
-  /** The queue to poll; by default the mapping makes its own, named `queueName` ("my-queue"). */
+  /** The queue to poll; by default the mapping makes its own, named `queueName` ("my-queue"; a name ending in `.fifo` makes a FIFO queue). */
   queue?: SqsQueue;
   queueName?: string;
+  /** The queue's own setting (FIFO queues): deduplicate by the body's SHA-256 when a send gives no id. */
+  contentBasedDeduplication?: boolean;
 }
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -68,12 +70,12 @@ export class SqsEventSourceMapping implements EventSource {
     private readonly ctx: SourceContext,
     options: SqsEventSourceMappingOptions,
   ) {
-    const { id, functionName, functionTimeoutS = 3, queue, queueName = 'my-queue', ...rest } = options;
+    const { id, functionName, functionTimeoutS = 3, queue, queueName = 'my-queue', contentBasedDeduplication = false, ...rest } = options;
     const settings: SqsMappingSettings = { ...DEFAULT_SQS_MAPPING_SETTINGS };
     for (const key of Object.keys(settings) as (keyof SqsMappingSettings)[]) if (rest[key] !== undefined) Object.assign(settings, { [key]: rest[key] });
     this.id = id;
     this.functionName = functionName;
-    this.queue = queue ?? new SqsQueue(ctx, { name: queueName });
+    this.queue = queue ?? new SqsQueue(ctx, { name: queueName, contentBasedDeduplication });
     const problems = validateSqsMappingSettings(settings, { functionTimeoutS, deadLetterTargetArn: this.queue.deadLetterArn });
     if (problems.length > 0) throw new Error(problems.map((p) => `${p.errorType}: ${p.message}`).join('\n'));
     this.settings = settings;
@@ -86,17 +88,25 @@ export class SqsEventSourceMapping implements EventSource {
 
   // ---- user actions -------------------------------------------------------
 
-  send(body: string, messageAttributes: SqsMessageAttributes | undefined, out: SourceCommand[]): SqsSendResult {
-    return this.queue.send(body, messageAttributes, out);
+  send(body: string, messageAttributes: SqsMessageAttributes | undefined, out: SourceCommand[], options: SqsSendOptions = {}): SqsSendResult {
+    return this.queue.send(body, messageAttributes, out, options);
+  }
+
+  /** SetQueueAttributes ContentBasedDeduplication (FIFO queues). */
+  setContentBasedDeduplication(on: boolean, out: SourceCommand[]): void {
+    if (!this.queue.fifo || this.queue.contentBasedDeduplication === on) return;
+    this.queue.contentBasedDeduplication = on;
+    this.queue.log(`Content-based deduplication ${on ? 'on' : 'off'}`, out);
+    out.push({ type: 'changed' });
   }
 
   sendBatch(bodies: readonly string[], out: SourceCommand[]): SqsSendBatchResult {
     return this.queue.sendBatch(bodies, out);
   }
 
-  /** "Send N": SendMessageBatch calls of up to 10, bodies `{"n": i}` numbered on from earlier sends. */
-  sendMessages(count: number, out: SourceCommand[]): number {
-    return this.queue.sendNumbered(count, out);
+  /** "Send N": SendMessageBatch calls of up to 10, bodies `{"n": i}` numbered on from earlier sends (a FIFO queue's spread over `groups` message groups). */
+  sendMessages(count: number, out: SourceCommand[], groups = 1): number {
+    return this.queue.sendNumbered(count, out, groups);
   }
 
   /** Apply new settings, or return Lambda's (and SQS's) reasons for refusing them. */

@@ -24,6 +24,18 @@ export interface SqsSystemAttributes {
   SentTimestamp: string;
   SenderId: string;
   ApproximateFirstReceiveTimestamp: string;
+  /** FIFO queues only. */
+  SequenceNumber?: string;
+  MessageGroupId?: string;
+  MessageDeduplicationId?: string;
+}
+
+/** What a message of a FIFO queue carries besides a standard one's. */
+export interface SqsFifoFields {
+  groupId: string;
+  deduplicationId: string;
+  /** SQS's 128-bit, increasing within the queue. */
+  sequenceNumber: string;
 }
 
 export interface SqsMessage {
@@ -39,6 +51,8 @@ export interface SqsMessage {
   visibleAtMs: number;
   /** The handle of the latest receive; a new one per receive. */
   receiptHandle: string | null;
+  /** FIFO queues: its group, deduplication id and sequence number (null on a standard queue). */
+  readonly fifo: SqsFifoFields | null;
 }
 
 /** A message as ReceiveMessage returns it: a snapshot with its system attributes. */
@@ -56,6 +70,15 @@ export interface SqsBatchEntry {
   body: string;
   messageAttributes?: SqsMessageAttributes;
   delaySeconds?: number;
+  /** FIFO queues: required. */
+  messageGroupId?: string;
+  /** FIFO queues: required unless the queue has content-based deduplication. */
+  messageDeduplicationId?: string;
+}
+
+/** The FIFO attributes a message of a FIFO queue shows (ReceiveMessage, the Lambda event). */
+export function fifoAttributes(fifo: SqsFifoFields | null): Pick<SqsSystemAttributes, 'SequenceNumber' | 'MessageGroupId' | 'MessageDeduplicationId'> {
+  return fifo ? { SequenceNumber: fifo.sequenceNumber, MessageGroupId: fifo.groupId, MessageDeduplicationId: fifo.deduplicationId } : {};
 }
 export type SqsSendBatchResult =
   | { ok: true; successful: { index: number; messageId: string }[]; failed: { index: number; error: SqsError }[] }

@@ -1,8 +1,10 @@
 import { md5Hex } from './md5';
+import { SqsFifo } from './sqsFifo';
 import { SqsHiddenMessages } from './sqsHiddenMessages';
 import {
   checkSqsMessage,
   cloneAttributes,
+  fifoAttributes,
   newReceiptHandle,
   newSenderId,
   SQS_MAX_BATCH_ENTRIES,
@@ -38,6 +40,9 @@ export interface SqsActivity {
 
 export interface SqsQueueView {
   name: string;
+  /** A FIFO queue (its name ends in `.fifo`): ordered per message group, deduplicated for 5 minutes. */
+  fifo: boolean;
+  contentBasedDeduplication: boolean;
   arn: string;
   deadLetterArn: string;
   visible: number;
@@ -58,6 +63,16 @@ export interface SqsQueueOptions {
   delaySeconds?: number;
   /** Redrive policy; null = no dead-letter queue. */
   maxReceiveCount?: number | null;
+  /** FIFO queues: a message without a deduplication id is deduplicated by its body. */
+  contentBasedDeduplication?: boolean;
+}
+
+
+/** What `send` takes besides the body and attributes. */
+export interface SqsSendOptions {
+  delaySeconds?: number;
+  messageGroupId?: string;
+  messageDeduplicationId?: string;
 }
 
 export class SqsQueue {
@@ -67,6 +82,11 @@ export class SqsQueue {
   visibilityTimeoutS: number;
   delaySeconds: number;
   maxReceiveCount: number | null;
+  /** A FIFO queue: named `….fifo`, as SQS requires of one. */
+  readonly fifo: boolean;
+  contentBasedDeduplication: boolean;
+  /** A FIFO queue's rules (null on a standard queue). */
+  private readonly fifoRules: SqsFifo | null;
   /** Every message in the queue; `visible` holds the receivable ones in order, `hidden` the rest by when they come back. */
   private readonly messages = new Map<string, SqsMessage>();
   private readonly visible = new Map<string, SqsMessage>();
@@ -93,6 +113,9 @@ export class SqsQueue {
     this.visibilityTimeoutS = options.visibilityTimeoutS ?? 30;
     this.delaySeconds = options.delaySeconds ?? 0;
     this.maxReceiveCount = options.maxReceiveCount ?? null;
+    this.fifo = options.name.endsWith('.fifo');
+    this.fifoRules = this.fifo ? new SqsFifo() : null;
+    this.contentBasedDeduplication = options.contentBasedDeduplication ?? false;
     this.senderId = newSenderId(ctx.random);
   }
 
@@ -103,8 +126,8 @@ export class SqsQueue {
   }
 
   /** SendMessage. */
-  send(body: string, messageAttributes: SqsMessageAttributes | undefined, out: SourceCommand[], options: { delaySeconds?: number } = {}): SqsSendResult {
-    const result = this.enqueue({ body, messageAttributes, delaySeconds: options.delaySeconds }, out, true);
+  send(body: string, messageAttributes: SqsMessageAttributes | undefined, out: SourceCommand[], options: SqsSendOptions = {}): SqsSendResult {
+    const result = this.enqueue({ body, messageAttributes, ...options }, out, true);
     this.notify(out);
     return result;
   }
@@ -136,8 +159,12 @@ export class SqsQueue {
     return { ok: true, successful, failed };
   }
 
-  /** "Send N": SendMessageBatch calls of up to 10, bodies `{"n": i}` numbered on across calls; one log line. */
-  sendNumbered(count: number, out: SourceCommand[]): number {
+  /**
+   * "Send N": SendMessageBatch calls of up to 10, bodies `{"n": i}` numbered
+   * on across calls; one log line. On a FIFO queue message i goes to group
+   * `group-((i − 1) mod groups + 1)`, deduplicated by its number.
+   */
+  sendNumbered(count: number, out: SourceCommand[], groups = 1): number {
     if (!Number.isInteger(count) || count < 1 || count > SQS_SEND_MANY_MAX) {
       this.log(`Send refused: the number of messages must be a whole number from 1 to ${SQS_SEND_MANY_MAX.toLocaleString('en-US')} (got ${count})`, out);
       out.push({ type: 'changed' });
@@ -146,8 +173,12 @@ export class SqsQueue {
     let sent = 0;
     let calls = 0;
     for (let start = 0; start < count; start += SQS_MAX_BATCH_ENTRIES) {
-      const bodies = Array.from({ length: Math.min(SQS_MAX_BATCH_ENTRIES, count - start) }, () => JSON.stringify({ n: ++this.numbered }));
-      const r = this.sendBatch(bodies, out, { quiet: true, notify: false });
+      const entries = Array.from({ length: Math.min(SQS_MAX_BATCH_ENTRIES, count - start) }, (): SqsBatchEntry => {
+        const n = ++this.numbered;
+        const body = JSON.stringify({ n });
+        return this.fifo ? { body, messageGroupId: `group-${((n - 1) % Math.max(1, groups)) + 1}`, messageDeduplicationId: `n-${n}` } : { body };
+      });
+      const r = this.sendBatch(entries, out, { quiet: true, notify: false });
       calls += 1;
       if (r.ok) sent += r.successful.length;
     }
@@ -167,7 +198,7 @@ export class SqsQueue {
     const now = this.promote();
     const hiddenMs = (options.visibilityTimeoutS ?? this.visibilityTimeoutS) * 1000;
     const got: SqsReceivedMessage[] = [];
-    for (const m of this.visible.values()) {
+    for (const m of this.receivable()) {
       if (got.length >= max) break;
       if (this.maxReceiveCount !== null && m.receiveCount >= this.maxReceiveCount) {
         this.moveToDeadLetter(m, out);
@@ -239,6 +270,8 @@ export class SqsQueue {
     const inFlight = this.messages.size - visible - delayed;
     return {
       name: this.name,
+      fifo: this.fifo,
+      contentBasedDeduplication: this.contentBasedDeduplication,
       arn: this.arn,
       deadLetterArn: this.deadLetterArn,
       visible,
@@ -252,6 +285,11 @@ export class SqsQueue {
     };
   }
 
+  /** The messages a receive may take, in order (a FIFO queue's: see SqsFifo.receivable). */
+  private receivable(): Iterable<SqsMessage> {
+    return this.fifoRules ? this.fifoRules.receivable(this.messages.values(), this.visible) : this.visible.values();
+  }
+
   private enqueue(entry: SqsBatchEntry, out: SourceCommand[], logIt: boolean): SqsSendResult {
     const attributes = entry.messageAttributes ?? {};
     const delaySeconds = entry.delaySeconds ?? this.delaySeconds;
@@ -261,6 +299,16 @@ export class SqsQueue {
       return { ok: false, error };
     }
     const now = this.ctx.clock.now();
+    const fifo = this.fifoRules ? this.fifoRules.fields(entry, this.contentBasedDeduplication, now) : null;
+    if (fifo && 'code' in fifo) {
+      this.log(`SendMessage refused: ${fifo.message}`, out);
+      return { ok: false, error: fifo };
+    }
+    if (fifo && 'duplicateOf' in fifo) {
+      // Accepted, as SQS accepts it, and not delivered again: the same message id comes back.
+      if (logIt) this.log(`Duplicate of message ${fifo.duplicateOf} within 5 minutes: accepted, not delivered again`, out);
+      return { ok: true, messageId: fifo.duplicateOf, md5OfMessageBody: fifo.md5 };
+    }
     const message: SqsMessage = {
       messageId: this.ctx.random.uuid(),
       body: entry.body,
@@ -272,7 +320,9 @@ export class SqsQueue {
       firstReceivedAtMs: null,
       visibleAtMs: now + delaySeconds * 1000,
       receiptHandle: null,
+      fifo,
     };
+    if (fifo) this.fifoRules?.remember(fifo.deduplicationId, message.messageId, message.md5OfBody, now);
     this.messages.set(message.messageId, message);
     if (message.visibleAtMs <= now) this.visible.set(message.messageId, message);
     else {
@@ -315,6 +365,7 @@ export class SqsQueue {
         SentTimestamp: String(Math.floor(m.sentAtMs)),
         SenderId: m.senderId,
         ApproximateFirstReceiveTimestamp: String(Math.floor(m.firstReceivedAtMs ?? m.sentAtMs)),
+        ...fifoAttributes(m.fifo),
       },
     };
   }
