@@ -97,3 +97,31 @@ test('filter criteria on an SQS mapping: a message that matches no pattern is de
   await expect(queue.getByRole('list', { name: 'Pollers' })).toContainText('Delivered: 1');
   await expect(queue.getByRole('list', { name: 'Pollers' })).toContainText('Filtered out: 1');
 });
+
+test('a FIFO queue (named ….fifo) delivers one message group in order, asks for a deduplication id, and drops a duplicate', async ({ playground, page }) => {
+  await playground.setCode(`const seen = [];
+export const handler = async (event) => {
+  for (const r of event.Records) seen.push(JSON.parse(r.body).n ?? r.attributes.MessageGroupId);
+  console.log('order', JSON.stringify(seen));
+};`);
+  await showView(page, 'Configuration');
+  await playground.memory.fill('1769');
+  await page.getByLabel('Platform waits', { exact: true }).selectOption({ index: 2 });
+  await addTrigger(page, 'SQS queue', { name: 'orders.fifo', detail: '2' });
+  const queue = page.getByRole('region', { name: 'SQS FIFO queue' });
+  await queue.getByLabel('Batch of messages').fill('6');
+  await queue.getByRole('button', { name: 'Send messages' }).click();
+  // One group, batches of 2: three batches, one after the other, in the order sent.
+  await expect(queue.getByText('Delivered: 6', { exact: true })).toBeVisible({ timeout: 20_000 });
+  await expect(queue.getByText('Invokes: 3', { exact: true })).toBeVisible();
+  await expect(playground.logs).toContainText('order [1,2,3,4,5,6]');
+  // Content-based deduplication is off: a send needs a deduplication id, as SQS says.
+  await queue.getByRole('button', { name: 'Send message', exact: true }).click();
+  const activity = queue.getByRole('list', { name: 'Recent activity' });
+  await expect(activity).toContainText('SendMessage refused: The queue should either have ContentBasedDeduplication enabled or MessageDeduplicationId provided explicitly');
+  await queue.getByLabel('Content-based deduplication').check();
+  await queue.getByRole('button', { name: 'Send message', exact: true }).click();
+  await queue.getByRole('button', { name: 'Send message', exact: true }).click();
+  await expect(activity).toContainText('within 5 minutes: accepted, not delivered again');
+  await expect(queue.getByText('Delivered: 7', { exact: true })).toBeVisible({ timeout: 20_000 });
+});

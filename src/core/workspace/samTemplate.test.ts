@@ -5,6 +5,7 @@ import { workspaceFromFiles } from './importFiles';
 import { EVERY_TRIGGER, fn, MINIMAL, SAMPLE_WORKSPACES, UNICODE, ws } from './sampleWorkspaces.test-support';
 import { samTemplate } from './samTemplate';
 import { WORKSPACE_DEFAULTS } from './workspaceTypes';
+import { DEFAULT_SQS_MAPPING_SETTINGS } from '../sources/sqsMappingSettings';
 import { checkSamTemplate } from './samTemplateChecker.test-support';
 import { quote, toYaml } from './yamlEmitter';
 
@@ -158,5 +159,17 @@ describe("each function's own settings in the template", () => {
       [5, { ProvisionedConcurrentExecutions: 2 }, 0],
       [20, undefined, undefined],
     ]);
+  });
+});
+
+describe('a FIFO queue in the template', () => {
+  it('is a FifoQueue named as in the playground, with content-based deduplication when on, and a FIFO dead-letter queue', () => {
+    const workspace = ws([fn('worker')], {
+      triggers: [{ type: 'sqs', queue: 'orders.fifo', function: 'worker', contentBasedDeduplication: true, settings: { ...DEFAULT_SQS_MAPPING_SETTINGS, maxReceiveCount: 3 } }],
+    });
+    const resources = samTemplate(workspace).document.Resources as Record<string, { Type: string; Properties: Record<string, unknown> }>;
+    const queues = Object.values(resources).filter((r) => r.Type === 'AWS::SQS::Queue').map((r) => r.Properties);
+    expect(queues).toContainEqual(expect.objectContaining({ FifoQueue: true, QueueName: 'orders.fifo', ContentBasedDeduplication: true }));
+    expect(queues).toContainEqual(expect.objectContaining({ FifoQueue: true, QueueName: 'orders-dlq.fifo' }));
   });
 });

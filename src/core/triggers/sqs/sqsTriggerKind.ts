@@ -19,15 +19,24 @@ export const sqsSettingsSchema = s.object({
 /** A queue polled by an event source mapping that invokes one function. */
 export const sqsTriggerKind = triggerKind({
   type: 'sqs',
-  shape: { queue: s.string(255), function: s.string(FUNCTION_NAME_MAX), settings: sqsSettingsSchema },
+  shape: {
+    queue: s.string(255).describe('A name ending in .fifo makes a FIFO queue.'),
+    function: s.string(FUNCTION_NAME_MAX),
+    settings: sqsSettingsSchema,
+    contentBasedDeduplication: s.optional(s.boolean()).describe('FIFO queues: deduplicate by the SHA-256 of the body when a send gives no id (absent: off).'),
+  },
   functions: (t) => [t.function],
   sam(t, out) {
     const st = t.settings;
     const base = pascalCase(t.queue, 'Playground');
-    const dlq = st.maxReceiveCount === null ? null : out.resource(`${base}DeadLetterQueue`, `dead-letter queue of ${t.queue}`, { Type: 'AWS::SQS::Queue', Properties: { MessageRetentionPeriod: 1_209_600 } });
+    // A FIFO queue (and its dead-letter queue, which must be FIFO too) is named, as SQS requires a .fifo name.
+    const fifo = t.queue.endsWith('.fifo');
+    const fifoDlq = fifo ? { FifoQueue: true, QueueName: `${t.queue.slice(0, -'.fifo'.length)}-dlq.fifo` } : {};
+    const dlq = st.maxReceiveCount === null ? null : out.resource(`${base}DeadLetterQueue`, `dead-letter queue of ${t.queue}`, { Type: 'AWS::SQS::Queue', Properties: { MessageRetentionPeriod: 1_209_600, ...fifoDlq } });
     const queue = out.resource(`${base}Queue`, `SQS queue ${t.queue}`, {
       Type: 'AWS::SQS::Queue',
       Properties: {
+        ...(fifo ? { FifoQueue: true, QueueName: t.queue, ContentBasedDeduplication: t.contentBasedDeduplication ? true : undefined } : {}),
         VisibilityTimeout: st.visibilityTimeoutS,
         RedrivePolicy: dlq === null ? undefined : { deadLetterTargetArn: getAtt(dlq, 'Arn'), maxReceiveCount: st.maxReceiveCount },
       },

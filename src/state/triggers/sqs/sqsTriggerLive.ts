@@ -16,7 +16,7 @@ export const sqsTriggerLive = triggerKindLive({
       namePlaceholder: 'my-function-queue',
       detailLabel: 'Batch size',
       detailPlaceholder: '10',
-      hint: 'An event source mapping polls the queue and invokes synchronously in batches.',
+      hint: 'An event source mapping polls the queue and invokes synchronously in batches. A name ending in .fifo makes a FIFO queue.',
       add(functionName, options) {
         const queueName = options.name || `${functionName}-queue`;
         const id = sourceIdFor('sqs', queueName);
@@ -30,11 +30,18 @@ export const sqsTriggerLive = triggerKindLive({
   ],
   capture(entry) {
     const v = sourceById<SqsEventSourceMapping>(entry.sourceId)?.view();
-    return v ? { type: 'sqs', queue: v.queue.name, function: v.functionName, settings: { ...v.settings } } : null;
+    return v ? { type: 'sqs', queue: v.queue.name, function: v.functionName, settings: { ...v.settings }, ...(v.queue.contentBasedDeduplication ? { contentBasedDeduplication: true } : {}) } : null;
   },
   restore(t) {
     const sourceId = sourceIdFor('sqs', t.queue);
-    const mapping = new SqsEventSourceMapping(sourceContext, { ...t.settings, id: sourceId, functionName: t.function, queueName: t.queue, functionTimeoutS: timeoutOf(t.function) });
+    const mapping = new SqsEventSourceMapping(sourceContext, {
+      ...t.settings,
+      id: sourceId,
+      functionName: t.function,
+      queueName: t.queue,
+      functionTimeoutS: timeoutOf(t.function),
+      contentBasedDeduplication: t.contentBasedDeduplication ?? false,
+    });
     useSources.getState().register({ sourceId, kind: 'sqs', functionNames: [t.function] }, mapping);
     return null;
   },

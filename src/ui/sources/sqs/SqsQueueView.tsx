@@ -12,11 +12,21 @@ import { Term } from '../../glossary/Term';
 import { NumberField } from '../../NumberField';
 import '../sources.css';
 
+/** What a FIFO queue's send carries besides the body. */
+export interface SqsFifoSend {
+  messageGroupId: string;
+  /** Empty: the queue's content-based deduplication (SHA-256 of the body), if on. */
+  messageDeduplicationId?: string;
+}
+
 export interface SqsQueueViewProps {
   view: SqsMappingView;
-  onSend(body: string): void;
-  onSendBatch(n: number): void;
+  onSend(body: string, fifo?: SqsFifoSend): void;
+  /** `groups`: a FIFO queue's messages are spread over this many message groups. */
+  onSendBatch(n: number, groups: number): void;
   onSettingsChange(settings: SqsMappingSettings): void;
+  /** FIFO queues: SetQueueAttributes ContentBasedDeduplication. */
+  onContentBasedDeduplication(on: boolean): void;
 }
 
 type NumberKey = 'batchSize' | 'maximumBatchingWindowS' | 'maximumConcurrency' | 'visibilityTimeoutS' | 'maxReceiveCount';
@@ -156,16 +166,27 @@ function SettingsForm({ view, onChange }: { view: SqsMappingView; onChange(setti
 }
 
 /** An SQS queue with a Lambda event source mapping: counts, pollers, sending, settings, dead-letter queue, activity. */
-export function SqsQueueView({ view, onSend, onSendBatch, onSettingsChange }: SqsQueueViewProps) {
+export function SqsQueueView({ view, onSend, onSendBatch, onSettingsChange, onContentBasedDeduplication }: SqsQueueViewProps) {
   const id = useId();
   const [body, setBody] = useState('{"hello": "world"}');
   const [many, setMany] = useState('50');
+  const [group, setGroup] = useState('group-1');
+  const [dedup, setDedup] = useState('');
+  const [groups, setGroups] = useState('1');
+  const groupsValue = Number(groups);
+  const groupsValid = Number.isInteger(groupsValue) && groupsValue >= 1 && groupsValue <= 1000;
+  const [cbd, setCbd] = useState(view.queue.contentBasedDeduplication);
+  const [cbdSeen, setCbdSeen] = useState(view.queue.contentBasedDeduplication);
+  if (cbdSeen !== view.queue.contentBasedDeduplication) {
+    setCbdSeen(view.queue.contentBasedDeduplication);
+    setCbd(view.queue.contentBasedDeduplication);
+  }
   const manyValue = Number(many);
   const manyValid = Number.isInteger(manyValue) && manyValue >= 1 && manyValue <= SQS_SEND_MANY_MAX;
   const q = view.queue;
   return (
     <section className="panel sqs-queue" aria-labelledby={`${id}-h`}>
-      <h2 id={`${id}-h`}>SQS queue</h2>
+      <h2 id={`${id}-h`}>{q.fifo ? 'SQS FIFO queue' : 'SQS queue'}</h2>
       <p className="hint sqs-arn">
         <code>{q.arn}</code> → {view.functionName}
       </p>
@@ -191,8 +212,34 @@ export function SqsQueueView({ view, onSend, onSendBatch, onSettingsChange }: Sq
           <label htmlFor={`${id}-body`}>Message body</label>
           <textarea id={`${id}-body`} className="sqs-textarea" rows={3} value={body} onChange={(e) => setBody(e.currentTarget.value)} />
         </div>
+        {q.fifo && (
+          <div className="field-grid sqs-fifo">
+            <div className="field">
+              <label htmlFor={`${id}-group`}>Message group ID</label>
+              <input id={`${id}-group`} type="text" value={group} onChange={(e) => setGroup(e.currentTarget.value)} />
+              <span className="hint">a group's messages are processed in order, one batch at a time</span>
+            </div>
+            <div className="field">
+              <label htmlFor={`${id}-dedup`}>Deduplication ID</label>
+              <input id={`${id}-dedup`} type="text" value={dedup} placeholder={cbd ? 'empty: SHA-256 of the body' : 'required: content-based deduplication is off'} onChange={(e) => setDedup(e.currentTarget.value)} />
+              <span className="hint">the same ID within 5 minutes is accepted and not delivered again</span>
+            </div>
+            <label className="field checkbox">
+              <input
+                type="checkbox"
+                checked={cbd}
+                onChange={(e) => {
+                  // Shown at once; the queue's view follows when the sources publish (batched).
+                  setCbd(e.currentTarget.checked);
+                  onContentBasedDeduplication(e.currentTarget.checked);
+                }}
+              />
+              Content-based deduplication
+            </label>
+          </div>
+        )}
         <div className="sqs-send-actions">
-          <button type="button" className="primary" onClick={() => onSend(body)}>
+          <button type="button" className="primary" onClick={() => onSend(body, q.fifo ? { messageGroupId: group, ...(dedup ? { messageDeduplicationId: dedup } : {}) } : undefined)}>
             Send message
           </button>
           <span className="sqs-many">
@@ -207,12 +254,30 @@ export function SqsQueueView({ view, onSend, onSendBatch, onSettingsChange }: Sq
               aria-invalid={!manyValid || undefined}
               onChange={(e) => setMany(e.currentTarget.value)}
             />
-            <button type="button" disabled={!manyValid} onClick={() => onSendBatch(manyValue)}>
+            {q.fifo && (
+              <>
+                <span>over</span>
+                <input
+                  type="number"
+                  aria-label="Message groups"
+                  min={1}
+                  max={1000}
+                  step={1}
+                  value={groups}
+                  aria-invalid={!groupsValid || undefined}
+                  onChange={(e) => setGroups(e.currentTarget.value)}
+                />
+                <span>groups</span>
+              </>
+            )}
+            <button type="button" disabled={!manyValid || (q.fifo && !groupsValid)} onClick={() => onSendBatch(manyValue, q.fifo ? groupsValue : 1)}>
               Send messages
             </button>
           </span>
         </div>
-        <p className="hint sqs-note">Bodies {'{"n": 1}'}, {'{"n": 2}'} …, sent by SendMessageBatch, 10 per call.</p>
+        <p className="hint sqs-note">
+          Bodies {'{"n": 1}'}, {'{"n": 2}'} …, sent by SendMessageBatch, 10 per call{q.fifo ? '; message n goes to group-((n − 1) mod groups + 1), deduplicated by its number' : ''}.
+        </p>
       </div>
 
       <SettingsForm view={view} onChange={onSettingsChange} />

@@ -11,9 +11,10 @@ export function SqsTriggerView({ sourceId }: { sourceId: string }) {
   return (
     <SqsQueueView
       view={mapping.view()}
-      onSend={(body) => act(sourceId, (out) => mapping.send(body, undefined, out))}
-      onSendBatch={(n) => act(sourceId, (out) => mapping.sendMessages(n, out))}
+      onSend={(body, fifo) => act(sourceId, (out) => mapping.send(body, undefined, out, fifo ?? {}))}
+      onSendBatch={(n, groups) => act(sourceId, (out) => mapping.sendMessages(n, out, groups))}
       onSettingsChange={(settings) => act(sourceId, (out) => mapping.updateSettings(settings, out))}
+      onContentBasedDeduplication={(on) => act(sourceId, (out) => mapping.setContentBasedDeduplication(on, out))}
     />
   );
 }
