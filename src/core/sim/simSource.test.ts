@@ -3,23 +3,13 @@ import { DEFAULT_SCENARIO, type Scenario } from './scenario';
 import { Simulation } from './simulation';
 import type { SimSqsSource } from './simSource';
 import { readScenario } from './scenarioFile';
+import { backlogScenario } from './sourceScenario.test-support';
 import { OK, SqsTestHub, T0 } from '../sources/sqsTestHub.test-support';
 import { SqsEventSourceMapping } from '../sources/sqsEventSourceMapping';
 
 const SQS: SimSqsSource = { kind: 'sqs', batchSize: 10, maximumBatchingWindowS: 0, maximumConcurrency: 5, visibilityTimeoutS: 30, maxReceiveCount: null, messageFailureRate: 0 };
 
-function backlog(source: Partial<SimSqsSource>, over: Partial<Scenario> = {}): Scenario {
-  return {
-    ...DEFAULT_SCENARIO,
-    durationS: 600,
-    traffic: { kind: 'burst', count: 1000 },
-    duration: { model: 'fixed', ms: 2000 },
-    initDuration: { model: 'fixed', ms: 0 },
-    function: { ...DEFAULT_SCENARIO.function, timeoutS: 3 },
-    source: { ...SQS, ...source },
-    ...over,
-  };
-}
+const backlog = (source: Partial<SimSqsSource>, over: Partial<Scenario> = {}): Scenario => backlogScenario({ ...SQS, ...source }, over);
 
 describe('an SQS queue with an event source mapping in the simulation', () => {
   it('drains 1,000 messages in batches of 10, 5 at a time, 2 s each: 100 batches in 20 rounds, 40 s', () => {

@@ -1,23 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SCENARIO, type Scenario } from './scenario';
 import { readScenario } from './scenarioFile';
+import { backlogScenario } from './sourceScenario.test-support';
 import { Simulation } from './simulation';
 import type { SimEventBridgeSource, SimKinesisSource } from './simSource';
 
 const KINESIS: SimKinesisSource = { kind: 'kinesis', shards: 1, batchSize: 100, maximumBatchingWindowS: 0, parallelizationFactor: 1, maximumRetryAttempts: -1, bisectBatchOnFunctionError: false, messageFailureRate: 0 };
 
-function stream(source: Partial<SimKinesisSource>, over: Partial<Scenario> = {}): Scenario {
-  return {
-    ...DEFAULT_SCENARIO,
-    durationS: 600,
-    traffic: { kind: 'burst', count: 1000 },
-    duration: { model: 'fixed', ms: 2000 },
-    initDuration: { model: 'fixed', ms: 0 },
-    function: { ...DEFAULT_SCENARIO.function, timeoutS: 3 },
-    source: { ...KINESIS, ...source },
-    ...over,
-  };
-}
+const stream = (source: Partial<SimKinesisSource>, over: Partial<Scenario> = {}): Scenario => backlogScenario({ ...KINESIS, ...source }, over);
 
 describe('a Kinesis stream with an event source mapping in the simulation', () => {
   it('reads one shard in order, one batch at a time: 1,000 records in 10 batches of 100, each 2 s', () => {

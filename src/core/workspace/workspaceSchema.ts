@@ -26,8 +26,8 @@ const CODE_MAX = 6 * 1024 * 1024;
 
 export const savedEventSchema = s.object({ name: s.string(256), json: s.string(CODE_MAX) });
 
-/** A function's own settings (absent on a function: the workspace's `concurrency` gives them, as before functions had their own). */
-export const functionConcurrencySchema = s.object({
+/** The function-level settings' fields: a function's own `concurrency`, and the same fields in the workspace's. */
+const F = {
   reservedConcurrency: s.nullable(s.number()).default(C.reservedConcurrency),
   provisionedConcurrency: s.number().default(C.provisionedConcurrency),
   keepAliveMs: s.number().default(C.keepAliveMs),
@@ -35,7 +35,10 @@ export const functionConcurrencySchema = s.object({
   maximumEventAgeS: s.number().default(C.maximumEventAgeS),
   onSuccessDestination: s.boolean().default(C.onSuccessDestination),
   deadLetterQueue: s.boolean().default(C.deadLetterQueue),
-});
+};
+
+/** A function's own settings (absent on a function: the workspace's `concurrency` gives them, as before functions had their own). */
+export const functionConcurrencySchema = s.object(F);
 
 /** One function: its configuration and code (FunctionConfig's fields), its test event, its saved events. */
 export const functionSchema = s.object({
@@ -67,16 +70,16 @@ export const functionSchema = s.object({
  */
 export const concurrencySchema = s.object({
   accountConcurrency: s.number().default(C.accountConcurrency),
-  reservedConcurrency: s.nullable(s.number()).default(C.reservedConcurrency),
-  provisionedConcurrency: s.number().default(C.provisionedConcurrency),
+  reservedConcurrency: F.reservedConcurrency,
+  provisionedConcurrency: F.provisionedConcurrency,
   scaleBurst: s.number().default(C.scaleBurst),
   scaleWindowMs: s.number().default(C.scaleWindowMs),
-  keepAliveMs: s.number().default(C.keepAliveMs),
-  maximumRetryAttempts: s.number().default(C.maximumRetryAttempts),
-  maximumEventAgeS: s.number().default(C.maximumEventAgeS),
+  keepAliveMs: F.keepAliveMs,
+  maximumRetryAttempts: F.maximumRetryAttempts,
+  maximumEventAgeS: F.maximumEventAgeS,
   waitScale: s.number().default(C.waitScale),
-  onSuccessDestination: s.boolean().default(C.onSuccessDestination),
-  deadLetterQueue: s.boolean().default(C.deadLetterQueue),
+  onSuccessDestination: F.onSuccessDestination,
+  deadLetterQueue: F.deadLetterQueue,
   routing: s.enum(['most-recent', 'least-recent', 'random']).default(C.routing),
   lifetimeMinMs: s.number().default(C.lifetimeMinMs),
   lifetimeMaxMs: s.number().default(C.lifetimeMaxMs),
