@@ -216,4 +216,8 @@ export function showInvocationLogs(functionId: string, commands: readonly Platfo
   }, LOG_FLUSH_MS);
 }
 
-onSessionStart((s) => s.onPlatformCommands(showInvocationLogs));
+onSessionStart((s) => {
+  // A flush pending on the last session's timers will not fire: this session starts its own.
+  logTimer = null;
+  s.onPlatformCommands(showInvocationLogs);
+});

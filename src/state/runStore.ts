@@ -120,7 +120,11 @@ function observe(functionId: string, commands: readonly PlatformCommand[]): void
   }
 }
 
-onSessionStart((s) => s.onPlatformCommands(observe));
+onSessionStart((s) => {
+  // A publish pending on the last session's timers will not fire: this session starts its own.
+  publishTimer = null;
+  s.onPlatformCommands(observe);
+});
 
 function ownOf(own: Record<string, FunctionSettings>, functionId: string): FunctionSettings {
   return own[functionId] ?? DEFAULT_FUNCTION_SETTINGS;

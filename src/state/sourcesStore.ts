@@ -78,7 +78,9 @@ function publishSoon(): void {
   }, PUBLISH_MS);
 }
 
-onSessionStart((s) =>
+onSessionStart((s) => {
+  // A publish pending on the last session's timers will not fire: this session starts its own.
+  publishTimer = null;
   s.wireSources({
     resolve(functionName, sourceId) {
       const f = usePlayground.getState().functions.find((x) => x.config.name === functionName);
@@ -101,8 +103,8 @@ onSessionStart((s) =>
       pendingLog.push({ sourceId, atMs, text });
       publishSoon();
     },
-  }),
-);
+  });
+});
 
 /** A source of the workspace, for its view. */
 export function sourceById<T extends EventSource>(id: string): T | undefined {
