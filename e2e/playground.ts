@@ -119,7 +119,14 @@ export class Concurrency {
   readonly billing: Locator;
   readonly summary: Locator;
 
+  /** Uncaught errors and console errors of the app's page, for failure messages. */
+  readonly pageErrors: string[] = [];
+
   constructor(readonly page: Page) {
+    page.on('pageerror', (error) => this.pageErrors.push(`pageerror: ${error.message}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error') this.pageErrors.push(`console.error: ${message.text()}`);
+    });
     this.timeline = page.getByRole('region', { name: 'Timeline' });
     this.metrics = page.getByRole('region', { name: 'Metrics' });
     this.billing = page.getByRole('region', { name: 'Billing' });
@@ -138,7 +145,11 @@ export class Concurrency {
     await this.page.getByLabel('Burst size').fill(String(count));
     await this.page.getByLabel('Invocation type').selectOption({ index: invocationType === 'sync' ? 0 : 1 });
     await this.page.getByRole('button', { name: 'Start load' }).click();
-    await expect(this.page.getByText(`sent ${count} of ${count}`)).toBeVisible();
+    try {
+      await expect(this.page.getByText(`sent ${count} of ${count}`)).toBeVisible();
+    } catch (error) {
+      throw new Error(`The load was not sent.\nPage errors:\n${this.pageErrors.slice(-8).join('\n').slice(0, 2000)}`, { cause: error });
+    }
   }
 
   /** A figure of the run summary, e.g. `Throttled (429)`. */
