@@ -195,7 +195,6 @@ export class InvocationLifecycle {
     const env = this.pool.start('invoke', false, out);
     env.requestId = inv.requestId;
     env.serving = inv;
-    inv.envId = env.id;
     inv.env = env;
     inv.config = env.config;
     this.beginInvoke(env, inv, out);

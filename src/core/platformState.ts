@@ -71,8 +71,7 @@ export interface Invocation {
   ticket: number;
   requestId: string;
   payload: string;
-  envId: string;
-  /** The environment serving it (`envId`'s). */
+  /** The environment serving it. */
   env: Environment;
   /** The configuration of the environment serving it, not the function's latest. */
   config: FunctionConfig;
@@ -121,7 +120,6 @@ export function invocationOf(
       payload,
       invocationType,
       attempt,
-      envId: env.id,
       env,
       config: env.config,
       arrivedAtMs,
@@ -145,7 +143,6 @@ export function invocationOf(
   inv.payload = payload;
   inv.invocationType = invocationType;
   inv.attempt = attempt;
-  inv.envId = env.id;
   inv.env = env;
   inv.config = env.config;
   inv.arrivedAtMs = arrivedAtMs;
@@ -191,7 +188,7 @@ export function recordOf(
   const responseBytes = response.ok ? response.payload.length : 0;
   const record = invocationRecordOf(
     inv.requestId,
-    inv.envId,
+    inv.env.id,
     inv.cold,
     inv.arrivedAtMs,
     Number.isNaN(inv.startedAtMs) ? endedAtMs : inv.startedAtMs,

@@ -69,11 +69,6 @@ export class SimSource {
     this.apply();
   }
 
-  /** Owns this platform ticket? */
-  owns(ticket: number): boolean {
-    return this.byTicket.has(ticket);
-  }
-
   /** The outcome of a handler run: it fails if any of its records does (a batch's `Records`, or one event). */
   batchFails(payload: string): boolean {
     const p = this.spec.messageFailureRate;
