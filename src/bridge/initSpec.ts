@@ -19,6 +19,7 @@ export function initSpec(spec: EnvironmentSpec): InitSpec {
     memoryMb: c.memoryMb,
     architecture: c.architecture,
     functionArn: spec.functionArn,
+    functionVersion: spec.functionVersion,
     logGroupName: spec.logGroupName,
     logStreamName: spec.logStreamName,
   };

@@ -225,6 +225,7 @@ export class LiveDriver {
         this.notePeaks();
         env.gate.invokeSent(c.requestId, env.sentAt);
         const message: ToEnvironment = { t: 'invoke', requestId: c.requestId, payload: c.payload, remainingMs: c.remainingMs };
+        if (c.invokedFunctionArn !== undefined) message.invokedFunctionArn = c.invokedFunctionArn;
         env.port.postMessage(message);
         break;
       }

@@ -7,15 +7,24 @@
  * holds in use now; admission asks here before it starts or reuses one.
  */
 export class AccountConcurrency {
-  private readonly members = new Map<string, { reserved: number | null; inUse: () => number }>();
+  /** Each function's reservation and its platforms' counts (one per version that runs: `$LATEST` and each published one). */
+  private readonly members = new Map<string, { reserved: number | null; counters: (() => number)[] }>();
   private reservedTotal = 0;
 
   constructor(private limit: number) {}
 
-  /** A function's platform joins (or re-joins with a new way to count). */
+  /**
+   * A function's platform joins (another version of a function already in
+   * adds its count to the function's: versions share the reservation).
+   */
   join(functionId: string, inUse: () => number, reserved: number | null): void {
-    this.leave(functionId);
-    this.members.set(functionId, { reserved, inUse });
+    const m = this.members.get(functionId);
+    if (m) {
+      m.counters = [...m.counters.filter((c) => c !== NONE), inUse];
+      this.setReserved(functionId, reserved);
+      return;
+    }
+    this.members.set(functionId, { reserved, counters: [inUse] });
     if (reserved !== null) this.reservedTotal += reserved;
   }
 
@@ -25,12 +34,17 @@ export class AccountConcurrency {
    */
   declare(functionId: string, reserved: number | null): void {
     if (this.members.has(functionId)) this.setReserved(functionId, reserved);
-    else this.join(functionId, () => 0, reserved);
+    else this.join(functionId, NONE, reserved);
   }
 
-  leave(functionId: string): void {
+  /** A function leaves the account; with `inUse`, only that one platform of it (a version's) leaves. */
+  leave(functionId: string, inUse?: () => number): void {
     const m = this.members.get(functionId);
     if (!m) return;
+    if (inUse !== undefined) {
+      m.counters = m.counters.filter((c) => c !== inUse);
+      if (m.counters.length > 0) return;
+    }
     if (m.reserved !== null) this.reservedTotal -= m.reserved;
     this.members.delete(functionId);
   }
@@ -56,16 +70,27 @@ export class AccountConcurrency {
   /** Environments the unreserved functions hold in use now, together. */
   unreservedInUse(): number {
     let n = 0;
-    for (const m of this.members.values()) if (m.reserved === null) n += m.inUse();
+    for (const m of this.members.values()) if (m.reserved === null) n += inUseOf(m.counters);
     return n;
   }
 
-  /** May this function (holding `ownInUse` now) take one more environment into use? */
+  /** May this function (holding `ownInUse` now in the asking platform) take one more environment into use? */
   admits(functionId: string, ownInUse: number): boolean {
     const m = this.members.get(functionId);
     if (!m) return ownInUse < this.limit;
-    if (m.reserved !== null) return ownInUse < m.reserved;
-    if (this.members.size === 1) return ownInUse < this.unreservedPool();
+    // Every version of the function counts against its reservation.
+    const own = m.counters.length === 1 ? ownInUse : inUseOf(m.counters);
+    if (m.reserved !== null) return own < m.reserved;
+    if (this.members.size === 1) return own < this.unreservedPool();
     return this.unreservedInUse() < this.unreservedPool();
   }
+}
+
+/** The count of a function declared before its platform runs. */
+const NONE = (): number => 0;
+
+function inUseOf(counters: readonly (() => number)[]): number {
+  let n = 0;
+  for (const c of counters) n += c();
+  return n;
 }

@@ -16,6 +16,8 @@ export interface AsyncEvent {
   attempts: number;
   /** The last throttle backoff, in Lambda's time (0 before the first throttle). */
   backoffMs: number;
+  /** The version or alias the caller named, if any. */
+  qualifier: string | null;
 }
 
 /** Lambda waits 1 minute before the first retry of a failed event and 2 minutes before the second. */
@@ -52,15 +54,19 @@ export function destinationRecord(input: {
   lastError: LambdaError | null;
   /** The function's result, for a success. */
   result?: string;
+  /** The version that ran it (`$LATEST` by default). */
+  version?: string;
 }): DestinationRecord {
   const { event, lastError } = input;
+  const executedVersion = input.version ?? '$LATEST';
+  const arn = `${input.functionArn}:${event.qualifier ?? executedVersion}`;
   if (input.condition === 'Success') {
     return {
       version: '1.0',
       timestamp: new Date(input.atMs).toISOString(),
-      requestContext: { requestId: event.requestId, functionArn: `${input.functionArn}:$LATEST`, condition: 'Success', approximateInvokeCount: event.attempts },
+      requestContext: { requestId: event.requestId, functionArn: arn, condition: 'Success', approximateInvokeCount: event.attempts },
       requestPayload: parsed(event.payload),
-      responseContext: { statusCode: 200, executedVersion: '$LATEST' },
+      responseContext: { statusCode: 200, executedVersion },
       responsePayload: parsed(input.result ?? 'null'),
     };
   }
@@ -69,14 +75,14 @@ export function destinationRecord(input: {
     timestamp: new Date(input.atMs).toISOString(),
     requestContext: {
       requestId: event.requestId,
-      functionArn: `${input.functionArn}:$LATEST`,
+      functionArn: arn,
       condition: input.condition,
       approximateInvokeCount: event.attempts,
     },
     requestPayload: parsed(event.payload),
     responseContext: lastError
-      ? { statusCode: 200, executedVersion: '$LATEST', functionError: 'Unhandled' }
-      : { statusCode: 429, executedVersion: '$LATEST' },
+      ? { statusCode: 200, executedVersion, functionError: 'Unhandled' }
+      : { statusCode: 429, executedVersion },
     ...(lastError ? { responsePayload: functionErrorPayload(lastError) } : {}),
   };
 }

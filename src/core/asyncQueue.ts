@@ -20,6 +20,8 @@ export interface AsyncHost {
   random: Random;
   settings(): PlatformSettings;
   functionArn(): string;
+  /** The version the platform runs (`$LATEST` or a published number). */
+  version: string;
   /** Run one attempt now, or say why the function is throttled. */
   tryAttempt(event: AsyncEvent, out: CommandSink): ThrottleReason | null;
 }
@@ -44,13 +46,13 @@ export class AsyncQueue {
     return this.events.size;
   }
 
-  accept(ticket: number, payload: string, out: CommandSink): void {
+  accept(ticket: number, payload: string, out: CommandSink, qualifier: string | null = null): void {
     const refusal = checkAsyncPayload(payload) ?? checkRequestPayload(payload);
     if (refusal) {
       out.push({ type: 'reject', ticket, ...refusal });
       return;
     }
-    const event: AsyncEvent = { ticket, requestId: this.host.random.uuid(), payload, queuedAtMs: this.host.clock.now(), attempts: 0, backoffMs: 0 };
+    const event: AsyncEvent = { ticket, requestId: this.host.random.uuid(), payload, queuedAtMs: this.host.clock.now(), attempts: 0, backoffMs: 0, qualifier };
     this.events.set(event.requestId, event);
     out.push({ type: 'accepted', ticket, requestId: event.requestId });
     this.dispatch(event, out);
@@ -104,7 +106,7 @@ export class AsyncQueue {
     this.events.delete(event.requestId);
     const lastError = this.errors.get(event.requestId) ?? null;
     this.errors.delete(event.requestId);
-    const destination = condition ? destinationRecord({ event, atMs: now, functionArn: this.host.functionArn(), condition, lastError, ...(payload !== undefined ? { result: payload } : {}) }) : undefined;
+    const destination = condition ? destinationRecord({ event, atMs: now, functionArn: this.host.functionArn(), version: this.host.version, condition, lastError, ...(payload !== undefined ? { result: payload } : {}) }) : undefined;
     const deadLetter = result === 'on-failure' && this.host.settings().deadLetterQueue ? deadLetterMessage(event, lastError) : undefined;
     this.notice(out, {
       kind: 'asyncDone',

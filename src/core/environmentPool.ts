@@ -84,7 +84,8 @@ export class EnvironmentPool {
     const { ctx } = this;
     const now = ctx.clock.now();
     const seq = this.nextEnvNumber++;
-    const id = `env-${seq}`;
+    // A published version's environments are told apart from $LATEST's (the recorders see every version of a function).
+    const id = ctx.version === '$LATEST' ? `env-${seq}` : `env-${seq}-v${ctx.version}`;
     const reclaimTimerId = reclaimTimer(id);
     const timeoutTimerId = timeoutTimer(id);
     const holdTimerId = holdTimer(id);
@@ -100,7 +101,7 @@ export class EnvironmentPool {
       retireAtMs: this.retireAtMs(now, seq),
       lastUsedAtMs: now,
       invocations: 0,
-      logStreamName: logStreamName(now, ctx.random.hex(32)),
+      logStreamName: logStreamName(now, ctx.random.hex(32), ctx.version),
       provisioned,
       seq,
       reclaimTimerId,
@@ -134,7 +135,7 @@ export class EnvironmentPool {
   specOf(env: Environment): EnvironmentSpec {
     const { region, accountId } = this.ctx;
     const initializationType = env.provisioned ? ('provisioned-concurrency' as const) : ('on-demand' as const);
-    const identity = { region, logStreamName: env.logStreamName, initializationType };
+    const identity = { region, logStreamName: env.logStreamName, initializationType, version: this.ctx.version };
     return {
       envId: env.id,
       config: env.config,
@@ -142,6 +143,7 @@ export class EnvironmentPool {
       logStreamName: env.logStreamName,
       logGroupName: logGroupName(env.config.name),
       functionArn: functionArn(region, accountId, env.config.name),
+      functionVersion: this.ctx.version,
       variables: environmentVariables(env.config, identity),
     };
   }

@@ -6,6 +6,8 @@ export interface EnvironmentIdentity {
   region: string;
   logStreamName: string;
   initializationType: InitializationType;
+  /** `$LATEST` (default) or a published version's number. */
+  version?: string;
 }
 
 /** `/aws/lambda/<function>` */
@@ -13,11 +15,11 @@ export function logGroupName(functionName: string): string {
   return `/aws/lambda/${functionName}`;
 }
 
-/** `YYYY/MM/DD/[$LATEST]<32 hex>`, dated by the environment's start. */
-export function logStreamName(startMs: number, hex32: string): string {
+/** `YYYY/MM/DD/[<version>]<32 hex>` (`[$LATEST]`, `[3]`), dated by the environment's start. */
+export function logStreamName(startMs: number, hex32: string, version = '$LATEST'): string {
   const d = new Date(startMs);
   const pad = (n: number): string => String(n).padStart(2, '0');
-  return `${d.getUTCFullYear()}/${pad(d.getUTCMonth() + 1)}/${pad(d.getUTCDate())}/[$LATEST]${hex32}`;
+  return `${d.getUTCFullYear()}/${pad(d.getUTCMonth() + 1)}/${pad(d.getUTCDate())}/[${version}]${hex32}`;
 }
 
 export function functionArn(region: string, accountId: string, functionName: string): string {
@@ -41,7 +43,7 @@ export function environmentVariables(config: FunctionConfig, id: EnvironmentIden
     AWS_EXECUTION_ENV: `AWS_Lambda_${config.runtime}`,
     AWS_LAMBDA_FUNCTION_NAME: config.name,
     AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(config.memoryMb),
-    AWS_LAMBDA_FUNCTION_VERSION: '$LATEST',
+    AWS_LAMBDA_FUNCTION_VERSION: id.version ?? '$LATEST',
     AWS_LAMBDA_INITIALIZATION_TYPE: id.initializationType,
     AWS_LAMBDA_LOG_GROUP_NAME: logGroupName(config.name),
     AWS_LAMBDA_LOG_STREAM_NAME: id.logStreamName,

@@ -4,6 +4,7 @@ import type { EnvironmentPool } from './environmentPool';
 import type { InvocationOutcome, InvokeResponse, LogLine } from './invocationRecord';
 import { exitError, exitErrorMessage, exitErrorType, timeoutError, type ExitReason, type LambdaError } from './lambdaError';
 import { exitLine, initReportLine, initStartLine, timeoutLine, type ReportFields } from './logLines';
+import { functionArn } from './environmentVariables';
 import { checkResponsePayload } from './payloadLimits';
 import type { PlatformContext } from './platformContext';
 import {
@@ -70,9 +71,10 @@ export class InvocationLifecycle {
     invocationType: InvocationType,
     attempt: number,
     out: CommandSink,
+    qualifier: string | null = null,
   ): void {
     // No log lists until a line comes: this runs once per request. Lean mode reuses finished invocations' objects.
-    const inv = invocationOf(this.spareInvocations.pop(), env, cold, coldReason, ticket, requestId, payload, invocationType, attempt, this.ctx.clock.now());
+    const inv = invocationOf(this.spareInvocations.pop(), env, cold, coldReason, ticket, requestId, payload, invocationType, attempt, this.ctx.clock.now(), qualifier);
     this.activeCount += 1;
     if (invocationType === 'Event') this.activeAsync.add(requestId);
     env.serving = inv;
@@ -131,7 +133,12 @@ export class InvocationLifecycle {
     this.pool.setState(env, 'busy', out);
     const scratch = env.scratch;
     if (scratch === null) {
-      out.push({ type: 'invoke', envId: env.id, requestId: inv.requestId, payload: inv.payload, remainingMs });
+      const { ctx } = this;
+      out.push(
+        inv.qualifier === null
+          ? { type: 'invoke', envId: env.id, requestId: inv.requestId, payload: inv.payload, remainingMs }
+          : { type: 'invoke', envId: env.id, requestId: inv.requestId, payload: inv.payload, remainingMs, invokedFunctionArn: `${functionArn(ctx.region, ctx.accountId, inv.config.name)}:${inv.qualifier}` },
+      );
       return;
     }
     const c = scratch.invoke;
@@ -337,6 +344,7 @@ export class InvocationLifecycle {
       ctx.onComplete(completionOf(this.completion, inv, outcome, durationMs, now, provisioned));
     } else {
       const record = recordOf(inv, outcome, response, durationMs, now, provisioned);
+      if (ctx.version !== '$LATEST') record.version = ctx.version;
       out.push({ type: 'complete', ticket: inv.ticket, record, logs: ctx.lean ? NO_LOGS : logsOf(inv, record, status), response });
     }
     if (inv.invocationType === 'Event') this.afterAsyncAttempt(inv.requestId, response, out);

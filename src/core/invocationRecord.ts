@@ -44,6 +44,8 @@ export interface InvocationRecord {
   attempt: number;
   /** Served by a provisioned-concurrency environment: billed at the provisioned duration price. */
   provisioned: boolean;
+  /** The published version that ran it (absent: `$LATEST`). */
+  version?: string;
   /** What the environment measured (wall time) and, of it, the CPU-busy part, before the CPU-share model. */
   measuredDurationMs: number;
   cpuMs: number;
@@ -137,7 +139,7 @@ export function invocationLogs(record: InvocationRecord, beforeStart: LogLine[],
   });
   return [
     ...beforeStart,
-    platform(record.startedAtMs, startLine(record.requestId)),
+    platform(record.startedAtMs, startLine(record.requestId, record.version)),
     ...body,
     platform(record.endedAtMs, endLine(record.requestId)),
     platform(record.endedAtMs, report),

@@ -20,6 +20,8 @@ const RANK: Record<SystemLogLevel, number> = { DEBUG: 1, INFO: 2, WARN: 3 };
 
 export interface JsonLogContext {
   functionName: string;
+  /** `$LATEST` or the published version that ran. */
+  functionVersion?: string;
   systemLogLevel: SystemLogLevel;
   status?: ReportFields['status'];
 }
@@ -58,7 +60,7 @@ export function jsonSystemLogs(lines: readonly LogLine[], record: InvocationReco
         runtimeVersion: m[1],
         runtimeVersionArn: m[2],
         functionName: ctx.functionName,
-        functionVersion: '$LATEST',
+        functionVersion: ctx.functionVersion ?? '$LATEST',
       });
     } else if ((m = INIT_REPORT.exec(text))) {
       initReported = true;

@@ -53,6 +53,8 @@ export interface PlatformOptions {
    */
   account?: AccountConcurrency;
   functionId?: string;
+  /** The version this platform runs: `$LATEST` (default) or a published version's number (its environments, logs and context say so). */
+  version?: string;
   /** Lean mode only: told of every completion instead of `complete` commands being emitted (the scale simulation's metrics and bill). */
   onComplete?: CompletionListener;
 }
@@ -73,6 +75,8 @@ export class Platform {
   private readonly admission: Admission;
   private readonly lifecycle: InvocationLifecycle;
   private readonly queue: AsyncQueue;
+  /** This platform's environments in use: its count in the account. */
+  private readonly inUse = (): number => this.pool.inUse();
   /** The last request body the Invoke API accepted. */
   private acceptedPayload: string | null = null;
 
@@ -97,16 +101,18 @@ export class Platform {
       settings,
       account,
       functionId: options.functionId ?? 'function',
+      version: options.version ?? '$LATEST',
     };
     this.ctx = ctx;
     this.pool = new EnvironmentPool(ctx);
     this.admission = new Admission(ctx, this.pool);
-    account.join(ctx.functionId, () => this.pool.inUse(), settings.reservedConcurrency);
+    account.join(ctx.functionId, this.inUse, settings.reservedConcurrency);
     this.queue = new AsyncQueue({
       clock: ctx.clock,
       random: ctx.random,
       settings: () => ctx.settings,
       functionArn: () => functionArn(ctx.region, ctx.accountId, ctx.config.name),
+      version: ctx.version,
       tryAttempt: (event, out) => this.tryAsyncAttempt(event, out),
     });
     this.lifecycle = new InvocationLifecycle(ctx, this.pool, (requestId, response, out) => this.queue.afterAttempt(requestId, response, out));
@@ -124,8 +130,8 @@ export class Platform {
     switch (event.type) {
       case 'invoke':
         this.arrived(out);
-        if (event.invocationType === 'Event') this.queue.accept(event.ticket, event.payload, out);
-        else this.onInvoke(event.ticket, event.payload, out);
+        if (event.invocationType === 'Event') this.queue.accept(event.ticket, event.payload, out, event.qualifier ?? null);
+        else this.onInvoke(event.ticket, event.payload, out, event.qualifier ?? null);
         break;
       case 'initDone':
         lifecycle.onInitDone(event.envId, event.initDurationMs, event.logs, out, event.contended ?? false);
@@ -159,7 +165,7 @@ export class Platform {
 
   /** The function is gone: its environments no longer count against the account. */
   leaveAccount(): void {
-    this.ctx.account.leave(this.ctx.functionId);
+    this.ctx.account.leave(this.ctx.functionId, this.inUse);
   }
 
   /** The live (not destroyed) environments, oldest first. */
@@ -179,7 +185,7 @@ export class Platform {
     this.pool.cancelPrewarms(out);
   }
 
-  private onInvoke(ticket: number, payload: string, out: CommandSink): void {
+  private onInvoke(ticket: number, payload: string, out: CommandSink, qualifier: string | null): void {
     // Load runs send one payload over and over: it is checked (and parsed) once.
     const refusal = payload === this.acceptedPayload ? null : checkRequestPayload(payload);
     if (refusal) {
@@ -193,7 +199,7 @@ export class Platform {
       out.push({ type: 'reject', ticket, statusCode: 429, error: throttleError(admitted) });
       return;
     }
-    this.lifecycle.assign(admitted, this.admission.cold, this.admission.coldReason, ticket, this.ctx.random.uuid(), payload, 'RequestResponse', 1, out);
+    this.lifecycle.assign(admitted, this.admission.cold, this.admission.coldReason, ticket, this.ctx.random.uuid(), payload, 'RequestResponse', 1, out, qualifier);
   }
 
   /** One attempt of a queued asynchronous event, if the function has room for it. */
@@ -201,7 +207,7 @@ export class Platform {
     const admitted = this.admission.admit(out);
     if (typeof admitted === 'string') return admitted;
     event.attempts += 1;
-    this.lifecycle.assign(admitted, this.admission.cold, this.admission.coldReason, event.ticket, event.requestId, event.payload, 'Event', event.attempts, out);
+    this.lifecycle.assign(admitted, this.admission.cold, this.admission.coldReason, event.ticket, event.requestId, event.payload, 'Event', event.attempts, out, event.qualifier);
     return null;
   }
 

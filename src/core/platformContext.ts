@@ -24,6 +24,8 @@ export interface PlatformContext {
   /** The account's concurrency, shared with the workspace's other functions, and this function's name in it. */
   readonly account: AccountConcurrency;
   readonly functionId: string;
+  /** The version this platform runs: `$LATEST` or a published version's number. */
+  readonly version: string;
   /** The driver carries out each command before it feeds the next event and keeps none: commands may be reused (see `Environment.scratch`). */
   readonly reuseCommands: boolean;
   readonly keepAlive: KeepAlivePolicy;

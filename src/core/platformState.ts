@@ -71,6 +71,8 @@ export interface Invocation {
   ticket: number;
   requestId: string;
   payload: string;
+  /** The version or alias the caller named (null: the unqualified function). */
+  qualifier: string | null;
   /** The environment serving it. */
   env: Environment;
   /** The configuration of the environment serving it, not the function's latest. */
@@ -112,12 +114,14 @@ export function invocationOf(
   invocationType: InvocationType,
   attempt: number,
   arrivedAtMs: number,
+  qualifier: string | null = null,
 ): Invocation {
   if (spare === undefined) {
     return {
       ticket,
       requestId,
       payload,
+      qualifier,
       invocationType,
       attempt,
       env,
@@ -141,6 +145,7 @@ export function invocationOf(
   inv.ticket = ticket;
   inv.requestId = requestId;
   inv.payload = payload;
+  inv.qualifier = qualifier;
   inv.invocationType = invocationType;
   inv.attempt = attempt;
   inv.env = env;
@@ -256,7 +261,7 @@ export function logsOf(inv: Invocation, record: InvocationRecord, status?: Repor
   const lines = invocationLogs(record, inv.beforeStart, inv.body, status);
   const logging = loggingOf(inv.config);
   if (logging.logFormat === 'Text') return lines;
-  return jsonSystemLogs(lines, record, { functionName: inv.config.name, systemLogLevel: logging.systemLogLevel, ...(status ? { status } : {}) });
+  return jsonSystemLogs(lines, record, { functionName: inv.config.name, functionVersion: record.version ?? '$LATEST', systemLogLevel: logging.systemLogLevel, ...(status ? { status } : {}) });
 }
 
 /**

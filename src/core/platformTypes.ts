@@ -136,6 +136,8 @@ export interface EnvironmentSpec {
   initializationType: InitializationType;
   logStreamName: string;
   functionArn: string;
+  /** The version this environment runs: `$LATEST` or a published number. */
+  functionVersion: string;
   logGroupName: string;
   /** `process.env` as the handler will see it. */
   variables: Record<string, string>;
@@ -152,7 +154,8 @@ export type HandlerOutcome =
 
 /** Events into the platform model. Durations are measured by the environment itself. */
 export type PlatformEvent =
-  | { type: 'invoke'; ticket: number; payload: string; invocationType?: InvocationType }
+  /** `qualifier`: the version or alias the caller named (absent: the unqualified function); the invoked ARN carries it. */
+  | { type: 'invoke'; ticket: number; payload: string; invocationType?: InvocationType; qualifier?: string }
   /** `contended`: while it ran, more handlers and inits were busy than the machine has cores (live mode), so Init Duration reads long. */
   | { type: 'initDone'; envId: string; initDurationMs: number; logs: LogLine[]; contended?: boolean }
   | { type: 'initFailed'; envId: string; initDurationMs: number; error: LambdaError; logs: LogLine[] }
@@ -180,7 +183,8 @@ export type DestroyReason = 'timeout' | 'exited' | 'init-failed' | 'config-chang
 /** Commands out of the platform model, for a driver (real workers or virtual time) to carry out. */
 export type PlatformCommand =
   | { type: 'startEnvironment'; spec: EnvironmentSpec }
-  | { type: 'invoke'; envId: string; requestId: string; payload: string; remainingMs: number }
+  /** `invokedFunctionArn`: present when the caller named a version or alias (the context's `invokedFunctionArn` is then qualified). */
+  | { type: 'invoke'; envId: string; requestId: string; payload: string; remainingMs: number; invokedFunctionArn?: string }
   | { type: 'destroyEnvironment'; envId: string; reason: DestroyReason }
   /** The environment's runtime process is gone (killed at a timeout, or it exited); the environment stays, to re-run init with its next invocation. */
   | { type: 'stopRuntime'; envId: string; reason: 'timeout' | 'exited' }

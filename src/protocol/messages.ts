@@ -43,13 +43,16 @@ export interface InitSpec {
   memoryMb: number;
   architecture: string;
   functionArn: string;
+  /** `$LATEST` or a published version's number (absent: `$LATEST`). */
+  functionVersion?: string;
   logGroupName: string;
   logStreamName: string;
 }
 
 export type ToEnvironment =
   | { t: 'init'; spec: InitSpec }
-  | { t: 'invoke'; requestId: string; payload: string; remainingMs: number };
+  /** `invokedFunctionArn`: the qualified ARN when the caller named a version or alias (absent: the function's ARN). */
+  | { t: 'invoke'; requestId: string; payload: string; remainingMs: number; invokedFunctionArn?: string };
 
 export type WireOutcome =
   | { kind: 'success'; payload: string }

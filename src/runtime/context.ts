@@ -15,11 +15,11 @@ export interface LambdaContext {
   getRemainingTimeInMillis(): number;
 }
 
-export function makeContext(spec: InitSpec, requestId: string, deadline: number, now: () => number): LambdaContext {
+export function makeContext(spec: InitSpec, requestId: string, deadline: number, now: () => number, invokedFunctionArn?: string): LambdaContext {
   return {
     functionName: spec.functionName,
-    functionVersion: '$LATEST',
-    invokedFunctionArn: spec.functionArn,
+    functionVersion: spec.functionVersion ?? '$LATEST',
+    invokedFunctionArn: invokedFunctionArn ?? spec.functionArn,
     memoryLimitInMB: String(spec.memoryMb),
     awsRequestId: requestId,
     logGroupName: spec.logGroupName,

@@ -114,12 +114,12 @@ async function init(s: InitSpec): Promise<void> {
   }
 }
 
-function invoke(requestId: string, payload: string, remainingMs: number): void {
+function invoke(requestId: string, payload: string, remainingMs: number, invokedArn: string | undefined): void {
   if (!spec || !handler || current) return;
   const started = now();
   cpu.reset();
   cpu.taskStarted();
-  const context = makeContext(spec, requestId, started + remainingMs, now);
+  const context = makeContext(spec, requestId, started + remainingMs, now, invokedArn);
   logs.requestId = requestId;
   current = { requestId };
   hold.begin();
@@ -138,7 +138,7 @@ function onPortMessage(e: MessageEvent<ToEnvironment>): void {
   if (m.t === 'init') {
     sealChannel(self);
     void init(m.spec);
-  } else if (m.t === 'invoke') invoke(m.requestId, m.payload, m.remainingMs);
+  } else if (m.t === 'invoke') invoke(m.requestId, m.payload, m.remainingMs, typeof m.invokedFunctionArn === 'string' ? m.invokedFunctionArn : undefined);
 }
 
 function onFirstMessage(event: MessageEvent<{ port?: MessagePort }>): void {
