@@ -44,6 +44,7 @@ export interface LiveDriverOptions {
   listener?: CommandListener;
   /** The account concurrency shared with the workspace's other functions, and this function's id in it. */
   account?: Pick<PlatformOptions, 'account' | 'functionId'>;
+  version?: string; // the published version this driver runs (default `$LATEST`)
 }
 
 /** Options of one invoke. */
@@ -52,6 +53,7 @@ export interface InvokeOptions {
   signal?: AbortSignal;
   /** What caused the invocation ("Invoke button", "SQS queue orders" …), for the logs; kept with its ticket. */
   origin?: string;
+  qualifier?: string; // the version or alias the caller named (the context's invokedFunctionArn is qualified with it)
 }
 
 interface LiveEnvironment {
@@ -116,7 +118,7 @@ export class LiveDriver {
     // A tab cannot hold Lambda's 1,000 environments (each worker is a thread on this machine's few cores): the model throttles
     // past the tab's cap as past the account limit, while the invocation rate limit still follows the account's own limit.
     const random = createRandom(options.seed ?? Date.now() >>> 0);
-    this.platform = new Platform({ clock: this.scheduler.clock, random, config, settings, environmentCap: this.maxEnvironments, ...options.account });
+    this.platform = new Platform({ clock: this.scheduler.clock, random, config, settings, environmentCap: this.maxEnvironments, ...options.account, ...(options.version ? { version: options.version } : {}) });
     if (options.listener) this.listeners.add(options.listener);
     this.feed({ type: 'settings', settings });
   }
@@ -132,7 +134,7 @@ export class LiveDriver {
     const ticket = this.nextTicket++;
     this.origins.note(ticket, options.origin);
     const result = wait(this.waitingAsync, ticket, options.signal, this.disposed);
-    if (!options.signal?.aborted) this.feed({ type: 'invoke', ticket, payload, invocationType: 'Event' });
+    if (!options.signal?.aborted) this.feed({ type: 'invoke', ticket, payload, invocationType: 'Event', ...(options.qualifier ? { qualifier: options.qualifier } : {}) });
     return result;
   }
 
@@ -161,7 +163,7 @@ export class LiveDriver {
     const ticket = this.nextTicket++;
     this.origins.note(ticket, options.origin);
     const result = wait(this.waiting, ticket, options.signal, this.disposed);
-    if (!options.signal?.aborted) this.feed({ type: 'invoke', ticket, payload });
+    if (!options.signal?.aborted) this.feed({ type: 'invoke', ticket, payload, ...(options.qualifier ? { qualifier: options.qualifier } : {}) });
     this.updateWatchdog();
     return result;
   }

@@ -9,6 +9,7 @@ import { EXAMPLE_CODE, EXAMPLE_EVENT } from './exampleFunction';
 import { appendLogs, type LogGap, type LogGroupMark } from './appendLogs';
 import { LogFeed } from './logFeed';
 import { countSent } from './sentCounter';
+import { invokeTarget } from './versionsStore';
 
 export type { InvokeResult };
 
@@ -134,11 +135,17 @@ export const usePlayground = create<PlaygroundState>()((set, get) => {
         update(id, () => ({ last: { kind: 'rejected', statusCode: 400, error: { errorType: 'ValidationException', errorMessage, trace: [] } } }));
         return;
       }
+      // The version or alias chosen beside the button (an alias picks a version by its weights).
+      const target = invokeTarget(id, config);
+      if ('problem' in target) {
+        update(id, () => ({ last: { kind: 'rejected', statusCode: 404, error: { errorType: target.problem.errorType, errorMessage: target.problem.message, trace: [] } } }));
+        return;
+      }
       update(id, (f) => ({ inFlight: f.inFlight + 1 }));
       countSent(id);
       let result: InvokeResult;
       try {
-        result = await session().driverFor(id, config).invoke(eventText, { origin: 'Invoke button' });
+        result = await target.driver.invoke(eventText, { origin: 'Invoke button', ...(target.qualifier ? { qualifier: target.qualifier } : {}) });
       } catch (error) {
         // The function was removed (or the session ended) before the answer came: nothing is left to show it on.
         update(id, (f) => ({ inFlight: Math.max(0, f.inFlight - 1) }));

@@ -23,6 +23,7 @@ import { namespacedCommand } from './namespacedCommand';
 import { logFeed, usePlayground } from './playgroundStore';
 import { RunRecorder } from './runRecorder';
 import { countSent, resetSent, sentSoFar } from './sentCounter';
+import { invokeTarget } from './versionsStore';
 import { waitScaleChanged } from './triggers/eventbridge/eventBridgeId';
 
 /** How often what the recorders saw is published to React: batched, never one render per invocation. */
@@ -257,13 +258,22 @@ export const useRun = create<RunState>()((set, get) => ({
       set({ startProblem: refusal.join('\n') });
       return;
     }
-    const driver = s.driverFor(selectedId, config);
+    // The version or alias chosen beside Invoke: an alias picks a version per request, by its weights.
+    const first = invokeTarget(selectedId, config);
+    if ('problem' in first) {
+      set({ startProblem: `${first.problem.errorType}: ${first.problem.message}` });
+      return;
+    }
     get().resetRun();
     // Answers are read from the recorders; a request left pending when its function or the session goes is simply dropped.
-    const send =
-      plan.invocationType === 'Event'
-        ? (): unknown => driver.invokeAsync(eventText, { origin: 'Load test (asynchronous)' }).catch(() => undefined)
-        : (): unknown => driver.invoke(eventText, { origin: 'Load test' }).catch(() => undefined);
+    const send = (): unknown => {
+      const target = invokeTarget(selectedId, config);
+      if ('problem' in target) return undefined;
+      const options = target.qualifier ? { qualifier: target.qualifier } : {};
+      return plan.invocationType === 'Event'
+        ? target.driver.invokeAsync(eventText, { origin: 'Load test (asynchronous)', ...options }).catch(() => undefined)
+        : target.driver.invoke(eventText, { origin: 'Load test', ...options }).catch(() => undefined);
+    };
     // A load run's log lines would flood the Logs panel: a window of them is shown, the rest counted (the run's records keep them all).
     if (windowToEnd !== null) logFeed.setWindow(windowToEnd, false);
     windowToEnd = null;

@@ -101,10 +101,16 @@ export class Session {
     this.wiring = wiring;
   }
 
-  /** The function's driver, with `config` deployed (as pressing Deploy in the console would, when it changed). */
-  driverFor(functionId: string, config: FunctionConfig): LiveDriver {
+  /**
+   * The function's driver, with `config` deployed (as pressing Deploy in the
+   * console would, when it changed); with `version`, the driver of that
+   * published version (its frozen `config`, its own environments), whose
+   * commands the function's listeners see as the function's.
+   */
+  driverFor(functionId: string, config: FunctionConfig, version?: number): LiveDriver {
     if (this.disposed) throw new Error('This session has ended.');
-    const held = this.drivers.get(functionId);
+    const key = version === undefined ? functionId : `${functionId}:${version}`;
+    const held = this.drivers.get(key);
     if (!held) {
       // Listening from the first command: provisioned environments start as the driver is made.
       const listener = (commands: readonly PlatformCommand[]): void => {
@@ -112,13 +118,14 @@ export class Session {
       };
       const driver = new LiveDriver(config, {
         ...this.driverOptions,
-        settings: this.settingsOf(functionId),
+        settings: this.settingsOfKey(key),
         scheduler: this.scheduler,
         timers: this.timers,
         listener,
         account: { account: this.account, functionId },
+        ...(version === undefined ? {} : { version: String(version) }),
       });
-      this.drivers.set(functionId, { driver, deployed: config });
+      this.drivers.set(key, { driver, deployed: config });
       return driver;
     }
     if (held.deployed !== config) {
@@ -148,7 +155,7 @@ export class Session {
       // A reservation counts whether or not the function has run yet.
       this.account.declare(f.id, own.reservedConcurrency);
     }
-    for (const [id, { driver }] of this.drivers) driver.setSettings(this.settingsOf(id));
+    for (const [key, { driver }] of this.drivers) driver.setSettings(this.settingsOfKey(key));
     for (const f of functions) {
       if (f.deployable !== false && !this.drivers.has(f.id) && this.settingsOf(f.id).provisionedConcurrency > 0) this.driverFor(f.id, f.config);
     }
@@ -164,10 +171,24 @@ export class Session {
     return settingsFor(this.settings, this.own.get(functionId) ?? functionSettingsOf(this.settings));
   }
 
-  /** A function removed from the workspace: its environments go, its pending invokes are rejected. */
+  /**
+   * A driver's settings: its function's; a published version's driver holds
+   * no provisioned environments of the function's setting (that setting is
+   * still the function's own here; see the README's fidelity notes).
+   */
+  private settingsOfKey(key: string): PlatformSettings {
+    const [functionId, version] = key.split(':');
+    const settings = this.settingsOf(functionId!);
+    return version === undefined ? settings : { ...settings, provisionedConcurrency: 0 };
+  }
+
+  /** A function removed from the workspace: its environments (of every version) go, its pending invokes are rejected. */
   disposeDriver(functionId: string): void {
-    this.drivers.get(functionId)?.driver.dispose();
-    this.drivers.delete(functionId);
+    for (const [key, { driver }] of this.drivers) {
+      if (key !== functionId && !key.startsWith(`${functionId}:`)) continue;
+      driver.dispose();
+      this.drivers.delete(key);
+    }
     this.own.delete(functionId);
     this.account.leave(functionId);
   }

@@ -1,3 +1,4 @@
+import { QualifierSelect } from './VersionsPanel';
 import { lazy, Suspense, useEffect, type ReactNode } from 'react';
 import { useEditorJump } from '../state/editorJump';
 import { usePlayground } from '../state/playgroundStore';
@@ -127,6 +128,7 @@ export function App() {
           <button type="button" className="primary" onClick={() => void invoke()} aria-keyshortcuts="Control+Enter Meta+Enter" title="Invoke (Ctrl/Cmd+Enter)">
             Invoke
           </button>
+          <QualifierSelect />
           {inFlight > 0 && <span className="hint">{inFlight} running</span>}
           {hasProblems && <span className="hint warn">Fix the configuration to invoke</span>}
         </div>

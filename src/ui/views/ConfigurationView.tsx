@@ -2,6 +2,7 @@ import { useRun } from '../../state/runStore';
 import { usePlayground } from '../../state/playgroundStore';
 import { ConcurrencyForm } from '../ConcurrencyForm';
 import { ConfigForm } from '../ConfigForm';
+import { VersionsPanel } from '../VersionsPanel';
 
 /** The function's configuration and the platform's concurrency settings, side by side, with how the playground runs code. */
 export function ConfigurationView() {
@@ -16,6 +17,7 @@ export function ConfigurationView() {
       <ConfigForm key={selectedId} />
       <div className="view-column">
         <ConcurrencyForm settings={settings} onChange={setSettings} functionName={functionName} sharedProblems={settingsProblems} />
+        <VersionsPanel />
         <section className="panel about" aria-labelledby="about-heading">
           <h2 id="about-heading">How this runs</h2>
           <p>

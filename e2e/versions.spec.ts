@@ -1,0 +1,67 @@
+import { expect, test } from './playground';
+
+const code = (label: string): string =>
+  `export const handler = async (event, context) => ({ label: '${label}', version: context.functionVersion, arn: context.invokedFunctionArn, env: process.env.AWS_LAMBDA_FUNCTION_VERSION });`;
+
+test('a published version keeps its code: invoking it logs Version: 1 and its context says so, while $LATEST runs the edited code', async ({ playground, page }) => {
+  await playground.setCode(code('one'));
+  await playground.view('Configuration');
+  const versions = page.getByRole('region', { name: 'Versions and aliases' });
+  await versions.getByLabel('Version description').fill('first release');
+  await versions.getByRole('button', { name: 'Publish new version' }).click();
+  await expect(versions.getByRole('status')).toHaveText('Published version 1.');
+  await expect(versions.getByRole('table', { name: 'Published versions' })).toContainText('first release');
+  // Publishing again with nothing changed answers version 1, as Lambda does.
+  await versions.getByRole('button', { name: 'Publish new version' }).click();
+  await expect(versions.getByRole('status')).toHaveText(/^Nothing changed since version 1/);
+  await expect(versions.getByRole('table', { name: 'Published versions' }).getByRole('row')).toHaveCount(2);
+
+  await playground.setCode(code('two'));
+  await page.getByLabel('Version or alias').selectOption('1');
+  await playground.invoke();
+  await expect(playground.response).toContainText('"label": "one"');
+  await expect(playground.response).toContainText('"version": "1"');
+  await expect(playground.response).toContainText('"env": "1"');
+  await expect(playground.response).toContainText('"arn": "arn:aws:lambda:us-east-1:123456789012:function:my-function:1"');
+  await expect(playground.logs.getByText(/^START RequestId: \S+ Version: 1$/)).toHaveCount(1);
+
+  await page.getByLabel('Version or alias').selectOption('');
+  await playground.invoke();
+  await expect(playground.response).toContainText('"label": "two"');
+  await expect(playground.response).toContainText('"version": "$LATEST"');
+  await expect(playground.response).toContainText('"arn": "arn:aws:lambda:us-east-1:123456789012:function:my-function"');
+  await expect(playground.logs.getByText(/^START RequestId: \S+ Version: \$LATEST$/)).toHaveCount(1);
+});
+
+test('a 90/10 alias: weights out of range and $LATEST in a pair are refused in Lambda’s words; the alias qualifies the invoked ARN', async ({ playground, page }) => {
+  await playground.setCode(code('one'));
+  await playground.view('Configuration');
+  const versions = page.getByRole('region', { name: 'Versions and aliases' });
+  const publish = versions.getByRole('button', { name: 'Publish new version' });
+  await publish.click();
+  await expect(versions.getByRole('status')).toHaveText('Published version 1.');
+  await playground.setCode(code('two'));
+  await playground.view('Configuration');
+  await publish.click();
+  await expect(versions.getByRole('status')).toHaveText('Published version 2.');
+
+  await versions.getByLabel('Alias name').fill('live');
+  await versions.getByLabel('Alias version').selectOption('$LATEST');
+  await versions.getByLabel('Additional version').selectOption('1');
+  await versions.getByRole('button', { name: 'Save alias' }).click();
+  await expect(versions.getByRole('alert')).toHaveText('InvalidParameterValueException: $LATEST is not supported for an alias pointing to more than 1 version');
+
+  await versions.getByLabel('Alias version').selectOption('2');
+  await versions.getByLabel('Additional version weight (%)').fill('150');
+  await versions.getByRole('button', { name: 'Save alias' }).click();
+  await expect(versions.getByRole('alert')).toContainText("ValidationException: 1 validation error detected: Value '{1=1.5}' at 'routingConfig.additionalVersionWeights'");
+
+  await versions.getByLabel('Additional version weight (%)').fill('10');
+  await versions.getByRole('button', { name: 'Save alias' }).click();
+  await expect(versions.getByRole('list', { name: 'Aliases' })).toContainText('live → 2 (90 %), 1 (10 %)');
+
+  await page.getByLabel('Version or alias').selectOption('live');
+  await playground.invoke();
+  await expect(playground.response).toContainText('"arn": "arn:aws:lambda:us-east-1:123456789012:function:my-function:live"');
+  await expect(playground.logs.getByText(/^START RequestId: \S+ Version: [12]$/)).toHaveCount(1);
+});
