@@ -65,3 +65,40 @@ test('a 90/10 alias: weights out of range and $LATEST in a pair are refused in L
   await expect(playground.response).toContainText('"arn": "arn:aws:lambda:us-east-1:123456789012:function:my-function:live"');
   await expect(playground.logs.getByText(/^START RequestId: \S+ Version: [12]$/)).toHaveCount(1);
 });
+
+test('a load run through a 90/10 alias: the Run summary shows how many requests each version ran', async ({ playground, concurrency: run, page }) => {
+  await playground.setCode(`export const handler = async () => 'one';`);
+  await playground.view('Configuration');
+  const versions = page.getByRole('region', { name: 'Versions and aliases' });
+  const publish = versions.getByRole('button', { name: 'Publish new version' });
+  await publish.click();
+  await expect(versions.getByRole('status')).toHaveText('Published version 1.');
+  await playground.setCode(`export const handler = async () => 'two';`);
+  await playground.view('Configuration');
+  await publish.click();
+  await expect(versions.getByRole('status')).toHaveText('Published version 2.');
+  await versions.getByLabel('Alias name').fill('live');
+  await versions.getByLabel('Alias version').selectOption('2');
+  await versions.getByLabel('Additional version').selectOption('1');
+  await versions.getByLabel('Additional version weight (%)').fill('10');
+  await versions.getByRole('button', { name: 'Save alias' }).click();
+  await expect(versions.getByRole('list', { name: 'Aliases' })).toContainText('live → 2 (90 %), 1 (10 %)');
+  await page.getByLabel('Version or alias').selectOption('live');
+
+  // 100 requests, 20 a second: the chance that version 1 gets none of them is 0.9^100, about 3 in 100,000.
+  await run.view('Run');
+  await page.getByLabel('Pattern').selectOption({ label: 'Constant rate' });
+  await page.getByLabel('Requests per second').fill('20');
+  await page.getByLabel('Duration (s)').fill('5');
+  await page.getByRole('button', { name: 'Start load' }).click();
+  await expect(page.getByText(/^sent 100 of 100/)).toBeVisible({ timeout: 30_000 });
+  await run.view('Metrics');
+  await expect(run.figure('Lost')).toHaveText('0', { timeout: 30_000 });
+  const one = Number(await run.figure('Version 1').textContent());
+  const two = Number(await run.figure('Version 2').textContent());
+  expect(one + two).toBe(100);
+  expect(one).toBeGreaterThan(0);
+  // About 10 of 100 (binomial: 1 % chance above 18).
+  expect(one).toBeLessThan(25);
+  await expect(run.figure('Version $LATEST')).toHaveCount(0);
+});

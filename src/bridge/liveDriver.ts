@@ -77,6 +77,8 @@ const WATCHDOG_MS = 100;
 
 export { InvokeAbortedError };
 let driverCount = 0;
+/** Tickets are unique across drivers: a function's versions feed one recorder, which tells requests apart by ticket. */
+let nextTicket = 1;
 
 /**
  * Live mode: carries out the platform model's commands with real workers in
@@ -99,7 +101,6 @@ export class LiveDriver {
   private readonly listeners = new Set<CommandListener>();
   private readonly cores: number;
   private readonly maxEnvironments: number;
-  private nextTicket = 1;
   /** Invocations sent to a worker and not yet answered. */
   private inFlight = 0;
   /** Environments whose init is running. */
@@ -131,7 +132,7 @@ export class LiveDriver {
 
   /** Invoke asynchronously (Event): resolves with 202 as soon as the event is queued. */
   invokeAsync(payload: string, options: InvokeOptions = {}): Promise<AsyncInvokeResult> {
-    const ticket = this.nextTicket++;
+    const ticket = nextTicket++;
     this.origins.note(ticket, options.origin);
     const result = wait(this.waitingAsync, ticket, options.signal, this.disposed);
     if (!options.signal?.aborted) this.feed({ type: 'invoke', ticket, payload, invocationType: 'Event', ...(options.qualifier ? { qualifier: options.qualifier } : {}) });
@@ -160,7 +161,7 @@ export class LiveDriver {
 
   /** Invoke synchronously (RequestResponse) with a JSON payload. */
   invoke(payload: string, options: InvokeOptions = {}): Promise<InvokeResult> {
-    const ticket = this.nextTicket++;
+    const ticket = nextTicket++;
     this.origins.note(ticket, options.origin);
     const result = wait(this.waiting, ticket, options.signal, this.disposed);
     if (!options.signal?.aborted) this.feed({ type: 'invoke', ticket, payload, ...(options.qualifier ? { qualifier: options.qualifier } : {}) });

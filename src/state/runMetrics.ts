@@ -41,5 +41,7 @@ export interface Accounting {
   async: { accepted: number; delivered: number; retriedDelivered: number; onFailure: number; stillQueued: number };
   /** Sent but not (yet) answered: sent − (succeeded + functionErrors + throttled + rejected + accepted). */
   lost: number;
+  /** Requests each version ran (`$LATEST`, `1`, …; a request's first attempt): how an alias split the run. */
+  byVersion: Record<string, number>;
 }
 

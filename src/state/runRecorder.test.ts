@@ -252,6 +252,16 @@ describe('accounting', () => {
     done(11, 'Q3', 'retried-delivered'),
   ];
 
+  it('counts the requests each version ran, once each (an alias splitting a run)', () => {
+    const r = run([
+      complete(1, rec({ requestId: 'V1', version: '1' })),
+      complete(2, rec({ requestId: 'V2', version: '2' })),
+      complete(3, rec({ requestId: 'V3', version: '2' })),
+      complete(3, rec({ requestId: 'V3', version: '2' })),
+    ]);
+    expect(r.accounting(3).byVersion).toEqual({ 1: 1, 2: 2 });
+  });
+
   it('every request ends in exactly one bucket; async attempts are not sync outcomes', () => {
     const r = run(commands);
     expect(r.accounting(12)).toEqual({
@@ -263,6 +273,8 @@ describe('accounting', () => {
       rejected: 1,
       async: { accepted: 4, delivered: 1, retriedDelivered: 1, onFailure: 1, stillQueued: 1 },
       lost: 0,
+      // Each request once: 5 synchronous, and the first attempts of the 3 asynchronous events that ran.
+      byVersion: { $LATEST: 8 },
     });
     expect(r.destinations()).toEqual([destination]);
     expect(r.records()).toHaveLength(11);

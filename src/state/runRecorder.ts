@@ -48,6 +48,7 @@ export class RunRecorder {
   private readonly syncTickets = new Set<number>();
   private readonly acceptedTickets = new Set<number>();
   private readonly doneTickets = new Set<number>();
+  private readonly byVersion: Record<string, number> = {};
   private readonly counts = { succeeded: 0, functionErrors: 0, throttled: 0, rejected: 0, accepted: 0, delivered: 0, retriedDelivered: 0, onFailure: 0 };
   private changes = 0;
   private readonly throttleSpans = new Map<string, ThrottleSpan>();
@@ -147,6 +148,7 @@ export class RunRecorder {
         stillQueued: n.accepted - (n.delivered + n.retriedDelivered + n.onFailure),
       },
       lost: sent - answered,
+      byVersion: { ...this.byVersion },
     };
   }
 
@@ -154,6 +156,11 @@ export class RunRecorder {
     const counts = noThrottles();
     for (const span of this.throttleSpans.values()) counts[span.reason] = span.count;
     return counts;
+  }
+
+  private countVersion(record: InvocationRecord): void {
+    const v = record.version ?? '$LATEST';
+    this.byVersion[v] = (this.byVersion[v] ?? 0) + 1;
   }
 
   private firstSync(ticket: number): boolean {
@@ -167,7 +174,8 @@ export class RunRecorder {
     if (record.invocationType === 'RequestResponse' && this.firstSync(ticket)) {
       if (record.outcome === 'success') this.counts.succeeded += 1;
       else this.counts.functionErrors += 1;
-    }
+      this.countVersion(record);
+    } else if (record.invocationType === 'Event' && record.attempt === 1) this.countVersion(record);
 
     const started = this.point(record.startedAtMs);
     started.invocations += 1;

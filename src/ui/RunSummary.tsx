@@ -66,6 +66,19 @@ export function RunSummary({ accounting: a, destinations, deadLetters = [] }: Ru
         <Item term="Async still queued" value={a.async.stillQueued} />
         <Item term="Lost" value={a.lost} className={a.lost !== 0 ? 'lost nonzero' : 'lost'} />
       </dl>
+      {Object.keys(a.byVersion).some((v) => v !== '$LATEST') && (
+        <section aria-labelledby="by-version-heading">
+          <h3 id="by-version-heading">Requests by version</h3>
+          <p className="hint">Which version ran each request: an alias with weights splits them.</p>
+          <dl className="accounting" aria-labelledby="by-version-heading">
+            {Object.entries(a.byVersion)
+              .sort(([x], [y]) => x.localeCompare(y, 'en', { numeric: true }))
+              .map(([version, n]) => (
+                <Item key={version} term={`Version ${version}`} value={n} />
+              ))}
+          </dl>
+        </section>
+      )}
       <section className="throttle-reasons" aria-labelledby="throttle-reasons-heading">
         <h3 id="throttle-reasons-heading">Throttles by reason</h3>
         <p className="hint">Every throttle: synchronous 429s and asynchronous events put back in the queue.</p>
