@@ -1,4 +1,20 @@
+import type { Page } from '@playwright/test';
 import { expect, test } from './playground';
+
+/** Every saved workspace record in IndexedDB, as text (what a reload will open). */
+function savedText(page: Page): Promise<string> {
+  return page.evaluate(
+    () =>
+      new Promise<string>((resolve, reject) => {
+        const open = indexedDB.open('serverless-playground');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const all = open.result.transaction('workspaces', 'readonly').objectStore('workspaces').getAll();
+          all.onsuccess = () => resolve(JSON.stringify(all.result));
+        };
+      }),
+  );
+}
 
 const code = (label: string): string =>
   `export const handler = async (event, context) => ({ label: '${label}', version: context.functionVersion, arn: context.invokedFunctionArn, env: process.env.AWS_LAMBDA_FUNCTION_VERSION });`;
@@ -31,6 +47,15 @@ test('a published version keeps its code: invoking it logs Version: 1 and its co
   await expect(playground.response).toContainText('"version": "$LATEST"');
   await expect(playground.response).toContainText('"arn": "arn:aws:lambda:us-east-1:123456789012:function:my-function"');
   await expect(playground.logs.getByText(/^START RequestId: \S+ Version: \$LATEST$/)).toHaveCount(1);
+
+  // Versions are part of the workspace: after a reload, version 1 still runs its own code.
+  await expect.poll(() => savedText(page), { timeout: 10_000 }).toContain('"description":"first release"');
+  await page.reload();
+  await playground.view('Configuration');
+  await expect(page.getByRole('region', { name: 'Versions and aliases' }).getByRole('table', { name: 'Published versions' })).toContainText('first release');
+  await page.getByLabel('Version or alias').selectOption('1');
+  await playground.invoke();
+  await expect(playground.response).toContainText('"label": "one"');
 });
 
 test('a 90/10 alias: weights out of range and $LATEST in a pair are refused in Lambda’s words; the alias qualifies the invoked ARN', async ({ playground, page }) => {

@@ -31,8 +31,8 @@ export interface VersionsState {
   putAlias(functionId: string, functionName: string, alias: FunctionAlias, replacing: string | null): boolean;
   deleteAlias(functionId: string, name: string): void;
   setQualifier(functionId: string, qualifier: string): void;
-  /** Opening another workspace: versions belong to the functions they were published from. */
-  reset(): void;
+  /** Opening a workspace: every function's versions and aliases, by the new function ids. */
+  restore(byFunction: Record<string, FunctionVersions>): void;
 }
 
 const arnOf = (name: string): string => functionArn(DEFAULT_REGION, DEFAULT_ACCOUNT, name);
@@ -82,8 +82,8 @@ export const useVersions = create<VersionsState>()((set, get) => ({
     set((s) => ({ qualifier: { ...s.qualifier, [functionId]: qualifier } }));
   },
 
-  reset() {
-    set({ byFunction: {}, qualifier: {}, message: null });
+  restore(byFunction) {
+    set({ byFunction, qualifier: {}, message: null });
   },
 }));
 

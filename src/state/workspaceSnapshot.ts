@@ -5,6 +5,11 @@ import { EXAMPLE_CODE, EXAMPLE_EVENT } from './exampleFunction';
 import { usePlayground } from './playgroundStore';
 import { ALL_FUNCTIONS, useRun } from './runStore';
 import { captureTriggers, removeAllTriggers, restoreTriggers } from './triggerSpecs';
+import { useVersions } from './versionsStore';
+import { savedVersions, versionsFromSaved } from '../core/workspace/savedVersions';
+import { NO_VERSIONS } from '../core/functionVersions';
+import { functionArn } from '../core/environmentVariables';
+import { DEFAULT_ACCOUNT, DEFAULT_REGION } from '../core/sources/sourceTypes';
 
 /** The workspace the playground opens with, and "Reset to example" brings back. */
 export function exampleWorkspace(name = 'Example'): Workspace {
@@ -47,6 +52,7 @@ export function captureWorkspace(name: string, scenarios: unknown[]): Workspace 
       savedEvents: (f.savedEvents ?? []).map((e) => ({ ...e })),
       ...(f.config.ephemeralStorageMb !== undefined ? { ephemeralStorageMb: f.config.ephemeralStorageMb } : {}),
       ...(ownOf(f.id) ? { concurrency: ownOf(f.id) as FunctionSettings } : {}),
+      ...savedVersions(useVersions.getState().byFunction[f.id] ?? NO_VERSIONS),
     })),
     selected: Math.max(0, functions.findIndex((f) => f.id === selectedId)),
     triggers: captureTriggers(),
@@ -69,14 +75,26 @@ export function applyWorkspace(workspace: Workspace): string[] | Promise<string[
   run.stopLoad();
   removeAllTriggers();
   usePlayground.getState().replaceFunctions(
-    workspace.functions.map(({ event, savedEvents, concurrency: _own, ...config }) => ({ config: { ...config, environment: { ...config.environment } }, eventText: event, savedEvents: savedEvents.map((e) => ({ ...e })) })),
+    workspace.functions.map(({ event, savedEvents, concurrency: _own, versions: _versions, aliases: _aliases, ...config }) => ({ config: { ...config, environment: { ...config.environment } }, eventText: event, savedEvents: savedEvents.map((e) => ({ ...e })) })),
     workspace.selected,
   );
   const ids = usePlayground.getState().functions.map((f) => f.id);
+  // Versions and aliases belong to the functions they were published from; one Lambda would refuse is left out, and said.
+  const versionProblems: string[] = [];
+  const byFunction = Object.fromEntries(
+    workspace.functions.map((f, i) => {
+      const { state, problems } = versionsFromSaved(f, functionArn(DEFAULT_REGION, DEFAULT_ACCOUNT, f.name));
+      versionProblems.push(...problems);
+      return [ids[i] ?? '', state];
+    }),
+  );
+  useVersions.getState().restore(byFunction);
   run.restoreSettings({ ...workspace.concurrency }, Object.fromEntries(workspace.functions.map((f, i) => [ids[i] ?? '', { ...functionSettingsIn(workspace, f) }])));
   run.setPlan({ ...workspace.loadPlan, pattern: { ...workspace.loadPlan.pattern } });
   run.setScope(ALL_FUNCTIONS);
   run.resetRun();
   // The trigger kinds' code may still be loading: then they are rebuilt when it is, unless another workspace was opened meanwhile.
-  return restoreTriggers(workspace.triggers, () => generation === applied);
+  const triggers = restoreTriggers(workspace.triggers, () => generation === applied);
+  if (versionProblems.length === 0) return triggers;
+  return Array.isArray(triggers) ? [...versionProblems, ...triggers] : triggers.then((t) => [...versionProblems, ...t]);
 }

@@ -1,3 +1,4 @@
+import { useVersions } from './versionsStore';
 import { realTimers } from '../bridge/timerHost';
 import { create } from 'zustand';
 import { compactWorkspace } from '../core/workspace/compactWorkspace';
@@ -244,6 +245,7 @@ export async function startPersistence(embed: boolean, readOnly: boolean): Promi
   usePlayground.subscribe((s, p) => (s.functions !== p.functions || s.selectedId !== p.selectedId) && scheduleSave());
   useSources.subscribe((s, p) => (s.triggers !== p.triggers || s.version !== p.version) && scheduleSave());
   useRun.subscribe((s, p) => (s.settings !== p.settings || s.plan !== p.plan) && scheduleSave());
+  useVersions.subscribe((s, p) => s.byFunction !== p.byFunction && scheduleSave());
   useWorkspace.subscribe((s, p) => (s.name !== p.name || s.scenarios !== p.scenarios) && scheduleSave());
   const flush = (): void => {
     if (document.visibilityState === 'hidden') void saveNow();

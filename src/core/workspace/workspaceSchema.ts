@@ -40,8 +40,8 @@ const F = {
 /** A function's own settings (absent on a function: the workspace's `concurrency` gives them, as before functions had their own). */
 export const functionConcurrencySchema = s.object(F);
 
-/** One function: its configuration and code (FunctionConfig's fields), its test event, its saved events. */
-export const functionSchema = s.object({
+/** FunctionConfig's fields: a function's configuration and code, as edited or as a version froze them. */
+const CONFIG_FIELDS = {
   name: s.string(256).default(DEFAULT_CONFIG.name),
   runtime: s.enum(RUNTIMES).default(DEFAULT_CONFIG.runtime),
   handler: s.string(256).default(DEFAULT_CONFIG.handler),
@@ -56,11 +56,35 @@ export const functionSchema = s.object({
   logFormat: s.optional(s.enum(LOG_FORMATS)).describe("Lambda's LoggingConfig.LogFormat; absent means Text."),
   applicationLogLevel: s.optional(s.enum(APPLICATION_LOG_LEVELS)).describe('LoggingConfig.ApplicationLogLevel (JSON format only).'),
   systemLogLevel: s.optional(s.enum(SYSTEM_LOG_LEVELS)).describe('LoggingConfig.SystemLogLevel (JSON format only).'),
+};
+
+/** A published version: its number and the code and configuration it froze (src/core/functionVersions.ts). */
+export const versionSchema = s.object({
+  version: s.number({ min: 1, int: true }),
+  description: s.string(256).default(''),
+  publishedAtMs: s.number().default(0).describe('When it was published, epoch ms.'),
+  config: s.object(CONFIG_FIELDS),
+});
+
+/** An alias: the version it names (`$LATEST` or a number) and an optional weighted second version. */
+export const aliasSchema = s.object({
+  name: s.string(128),
+  functionVersion: s.string(16).describe('`$LATEST` or a published version number, as text.'),
+  additionalVersion: s.optional(s.number({ min: 1, int: true })),
+  additionalWeight: s.optional(s.number()).describe("RoutingConfig.AdditionalVersionWeights' weight, 0–1."),
+  description: s.string(256).default(''),
+});
+
+/** One function: its configuration and code (FunctionConfig's fields), its test event, its saved events, its versions and aliases. */
+export const functionSchema = s.object({
+  ...CONFIG_FIELDS,
   event: s.string(CODE_MAX).default('{}').describe('The test event in the editor (JSON text, kept as typed).'),
   savedEvents: s.array(savedEventSchema, { max: WORKSPACE_LIMITS.savedEvents }).default([]),
   concurrency: s
     .optional(functionConcurrencySchema)
     .describe("The function's own reserved and provisioned concurrency, keep-alive and asynchronous invocation settings; absent: those of the workspace's `concurrency`."),
+  versions: s.array(versionSchema, { max: 100, item: 'version' }).default([]).describe('Published versions, oldest first.'),
+  aliases: s.array(aliasSchema, { max: 100, item: 'alias' }).default([]),
 });
 
 /**

@@ -1,0 +1,50 @@
+import type { FunctionConfig } from '../functionConfig';
+import { aliasProblem, codeSha256, LATEST, NO_VERSIONS, type FunctionAlias, type FunctionVersions } from '../functionVersions';
+import type { WorkspaceFunction } from './workspaceTypes';
+
+type Saved = Pick<WorkspaceFunction, 'versions' | 'aliases'>;
+
+/** A function's versions and aliases as the workspace saves them. */
+export function savedVersions(state: FunctionVersions): Saved {
+  return {
+    versions: state.versions.map((v) => ({ version: v.version, description: v.description, publishedAtMs: v.publishedAtMs, config: { ...v.config, environment: { ...v.config.environment } } })),
+    aliases: state.aliases.map((a) => ({
+      name: a.name,
+      functionVersion: String(a.functionVersion),
+      ...(a.additional ? { additionalVersion: a.additional.version, additionalWeight: a.additional.weight } : {}),
+      description: a.description,
+    })),
+  };
+}
+
+/**
+ * A saved function's versions and aliases, checked as Lambda would have
+ * checked them: versions numbered upwards (a repeated or out-of-order number
+ * is dropped), aliases that Lambda would refuse are dropped. `problems` says
+ * what was dropped and why, in Lambda's words.
+ */
+export function versionsFromSaved(saved: Saved, functionArn: string): { state: FunctionVersions; problems: string[] } {
+  const problems: string[] = [];
+  let state: FunctionVersions = NO_VERSIONS;
+  for (const v of saved.versions) {
+    const last = state.versions[state.versions.length - 1];
+    if (last && v.version <= last.version) {
+      problems.push(`Version ${v.version} of ${functionArn} comes after version ${last.version}: it was left out.`);
+      continue;
+    }
+    const config = v.config as FunctionConfig;
+    state = { ...state, versions: [...state.versions, { version: v.version, description: v.description, publishedAtMs: v.publishedAtMs, codeSha256: codeSha256(config.code), config }] };
+  }
+  for (const a of saved.aliases) {
+    const alias: FunctionAlias = {
+      name: a.name,
+      functionVersion: a.functionVersion === LATEST ? LATEST : Number(a.functionVersion),
+      additional: a.additionalVersion !== undefined ? { version: a.additionalVersion, weight: a.additionalWeight ?? 0 } : null,
+      description: a.description,
+    };
+    const problem = Number.isNaN(alias.functionVersion) ? { errorType: 'ResourceNotFoundException', message: `Function not found: ${functionArn}:${a.functionVersion}` } : aliasProblem(state, alias, functionArn);
+    if (problem) problems.push(`Alias ${a.name} was left out: ${problem.errorType}: ${problem.message}`);
+    else state = { ...state, aliases: [...state.aliases, alias] };
+  }
+  return { state, problems };
+}
