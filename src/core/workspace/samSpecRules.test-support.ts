@@ -36,6 +36,7 @@ export const FUNCTION_PROPERTIES: Record<string, PropRule> = {
   LoggingConfig: { type: 'map' },
   ReservedConcurrentExecutions: { type: 'integer', min: 0 },
   AutoPublishAlias: { type: 'string' },
+  DeploymentPreference: { type: 'map' },
   ProvisionedConcurrencyConfig: { type: 'map' },
   EventInvokeConfig: { type: 'map' },
   FunctionUrlConfig: { type: 'map' },

@@ -62,6 +62,24 @@ describe('SAM template', () => {
     expect(Object.keys(t.Resources.MyFunctionFunction!.Properties).sort()).toEqual(['Architectures', 'CodeUri', 'Description', 'Handler', 'MemorySize', 'Runtime', 'Timeout']);
   });
 
+  it("a function's weighted alias becomes AutoPublishAlias with a CodeDeploy canary; other aliases are named in the notes", () => {
+    const version = { version: 1, description: '', publishedAtMs: 0, config: { ...fn('canary') } };
+    const workspace = ws([
+      fn('canary', {
+        versions: [version, { ...version, version: 2 }],
+        aliases: [
+          { name: 'beta', functionVersion: '1', description: '' },
+          { name: 'prod', functionVersion: '2', additionalVersion: 1, additionalWeight: 0.1, description: '' },
+        ],
+      }),
+    ]);
+    const sam = samTemplate(workspace);
+    const t = parseTemplate(sam.yaml) as { Resources: Record<string, { Properties: Record<string, unknown> }> };
+    expect(t.Resources.CanaryFunction!.Properties).toMatchObject({ AutoPublishAlias: 'prod', DeploymentPreference: { Type: 'Canary10Percent5Minutes' } });
+    expect(checkSamTemplate(parseTemplate(sam.yaml))).toEqual([]);
+    expect(sam.notes.join('\n')).toContain('the others (beta) are not exported');
+  });
+
   it('the checker catches what sam validate would refuse', () => {
     const bad = {
       AWSTemplateFormatVersion: '2010-09-09',

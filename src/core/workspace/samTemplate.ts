@@ -42,6 +42,11 @@ export function samTemplate(workspace: Workspace): SamTemplate {
     const deadLetterQueue = own.deadLetterQueue ? `${l.logicalId}DeadLetterQueue` : null;
     if (onSuccessQueue) resources[onSuccessQueue] = { Type: 'AWS::SQS::Queue', Properties: { MessageRetentionPeriod: 1_209_600 } };
     if (deadLetterQueue) resources[deadLetterQueue] = { Type: 'AWS::SQS::Queue', Properties: { MessageRetentionPeriod: 1_209_600 } };
+    // The playground's aliases: SAM publishes a version on every deploy and points one alias at it (a weighted one shifts traffic as a canary).
+    const weighted = f.aliases.find((a) => a.additionalVersion !== undefined && (a.additionalWeight ?? 0) > 0);
+    const alias = weighted?.name ?? f.aliases[0]?.name ?? (own.provisionedConcurrency > 0 ? PUBLISHED_ALIAS : undefined);
+    if (f.aliases.length > 1) notes.push(`${f.name}: SAM's AutoPublishAlias makes one alias (${alias}); the others (${f.aliases.filter((a) => a.name !== alias).map((a) => a.name).join(', ')}) are not exported.`);
+    if (weighted && weighted.additionalWeight !== 0.1) notes.push(`${f.name}: the alias ${weighted.name} sent ${Math.round((weighted.additionalWeight ?? 0) * 100)} % to another version; the export uses CodeDeploy's Canary10Percent5Minutes, the predefined canary nearest to it.`);
     const url = parts.functionUrls.has(l.logicalId);
     const events = parts.events.get(l.logicalId);
     resources[l.logicalId] = {
@@ -58,7 +63,8 @@ export function samTemplate(workspace: Workspace): SamTemplate {
         Environment: Object.keys(f.environment).length > 0 ? { Variables: { ...f.environment } } : undefined,
         LoggingConfig: loggingConfigOf(f),
         ReservedConcurrentExecutions: own.reservedConcurrency ?? undefined,
-        AutoPublishAlias: own.provisionedConcurrency > 0 ? PUBLISHED_ALIAS : undefined,
+        AutoPublishAlias: alias,
+        DeploymentPreference: weighted ? { Type: 'Canary10Percent5Minutes' } : undefined,
         ProvisionedConcurrencyConfig: own.provisionedConcurrency > 0 ? { ProvisionedConcurrentExecutions: own.provisionedConcurrency } : undefined,
         EventInvokeConfig: asyncConfig
           ? {
