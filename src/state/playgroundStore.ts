@@ -202,7 +202,7 @@ export const usePlayground = create<PlaygroundState>()((set, get) => {
 });
 
 /** Every invocation's log lines go to its function's log stream, in batches; during a load run, a bounded window of them. */
-export const logFeed = new LogFeed((functionId, ticket) => session().existingDriver(functionId)?.originOf(ticket) ?? null);
+export const logFeed = new LogFeed((functionId, ticket) => session().originOf(functionId, ticket));
 let logTimer: unknown = null;
 
 /** The platform's commands of one function: their log lines are shown at the next flush. */

@@ -39,6 +39,28 @@ describe('Session: the composition root of live mode', () => {
     expect(memory).toEqual([512]);
   });
 
+  it("a published version runs its own driver, its commands are the function's, its origins are found, and removing the function ends every version", () => {
+    const { s } = session();
+    const seen: string[] = [];
+    s.onPlatformCommands((id, commands) => {
+      for (const c of commands) if (c.type === 'startEnvironment') seen.push(`${id} ${c.spec.envId} ${c.spec.functionVersion} ${c.spec.config.memoryMb}`);
+    });
+    const latest = s.driverFor('fn-1', CONFIG);
+    const v1 = s.driverFor('fn-1', { ...CONFIG, memoryMb: 256 }, 1);
+    expect(v1).not.toBe(latest);
+    expect(s.driverFor('fn-1', { ...CONFIG, memoryMb: 256 }, 1)).toBe(v1);
+    void latest.invoke('{}', { origin: 'Invoke button' }).catch(() => undefined);
+    void v1.invoke('{}', { origin: 'Load test', qualifier: '1' }).catch(() => undefined);
+    expect(seen).toEqual(['fn-1 env-1 $LATEST 128', 'fn-1 env-1-v1 1 256']);
+    // Tickets are numbered across every driver of the page: look through the first thousand.
+    const origins = Array.from({ length: 1000 }, (_, t) => s.originOf('fn-1', t + 1)).filter((o) => o !== null);
+    expect(new Set(origins)).toEqual(new Set(['Invoke button', 'Load test']));
+    expect(origins).toHaveLength(2);
+    s.disposeDriver('fn-1');
+    expect(s.existingDriver('fn-1')).toBeNull();
+    expect(Array.from({ length: 1000 }, (_, t) => s.originOf('fn-1', t + 1)).filter((o) => o !== null)).toEqual([]);
+  });
+
   it('platform time is the injected clock, compressed by the wait scale the settings give', () => {
     const { s, timers } = session();
     const start = s.now();

@@ -140,6 +140,16 @@ export class Session {
     return this.drivers.get(functionId)?.driver ?? null;
   }
 
+  /** What caused the invocation of `ticket`, asked of every driver of the function (`$LATEST` and each published version; tickets are unique). */
+  originOf(functionId: string, ticket: number): string | null {
+    for (const [key, { driver }] of this.drivers) {
+      if (key !== functionId && !key.startsWith(`${functionId}:`)) continue;
+      const origin = driver.originOf(ticket);
+      if (origin !== null) return origin;
+    }
+    return null;
+  }
+
   /**
    * The account's settings (and the playground's), and each function's own
    * (a function given none takes the function-level fields of `account`).
