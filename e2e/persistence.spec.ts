@@ -1,28 +1,8 @@
 import { readFileSync } from 'node:fs';
-import type { Page } from '@playwright/test';
 import { readZip } from '../src/bridge/zipReader';
-import { expect, Playground, test } from './playground';
+import { expect, Playground, savedWorkspace, test } from './playground';
 
 const code = (marker: string): string => `export const handler = async () => ({ marker: '${marker}' });\n`;
-
-/** The saved record of the open workspace, as IndexedDB holds it. */
-async function savedWorkspace(page: Page): Promise<string> {
-  return page.evaluate(
-    () =>
-      new Promise<string>((resolve, reject) => {
-        const open = indexedDB.open('serverless-playground');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const tx = open.result.transaction(['workspaces', 'meta'], 'readonly');
-          const current = tx.objectStore('meta').get('current');
-          current.onsuccess = () => {
-            const record = tx.objectStore('workspaces').get(current.result as string);
-            record.onsuccess = () => resolve(JSON.stringify(record.result ?? null));
-          };
-        };
-      }),
-  );
-}
 
 async function editAndWaitForSave(playground: Playground, marker: string, memory: string): Promise<void> {
   await playground.setCode(code(marker));

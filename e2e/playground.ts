@@ -1,5 +1,24 @@
 import { expect, test as base, type Locator, type Page } from '@playwright/test';
 
+/** The saved record of the open workspace, as IndexedDB holds it. */
+export async function savedWorkspace(page: Page): Promise<string> {
+  return page.evaluate(
+    () =>
+      new Promise<string>((resolve, reject) => {
+        const open = indexedDB.open('serverless-playground');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction(['workspaces', 'meta'], 'readonly');
+          const current = tx.objectStore('meta').get('current');
+          current.onsuccess = () => {
+            const record = tx.objectStore('workspaces').get(current.result as string);
+            record.onsuccess = () => resolve(JSON.stringify(record.result ?? null));
+          };
+        };
+      }),
+  );
+}
+
 /** The page's views, as its tab list names them. */
 export type ViewName = 'Run' | 'Configuration' | 'Triggers' | 'Metrics' | 'Billing' | 'Simulation';
 

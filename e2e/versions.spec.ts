@@ -1,19 +1,17 @@
-import type { Page } from '@playwright/test';
-import { expect, test } from './playground';
+import type { Locator } from '@playwright/test';
+import { expect, savedWorkspace, test, type Playground } from './playground';
 
-/** Every saved workspace record in IndexedDB, as text (what a reload will open). */
-function savedText(page: Page): Promise<string> {
-  return page.evaluate(
-    () =>
-      new Promise<string>((resolve, reject) => {
-        const open = indexedDB.open('serverless-playground');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const all = open.result.transaction('workspaces', 'readonly').objectStore('workspaces').getAll();
-          all.onsuccess = () => resolve(JSON.stringify(all.result));
-        };
-      }),
-  );
+/** Publish `first` as version 1 and `second` as version 2; returns the Versions and aliases region (Configuration view shown). */
+async function publishTwo(playground: Playground, first: string, second: string): Promise<Locator> {
+  const versions = playground.page.getByRole('region', { name: 'Versions and aliases' });
+  const publish = versions.getByRole('button', { name: 'Publish new version' });
+  for (const [n, code] of [first, second].entries()) {
+    await playground.setCode(code);
+    await playground.view('Configuration');
+    await publish.click();
+    await expect(versions.getByRole('status')).toHaveText(`Published version ${n + 1}.`);
+  }
+  return versions;
 }
 
 const code = (label: string): string =>
@@ -49,7 +47,7 @@ test('a published version keeps its code: invoking it logs Version: 1 and its co
   await expect(playground.logs.getByText(/^START RequestId: \S+ Version: \$LATEST$/)).toHaveCount(1);
 
   // Versions are part of the workspace: after a reload, version 1 still runs its own code.
-  await expect.poll(() => savedText(page), { timeout: 10_000 }).toContain('"description":"first release"');
+  await expect.poll(() => savedWorkspace(page), { timeout: 10_000 }).toContain('"description":"first release"');
   await page.reload();
   await playground.view('Configuration');
   await expect(page.getByRole('region', { name: 'Versions and aliases' }).getByRole('table', { name: 'Published versions' })).toContainText('first release');
@@ -59,16 +57,7 @@ test('a published version keeps its code: invoking it logs Version: 1 and its co
 });
 
 test('a 90/10 alias: weights out of range and $LATEST in a pair are refused in Lambda’s words; the alias qualifies the invoked ARN', async ({ playground, page }) => {
-  await playground.setCode(code('one'));
-  await playground.view('Configuration');
-  const versions = page.getByRole('region', { name: 'Versions and aliases' });
-  const publish = versions.getByRole('button', { name: 'Publish new version' });
-  await publish.click();
-  await expect(versions.getByRole('status')).toHaveText('Published version 1.');
-  await playground.setCode(code('two'));
-  await playground.view('Configuration');
-  await publish.click();
-  await expect(versions.getByRole('status')).toHaveText('Published version 2.');
+  const versions = await publishTwo(playground, code('one'), code('two'));
 
   await versions.getByLabel('Alias name').fill('live');
   await versions.getByLabel('Alias version').selectOption('$LATEST');
@@ -92,16 +81,7 @@ test('a 90/10 alias: weights out of range and $LATEST in a pair are refused in L
 });
 
 test('a load run through a 90/10 alias: the Run summary shows how many requests each version ran', async ({ playground, concurrency: run, page }) => {
-  await playground.setCode(`export const handler = async () => 'one';`);
-  await playground.view('Configuration');
-  const versions = page.getByRole('region', { name: 'Versions and aliases' });
-  const publish = versions.getByRole('button', { name: 'Publish new version' });
-  await publish.click();
-  await expect(versions.getByRole('status')).toHaveText('Published version 1.');
-  await playground.setCode(`export const handler = async () => 'two';`);
-  await playground.view('Configuration');
-  await publish.click();
-  await expect(versions.getByRole('status')).toHaveText('Published version 2.');
+  const versions = await publishTwo(playground, `export const handler = async () => 'one';`, `export const handler = async () => 'two';`);
   await versions.getByLabel('Alias name').fill('live');
   await versions.getByLabel('Alias version').selectOption('2');
   await versions.getByLabel('Additional version').selectOption('1');

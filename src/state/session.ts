@@ -140,10 +140,14 @@ export class Session {
     return this.drivers.get(functionId)?.driver ?? null;
   }
 
+  /** Every driver of the function, keyed as held: `$LATEST`'s (`fnId`) and each published version's (`fnId:N`). */
+  private *driversOf(functionId: string): Generator<[string, LiveDriver]> {
+    for (const [key, { driver }] of [...this.drivers]) if (key === functionId || key.startsWith(`${functionId}:`)) yield [key, driver];
+  }
+
   /** What caused the invocation of `ticket`, asked of every driver of the function (`$LATEST` and each published version; tickets are unique). */
   originOf(functionId: string, ticket: number): string | null {
-    for (const [key, { driver }] of this.drivers) {
-      if (key !== functionId && !key.startsWith(`${functionId}:`)) continue;
+    for (const [, driver] of this.driversOf(functionId)) {
       const origin = driver.originOf(ticket);
       if (origin !== null) return origin;
     }
@@ -194,8 +198,7 @@ export class Session {
 
   /** A function removed from the workspace: its environments (of every version) go, its pending invokes are rejected. */
   disposeDriver(functionId: string): void {
-    for (const [key, { driver }] of this.drivers) {
-      if (key !== functionId && !key.startsWith(`${functionId}:`)) continue;
+    for (const [key, driver] of this.driversOf(functionId)) {
       driver.dispose();
       this.drivers.delete(key);
     }

@@ -28,6 +28,11 @@ export function VersionsPanel() {
   const [extra, setExtra] = useState('');
   const [weight, setWeight] = useState('10');
   const latestNumber = state.versions[state.versions.length - 1]?.version;
+  const versionOptions = state.versions.map((v) => (
+    <option key={v.version} value={String(v.version)}>
+      {v.version}
+    </option>
+  ));
   const primaryValue = primary || (latestNumber !== undefined ? String(latestNumber) : LATEST);
 
   const saveAlias = (): void => {
@@ -97,22 +102,14 @@ export function VersionsPanel() {
           Alias version
           <select value={primaryValue} onChange={(e) => setPrimary(e.target.value)}>
             <option value={LATEST}>$LATEST</option>
-            {state.versions.map((v) => (
-              <option key={v.version} value={String(v.version)}>
-                {v.version}
-              </option>
-            ))}
+            {versionOptions}
           </select>
         </label>
         <label>
           Additional version
           <select value={extra} onChange={(e) => setExtra(e.target.value)}>
             <option value="">None</option>
-            {state.versions.map((v) => (
-              <option key={v.version} value={String(v.version)}>
-                {v.version}
-              </option>
-            ))}
+            {versionOptions}
           </select>
         </label>
         {extra !== '' && (
