@@ -27,12 +27,8 @@ export async function showView(page: Page, name: ViewName): Promise<void> {
   const tabs = page.getByRole('tablist', { name: 'Views' });
   if ((await tabs.count()) === 0) return;
   const tab = tabs.getByRole('tab', { name, exact: true });
-  // A click can land as the bar above moves (a status hint appearing in the top bar on a loaded machine): then, as a user
-  // would, click again until the view is the selected one.
-  await expect(async () => {
-    if ((await tab.getAttribute('aria-selected')) !== 'true') await tab.click();
-    await expect(tab).toHaveAttribute('aria-selected', 'true', { timeout: 2_000 });
-  }).toPass({ timeout: 20_000 });
+  await tab.click();
+  await expect(tab).toHaveAttribute('aria-selected', 'true');
 }
 
 /** The playground as a user sees it: roles and accessible names only. */

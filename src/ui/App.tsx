@@ -123,7 +123,6 @@ export function App() {
       <SkipLink />
       <header className="topbar">
         <h1>Serverless Playground</h1>
-        <p className="tagline">Lambda-style handlers in sandboxed Web Workers, in your browser tab.</p>
         <div className="actions">
           <button type="button" className="primary" onClick={() => void invoke()} aria-keyshortcuts="Control+Enter Meta+Enter" title="Invoke (Ctrl/Cmd+Enter)">
             Invoke
@@ -132,6 +131,7 @@ export function App() {
           {inFlight > 0 && <span className="hint">{inFlight} running</span>}
           {hasProblems && <span className="hint warn">Fix the configuration to invoke</span>}
         </div>
+        <p className="tagline">Lambda-style handlers in sandboxed Web Workers, in your browser tab.</p>
         <LessonsButton />
         <PowerTuningButton />
         <WorkspaceMenu />
