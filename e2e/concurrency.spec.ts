@@ -27,19 +27,41 @@ test('reserved concurrency 2 with 10 simultaneous requests: 2 succeed, 8 are thr
   await expect(run.metrics.getByText('(ReservedFunctionConcurrentInvocationLimitExceeded 8, ConcurrentInvocationLimitExceeded 0)')).toBeVisible();
 });
 
-test('provisioned concurrency 3: three warm environments before any traffic, no cold start for the first 3 requests', async ({ concurrency: run, page }) => {
+test('provisioned concurrency 3 on an alias: refused on $LATEST, then three warm environments before any traffic, no cold start for the first 3 requests to the alias', async ({ playground, concurrency: run, page }) => {
   await run.view('Configuration');
   await page.getByLabel('Provisioned concurrency', { exact: true }).fill('3');
+  await expect(page.getByRole('alert', { name: 'Concurrency problems' })).toContainText(
+    'InvalidParameterValueException: Provisioned Concurrency Configs cannot be applied to unpublished function versions.',
+  );
+  const versions = page.getByRole('region', { name: 'Versions and aliases' });
+  await versions.getByRole('button', { name: 'Publish new version' }).click();
+  await expect(versions.getByRole('status')).toHaveText('Published version 1.');
+  await versions.getByLabel('Alias name').fill('live');
+  await versions.getByLabel('Alias version').selectOption('1');
+  await versions.getByRole('button', { name: 'Save alias' }).click();
+  await expect(versions.getByRole('list', { name: 'Aliases' })).toContainText('live → 1');
+  await page.getByLabel('Provisioned concurrency on').selectOption('live');
+  await expect(page.getByRole('alert', { name: 'Concurrency problems' })).toHaveCount(0);
   await run.view('Run');
   await expect(run.timeline.getByRole('img', { name: /^Timeline: 3 environments \(3 provisioned\), 0 invocations/ })).toBeAttached();
+  // Each provisioned environment's init is logged in its own stream, INIT_REPORT included, before any request.
+  const inits = playground.logs.getByRole('group', { name: /^Provisioned environment env-\d-v1 · init done, log stream \d{4}\/\d{2}\/\d{2}\/\[1\][0-9a-f]{32}$/ });
+  await expect(inits).toHaveCount(3);
+  await expect(inits.first().getByText(/^INIT_REPORT Init Duration: [\d.]+ ms\tPhase: init\tStatus: success$/)).toBeVisible();
   await run.view('Billing');
   await expect(run.billing.getByText(/GB-s configured, used or not/)).toBeVisible();
+  await page.getByLabel('Version or alias').selectOption('live');
   await run.burst(3);
   await expect(run.timeline.getByRole('img', { name: /^Timeline: 3 environments \(3 provisioned\), 3 invocations/ })).toBeAttached();
   await run.view('Metrics');
   await expect(run.figure('Succeeded')).toHaveText('3');
   await expect(run.metrics.getByText(/^Cold starts: 0 total/)).toBeVisible();
   await expect(run.metrics.getByText(/^Invocations: 3 total/)).toBeVisible();
+  // The unqualified function ($LATEST) has no provisioned environment: its first request starts cold.
+  await page.getByLabel('Version or alias').selectOption('');
+  await playground.invoke();
+  await expect(playground.logs.getByText(/^START RequestId: \S+ Version: \$LATEST$/)).toHaveCount(1);
+  await expect(playground.logs.getByText(/^REPORT RequestId: .*Init Duration: /)).toHaveCount(1);
 });
 
 test('an asynchronous invocation that always throws ends in the on-failure destination after 3 attempts', async ({ playground, concurrency: run, page }) => {

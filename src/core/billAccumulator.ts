@@ -10,6 +10,8 @@ export interface ProvisionedChange {
   count: number;
   memoryMb: number;
   architecture: Architecture;
+  /** Whose allocation this is (a function's version): each source's level lasts until that source's next change. Absent: one source. */
+  source?: string;
 }
 
 export interface BillLine {
@@ -219,12 +221,13 @@ export class BillAccumulator {
   }
 }
 
-/** Configured provisioned concurrency between startMs and nowMs: each level from its notice to the next (or now). */
+/** Configured provisioned concurrency between startMs and nowMs: each source's level from its notice to its next (or now), summed. */
 function provisionedAllocation(changes: readonly ProvisionedChange[], startMs: number, nowMs: number): BillLine {
   let gbs = 0;
   let usd = 0;
   changes.forEach((change, i) => {
-    const next = changes[i + 1];
+    const source = change.source ?? '';
+    const next = changes.find((c, j) => j > i && (c.source ?? '') === source);
     const from = Math.max(change.atMs, startMs);
     const to = Math.min(next ? next.atMs : nowMs, nowMs);
     if (change.count <= 0 || to <= from) return;

@@ -157,6 +157,9 @@ describe('computeBill: lines', () => {
     ['enabled before the run: billed from the run start', [pc(-10, 1)], 10, 10, 0.000041667],
     ['released: nothing more after release', [pc(0, 1), pc(5, 0)], 3600, 5, 0.0000208335],
     ['never enabled', [], 60, 0, 0],
+    // Each published version holds its own allocation (an alias's split between two versions): each level lasts until its own next change.
+    ['2 on version 1 and 1 on version 2 from 0 s, version 1 released at 10 s', [{ ...pc(0, 2), source: 'f:1' }, { ...pc(0, 1), source: 'f:2' }, { ...pc(10, 0), source: 'f:1' }], 20, 40, 0.000166668],
+    ['two functions: 1 each, side by side', [{ ...pc(0, 1), source: 'a:1' }, { ...pc(0, 1), source: 'b:1' }], 10, 20, 0.000083334],
   ] as const)('provisioned concurrency allocation: %s', (_name, changes, nowS, gbs, usd) => {
     const b = bill({ provisioned: changes, nowMs: T0 + nowS * 1000 });
     expect(b.provisionedConcurrency.gbSeconds).toBeCloseTo(gbs, 12);

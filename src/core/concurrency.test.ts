@@ -99,6 +99,25 @@ describe('provisioned concurrency', () => {
     expect(records[0]?.cost.computeUsd).toBeCloseTo((128 / 1024) * 0.01 * 0.0000097222, 15);
   });
 
+  it("a provisioned environment's init goes to its own log stream: INIT_START, its output, INIT_REPORT with its status; on-demand inits log none there", () => {
+    const d = new ScenarioDriver({ settings: { provisionedConcurrency: 2 } });
+    d.initDone('env-1', 1503.2, ['connecting to the database']);
+    d.initFailed('env-2', 40);
+    const logs = d.notices('initLog');
+    expect(logs.map((n) => [n.envId, n.status, n.lines.map((l) => l.text.replace(/^INIT_START .*/, 'INIT_START'))])).toEqual([
+      ['env-1', 'success', ['INIT_START', 'connecting to the database', 'INIT_REPORT Init Duration: 1503.20 ms\tPhase: init\tStatus: success']],
+      ['env-2', 'error', ['INIT_START', 'INIT_REPORT Init Duration: 40.00 ms\tPhase: init\tStatus: error\tError Type: Runtime.UserCodeSyntaxError']],
+    ]);
+    // Each environment has its own stream.
+    expect(logs.map((n) => n.logStreamName)).toEqual([expect.stringMatching(/^\d{4}\/\d{2}\/\d{2}\/\[\$LATEST\][0-9a-f]{32}$/), expect.stringMatching(/\[\$LATEST\]/)]);
+    expect(new Set(logs.map((n) => n.logStreamName)).size).toBe(2);
+    // The first request on env-1 has no Init Duration: its init was logged on its own.
+    const t = d.invoke();
+    d.invokeDone('env-1', 10);
+    expect(d.completion(t).record.initDurationMs).toBeUndefined();
+    expect(d.logText(t).some((l) => l.startsWith('INIT_'))).toBe(false);
+  });
+
   it('provisioned environments are never reclaimed; lowering the setting releases idle ones', () => {
     const d = new ScenarioDriver({ settings: { provisionedConcurrency: 2, keepAliveMs: 1000 } });
     d.initDone('env-1', 10);

@@ -46,6 +46,7 @@ export class EnvironmentPool {
       invocations: e.invocations,
       logStreamName: e.logStreamName,
       provisioned: e.provisioned,
+      memoryMb: e.config.memoryMb,
     }));
   }
 
@@ -293,7 +294,8 @@ export class EnvironmentPool {
     for (let n = this.provisionedCount(); n < target; n += 1) this.start('init', true, out);
     const { memoryMb, architecture } = ctx.config;
     if (this.allocation.change(target, memoryMb, architecture)) {
-      pushNotice(out, { kind: 'provisioned', atMs: ctx.clock.now(), count: target, memoryMb, architecture });
+      // Each published version holds its own allocation (an alias's is split between its versions): the bill sums them.
+      pushNotice(out, { kind: 'provisioned', atMs: ctx.clock.now(), count: target, memoryMb, architecture, ...(ctx.version === '$LATEST' ? {} : { version: ctx.version }) });
     }
   }
 

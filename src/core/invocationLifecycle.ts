@@ -6,7 +6,7 @@ import { exitError, exitErrorMessage, exitErrorType, timeoutError, type ExitReas
 import { exitLine, initReportLine, initStartLine, timeoutLine, type ReportFields } from './logLines';
 import { functionArn } from './environmentVariables';
 import { checkResponsePayload } from './payloadLimits';
-import type { PlatformContext } from './platformContext';
+import { pushNotice, type PlatformContext } from './platformContext';
 import {
   appendLogs,
   completionOf,
@@ -157,6 +157,7 @@ export class InvocationLifecycle {
     if (env.initPhase === 'init') {
       out.push({ type: 'clearTimer', timerId: initTimer(envId) });
       if (!inv) {
+        this.initLog(env, [...this.withInitStart(env, logs), this.platformLine(initReportLine(initDurationMs, 'init', { kind: 'success' }))], 'success', out);
         this.pool.becomeIdle(env, out);
         return;
       }
@@ -183,6 +184,7 @@ export class InvocationLifecycle {
     if (env.initPhase === 'init') {
       out.push({ type: 'clearTimer', timerId: initTimer(envId) });
       this.pool.destroy(env, 'init-failed', out);
+      if (!inv) this.initLog(env, [...this.withInitStart(env, logs), this.platformLine(initReportLine(initDurationMs, 'init', status))], 'error', out);
       if (inv) {
         appendLogs(inv, 'beforeStart', [...this.withInitStart(env, logs), this.platformLine(initReportLine(initDurationMs, 'init', status))]);
         this.retryInitInInvoke(inv, out);
@@ -287,7 +289,10 @@ export class InvocationLifecycle {
     if (!env || env.state !== 'initializing' || env.initPhase !== 'init') return;
     const inv = this.servedBy(env);
     this.pool.destroy(env, 'timeout', out);
-    if (!inv) return;
+    if (!inv) {
+      this.initLog(env, [...this.withInitStart(env, []), this.platformLine(initReportLine(this.pool.initLimitMs(env), 'init', { kind: 'timeout' }))], 'timeout', out);
+      return;
+    }
     appendLogs(inv, 'beforeStart', [...this.withInitStart(env, []), this.platformLine(initReportLine(this.pool.initLimitMs(env), 'init', { kind: 'timeout' }))]);
     this.retryInitInInvoke(inv, out);
   }
@@ -363,6 +368,12 @@ export class InvocationLifecycle {
     if (!this.ctx.lean) return { ok: true, payload };
     if (this.lastOk === null || this.lastOk.payload !== payload) this.lastOk = { ok: true, payload };
     return this.lastOk;
+  }
+
+  /** A provisioned environment's init with no request to carry its lines: they go to its own log stream. */
+  private initLog(env: Environment, lines: LogLine[], status: 'success' | 'error' | 'timeout', out: CommandSink): void {
+    if (!env.provisioned || this.ctx.lean) return;
+    pushNotice(out, { kind: 'initLog', atMs: this.ctx.clock.now(), envId: env.id, logStreamName: env.logStreamName, lines, status });
   }
 
   /** Init's output as the log stream shows it: INIT_START first, stamped when the environment was created. */

@@ -44,10 +44,12 @@ export function reportLine(f: ReportFields): string {
 export function initReportLine(
   initDurationMs: number,
   phase: 'init' | 'invoke',
-  status: { kind: 'timeout' } | { kind: 'error'; errorType: string },
+  status: { kind: 'success' } | { kind: 'timeout' } | { kind: 'error'; errorType: string },
 ): string {
   const fields = [`INIT_REPORT Init Duration: ${ms2(initDurationMs)}`, `Phase: ${phase}`];
-  if (status.kind === 'timeout') fields.push('Status: timeout');
+  // A successful init is reported only by provisioned environments (and SnapStart): lambda-model.md §INIT_REPORT.
+  if (status.kind === 'success') fields.push('Status: success');
+  else if (status.kind === 'timeout') fields.push('Status: timeout');
   else fields.push('Status: error', `Error Type: ${status.errorType}`);
   return fields.join('\t');
 }

@@ -10,6 +10,13 @@ export interface PlatformSettings {
   reservedConcurrency: number | null;
   /** Provisioned concurrency: environments initialised ahead of traffic (0 = off). */
   provisionedConcurrency: number;
+  /**
+   * The version or alias provisioned concurrency is configured on
+   * (PutProvisionedConcurrencyConfig's Qualifier). Lambda refuses `$LATEST`;
+   * the live session starts the environments in the version's own
+   * environment pool (an alias's, split by its weights).
+   */
+  provisionedQualifier: string;
   /** Scaling rate: at most `scaleBurst` new environments per `scaleWindowMs`, refilled continuously. */
   scaleBurst: number;
   scaleWindowMs: number;
@@ -50,6 +57,7 @@ export const DEFAULT_SETTINGS: PlatformSettings = {
   accountConcurrency: 1000,
   reservedConcurrency: null,
   provisionedConcurrency: 0,
+  provisionedQualifier: '$LATEST',
   scaleBurst: 1000,
   scaleWindowMs: 10_000,
   keepAliveMs: 10 * 60_000,
@@ -77,6 +85,9 @@ export const SETTING_LIMITS = {
   waitScale: { min: 1, max: 3_600 },
   lifetimeMs: { min: 0, max: 48 * 3_600_000 },
 } as const;
+
+/** A qualifier as Lambda's API takes it: `$LATEST`, a version number or an alias name (1–128 characters). */
+const QUALIFIER_PATTERN = /^(\$LATEST|[a-zA-Z0-9-_]{1,128})$/;
 
 export interface SettingProblem {
   field: keyof PlatformSettings;
@@ -108,6 +119,12 @@ export function validateSettings(s: PlatformSettings): SettingProblem[] {
     whole('lifetimeMaxMs', 'lifetimeMaxMs', s.lifetimeMaxMs, L.lifetimeMs.min, L.lifetimeMs.max),
   ].filter((p): p is SettingProblem => p !== null);
   if (s.lifetimeMaxMs < s.lifetimeMinMs) problems.push({ field: 'lifetimeMaxMs', message: 'The longest lifetime must not be shorter than the shortest.' });
+  if (typeof s.provisionedQualifier !== 'string' || !QUALIFIER_PATTERN.test(s.provisionedQualifier)) {
+    problems.push({
+      field: 'provisionedQualifier',
+      message: `1 validation error detected: Value '${String(s.provisionedQualifier).slice(0, 140)}' at 'qualifier' failed to satisfy constraint: Member must satisfy regular expression pattern: ${QUALIFIER_PATTERN.source.slice(1, -1)}`,
+    });
+  }
   if (!IDLE_ROUTINGS.includes(s.routing)) problems.push({ field: 'routing', message: `Routing must be one of ${IDLE_ROUTINGS.join(', ')}.` });
   const cap = s.reservedConcurrency ?? s.accountConcurrency;
   if (s.reservedConcurrency !== null && s.reservedConcurrency > s.accountConcurrency - 100 && s.reservedConcurrency > 0) {
@@ -134,6 +151,7 @@ export function validateSettings(s: PlatformSettings): SettingProblem[] {
 export const FUNCTION_SETTING_KEYS = [
   'reservedConcurrency',
   'provisionedConcurrency',
+  'provisionedQualifier',
   'keepAliveMs',
   'maximumRetryAttempts',
   'maximumEventAgeS',

@@ -64,8 +64,16 @@ export type Notice =
   | { kind: 'asyncRetry'; atMs: number; ticket: number; requestId: string; retryAtMs: number; cause: 'function-error' | 'throttle'; attempts: number }
   /** An asynchronous invocation ended; `destination` is set when it went to the on-failure destination. */
   | { kind: 'asyncDone'; atMs: number; ticket: number; requestId: string; result: AsyncResult; attempts: number; destination?: DestinationRecord; deadLetter?: DeadLetterMessage }
-  /** Provisioned concurrency allocated or released, for the bill (configured GB-s are billed from enable to disable). */
-  | { kind: 'provisioned'; atMs: number; count: number; memoryMb: number; architecture: Architecture };
+  /**
+   * Provisioned concurrency allocated or released, for the bill (configured GB-s are billed from enable to disable);
+   * each published `version` holds its own allocation, and a workspace-wide stream names the function.
+   */
+  /**
+   * A provisioned environment's init ended with no request waiting: its log stream's lines (INIT_START, the init's
+   * output, INIT_REPORT), which no invocation carries.
+   */
+  | { kind: 'initLog'; atMs: number; envId: string; logStreamName: string; lines: LogLine[]; status: 'success' | 'error' | 'timeout' }
+  | { kind: 'provisioned'; atMs: number; count: number; memoryMb: number; architecture: Architecture; version?: string; functionName?: string };
 
 /**
  * A cheaper path for environment notices, for the scale simulation: when a
@@ -207,4 +215,5 @@ export interface EnvironmentView {
   invocations: number;
   logStreamName: string;
   provisioned: boolean;
+  memoryMb: number;
 }

@@ -251,6 +251,8 @@ function describeNotice(n: Notice): string {
       return `notice asyncDone #${n.ticket} ${n.result} attempts=${n.attempts}`;
     case 'provisioned':
       return `notice provisioned ${n.count}`;
+    case 'initLog':
+      return `notice initLog ${n.envId} ${n.status}`;
   }
 }
 

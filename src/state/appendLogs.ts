@@ -20,6 +20,8 @@ export interface LogGroupMeta {
   invocationType: 'RequestResponse' | 'Event';
   durationMs: number;
   startedAtMs: number;
+  /** A provisioned environment's init, logged in its own stream before any request (no invocation; `requestId` names the environment). */
+  init?: { envId: string; logStreamName: string };
 }
 
 /** An invocation's group begins at `logs[at]`. */

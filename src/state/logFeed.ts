@@ -1,4 +1,4 @@
-import type { PlatformCommand } from '../core/platformTypes';
+import type { Notice, PlatformCommand } from '../core/platformTypes';
 import type { LogBatch } from './appendLogs';
 
 /**
@@ -17,6 +17,10 @@ export class LogFeed {
   /** Keep the lines of every `complete` command; true when something waits for a flush. */
   receive(functionId: string, commands: readonly PlatformCommand[]): boolean {
     for (const c of commands) {
+      if (c.type === 'notice' && c.notice.kind === 'initLog') {
+        this.initLog(functionId, c.notice);
+        continue;
+      }
       if (c.type !== 'complete' || c.logs.length === 0) continue;
       const list = this.pending.get(functionId) ?? [];
       const r = c.record;
@@ -39,6 +43,20 @@ export class LogFeed {
       this.pending.set(functionId, list);
     }
     return this.pending.size > 0;
+  }
+
+  /** A provisioned environment's init: its own group, named by its environment and log stream. */
+  private initLog(functionId: string, n: Extract<Notice, { kind: 'initLog' }>): void {
+    const list = this.pending.get(functionId) ?? [];
+    const requestId = `init ${n.envId}`;
+    const outcome = n.status === 'success' ? 'success' : n.status === 'timeout' ? 'timeout' : 'error';
+    list.push({
+      requestId,
+      lines: n.lines,
+      pinned: false,
+      meta: { requestId, origin: null, cold: true, outcome, attempt: 1, invocationType: 'RequestResponse', durationMs: 0, startedAtMs: n.atMs, init: { envId: n.envId, logStreamName: n.logStreamName } },
+    });
+    this.pending.set(functionId, list);
   }
 
   /** The user asked for this invocation (its result came back to the Invoke button): its lines are shown whatever the window. */

@@ -17,8 +17,8 @@ export function namespacedCommand(fnIndex: number, fnName: string, c: PlatformCo
       return { ...c, ticket: ticket(c.ticket) };
     case 'notice': {
       const n = c.notice;
-      if (n.kind === 'environment') return { type: 'notice', notice: { ...n, envId: env(n.envId) } };
-      if (n.kind === 'provisioned') return c;
+      if (n.kind === 'environment' || n.kind === 'initLog') return { type: 'notice', notice: { ...n, envId: env(n.envId) } };
+      if (n.kind === 'provisioned') return { type: 'notice', notice: { ...n, functionName: fnName } };
       return { type: 'notice', notice: { ...n, ticket: ticket(n.ticket) } };
     }
     default:

@@ -310,14 +310,16 @@ describe('accounting', () => {
     });
   });
 
-  it('keeps the provisioned notices in order, for the bill', () => {
+  it('keeps the provisioned notices in order, for the bill, each named by its function and version (each holds its own allocation)', () => {
     const r = run([
-      { type: 'notice', notice: { kind: 'provisioned', atMs: T0 + 10, count: 5, memoryMb: 512, architecture: 'arm64' } },
+      { type: 'notice', notice: { kind: 'provisioned', atMs: T0 + 10, count: 5, memoryMb: 512, architecture: 'arm64', version: '1' } },
+      { type: 'notice', notice: { kind: 'provisioned', atMs: T0 + 15, count: 2, memoryMb: 512, architecture: 'arm64', version: '2', functionName: 'api' } },
       { type: 'notice', notice: { kind: 'provisioned', atMs: T0 + 20, count: 0, memoryMb: 512, architecture: 'arm64' } },
     ]);
     expect(r.provisionedChanges()).toEqual([
-      { atMs: T0 + 10, count: 5, memoryMb: 512, architecture: 'arm64' },
-      { atMs: T0 + 20, count: 0, memoryMb: 512, architecture: 'arm64' },
+      { atMs: T0 + 10, count: 5, memoryMb: 512, architecture: 'arm64', source: ':1' },
+      { atMs: T0 + 15, count: 2, memoryMb: 512, architecture: 'arm64', source: 'api:2' },
+      { atMs: T0 + 20, count: 0, memoryMb: 512, architecture: 'arm64', source: ':' },
     ]);
   });
 });

@@ -229,7 +229,7 @@ export class RunRecorder {
         if (n.deadLetter) this.deadLetterMessages.push(n.deadLetter);
         return;
       case 'provisioned':
-        this.provisioned.push({ atMs: n.atMs, count: n.count, memoryMb: n.memoryMb, architecture: n.architecture });
+        this.provisioned.push({ atMs: n.atMs, count: n.count, memoryMb: n.memoryMb, architecture: n.architecture, source: `${n.functionName ?? ''}:${n.version ?? ''}` });
         return;
       case 'asyncRetry':
         return;

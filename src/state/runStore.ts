@@ -23,7 +23,7 @@ import { namespacedCommand } from './namespacedCommand';
 import { logFeed, usePlayground } from './playgroundStore';
 import { RunRecorder } from './runRecorder';
 import { countSent, resetSent, sentSoFar } from './sentCounter';
-import { invokeTarget } from './versionsStore';
+import { invokeTarget, useVersions } from './versionsStore';
 import { waitScaleChanged } from './triggers/eventbridge/eventBridgeId';
 
 /** How often what the recorders saw is published to React: batched, never one render per invocation. */
@@ -136,7 +136,14 @@ function applyToSession(): void {
   const { accountSettings, own } = useRun.getState();
   const s = session();
   const before = s.currentSettings().waitScale;
-  const functions = usePlayground.getState().functions.map((f) => ({ id: f.id, config: f.config, settings: ownOf(own, f.id), deployable: validateConfig(f.config).length === 0 }));
+  const { byFunction } = useVersions.getState();
+  const functions = usePlayground.getState().functions.map((f) => ({
+    id: f.id,
+    config: f.config,
+    settings: ownOf(own, f.id),
+    deployable: validateConfig(f.config).length === 0,
+    versions: byFunction[f.id],
+  }));
   s.applySettings(accountSettings, functions);
   if (before !== accountSettings.waitScale) waitScaleChanged();
 }
@@ -155,24 +162,29 @@ usePlayground.subscribe((next, prev) => {
   }
 });
 
+/** A version published or an alias moved: provisioned concurrency follows the version or alias it is configured on. */
+useVersions.subscribe((next, prev) => {
+  if (next.byFunction !== prev.byFunction) applyToSession();
+});
+
 /** A fresh recorder that already knows the environments alive now (provisioned ones above all). */
 function freshRecorder(scope: string): RunRecorder {
   const now = platformNow();
   const next = new RunRecorder(now);
   const { functions } = usePlayground.getState();
-  const { accountSettings, own } = useRun.getState();
   functions.forEach((f, index) => {
     if (scope !== ALL_FUNCTIONS && scope !== f.id) return;
-    const driver = session().existingDriver(f.id);
-    if (!driver) return;
-    const { memoryMb, architecture } = f.config;
     const seed: PlatformCommand[] = [];
-    const provisioned = settingsFor(accountSettings, ownOf(own, f.id)).provisionedConcurrency;
-    if (provisioned > 0) {
-      seed.push({ type: 'notice', notice: { kind: 'provisioned', atMs: now, count: provisioned, memoryMb, architecture } });
+    // Provisioned concurrency is held by published versions (an alias's split by its weights); environments live in every driver of the function.
+    const published = useVersions.getState().byFunction[f.id]?.versions ?? [];
+    for (const [version, count] of session().provisionedOf(f.id)) {
+      const config = published.find((v) => v.version === version)?.config;
+      if (config && count > 0) seed.push({ type: 'notice', notice: { kind: 'provisioned', atMs: now, count, memoryMb: config.memoryMb, architecture: config.architecture, version: String(version) } });
     }
-    for (const env of driver.environments()) {
-      seed.push({ type: 'notice', notice: { kind: 'environment', atMs: now, envId: env.envId, state: env.state, provisioned: env.provisioned, memoryMb } });
+    for (const [, driver] of session().driversOf(f.id)) {
+      for (const env of driver.environments()) {
+        seed.push({ type: 'notice', notice: { kind: 'environment', atMs: now, envId: env.envId, state: env.state, provisioned: env.provisioned, memoryMb: env.memoryMb } });
+      }
     }
     for (const c of seed) next.observe(scope === ALL_FUNCTIONS ? namespacedCommand(index, f.config.name, c) : c);
   });

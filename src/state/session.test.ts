@@ -1,11 +1,16 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG } from '../core/functionConfig';
+import { DEFAULT_CONFIG, type FunctionConfig } from '../core/functionConfig';
+import type { PublishedVersion } from '../core/functionVersions';
 import { DEFAULT_SETTINGS } from '../core/platformSettings';
 import type { PlatformCommand } from '../core/platformTypes';
 import { ManualTimers } from '../bridge/manualTimers.test-support';
 import { Session } from './session';
 
 const CONFIG = { ...DEFAULT_CONFIG, code: 'export const handler = async () => "ok";' };
+
+function published(version: number, config: FunctionConfig): PublishedVersion {
+  return { version, description: '', publishedAtMs: 0, codeSha256: '', config };
+}
 
 let open: Session[] = [];
 function session(): { s: Session; timers: ManualTimers } {
@@ -71,19 +76,65 @@ describe('Session: the composition root of live mode', () => {
     expect(s.now() - start).toBeCloseTo(60_000, 0);
   });
 
-  it('provisioned concurrency starts environments at once: drivers are made for every deployable function', () => {
+  it('provisioned concurrency starts environments at once, in the version it is configured on: drivers are made for every deployable function', () => {
     const { s } = session();
     const starts: string[] = [];
     s.onPlatformCommands((id, commands) => {
-      for (const c of commands) if (c.type === 'startEnvironment') starts.push(`${id} ${c.spec.initializationType}`);
+      for (const c of commands) if (c.type === 'startEnvironment') starts.push(`${id} ${c.spec.envId} ${c.spec.functionVersion} ${c.spec.initializationType}`);
     });
-    s.applySettings({ ...DEFAULT_SETTINGS, provisionedConcurrency: 2 }, [
-      { id: 'fn-1', config: CONFIG },
-      { id: 'fn-2', config: { ...CONFIG, name: 'other' } },
+    const versions = { versions: [published(1, CONFIG)], aliases: [] };
+    s.applySettings({ ...DEFAULT_SETTINGS, provisionedConcurrency: 2, provisionedQualifier: '1' }, [
+      { id: 'fn-1', config: CONFIG, versions },
+      { id: 'fn-2', config: { ...CONFIG, name: 'other' }, versions },
     ]);
-    expect(s.existingDriver('fn-1')).not.toBeNull();
-    expect(s.existingDriver('fn-2')).not.toBeNull();
-    expect(starts.sort()).toEqual(['fn-1 provisioned-concurrency', 'fn-1 provisioned-concurrency', 'fn-2 provisioned-concurrency', 'fn-2 provisioned-concurrency']);
+    // `$LATEST` holds none: only the version's driver was made.
+    expect(s.existingDriver('fn-1')).toBeNull();
+    expect(starts.sort()).toEqual([
+      'fn-1 env-1-v1 1 provisioned-concurrency',
+      'fn-1 env-2-v1 1 provisioned-concurrency',
+      'fn-2 env-1-v1 1 provisioned-concurrency',
+      'fn-2 env-2-v1 1 provisioned-concurrency',
+    ]);
+  });
+
+  it.each([
+    { case: 'on $LATEST (Lambda refuses it): none', qualifier: '$LATEST', count: 2, expected: {} },
+    { case: 'on a version that does not exist: none', qualifier: '7', count: 2, expected: {} },
+    { case: 'on version 2', qualifier: '2', count: 3, expected: { 2: 3 } },
+    { case: 'on an alias of one version', qualifier: 'stable', count: 2, expected: { 1: 2 } },
+    { case: 'on a weighted alias (v2, 25 % to v1): split by the weights', qualifier: 'canary', count: 4, expected: { 2: 3, 1: 1 } },
+  ])('provisioned concurrency $case', ({ qualifier, count, expected }) => {
+    const { s } = session();
+    const byVersion: Record<string, number> = {};
+    s.onPlatformCommands((_id, commands) => {
+      for (const c of commands) if (c.type === 'startEnvironment' && c.spec.initializationType === 'provisioned-concurrency') byVersion[c.spec.functionVersion] = (byVersion[c.spec.functionVersion] ?? 0) + 1;
+    });
+    const versions = {
+      versions: [published(1, CONFIG), published(2, { ...CONFIG, memoryMb: 256 })],
+      aliases: [
+        { name: 'stable', functionVersion: 1, additional: null, description: '' },
+        { name: 'canary', functionVersion: 2, additional: { version: 1, weight: 0.25 }, description: '' },
+      ],
+    };
+    s.applySettings({ ...DEFAULT_SETTINGS, provisionedConcurrency: count, provisionedQualifier: qualifier }, [{ id: 'fn-1', config: CONFIG, versions }]);
+    expect(byVersion).toEqual(expected);
+    expect(Object.fromEntries(s.provisionedOf('fn-1'))).toEqual(expected);
+  });
+
+  it('an alias moved to another version moves its provisioned environments with it', () => {
+    const { s } = session();
+    const log: string[] = [];
+    s.onPlatformCommands((_id, commands) => {
+      for (const c of commands) {
+        if (c.type === 'startEnvironment') log.push(`start ${c.spec.envId}`);
+        if (c.type === 'destroyEnvironment') log.push(`destroy ${c.envId}`);
+      }
+    });
+    const settings = { ...DEFAULT_SETTINGS, provisionedConcurrency: 1, provisionedQualifier: 'live' };
+    const vs = [published(1, CONFIG), published(2, CONFIG)];
+    s.applySettings(settings, [{ id: 'fn-1', config: CONFIG, versions: { versions: vs, aliases: [{ name: 'live', functionVersion: 1, additional: null, description: '' }] } }]);
+    s.applySettings(settings, [{ id: 'fn-1', config: CONFIG, versions: { versions: vs, aliases: [{ name: 'live', functionVersion: 2, additional: null, description: '' }] } }]);
+    expect(log).toEqual(['start env-1-v1', 'destroy env-1-v1', 'start env-1-v2']);
   });
 
   it('dispose settles everything: pending invokes reject with the reason, no timer is left, listeners hear nothing more, no driver can be made', async () => {

@@ -2,6 +2,7 @@ import { AccountConcurrency } from '../core/accountConcurrency';
 import type { Clock } from '../core/clock';
 import { functionArn } from '../core/environmentVariables';
 import type { FunctionConfig } from '../core/functionConfig';
+import { NO_VERSIONS, provisionedByVersion, type FunctionVersions } from '../core/functionVersions';
 import { PlatformClock } from '../core/platformClock';
 import { DEFAULT_SETTINGS, functionSettingsOf, settingsFor, type FunctionSettings, type PlatformSettings } from '../core/platformSettings';
 import type { PlatformCommand } from '../core/platformTypes';
@@ -45,6 +46,8 @@ export interface SessionFunction {
   settings?: FunctionSettings;
   /** Its configuration is valid: provisioned concurrency may start its environments. */
   deployable?: boolean;
+  /** Its published versions and aliases: provisioned concurrency runs in the version (or the alias's versions) it is configured on. */
+  versions?: FunctionVersions;
 }
 
 /**
@@ -70,6 +73,8 @@ export class Session {
   readonly account = new AccountConcurrency(DEFAULT_SETTINGS.accountConcurrency);
   /** Each function's own settings (reserved and provisioned concurrency, keep-alive, asynchronous invocation). */
   private readonly own = new Map<string, FunctionSettings>();
+  /** Each function's published versions and aliases, as last applied: where its provisioned concurrency runs. */
+  private readonly versions = new Map<string, FunctionVersions>();
   private readonly drivers = new Map<string, Held>();
   private readonly listeners = new Set<CommandsListener>();
   private settings: PlatformSettings = DEFAULT_SETTINGS;
@@ -141,7 +146,7 @@ export class Session {
   }
 
   /** Every driver of the function, keyed as held: `$LATEST`'s (`fnId`) and each published version's (`fnId:N`). */
-  private *driversOf(functionId: string): Generator<[string, LiveDriver]> {
+  *driversOf(functionId: string): Generator<[string, LiveDriver]> {
     for (const [key, { driver }] of [...this.drivers]) if (key === functionId || key.startsWith(`${functionId}:`)) yield [key, driver];
   }
 
@@ -169,10 +174,23 @@ export class Session {
       // A reservation counts whether or not the function has run yet.
       this.account.declare(f.id, own.reservedConcurrency);
     }
+    for (const f of functions) this.versions.set(f.id, f.versions ?? NO_VERSIONS);
     for (const [key, { driver }] of this.drivers) driver.setSettings(this.settingsOfKey(key));
+    // Provisioned environments start as soon as they are configured: in the version they are configured on (never `$LATEST`).
     for (const f of functions) {
-      if (f.deployable !== false && !this.drivers.has(f.id) && this.settingsOf(f.id).provisionedConcurrency > 0) this.driverFor(f.id, f.config);
+      if (f.deployable === false) continue;
+      const versions = this.versions.get(f.id)!;
+      for (const [version, count] of this.provisionedOf(f.id)) {
+        const published = versions.versions.find((v) => v.version === version);
+        if (count > 0 && published && !this.drivers.has(`${f.id}:${version}`)) this.driverFor(f.id, published.config, version);
+      }
     }
+  }
+
+  /** How the function's provisioned concurrency is held, by published version: all on its version, or split by its alias's weights. */
+  provisionedOf(functionId: string): Map<number, number> {
+    const { provisionedConcurrency, provisionedQualifier } = this.settingsOf(functionId);
+    return provisionedByVersion(this.versions.get(functionId) ?? NO_VERSIONS, provisionedQualifier, provisionedConcurrency);
   }
 
   /** The account's settings (and the playground's: the wait scale, routing, lifetimes). */
@@ -186,14 +204,15 @@ export class Session {
   }
 
   /**
-   * A driver's settings: its function's; a published version's driver holds
-   * no provisioned environments of the function's setting (that setting is
-   * still the function's own here; see the README's fidelity notes).
+   * A driver's settings: its function's, with the provisioned environments
+   * its version holds (`$LATEST` holds none: Lambda configures provisioned
+   * concurrency on a version or an alias only).
    */
   private settingsOfKey(key: string): PlatformSettings {
     const [functionId, version] = key.split(':');
     const settings = this.settingsOf(functionId!);
-    return version === undefined ? settings : { ...settings, provisionedConcurrency: 0 };
+    const provisionedConcurrency = version === undefined ? 0 : (this.provisionedOf(functionId!).get(Number(version)) ?? 0);
+    return { ...settings, provisionedConcurrency };
   }
 
   /** A function removed from the workspace: its environments (of every version) go, its pending invokes are rejected. */
@@ -203,6 +222,7 @@ export class Session {
       this.drivers.delete(key);
     }
     this.own.delete(functionId);
+    this.versions.delete(functionId);
     this.account.leave(functionId);
   }
 

@@ -4,8 +4,10 @@ import { ManualTimers } from '../bridge/manualTimers.test-support';
 import { session, startSession } from './currentSession';
 import { usePlayground } from './playgroundStore';
 import { ALL_FUNCTIONS, runRecorder, useRun } from './runStore';
+import { lessonActions } from './lessons/lessonActions';
 import { sentSoFar } from './sentCounter';
 import { sourceById, useSources } from './sourcesStore';
+import { useVersions } from './versionsStore';
 import { applyWorkspace, captureWorkspace, exampleWorkspace } from './workspaceSnapshot';
 
 /**
@@ -112,6 +114,28 @@ describe('stores on a session', () => {
     const [a, b] = usePlayground.getState().functions;
     expect(session().settingsOf(a?.id ?? '')).toMatchObject({ reservedConcurrency: 7, maximumRetryAttempts: 2 });
     expect(session().settingsOf(b?.id ?? '')).toMatchObject({ reservedConcurrency: null, maximumRetryAttempts: 0 });
+  });
+
+  it("provisioned concurrency on an alias (the lesson's action): the version holds it, the bill hears of it, a workspace keeps it; on $LATEST none starts", async () => {
+    useRun.getState().setSettings({ ...useRun.getState().settings, provisionedConcurrency: 2 });
+    expect(session().provisionedOf(fnId()).size).toBe(0);
+    lessonActions.provisionOnAlias('live', 2);
+    const versions = useVersions.getState();
+    expect(versions.byFunction[fnId()]?.aliases.map((a) => [a.name, a.functionVersion])).toEqual([['live', 1]]);
+    expect(versions.qualifier[fnId()]).toBe('live');
+    expect(Object.fromEntries(session().provisionedOf(fnId()))).toEqual({ 1: 2 });
+    expect(session().existingDriver(fnId())).toBeNull();
+    // A fresh run knows the allocation is there, held by version 1.
+    useRun.getState().resetRun();
+    expect(runRecorder(fnId()).provisionedChanges()).toEqual([expect.objectContaining({ count: 2, source: ':1' })]);
+    const saved = captureWorkspace('provisioned', []);
+    expect(saved.concurrency).toMatchObject({ provisionedConcurrency: 2, provisionedQualifier: 'live' });
+    await applyWorkspace(saved);
+    expect(Object.fromEntries(session().provisionedOf(usePlayground.getState().selectedId))).toEqual({ 1: 2 });
+    // A workspace from before versions: its provisioned concurrency was on $LATEST, which Lambda refuses.
+    await applyWorkspace({ ...saved, concurrency: { ...saved.concurrency, provisionedQualifier: '$LATEST' } });
+    expect(useRun.getState().settings).toMatchObject({ provisionedConcurrency: 2, provisionedQualifier: '$LATEST' });
+    expect(session().provisionedOf(usePlayground.getState().selectedId).size).toBe(0);
   });
 
   it('the reservations of all the functions together must leave 100 unreserved: the one that would not is refused, the others stay', () => {

@@ -11,6 +11,10 @@ export interface ConcurrencyFormProps {
   functionName: string;
   /** Problems the form cannot see from its fields alone (the reservations of all the functions together). */
   sharedProblems?: readonly SettingProblem[];
+  /** The function's published versions and aliases, which provisioned concurrency can be configured on. */
+  provisionedTargets?: readonly { value: string; label: string }[];
+  /** Lambda's refusal of the provisioned concurrency's qualifier (`$LATEST`, or a version or alias that is gone). */
+  provisionedProblem?: string | null;
 }
 
 /** The waits the select offers; another value in range (from a saved session, say) is shown as its own option. */
@@ -67,13 +71,19 @@ function problemsOf(s: PlatformSettings): SettingProblem[] {
 
 
 /** Concurrency, scaling, keep-alive, asynchronous invocation and the compression of platform waits. */
-export function ConcurrencyForm({ settings, onChange, functionName, sharedProblems = [] }: ConcurrencyFormProps) {
+export function ConcurrencyForm({ settings, onChange, functionName, sharedProblems = [], provisionedTargets = [], provisionedProblem = null }: ConcurrencyFormProps) {
   const headingId = useId();
   const waitId = useId();
+  const qualifierId = useId();
   const problems = useMemo(() => {
     const own = problemsOf(settings);
-    return [...own, ...sharedProblems.filter((p) => !own.some((o) => o.message === p.message))];
-  }, [settings, sharedProblems]);
+    const extra: SettingProblem[] = provisionedProblem ? [{ field: 'provisionedQualifier', message: provisionedProblem }] : [];
+    return [...own, ...[...sharedProblems, ...extra].filter((p) => !own.some((o) => o.message === p.message))];
+  }, [settings, sharedProblems, provisionedProblem]);
+  // `$LATEST` (a workspace from before versions) and a qualifier that is gone are shown as they are, with Lambda's refusal.
+  const targets = provisionedTargets.some((t) => t.value === settings.provisionedQualifier)
+    ? provisionedTargets
+    : [{ value: settings.provisionedQualifier, label: settings.provisionedQualifier === '$LATEST' ? '$LATEST (unpublished)' : settings.provisionedQualifier }, ...provisionedTargets];
   const invalid = (field: keyof PlatformSettings): boolean => problems.some((p) => p.field === field);
   const set = <K extends keyof PlatformSettings>(key: K, value: PlatformSettings[K]): void => onChange({ ...settings, [key]: value });
   const L = SETTING_LIMITS;
@@ -109,6 +119,23 @@ export function ConcurrencyForm({ settings, onChange, functionName, sharedProble
             invalid={invalid('provisionedConcurrency')}
             onValue={(n) => set('provisionedConcurrency', n)}
           />
+          <div className="field">
+            <span className="label-row">
+              <label htmlFor={qualifierId}>Provisioned concurrency on</label>
+              <Term id="versions" />
+            </span>
+            <select
+              id={qualifierId}
+              value={settings.provisionedQualifier}
+              aria-invalid={invalid('provisionedQualifier') || undefined}
+              onChange={(e) => set('provisionedQualifier', e.target.value)}
+            >
+              {targets.map((t) => (
+                <option key={t.value} value={t.value}>{t.label}</option>
+              ))}
+            </select>
+            <span className="hint">{provisionedTargets.length === 0 ? 'Publish a version first (Versions and aliases)' : 'A version or alias: never $LATEST'}</span>
+          </div>
           <NumberField
             label="Keep-alive (s)"
             term="keep-alive"

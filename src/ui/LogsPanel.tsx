@@ -34,6 +34,7 @@ const OUTCOME: Record<LogGroupMeta['outcome'], string> = { success: 'Succeeded',
 /** The header of one invocation's lines: what caused it, cold or warm, how it ended. */
 function groupLabel(meta: LogGroupMeta | null): string {
   if (!meta) return 'Earlier lines';
+  if (meta.init) return `Provisioned environment ${meta.init.envId} · init ${meta.outcome === 'success' ? 'done' : OUTCOME[meta.outcome].toLowerCase()}`;
   const parts = [meta.origin ?? 'Invocation', meta.cold ? 'cold' : 'warm', meta.errorType ? `${OUTCOME[meta.outcome]} (${meta.errorType})` : OUTCOME[meta.outcome]];
   if (meta.attempt > 1) parts.push(`attempt ${meta.attempt}`);
   return parts.join(' · ');
@@ -57,10 +58,10 @@ const LogGroup = memo(function LogGroup({ item, logs, fileName, query }: { item:
     }
   }
   return (
-    <div className={`log-entry${failed ? ' failed' : ''}`} role="group" aria-label={item.meta ? `${label}, request ${item.meta.requestId}` : label}>
+    <div className={`log-entry${failed ? ' failed' : ''}`} role="group" aria-label={item.meta ? (item.meta.init ? `${label}, log stream ${item.meta.init.logStreamName}` : `${label}, request ${item.meta.requestId}`) : label}>
       <button type="button" className="log-entry-head" aria-expanded={!folded} onClick={() => setFolded(!folded)}>
         <span aria-hidden="true">{folded ? '▸' : '▾'}</span> {failed && <span className="log-entry-failed">Failed</span>} {label}
-        {item.meta && <span className="log-entry-id"> {item.meta.requestId.slice(0, 8)}</span>}
+        {item.meta && <span className="log-entry-id"> {item.meta.init ? item.meta.init.logStreamName : item.meta.requestId.slice(0, 8)}</span>}
       </button>
       {out}
     </div>

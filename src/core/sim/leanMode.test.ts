@@ -22,6 +22,8 @@ function commandsOf(scenario: Scenario, lean: boolean): string[] {
   const commands: string[] = [];
   const environments: string[] = [];
   const observe = (c: PlatformCommand): void => {
+    // A provisioned environment's init log carries log lines only, which lean mode makes none of.
+    if (c.type === 'notice' && c.notice.kind === 'initLog') return;
     const text = JSON.stringify(c, (key, value: unknown) => (UNREAD.has(key) ? undefined : value));
     (c.type === 'notice' && c.notice.kind === 'environment' ? environments : commands).push(text);
   };

@@ -80,6 +80,21 @@ describe('SAM template', () => {
     expect(sam.notes.join('\n')).toContain('the others (beta) are not exported');
   });
 
+  it.each([
+    { case: 'on an alias: that alias is the one SAM publishes', qualifier: 'beta', alias: 'beta', note: null },
+    { case: 'on a version: SAM puts it on the alias it publishes, and the notes say so', qualifier: '1', alias: 'beta', note: 'provisioned concurrency was on version 1; SAM configures it on the published alias beta' },
+  ])('provisioned concurrency $case', ({ qualifier, alias, note }) => {
+    const version = { version: 1, description: '', publishedAtMs: 0, config: { ...fn('api') } };
+    const concurrency = { ...WORKSPACE_DEFAULTS.concurrency, provisionedConcurrency: 3, provisionedQualifier: qualifier };
+    const workspace = ws([fn('api', { versions: [version], aliases: [{ name: 'alpha', functionVersion: '1', description: '' }, { name: 'beta', functionVersion: '1', description: '' }].reverse(), concurrency })]);
+    const sam = samTemplate(workspace);
+    const t = parseTemplate(sam.yaml) as { Resources: Record<string, { Properties: Record<string, unknown> }> };
+    expect(t.Resources.ApiFunction!.Properties).toMatchObject({ AutoPublishAlias: alias, ProvisionedConcurrencyConfig: { ProvisionedConcurrentExecutions: 3 } });
+    const notes = sam.notes.join('\n');
+    if (note) expect(notes).toContain(note);
+    else expect(notes).not.toContain('provisioned concurrency was on');
+  });
+
   it('the checker catches what sam validate would refuse', () => {
     const bad = {
       AWSTemplateFormatVersion: '2010-09-09',
@@ -165,7 +180,7 @@ describe("each function's own settings in the template", () => {
   it('reserved and provisioned concurrency and retries are per function; a function without its own takes the workspace’s', () => {
     const workspace = ws(
       [
-        fn('orders', { concurrency: { reservedConcurrency: 5, provisionedConcurrency: 2, keepAliveMs: 600_000, maximumRetryAttempts: 0, maximumEventAgeS: 21_600, onSuccessDestination: false, deadLetterQueue: false } }),
+        fn('orders', { concurrency: { reservedConcurrency: 5, provisionedConcurrency: 2, provisionedQualifier: 'live', keepAliveMs: 600_000, maximumRetryAttempts: 0, maximumEventAgeS: 21_600, onSuccessDestination: false, deadLetterQueue: false } }),
         fn('reports'),
       ],
       { concurrency: { ...WORKSPACE_DEFAULTS.concurrency, reservedConcurrency: 20 } },

@@ -44,7 +44,11 @@ export function samTemplate(workspace: Workspace): SamTemplate {
     if (deadLetterQueue) resources[deadLetterQueue] = { Type: 'AWS::SQS::Queue', Properties: { MessageRetentionPeriod: 1_209_600 } };
     // The playground's aliases: SAM publishes a version on every deploy and points one alias at it (a weighted one shifts traffic as a canary).
     const weighted = f.aliases.find((a) => a.additionalVersion !== undefined && (a.additionalWeight ?? 0) > 0);
-    const alias = weighted?.name ?? f.aliases[0]?.name ?? (own.provisionedConcurrency > 0 ? PUBLISHED_ALIAS : undefined);
+    const provisioned = own.provisionedConcurrency > 0;
+    const provisionedAlias = provisioned ? f.aliases.find((a) => a.name === own.provisionedQualifier)?.name : undefined;
+    const alias = weighted?.name ?? provisionedAlias ?? f.aliases[0]?.name ?? (provisioned ? PUBLISHED_ALIAS : undefined);
+    // SAM configures provisioned concurrency on the alias it publishes, and nowhere else.
+    if (provisioned && own.provisionedQualifier !== alias) notes.push(`${f.name}: provisioned concurrency was on ${/^\d+$/.test(own.provisionedQualifier) ? 'version ' : ''}${own.provisionedQualifier}; SAM configures it on the published alias ${alias}.`);
     if (f.aliases.length > 1) notes.push(`${f.name}: SAM's AutoPublishAlias makes one alias (${alias}); the others (${f.aliases.filter((a) => a.name !== alias).map((a) => a.name).join(', ')}) are not exported.`);
     if (weighted && weighted.additionalWeight !== 0.1) notes.push(`${f.name}: the alias ${weighted.name} sent ${Math.round((weighted.additionalWeight ?? 0) * 100)} % to another version; the export uses CodeDeploy's Canary10Percent5Minutes, the predefined canary nearest to it.`);
     const url = parts.functionUrls.has(l.logicalId);
@@ -65,7 +69,7 @@ export function samTemplate(workspace: Workspace): SamTemplate {
         ReservedConcurrentExecutions: own.reservedConcurrency ?? undefined,
         AutoPublishAlias: alias,
         DeploymentPreference: weighted ? { Type: 'Canary10Percent5Minutes' } : undefined,
-        ProvisionedConcurrencyConfig: own.provisionedConcurrency > 0 ? { ProvisionedConcurrentExecutions: own.provisionedConcurrency } : undefined,
+        ProvisionedConcurrencyConfig: provisioned ? { ProvisionedConcurrentExecutions: own.provisionedConcurrency } : undefined,
         EventInvokeConfig: asyncConfig
           ? {
               MaximumRetryAttempts: own.maximumRetryAttempts,

@@ -30,6 +30,7 @@ export const savedEventSchema = s.object({ name: s.string(256), json: s.string(C
 const F = {
   reservedConcurrency: s.nullable(s.number()).default(C.reservedConcurrency),
   provisionedConcurrency: s.number().default(C.provisionedConcurrency),
+  provisionedQualifier: s.string(128).default(C.provisionedQualifier),
   keepAliveMs: s.number().default(C.keepAliveMs),
   maximumRetryAttempts: s.number().default(C.maximumRetryAttempts),
   maximumEventAgeS: s.number().default(C.maximumEventAgeS),
@@ -96,6 +97,7 @@ export const concurrencySchema = s.object({
   accountConcurrency: s.number().default(C.accountConcurrency),
   reservedConcurrency: F.reservedConcurrency,
   provisionedConcurrency: F.provisionedConcurrency,
+  provisionedQualifier: F.provisionedQualifier,
   scaleBurst: s.number().default(C.scaleBurst),
   scaleWindowMs: s.number().default(C.scaleWindowMs),
   keepAliveMs: F.keepAliveMs,

@@ -112,14 +112,15 @@ const reservedProvisioned: Lesson = {
     }),
   steps: [
     {
-      instruction: 'Set Provisioned concurrency to 2 and wait until both environments are initialised (the Timeline shows them).',
+      instruction:
+        'Provisioned concurrency is configured on a version or an alias, never $LATEST. Publish a version, point an alias named live at it, set Provisioned concurrency to 2 on live, and wait until both environments are initialised (the Timeline shows them).',
       where: 'Configuration',
       check: ({ step }) => step.provisionedReady >= 2,
       saw: 'You saw 2 provisioned environments run their init before any request: they are billed while they exist.',
-      action: { label: 'Set Provisioned concurrency to 2', run: () => act.setSettings({ provisionedConcurrency: 2 }) },
+      action: { label: 'Publish, make alias live, provision 2 on it', run: () => act.provisionOnAlias('live', 2) },
     },
     {
-      instruction: 'Press Invoke.',
+      instruction: 'Choose live beside Invoke (the action above did) and press Invoke: only requests to live use its provisioned environments.',
       check: ({ step }) => step.invocations.some((i) => i.provisioned && !i.cold && ok(i)),
       saw: 'You saw a provisioned environment answer with no cold start, despite the 1.5 s init.',
     },

@@ -51,8 +51,13 @@ export const GLOSSARY = {
   },
   'provisioned-concurrency': {
     title: 'Provisioned concurrency',
-    text: 'Environments Lambda initialises before any request arrives, so requests they serve have no cold start. They are billed for as long as they are configured, used or not.',
+    text: 'Environments Lambda initialises before any request arrives, so requests they serve have no cold start. Set on a version or alias (never $LATEST), they serve only its requests and are billed while configured, used or not.',
     href: `${DG}provisioned-concurrency.html`,
+  },
+  versions: {
+    title: 'Versions and aliases',
+    text: 'Publishing freezes the code and configuration as version 1, 2, … while $LATEST stays editable. An alias names a version, and may send a share of requests to a second one (a canary).',
+    href: `${DG}configuration-versions.html`,
   },
   'account-concurrency': {
     title: 'Account concurrency limit',

@@ -1,4 +1,9 @@
+import { useMemo } from 'react';
+import { functionArn } from '../../core/environmentVariables';
+import { NO_VERSIONS, provisionedQualifierProblem } from '../../core/functionVersions';
+import { DEFAULT_ACCOUNT, DEFAULT_REGION } from '../../core/sources/sourceTypes';
 import { useRun } from '../../state/runStore';
+import { useVersions } from '../../state/versionsStore';
 import { usePlayground } from '../../state/playgroundStore';
 import { ConcurrencyForm } from '../ConcurrencyForm';
 import { ConfigForm } from '../ConfigForm';
@@ -11,12 +16,29 @@ export function ConfigurationView() {
   const settingsProblems = useRun((s) => s.settingsProblems);
   const setSettings = useRun((s) => s.setSettings);
   const functionName = usePlayground((s) => s.config.name);
+  const versions = useVersions((s) => s.byFunction[selectedId]) ?? NO_VERSIONS;
+  const provisionedTargets = useMemo(
+    () => [
+      ...versions.aliases.map((a) => ({ value: a.name, label: `Alias ${a.name}` })),
+      ...[...versions.versions].reverse().map((v) => ({ value: String(v.version), label: `Version ${v.version}` })),
+    ],
+    [versions],
+  );
+  // Lambda's refusal (PutProvisionedConcurrencyConfig) of the qualifier, when provisioned concurrency is on.
+  const problem = settings.provisionedConcurrency > 0 ? provisionedQualifierProblem(versions, settings.provisionedQualifier, functionArn(DEFAULT_REGION, DEFAULT_ACCOUNT, functionName)) : null;
   return (
     <div className="view-columns">
       {/* The form keeps what the user is typing locally: a new function gets a fresh one. */}
       <ConfigForm key={selectedId} />
       <div className="view-column">
-        <ConcurrencyForm settings={settings} onChange={setSettings} functionName={functionName} sharedProblems={settingsProblems} />
+        <ConcurrencyForm
+          settings={settings}
+          onChange={setSettings}
+          functionName={functionName}
+          sharedProblems={settingsProblems}
+          provisionedTargets={provisionedTargets}
+          provisionedProblem={problem ? `${problem.errorType}: ${problem.message}` : null}
+        />
         <VersionsPanel />
         <section className="panel about" aria-labelledby="about-heading">
           <h2 id="about-heading">How this runs</h2>
