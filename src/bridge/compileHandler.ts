@@ -17,9 +17,12 @@ const MODULE_SYNTAX = /^\s*(import\s*[\w{*'"]|import\s*\(|export\s)/m;
  * stack traces match the editor. A parse error here is the
  * `Runtime.UserCodeSyntaxError` Lambda would report at Init.
  */
-export function compileHandler(fileName: string, code: string): Compiled {
+export function compileHandler(fileName: string, source: string): Compiled {
+  // A `#!` first line (a bootstrap's `#!/usr/bin/env node`) is Node's to read: blanked, so lines and columns stay.
+  const code = source.startsWith('#!') ? source.replace(/^#![^\n]*/, (line) => `//${line.slice(2)}`) : source;
   const ts = fileName.endsWith('.ts');
-  const esm = ts || fileName.endsWith('.mjs') || (fileName.endsWith('.js') && MODULE_SYNTAX.test(code));
+  // A custom runtime's `bootstrap` has no extension: like a `.js` file, its syntax says which it is.
+  const esm = ts || fileName.endsWith('.mjs') || ((fileName.endsWith('.js') || fileName === 'bootstrap') && MODULE_SYNTAX.test(code));
   if (!esm) {
     const syntaxAt = syntaxErrorOf(fileName, code, []);
     return { ok: true, js: code, esm: false, builtins: builtinsUsed(code), ...(syntaxAt ? { syntaxAt } : {}) };

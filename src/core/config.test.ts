@@ -123,6 +123,11 @@ describe('validateConfig', () => {
     });
   });
 
+  it("a custom runtime reads its handler setting itself: Lambda's only rule is no whitespace", () => {
+    expect(problems({ runtime: 'provided.al2023', fileName: 'bootstrap', handler: 'handler' })).toEqual([]);
+    expect(problems({ runtime: 'provided.al2023', fileName: 'bootstrap', handler: 'my handler' }).map((p) => p.field)).toEqual(['handler']);
+  });
+
   describe('handler: <file>.<export>', () => {
     it.each(['index.handler', 'src/index.handler', 'app.main', 'a.b.c', `${'a'.repeat(120)}.handler`])('accepts %s', (handler) => {
       expect(problems({ handler })).toEqual([]);
@@ -142,7 +147,7 @@ describe('validateConfig', () => {
   });
 
   describe('file name', () => {
-    it.each(['index.mjs', 'index.js', 'index.cjs', 'index.ts', 'my-app_v2.mjs', 'app.test.js'])('accepts %s', (fileName) => {
+    it.each(['index.mjs', 'index.js', 'index.cjs', 'index.ts', 'my-app_v2.mjs', 'app.test.js', 'bootstrap'])('accepts %s', (fileName) => {
       expect(problems({ fileName })).toEqual([]);
     });
 
@@ -169,7 +174,7 @@ describe('validateConfig', () => {
   it('refuses an unknown runtime and architecture', () => {
     const found = validateConfig({ ...makeConfig(), runtime: 'python3.12', architecture: 'riscv' } as unknown as FunctionConfig);
     expect(found.map((p) => p.field)).toEqual(['runtime', 'architecture']);
-    expect(found[0]?.message).toContain('Member must satisfy enum value set: [nodejs20.x, nodejs22.x, nodejs24.x]');
+    expect(found[0]?.message).toContain('Member must satisfy enum value set: [nodejs20.x, nodejs22.x, nodejs24.x, provided.al2023]');
     expect(found[1]?.message).toContain("Value '[riscv]' at 'architectures'");
   });
 

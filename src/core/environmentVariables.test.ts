@@ -23,6 +23,13 @@ describe('names', () => {
 });
 
 describe('the environment a new execution environment gets', () => {
+  it('on an OS-only runtime (provided.al2023): the Runtime API address and the handler setting, no AWS_EXECUTION_ENV or NODE_PATH', () => {
+    const { spec } = firstSpec({ config: { runtime: 'provided.al2023', fileName: 'bootstrap', handler: 'function.handler' } });
+    expect(spec.variables).toMatchObject({ AWS_LAMBDA_RUNTIME_API: '127.0.0.1:9001', _HANDLER: 'function.handler', LAMBDA_TASK_ROOT: '/var/task' });
+    expect(spec.variables).not.toHaveProperty('AWS_EXECUTION_ENV');
+    expect(spec.variables).not.toHaveProperty('NODE_PATH');
+  });
+
   it('names the function, its memory, version, handler, region and streams', () => {
     const { spec } = firstSpec({ config: { name: 'orders-api', memoryMb: 512, handler: 'app.main', runtime: 'nodejs20.x' } });
     expect(spec.variables).toMatchObject({

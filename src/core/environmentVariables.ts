@@ -34,13 +34,15 @@ export function functionArn(region: string, accountId: string, functionName: str
  */
 export function environmentVariables(config: FunctionConfig, id: EnvironmentIdentity): Record<string, string> {
   const logging = loggingOf(config);
+  const custom = config.runtime.startsWith('provided');
   // With the JSON log format Lambda tells the runtime so, and the application log level it filters at.
   const logVariables: Record<string, string> = logging.logFormat === 'JSON' ? { AWS_LAMBDA_LOG_FORMAT: 'JSON', AWS_LAMBDA_LOG_LEVEL: logging.applicationLogLevel } : {};
   return {
     ...config.environment,
     AWS_REGION: id.region,
     AWS_DEFAULT_REGION: id.region,
-    AWS_EXECUTION_ENV: `AWS_Lambda_${config.runtime}`,
+    // Not set for the OS-only runtimes (the provided family): their runtime is the function's own.
+    ...(custom ? {} : { AWS_EXECUTION_ENV: `AWS_Lambda_${config.runtime}` }),
     AWS_LAMBDA_FUNCTION_NAME: config.name,
     AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(config.memoryMb),
     AWS_LAMBDA_FUNCTION_VERSION: id.version ?? '$LATEST',
@@ -54,7 +56,7 @@ export function environmentVariables(config: FunctionConfig, id: EnvironmentIden
     LANG: 'en_US.UTF-8',
     TZ: ':UTC',
     PATH: '/var/lang/bin:/usr/local/bin:/usr/bin/:/bin:/opt/bin',
-    NODE_PATH: '/opt/nodejs/node_modules:/var/runtime/node_modules:/var/runtime:/var/task',
+    ...(custom ? {} : { NODE_PATH: '/opt/nodejs/node_modules:/var/runtime/node_modules:/var/runtime:/var/task' }),
     ...logVariables,
   };
 }

@@ -1,7 +1,12 @@
 import { utf8Length } from './codec';
 
-/** Node.js runtimes the playground runs. Callback handlers end with nodejs24.x. */
-export const RUNTIMES = ['nodejs20.x', 'nodejs22.x', 'nodejs24.x'] as const;
+/**
+ * The runtimes the playground runs: Node.js (callback handlers end with
+ * nodejs24.x), and the OS-only `provided.al2023`, whose runtime is the
+ * function's own `bootstrap` talking to the Runtime API (written in
+ * JavaScript here).
+ */
+export const RUNTIMES = ['nodejs20.x', 'nodejs22.x', 'nodejs24.x', 'provided.al2023'] as const;
 export type Runtime = (typeof RUNTIMES)[number];
 
 export const ARCHITECTURES = ['x86_64', 'arm64'] as const;
@@ -91,7 +96,7 @@ export interface ConfigProblem {
 const FUNCTION_NAME = /^[a-zA-Z0-9_-]+$/;
 const HANDLER = /^[^\s]+\.[^\s.]+$/;
 const ENV_KEY = /^[a-zA-Z][a-zA-Z0-9_]+$/;
-const FILE_NAME = /^[\w.-]+\.(mjs|cjs|js|ts)$/;
+const FILE_NAME = /^([\w.-]+\.(mjs|cjs|js|ts)|bootstrap)$/;
 
 function rangeProblem(field: keyof FunctionConfig, apiName: string, value: number, min: number, max: number): ConfigProblem | null {
   if (!Number.isInteger(value)) {
@@ -131,10 +136,13 @@ export function validateConfig(config: FunctionConfig): ConfigProblem[] {
   if (!(ARCHITECTURES as readonly string[]).includes(config.architecture)) {
     add({ field: 'architecture', message: `1 validation error detected: Value '[${config.architecture}]' at 'architectures' failed to satisfy constraint: Member must satisfy enum value set: [x86_64, arm64]` });
   }
-  if (!HANDLER.test(config.handler) || config.handler.length > 128) {
+  // A custom runtime reads the handler setting itself (`_HANDLER`): Lambda's only rule is no whitespace.
+  const handlerPattern = config.runtime.startsWith('provided') ? /^[^\s]+$/ : HANDLER;
+  if (!handlerPattern.test(config.handler) || config.handler.length > 128) {
     add({ field: 'handler', message: `1 validation error detected: Value '${config.handler}' at 'handler' failed to satisfy constraint: Member must have length less than or equal to 128 and satisfy regular expression pattern: [^\\s]+ (expected <file>.<export>, e.g. index.handler)` });
   }
   if (!FILE_NAME.test(config.fileName)) {
+    // (`bootstrap`, a custom runtime's file, is the one name without an extension.)
     add({ field: 'fileName', message: `The file name '${config.fileName}' must end in .mjs, .cjs, .js or .ts` });
   }
   for (const p of loggingProblems(config)) add(p);

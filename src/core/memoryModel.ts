@@ -11,6 +11,8 @@ const BASELINE_MB: Record<Runtime, number> = {
   'nodejs20.x': 66,
   'nodejs22.x': 68,
   'nodejs24.x': 70,
+  // A JavaScript bootstrap is a Node.js-like process without the managed runtime's client; a compiled (Go, Rust) bootstrap on Lambda uses about 20 MB.
+  'provided.al2023': 62,
 };
 
 export function estimateMaxMemoryUsedMb(runtime: Runtime, memorySizeMb: number, payloadBytes: number): number {

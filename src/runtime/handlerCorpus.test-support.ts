@@ -8,6 +8,8 @@ import { invokeHandler } from './invokeHandler';
 import { loadHandler, type HandlerFn } from './loadHandler';
 import { LogSink } from './logSink';
 import { installProcess } from './processShim';
+import { startCustomRuntime } from './customRuntime';
+import type { ApiInvocation } from './runtimeApi';
 
 /**
  * One execution environment as the worker makes it, in Vitest: the handler
@@ -130,6 +132,88 @@ export class Environment {
     const now = () => performance.now();
     const context = makeContext(this.spec, requestId, now() + 3000, now);
     const outcome = await invokeHandler(this.handler, structuredClone(event), context, this.spec.runtime, this.logs);
+    return { outcome, logs: this.logs.take(), result: outcome.kind === 'success' ? JSON.parse(outcome.payload) : undefined };
+  }
+}
+
+/**
+ * A custom runtime's environment (provided.al2023), as the worker makes it:
+ * the bootstrap runs as the process, talking to the Runtime API through the
+ * `fetch` the environment serves; Init ends at its first `next`, and each
+ * invocation is what it posts back. (No network: any other address fails.)
+ */
+export class CustomEnvironment {
+  private invocations = 0;
+  private pending: { requestId: string; settle(outcome: WireOutcome): void } | null = null;
+  private api: { deliver(inv: ApiInvocation): void } | null = null;
+  /** What the bootstrap's process did last: `exited` once its top-level code ended or threw. */
+  exited: { status: number; thrown: unknown } | null = null;
+
+  private constructor(
+    readonly spec: InitSpec,
+    private readonly logs: LogSink,
+    private readonly host: Host,
+  ) {}
+
+  static async start(template: Pick<HandlerTemplate, 'code' | 'fileName'>): Promise<CustomEnvironment> {
+    const compiled = compileHandler(template.fileName, template.code);
+    const spec: InitSpec = {
+      functionName: 'corpus',
+      runtime: 'provided.al2023',
+      handler: 'function.handler',
+      fileName: template.fileName,
+      compiled,
+      ephemeralStorageMb: 512,
+      variables: { AWS_LAMBDA_RUNTIME_API: '127.0.0.1:9001', _HANDLER: 'function.handler' },
+      memoryMb: 128,
+      architecture: 'x86_64',
+      functionArn: 'arn:aws:lambda:us-east-1:123456789012:function:corpus',
+      logGroupName: '/aws/lambda/corpus',
+      logStreamName: '2026/11/22/[$LATEST]corpus',
+    };
+    if (compiled.ok) spec.nodeBuiltins = builtinScript(compiled.builtins ?? []);
+    const host: Host = { fetch: () => Promise.reject(new TypeError('fetch failed')) };
+    const logs = new LogSink('undefined', { json: false, minLevel: 'TRACE', plain: true });
+    const console = {} as Console;
+    logs.patch(console);
+    host.console = console;
+    installProcess(host, spec);
+    current = host;
+    let env: CustomEnvironment | null = null;
+    const made = new CustomEnvironment(spec, logs, host);
+    await new Promise<void>((resolve, reject) => {
+      made.api = startCustomRuntime(spec, host, {
+        initDone: () => resolve(),
+        initFailed: (error) => reject(Object.assign(new Error(error.errorMessage), { wire: error, logs: logs.take() })),
+        respond: (requestId, payload) => made.settle(requestId, { kind: 'success', payload }),
+        fail: (requestId, error) => made.settle(requestId, { kind: 'error', error }),
+        exited: (status, thrown) => {
+          made.exited = { status, thrown };
+          if (!env) reject(Object.assign(new Error(`the bootstrap exited with status ${status}`), { status, thrown }));
+          const p = made.pending;
+          made.pending = null;
+          p?.settle({ kind: 'fatal', error: { errorType: 'Runtime.ExitError', errorMessage: `exit status ${status}`, trace: [] }, exitStatus: status });
+        },
+      });
+    });
+    env = made;
+    return made;
+  }
+
+  private settle(requestId: string, outcome: WireOutcome): void {
+    if (this.pending?.requestId !== requestId) return;
+    const p = this.pending;
+    this.pending = null;
+    p.settle(outcome);
+  }
+
+  async invoke(event: unknown): Promise<Invocation> {
+    current = this.host;
+    const requestId = `req-${++this.invocations}`;
+    const outcome = await new Promise<WireOutcome>((settle) => {
+      this.pending = { requestId, settle };
+      this.api?.deliver({ requestId, payload: JSON.stringify(event), deadlineMs: Date.now() + 3000, invokedFunctionArn: this.spec.functionArn, traceId: 'Root=1-00000000-000000000000000000000000' });
+    });
     return { outcome, logs: this.logs.take(), result: outcome.kind === 'success' ? JSON.parse(outcome.payload) : undefined };
   }
 }

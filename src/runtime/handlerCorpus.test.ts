@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { deflateSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HANDLER_TEMPLATES, type HandlerTemplate } from '../state/handlerTemplates/handlerTemplates';
-import { bundleBuiltins, Environment, installImportScripts, type Invocation } from './handlerCorpus.test-support';
+import { bundleBuiltins, CustomEnvironment, Environment, installImportScripts, type Invocation } from './handlerCorpus.test-support';
 
 /**
  * Every handler of the template corpus, run unchanged with its own event
@@ -10,7 +10,7 @@ import { bundleBuiltins, Environment, installImportScripts, type Invocation } fr
  * and checked against what that handler should answer.
  */
 type Json = Record<string, unknown> & { body?: string; statusCode?: number };
-type Check = (first: Invocation, env: Environment, event: Json, template: HandlerTemplate) => Promise<void> | void;
+type Check = (first: Invocation, env: Pick<Environment, 'invoke'>, event: Json, template: HandlerTemplate) => Promise<void> | void;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const sha = (alg: string, data: string, enc: 'hex' | 'base64' = 'hex') => createHash(alg).update(data).digest(enc);
@@ -195,6 +195,16 @@ const CHECKS: Record<string, Check> = {
     expect(ok(first)).toEqual({ contentMd5: sha('md5', 'Hello from CommonJS', 'base64'), summary: 'corpus on linux//tmp', upper: 'HELLO FROM COMMONJS' });
     expect(logText(first)).toContain('INFO\tHashed 19 characters for corpus');
   },
+  async customRuntime(first, env) {
+    // The bootstrap's own handler, through the Runtime API: its module state survives between events.
+    expect(ok(first)).toEqual({ message: 'Hello, Ada!', served: 1, requestId: 'req-1' });
+    expect(ok(await env.invoke({})).served).toBe(2);
+    // Its standard output reaches the log as it is: no time, request id or level.
+    expect(first.logs.map((l) => l.text)).toEqual(['event for req-1: {"name":"Ada"}']);
+    // A handler that throws: the bootstrap posts Lambda's error format to /error.
+    const failed = await env.invoke(null);
+    expect(failed.outcome).toMatchObject({ kind: 'error', error: { errorType: 'TypeError', errorMessage: expect.stringContaining('null') } });
+  },
   async callbackStyle(first, env) {
     expect(ok(first)).toEqual({ sum: 18, average: 6, agent: 'function' });
     expect(errorOf(await env.invoke({ numbers: 'x' }))?.errorMessage).toBe('event.numbers must be an array');
@@ -215,7 +225,7 @@ describe('the handler corpus runs unchanged, each handler with its own event', (
   });
 
   it.each(HANDLER_TEMPLATES.map((t) => [t.id, t] as const))('%s', async (id, template) => {
-    const env = await Environment.start(template);
+    const env = template.fileName === 'bootstrap' ? await CustomEnvironment.start(template) : await Environment.start(template);
     const event = JSON.parse(template.event) as Json;
     const first = await env.invoke(event);
     await CHECKS[id]!(first, env, event, template);

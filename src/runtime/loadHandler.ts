@@ -35,19 +35,13 @@ function evaluateScript(source: string): void {
 }
 
 /**
- * Load the handler module and find its export, as Lambda's Node.js runtime
- * does during Init: top-level code runs here, once per environment. Failures
- * become the runtime's error types (UserCodeSyntaxError, ImportModuleError,
- * HandlerNotFound, CallbackHandlerDeprecated).
+ * Evaluate the function's file as a module body, Node.js built-ins first:
+ * returns what runs its top-level code, which resolves with its exports when
+ * that code ends (a custom runtime's bootstrap may never end: its loop is
+ * the top-level code). A syntax error is Runtime.UserCodeSyntaxError; a
+ * missing module, Runtime.ImportModuleError.
  */
-export async function loadHandler(spec: InitSpec, host: ModuleHost): Promise<HandlerFn> {
-  const dot = spec.handler.lastIndexOf('.');
-  const moduleName = spec.handler.slice(0, dot);
-  const exportName = spec.handler.slice(dot + 1);
-  const fileBase = spec.fileName.replace(/\.(mjs|cjs|js|ts)$/, '');
-  if (moduleName !== fileBase) {
-    throw new InitError(runtimeError('Runtime.ImportModuleError', `Error: Cannot find module '${moduleName}'\nRequire stack:\n- /var/runtime/index.mjs`));
-  }
+export function prepareModule(spec: InitSpec, host: ModuleHost): () => Promise<Record<string, unknown>> {
   if (!spec.compiled.ok) throw new InitError(spec.compiled.error);
   const { js, esm } = spec.compiled;
   const deployedName = spec.fileName.replace(/\.ts$/, '.js');
@@ -79,15 +73,35 @@ export async function loadHandler(spec: InitSpec, host: ModuleHost): Promise<Han
   const run = host.__playgroundModule;
   delete host.__playgroundModule;
   if (!run) throw new RuntimeError('Runtime.ImportModuleError', 'Error: the handler module did not load');
-  const module = { exports: {} as Record<string, unknown> };
-  try {
-    await run(module.exports, makeNodeRequire(registry, filename, esm), module, filename, TASK_ROOT, importMeta);
-  } catch (err) {
-    if (err instanceof Error && (err as { code?: string }).code === 'MODULE_NOT_FOUND') {
-      throw new InitError(runtimeError('Runtime.ImportModuleError', `Error: ${err.message}`, err));
+  return async () => {
+    const module = { exports: {} as Record<string, unknown> };
+    try {
+      await run(module.exports, makeNodeRequire(registry, filename, esm), module, filename, TASK_ROOT, importMeta);
+    } catch (err) {
+      if (err instanceof Error && (err as { code?: string }).code === 'MODULE_NOT_FOUND') {
+        throw new InitError(runtimeError('Runtime.ImportModuleError', `Error: ${err.message}`, err));
+      }
+      throw err;
     }
-    throw err;
+    return module.exports as Record<string, unknown>;
+  };
+}
+
+/**
+ * Load the handler module and find its export, as Lambda's Node.js runtime
+ * does during Init: top-level code runs here, once per environment. Failures
+ * become the runtime's error types (UserCodeSyntaxError, ImportModuleError,
+ * HandlerNotFound, CallbackHandlerDeprecated).
+ */
+export async function loadHandler(spec: InitSpec, host: ModuleHost): Promise<HandlerFn> {
+  const dot = spec.handler.lastIndexOf('.');
+  const moduleName = spec.handler.slice(0, dot);
+  const exportName = spec.handler.slice(dot + 1);
+  const fileBase = spec.fileName.replace(/\.(mjs|cjs|js|ts)$/, '');
+  if (moduleName !== fileBase) {
+    throw new InitError(runtimeError('Runtime.ImportModuleError', `Error: Cannot find module '${moduleName}'\nRequire stack:\n- /var/runtime/index.mjs`));
   }
+  const module = { exports: await prepareModule(spec, host)() };
   const exported = (module.exports as Record<string, unknown>)[exportName];
   if (exported === undefined) {
     throw new InitError(runtimeError('Runtime.HandlerNotFound', `${spec.handler} is undefined or not exported`));

@@ -24,6 +24,11 @@ export interface LogSettings {
   json: boolean;
   /** Calls below this level are dropped (TRACE: none). */
   minLevel: string;
+  /**
+   * A process's plain standard output, as a custom runtime's reaches CloudWatch: no time, request id or level, and
+   * one log event per line (the managed runtimes' log channel, which keeps an event's newlines, is theirs alone).
+   */
+  plain?: boolean;
 }
 
 export function logSettingsOf(variables: Record<string, string>): LogSettings {
@@ -52,12 +57,17 @@ export class LogSink {
   /** One event at `level` from a console call's arguments. */
   log(level: string, args: unknown[]): void {
     if ((PRIORITY[level] ?? 3) < (PRIORITY[this.settings.minLevel] ?? 1)) return;
-    if (this.settings.json) this.push(jsonLogMessage(this.now(), level, this.requestId, args));
+    if (this.settings.json && !this.settings.plain) this.push(jsonLogMessage(this.now(), level, this.requestId, args));
     else this.write(level, format(...args));
   }
 
   /** One text event at `level` (the runtime's own lines, such as `[playground]` notices). */
   write(level: string, message: string): void {
+    if (this.settings.plain) {
+      const atMs = this.clockMs();
+      for (const text of message.split('\n')) this.push({ atMs, text });
+      return;
+    }
     if (this.settings.json) {
       this.push(jsonLogMessage(this.now(), level, this.requestId, [message]));
       return;
@@ -67,7 +77,7 @@ export class LogSink {
 
   /** The runtime's report of an error (`Invoke Error`, `Uncaught Exception`): the label and the error's JSON, or in JSON format the error as the message. */
   writeError(label: string, error: WireError): void {
-    if (this.settings.json) {
+    if (this.settings.json && !this.settings.plain) {
       const message = { errorType: error.errorType, errorMessage: error.errorMessage, stackTrace: error.trace };
       this.push(jsonLogMessage(this.now(), 'ERROR', this.requestId, [message]));
     } else {

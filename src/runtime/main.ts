@@ -3,7 +3,7 @@
  * started from a Blob URL inside the sandbox frame. It receives a MessagePort
  * from the app, runs Init once, then one invocation at a time.
  */
-import type { FromEnvironment, InitSpec, ToEnvironment, WireError } from '../protocol/messages';
+import type { FromEnvironment, InitSpec, ToEnvironment, WireError, WireOutcome } from '../protocol/messages';
 import { toWireError } from './errors';
 import { invokeHandler } from './invokeHandler';
 import { InitError, loadHandler, type HandlerFn } from './loadHandler';
@@ -15,6 +15,8 @@ import { CpuMeter } from './cpuMeter';
 import { sealChannel } from './sealChannel';
 import { PendingWork } from './pendingWork';
 import { TimerHold } from './timerHold';
+import { isCustomRuntime, runtimeExitError, startCustomRuntime } from './customRuntime';
+import type { ApiInvocation } from './runtimeApi';
 
 declare const self: DedicatedWorkerGlobalScope;
 const scope = self as unknown as Record<string, unknown>;
@@ -33,6 +35,9 @@ const nativeSetTimeout = self.setTimeout.bind(self);
 let port: MessagePort | null = null;
 let spec: InitSpec | null = null;
 let handler: HandlerFn | null = null;
+/** A custom runtime's Runtime API, which invocations are handed to (instead of `handler`). */
+let customApi: { deliver(inv: ApiInvocation): void } | null = null;
+let initialized = false;
 let logs = new LogSink('undefined');
 let current: { requestId: string } | null = null;
 const cpu = new CpuMeter(now);
@@ -95,8 +100,61 @@ self.addEventListener('unhandledrejection', (event) => {
   fatal('Unhandled Promise Rejection', error, 128);
 });
 
+/** Init of a custom runtime: its bootstrap runs, and what it tells the Runtime API becomes the environment's messages. */
+function initCustom(s: InitSpec): void {
+  logs = new LogSink('undefined', { json: false, minLevel: 'TRACE', plain: true });
+  logs.patch(console);
+  hold.begin();
+  const answer = (requestId: string, outcome: WireOutcome): void => {
+    if (!current || current.requestId !== requestId) return;
+    current = null;
+    hold.end();
+    send({ t: 'invokeDone', requestId, cpuMs: cpu.read(), outcome, logs: logs.take() });
+  };
+  customApi = startCustomRuntime(s, scope, {
+    initDone() {
+      initialized = true;
+      hold.end();
+      send({ t: 'initDone', logs: logs.take() });
+    },
+    initFailed(error) {
+      hold.end();
+      send({ t: 'initFailed', error, logs: logs.take() });
+      exit();
+    },
+    respond: (requestId, payload) => answer(requestId, { kind: 'success', payload }),
+    fail: (requestId, error) => answer(requestId, { kind: 'error', error }),
+    exited(status, thrown) {
+      // What the process printed on its way out, on standard error.
+      if (thrown) logs.write('ERROR', thrownText(thrown));
+      if (!initialized) {
+        hold.end();
+        send({ t: 'initFailed', error: runtimeExitError(status, null), logs: logs.take() });
+        exit();
+        return;
+      }
+      finishFatal(runtimeExitError(status, current?.requestId ?? ''), status);
+    },
+  });
+}
+
+/** An error as a Node.js process prints it when it dies of it. */
+function thrownText(thrown: unknown): string {
+  if (thrown instanceof Error) return cleanTrace((thrown.stack ?? `${thrown.name}: ${thrown.message}`).split('\n')).join('\n');
+  if (thrown && typeof thrown === 'object' && 'errorType' in thrown) {
+    const w = thrown as WireError;
+    return [`${w.errorMessage}`, ...w.trace.slice(1)].join('\n');
+  }
+  return `Uncaught ${String(thrown)}`;
+}
+
 async function init(s: InitSpec): Promise<void> {
   spec = s;
+  if (isCustomRuntime(s.runtime)) {
+    installProcess(scope, s);
+    initCustom(s);
+    return;
+  }
   logs = new LogSink(s.runtime === 'nodejs24.x' ? '-' : 'undefined', logSettingsOf(s.variables));
   logs.patch(console);
   installProcess(scope, s);
@@ -114,7 +172,19 @@ async function init(s: InitSpec): Promise<void> {
   }
 }
 
+/** A custom runtime's invocation: handed to the bootstrap's `next` through the Runtime API. */
+function invokeCustom(api: { deliver(inv: ApiInvocation): void }, requestId: string, payload: string, remainingMs: number, invokedArn: string | undefined): void {
+  if (!spec || current) return;
+  cpu.reset();
+  cpu.taskStarted();
+  current = { requestId };
+  hold.begin();
+  const traceId = `Root=1-${Math.floor(Date.now() / 1000).toString(16)}-${requestId.replace(/-/g, '').slice(0, 24)};Parent=${requestId.replace(/-/g, '').slice(-16)};Sampled=0`;
+  api.deliver({ requestId, payload, deadlineMs: Date.now() + remainingMs, invokedFunctionArn: invokedArn ?? spec.functionArn, traceId });
+}
+
 function invoke(requestId: string, payload: string, remainingMs: number, invokedArn: string | undefined): void {
+  if (customApi) return invokeCustom(customApi, requestId, payload, remainingMs, invokedArn);
   if (!spec || !handler || current) return;
   const started = now();
   cpu.reset();

@@ -44,11 +44,17 @@ export function ConfigForm() {
               <option key={r} value={r}>{r}</option>
             ))}
           </select>
+          {config.runtime.startsWith('provided') && (
+            <span className="hint">
+              Custom runtime: /var/task/bootstrap is the runtime, a JavaScript program here that talks to the Runtime API with fetch (the
+              “Custom runtime: bootstrap” template). On Lambda, provided.al2023 has no Node.js: a bootstrap there is a binary or brings its own.
+            </span>
+          )}
         </div>
         <div className="field">
           <label htmlFor="fn-file">File</label>
           <select id="fn-file" value={config.fileName} onChange={(e) => set('fileName', e.target.value)}>
-            {['index.mjs', 'index.js', 'index.cjs', 'index.ts'].map((f) => (
+            {['index.mjs', 'index.js', 'index.cjs', 'index.ts', 'bootstrap'].map((f) => (
               <option key={f} value={f}>{f}</option>
             ))}
           </select>

@@ -1,3 +1,4 @@
+import { DEFAULT_CONFIG } from '../core/functionConfig';
 import { EXAMPLE_CODE } from '../state/exampleFunction';
 import { TEMPLATE_CATALOG, TEMPLATE_GROUPS } from '../state/handlerTemplates/templateCatalog';
 import { usePlayground } from '../state/playgroundStore';
@@ -17,7 +18,9 @@ export function HandlerTemplateMenu() {
     const { config, setConfig, setEventText } = usePlayground.getState();
     const pristine = config.code === EXAMPLE_CODE || HANDLER_TEMPLATES.some((x) => x.code === config.code);
     if (!pristine && !window.confirm(`Replace your code and test event with the “${t.label}” template? (Undo in the editor brings your code back.)`)) return;
-    setConfig({ code: t.code, fileName: t.fileName, handler: 'index.handler', ...(t.runtime ? { runtime: t.runtime } : {}) });
+    // A template for another runtime family brings its runtime; a Node.js one leaves a custom runtime for the default.
+    const runtime = t.runtime ?? (config.runtime.startsWith('provided') ? DEFAULT_CONFIG.runtime : undefined);
+    setConfig({ code: t.code, fileName: t.fileName, handler: t.fileName === 'bootstrap' ? 'function.handler' : 'index.handler', ...(runtime ? { runtime } : {}) });
     setEventText(t.event);
   };
   return (

@@ -21,7 +21,8 @@ export interface PropRule {
   intrinsic?: boolean;
 }
 
-const RUNTIMES_NODE = ['nodejs18.x', 'nodejs20.x', 'nodejs22.x', 'nodejs24.x'] as const;
+// The runtimes the playground exports: Node.js, and the OS-only provided.al2023 (Lambda's runtime identifiers).
+const RUNTIMES_NODE = ['nodejs18.x', 'nodejs20.x', 'nodejs22.x', 'nodejs24.x', 'provided.al2023'] as const;
 
 export const FUNCTION_PROPERTIES: Record<string, PropRule> = {
   Description: { type: 'string', max: 256 },

@@ -95,6 +95,16 @@ describe('SAM template', () => {
     else expect(notes).not.toContain('provisioned concurrency was on');
   });
 
+  it('a custom runtime exports as provided.al2023 with its bootstrap, and the notes say what Lambda needs to run a JavaScript one', () => {
+    const workspace = ws([fn('custom', { runtime: 'provided.al2023', fileName: 'bootstrap', handler: 'function.handler' })]);
+    const sam = samTemplate(workspace);
+    const t = parseTemplate(sam.yaml) as { Resources: Record<string, { Properties: Record<string, unknown> }> };
+    expect(t.Resources.CustomFunction!.Properties).toMatchObject({ Runtime: 'provided.al2023', Handler: 'function.handler' });
+    expect(checkSamTemplate(parseTemplate(sam.yaml))).toEqual([]);
+    expect(sam.notes.join('\n')).toContain('custom: its bootstrap is JavaScript');
+    expect(exportFiles(workspace, (f) => f.code).map((f) => f.path)).toContain('src/custom/bootstrap');
+  });
+
   it('the checker catches what sam validate would refuse', () => {
     const bad = {
       AWSTemplateFormatVersion: '2010-09-09',

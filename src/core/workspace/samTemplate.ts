@@ -51,6 +51,9 @@ export function samTemplate(workspace: Workspace): SamTemplate {
     if (provisioned && own.provisionedQualifier !== alias) notes.push(`${f.name}: provisioned concurrency was on ${/^\d+$/.test(own.provisionedQualifier) ? 'version ' : ''}${own.provisionedQualifier}; SAM configures it on the published alias ${alias}.`);
     if (f.aliases.length > 1) notes.push(`${f.name}: SAM's AutoPublishAlias makes one alias (${alias}); the others (${f.aliases.filter((a) => a.name !== alias).map((a) => a.name).join(', ')}) are not exported.`);
     if (weighted && weighted.additionalWeight !== 0.1) notes.push(`${f.name}: the alias ${weighted.name} sent ${Math.round((weighted.additionalWeight ?? 0) * 100)} % to another version; the export uses CodeDeploy's Canary10Percent5Minutes, the predefined canary nearest to it.`);
+    if (f.runtime.startsWith('provided')) {
+      notes.push(`${f.name}: its bootstrap is JavaScript, which ran in the playground's engine; on Lambda, ${f.runtime} has no Node.js: deploy it with a Node.js binary (in a layer, on /opt/bin) and the bootstrap made executable, or rewrite it as a compiled binary.`);
+    }
     const url = parts.functionUrls.has(l.logicalId);
     const events = parts.events.get(l.logicalId);
     resources[l.logicalId] = {

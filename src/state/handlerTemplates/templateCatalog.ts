@@ -8,8 +8,8 @@ export interface TemplateEntry {
   id: string;
   label: string;
   /** What the menu groups it under. */
-  group: 'HTTP' | 'Event sources' | 'Node.js' | 'Security';
-  fileName: 'index.mjs' | 'index.js' | 'index.cjs' | 'index.ts';
+  group: 'HTTP' | 'Event sources' | 'Node.js' | 'Security' | 'Custom runtime';
+  fileName: 'index.mjs' | 'index.js' | 'index.cjs' | 'index.ts' | 'bootstrap';
   /** A runtime the handler needs (callback handlers stop at nodejs22.x); otherwise the function's stays. */
   runtime?: Runtime;
   /** Its file in ./code. */
@@ -46,9 +46,10 @@ const ENTRIES: Entry[] = [
   { id: 'emitterPipeline', label: 'EventEmitter pipeline', group: 'Node.js', source: 'emitterPipeline.mjs' },
   { id: 'pathUrl', label: 'path and url manipulation', group: 'Node.js', source: 'pathUrl.mjs' },
   { id: 'commonjs', label: 'CommonJS: exports.handler with require', group: 'Node.js', source: 'commonjs.js', fileName: 'index.js' },
+  { id: 'customRuntime', label: 'Custom runtime: bootstrap (Runtime API)', group: 'Custom runtime', source: 'customRuntime.bootstrap', fileName: 'bootstrap', runtime: 'provided.al2023' },
   { id: 'callbackStyle', label: 'Callback-style handler (nodejs22.x)', group: 'Node.js', source: 'callbackStyle.js', fileName: 'index.js', runtime: 'nodejs22.x' },
 ];
 
 export const TEMPLATE_CATALOG: readonly TemplateEntry[] = ENTRIES.map((e) => ({ ...e, fileName: e.fileName ?? 'index.mjs' }));
 
-export const TEMPLATE_GROUPS: readonly TemplateEntry['group'][] = ['HTTP', 'Event sources', 'Security', 'Node.js'];
+export const TEMPLATE_GROUPS: readonly TemplateEntry['group'][] = ['HTTP', 'Event sources', 'Security', 'Node.js', 'Custom runtime'];
