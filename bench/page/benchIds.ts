@@ -36,6 +36,9 @@ export const BENCH_LABELS = {
   coldCryptoZlib: 'node:crypto + node:zlib handler cold invoke',
   coldCryptoZlibInit: '  crypto + zlib: Init Duration',
   coldCryptoZlibStartToEnd: '  crypto + zlib: START → END (first hash + gzip)',
+  coldCustomRuntime: 'custom runtime (provided.al2023, Runtime API) cold invoke',
+  coldCustomRuntimeInit: '  custom runtime: Init Duration (bootstrap to its first next)',
+  coldCustomRuntimeStartToEnd: '  custom runtime: START → END (next → response)',
 
   ratioWarmA: 'warm p50 / A p50',
   ratioWarmB: 'warm p50 / B p50',
@@ -48,6 +51,7 @@ export const BENCH_LABELS = {
   ratioColdSandbox: 'cold p50 / bare sandbox worker p50',
   ratioExampleCold: 'example cold p50 / (bare worker p50 + its Init Duration p50)',
   ratioCryptoZlibInit: 'crypto + zlib Init Duration p50 / example Init Duration p50',
+  ratioCustomRuntimeCold: 'custom runtime cold p50 / example cold p50',
 
   checkFrameWorkers: 'workers alive in the sandbox frame after the cold-start loop',
   checkDriverEnvironments: 'environments the driver lists after the cold-start loop',

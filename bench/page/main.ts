@@ -115,6 +115,16 @@ const LOG_CODE = "export const handler = async () => {\n  console.log('one log l
  * 13.8× its CPU time, as Lambda's smaller share would: the modelled function
  * being slower, not the platform's overhead, which these figures measure.
  */
+/** A custom runtime's bootstrap: the smallest Runtime API loop (next, then response), as the example handler is the smallest handler. */
+const CUSTOM_RUNTIME_CODE = [
+  'const api = `http://${process.env.AWS_LAMBDA_RUNTIME_API}/2018-06-01/runtime`;',
+  'while (true) {',
+  '  const next = await fetch(`${api}/invocation/next`);',
+  "  const id = next.headers.get('Lambda-Runtime-Aws-Request-Id');",
+  '  await fetch(`${api}/invocation/${id}/response`, { method: "POST", body: await next.text() });',
+  '}',
+].join('\n');
+
 const configFor = (code: string, name: string): FunctionConfig => ({ ...DEFAULT_CONFIG, memoryMb: MB_PER_VCPU, name, code });
 
 /** A 10 KB JSON event (10,240 characters). */
@@ -381,12 +391,13 @@ async function coldCosts(o: BenchOptions, problems: string[], checks: ById<numbe
       },
     });
   }
-  // The example handler (no imports) and one importing node:crypto and node:zlib, each cold in its own open frame.
-  const handlers = { example: EXAMPLE_CODE, cryptoZlib: CRYPTO_ZLIB_CODE };
+  // The example handler (no imports), one importing node:crypto and node:zlib, and a custom runtime's bootstrap (provided.al2023,
+  // through the Runtime API), each cold in its own open frame.
+  const handlers = { example: EXAMPLE_CODE, cryptoZlib: CRYPTO_ZLIB_CODE, customRuntime: CUSTOM_RUNTIME_CODE };
   const perHandler: Record<string, { total: number[]; init: number[]; startToEnd: number[] }> = {};
   const extraDrivers: LiveDriver[] = [];
   for (const [name, code] of Object.entries(handlers)) {
-    const c = configFor(code, `bench-cold-${name}`);
+    const c = name === 'customRuntime' ? { ...configFor(code, `bench-cold-${name}`), runtime: 'provided.al2023' as const, fileName: 'bootstrap', handler: 'function.handler' } : configFor(code, `bench-cold-${name}`);
     const d = new LiveDriver(c, { seed: 11 });
     extraDrivers.push(d);
     const samples = (perHandler[name] = { total: [] as number[], init: [] as number[], startToEnd: [] as number[] });
@@ -445,6 +456,9 @@ async function coldCosts(o: BenchOptions, problems: string[], checks: ById<numbe
     coldCryptoZlib: summarize(perHandler.cryptoZlib?.total ?? []),
     coldCryptoZlibInit: summarize(perHandler.cryptoZlib?.init ?? []),
     coldCryptoZlibStartToEnd: summarize(perHandler.cryptoZlib?.startToEnd ?? []),
+    coldCustomRuntime: summarize(perHandler.customRuntime?.total ?? []),
+    coldCustomRuntimeInit: summarize(perHandler.customRuntime?.init ?? []),
+    coldCustomRuntimeStartToEnd: summarize(perHandler.customRuntime?.startToEnd ?? []),
   };
 }
 
@@ -542,6 +556,7 @@ async function runBench(options: Partial<BenchOptions> = {}): Promise<BenchResul
     ratioColdSandbox: p50(coldP) / p50(cold.coldSandboxBare),
     ratioExampleCold: p50(cold.coldExample) / (p50(bare) + p50(cold.coldExampleInit)),
     ratioCryptoZlibInit: p50(cold.coldCryptoZlibInit) / p50(cold.coldExampleInit),
+    ratioCustomRuntimeCold: p50(cold.coldCustomRuntime) / p50(cold.coldExample),
   };
   // What importing node:crypto and node:zlib adds to Init (and to the whole cold invoke), in ms.
   checks.checkExtraInitCryptoZlib = Number((p50(cold.coldCryptoZlibInit) - p50(cold.coldExampleInit)).toFixed(2));
