@@ -67,6 +67,19 @@ describe('reserved and account concurrency', () => {
     expect(validateSettings({ ...DEFAULT_SETTINGS, maximumRetryAttempts: 3 })[0]?.message).toMatch(/less than or equal to 2/);
     expect(validateSettings(DEFAULT_SETTINGS)).toEqual([]);
   });
+
+  it.each([
+    { qualifier: 'live', ok: true },
+    { qualifier: '12', ok: true },
+    { qualifier: '$LATEST', ok: true },
+    { qualifier: 'live alias', ok: false },
+    { qualifier: '', ok: false },
+    { qualifier: 'x'.repeat(129), ok: false },
+  ])("provisioned concurrency's qualifier $qualifier: Lambda's qualifier pattern", ({ qualifier, ok }) => {
+    const problems = validateSettings({ ...DEFAULT_SETTINGS, provisionedQualifier: qualifier });
+    expect(problems.map((p) => p.field)).toEqual(ok ? [] : ['provisionedQualifier']);
+    if (!ok) expect(problems[0]?.message).toMatch(/^1 validation error detected: Value '.*' at 'qualifier' failed to satisfy constraint: Member must satisfy regular expression pattern: /);
+  });
 });
 
 describe('provisioned concurrency', () => {

@@ -119,7 +119,8 @@ export function validateSettings(s: PlatformSettings): SettingProblem[] {
     whole('lifetimeMaxMs', 'lifetimeMaxMs', s.lifetimeMaxMs, L.lifetimeMs.min, L.lifetimeMs.max),
   ].filter((p): p is SettingProblem => p !== null);
   if (s.lifetimeMaxMs < s.lifetimeMinMs) problems.push({ field: 'lifetimeMaxMs', message: 'The longest lifetime must not be shorter than the shortest.' });
-  if (typeof s.provisionedQualifier !== 'string' || !QUALIFIER_PATTERN.test(s.provisionedQualifier)) {
+  // Absent (settings made before qualifiers): `$LATEST`, the default.
+  if (s.provisionedQualifier !== undefined && (typeof s.provisionedQualifier !== 'string' || !QUALIFIER_PATTERN.test(s.provisionedQualifier))) {
     problems.push({
       field: 'provisionedQualifier',
       message: `1 validation error detected: Value '${String(s.provisionedQualifier).slice(0, 140)}' at 'qualifier' failed to satisfy constraint: Member must satisfy regular expression pattern: ${QUALIFIER_PATTERN.source.slice(1, -1)}`,

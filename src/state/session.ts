@@ -190,7 +190,7 @@ export class Session {
   /** How the function's provisioned concurrency is held, by published version: all on its version, or split by its alias's weights. */
   provisionedOf(functionId: string): Map<number, number> {
     const { provisionedConcurrency, provisionedQualifier } = this.settingsOf(functionId);
-    return provisionedByVersion(this.versions.get(functionId) ?? NO_VERSIONS, provisionedQualifier, provisionedConcurrency);
+    return provisionedByVersion(this.versions.get(functionId) ?? NO_VERSIONS, provisionedQualifier ?? '$LATEST', provisionedConcurrency);
   }
 
   /** The account's settings (and the playground's: the wait scale, routing, lifetimes). */
