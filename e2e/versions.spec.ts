@@ -107,3 +107,25 @@ test('a load run through a 90/10 alias: the Run summary shows how many requests 
   expect(one).toBeLessThan(25);
   await expect(run.figure('Version $LATEST')).toHaveCount(0);
 });
+
+test('a trigger can call an alias: a Function URL on live runs the version live names, while $LATEST has other code', async ({ playground, page }) => {
+  const urlCode = (label: string): string =>
+    `export const handler = async (event, context) => ({ statusCode: 200, body: '${label} ran version ' + context.functionVersion + ' as ' + context.invokedFunctionArn });`;
+  const versions = await publishTwo(playground, urlCode('one'), urlCode('two'));
+  await versions.getByLabel('Alias name').fill('live');
+  await versions.getByLabel('Alias version').selectOption('1');
+  await versions.getByRole('button', { name: 'Save alias' }).click();
+  await expect(versions.getByRole('list', { name: 'Aliases' })).toContainText('live → 1');
+  await playground.setCode(urlCode('edited'));
+
+  await playground.view('Triggers');
+  const triggers = page.getByRole('region', { name: 'Triggers' });
+  await triggers.getByRole('button', { name: 'Add trigger' }).click();
+  await triggers.getByLabel('Trigger type').selectOption({ label: 'Function URL' });
+  await triggers.getByLabel('Calls version or alias').selectOption('live');
+  await triggers.getByRole('button', { name: 'Create trigger' }).click();
+  await expect(triggers.getByRole('list', { name: 'Triggers of this function' })).toContainText('→ my-function:live');
+  const http = page.getByRole('region', { name: 'HTTP request' });
+  await http.getByRole('button', { name: 'Send request' }).click();
+  await expect(http.getByRole('region', { name: 'HTTP response' })).toContainText('one ran version 1 as arn:aws:lambda:us-east-1:123456789012:function:my-function:live');
+});

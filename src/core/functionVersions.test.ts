@@ -11,6 +11,7 @@ import {
   publishVersion,
   resolveQualifier,
   routeAlias,
+  splitQualifiedName,
   type FunctionAlias,
   type FunctionVersions,
 } from './functionVersions';
@@ -177,5 +178,16 @@ describe('a published version’s platform', () => {
     expect(shared.unreservedPool()).toBe(997);
     a.leaveAccount();
     expect(shared.unreservedPool()).toBe(997);
+  });
+});
+
+describe('a function named with a qualifier (FunctionName as a partial ARN)', () => {
+  it.each([
+    ['my-function', { name: 'my-function', qualifier: '' }],
+    ['my-function:live', { name: 'my-function', qualifier: 'live' }],
+    ['my-function:3', { name: 'my-function', qualifier: '3' }],
+    ['my-function:$LATEST', { name: 'my-function', qualifier: '$LATEST' }],
+  ])('%s', (text, expected) => {
+    expect(splitQualifiedName(text)).toEqual(expected);
   });
 });

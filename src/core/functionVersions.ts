@@ -109,6 +109,16 @@ export function resolveQualifier(state: FunctionVersions, qualifier: string, fun
   return alias ? { kind: 'alias', alias } : notFound(functionArn, qualifier);
 }
 
+/**
+ * A function named as Lambda's FunctionName parameter takes it: `name`, or
+ * the partial ARN `name:qualifier` (a version or an alias), which is how a
+ * trigger calls a version or an alias.
+ */
+export function splitQualifiedName(functionName: string): { name: string; qualifier: string } {
+  const at = functionName.indexOf(':');
+  return at < 0 ? { name: functionName, qualifier: '' } : { name: functionName.slice(0, at), qualifier: functionName.slice(at + 1) };
+}
+
 export function isProblem(r: Resolved | VersionsProblem): r is VersionsProblem {
   return 'errorType' in r;
 }

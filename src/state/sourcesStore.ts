@@ -1,11 +1,13 @@
 import { create } from 'zustand';
 import { validateConfig } from '../core/functionConfig';
+import { splitQualifiedName } from '../core/functionVersions';
 import { createRandom } from '../core/random';
 import { DEFAULT_ACCOUNT, DEFAULT_REGION, type EventSource, type SourceCommand, type SourceContext } from '../core/sources/sourceTypes';
 import type { TriggerType } from '../core/triggers/triggerKinds';
 import { onSessionStart, session } from './currentSession';
 import { usePlayground } from './playgroundStore';
 import { countSent } from './sentCounter';
+import { targetFor } from './versionsStore';
 
 /** The kinds of trigger a function can have (src/core/triggers/triggerKinds.ts). */
 export type TriggerKind = TriggerType;
@@ -83,18 +85,26 @@ onSessionStart((s) => {
   publishTimer = null;
   s.wireSources({
     resolve(functionName, sourceId) {
-      const f = usePlayground.getState().functions.find((x) => x.config.name === functionName);
-      if (!f || validateConfig(f.config).length > 0) return null;
-      const driver = s.driverFor(f.id, f.config);
+      // A trigger may name a version or an alias (`name:live`), as Lambda's FunctionName does; an alias picks a version per request.
+      const { name, qualifier } = splitQualifiedName(functionName);
+      const f = usePlayground.getState().functions.find((x) => x.config.name === name);
+      if (!f || validateConfig(f.config).length > 0 || 'problem' in targetFor(f.id, f.config, qualifier)) return null;
       const origin = originLabel(sourceId);
+      const target = () => {
+        const t = targetFor(f.id, f.config, qualifier);
+        if ('problem' in t) throw new Error(`${t.problem.errorType}: ${t.problem.message}`);
+        return { driver: t.driver, options: { origin, ...(t.qualifier ? { qualifier: t.qualifier } : {}) } };
+      };
       return {
-        invoke: (payload) => {
+        invoke: async (payload) => {
+          const { driver, options } = target();
           countSent(f.id);
-          return driver.invoke(payload, { origin });
+          return driver.invoke(payload, options);
         },
-        invokeAsync: (payload) => {
+        invokeAsync: async (payload) => {
+          const { driver, options } = target();
           countSent(f.id);
-          return driver.invokeAsync(payload, { origin });
+          return driver.invokeAsync(payload, options);
         },
       };
     },

@@ -92,9 +92,12 @@ const routing = createRandom(Date.now() >>> 0);
 
 /** Where one invoke of the function goes: the driver of the version its qualifier names (an alias picks one by weight), or Lambda's refusal. */
 export function invokeTarget(functionId: string, config: FunctionConfig): { driver: LiveDriver; qualifier?: string } | { problem: VersionsProblem } {
-  const { byFunction, qualifier: chosen } = useVersions.getState();
-  const qualifier = chosen[functionId] ?? '';
-  const state = byFunction[functionId] ?? NO_VERSIONS;
+  return targetFor(functionId, config, useVersions.getState().qualifier[functionId] ?? '');
+}
+
+/** The same, for a qualifier a caller names itself (a trigger's `name:alias`): '' is the unqualified function. */
+export function targetFor(functionId: string, config: FunctionConfig, qualifier: string): { driver: LiveDriver; qualifier?: string } | { problem: VersionsProblem } {
+  const state = useVersions.getState().byFunction[functionId] ?? NO_VERSIONS;
   const r = resolveQualifier(state, qualifier, arnOf(config.name));
   if (isProblem(r)) return { problem: r };
   const s = session();

@@ -1,5 +1,7 @@
 import { useState } from 'react';
+import { NO_VERSIONS, splitQualifiedName } from '../core/functionVersions';
 import { usePlayground } from '../state/playgroundStore';
+import { useVersions } from '../state/versionsStore';
 import { useSources } from '../state/sourcesStore';
 import { addTrigger, type TriggerChoice } from '../state/triggerFactories';
 import type { TriggerOptions } from '../state/triggers/triggerKindLive';
@@ -9,13 +11,17 @@ import { TRIGGER_VIEWS } from './sources/triggerViews';
 
 function AddTriggerForm({ functionName, onDone }: { functionName: string; onDone(): void }) {
   const [choice, setChoice] = useState<TriggerChoice>('function-url');
+  const selectedId = usePlayground((s) => s.selectedId);
+  const versions = useVersions((s) => s.byFunction[selectedId]) ?? NO_VERSIONS;
+  const [qualifier, setQualifier] = useState('');
   const [name, setName] = useState('');
   const [detail, setDetail] = useState('');
   const [error, setError] = useState<string | null>(null);
   const spec = TRIGGER_CHOICES.find((c) => c.choice === choice) ?? TRIGGER_CHOICES[0]!;
   const submit = (): void => {
     const options: TriggerOptions = { name: name.trim(), detail: detail.trim() };
-    const problem = addTrigger(choice, functionName, options);
+    // Lambda's FunctionName with a qualifier (`my-function:live`): the trigger calls that version or alias.
+    const problem = addTrigger(choice, qualifier ? `${functionName}:${qualifier}` : functionName, options);
     if (problem) setError(problem);
     else onDone();
   };
@@ -46,6 +52,24 @@ function AddTriggerForm({ functionName, onDone }: { functionName: string; onDone
             ))}
           </select>
         </div>
+        {versions.versions.length > 0 && (
+          <div className="field">
+            <label htmlFor="trigger-qualifier">Calls version or alias</label>
+            <select id="trigger-qualifier" value={qualifier} onChange={(e) => setQualifier(e.target.value)}>
+              <option value="">{functionName} (unqualified, $LATEST)</option>
+              {versions.aliases.map((a) => (
+                <option key={`a-${a.name}`} value={a.name}>
+                  Alias {a.name}
+                </option>
+              ))}
+              {[...versions.versions].reverse().map((v) => (
+                <option key={`v-${v.version}`} value={String(v.version)}>
+                  Version {v.version}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
         {spec.nameLabel && (
           <div className="field">
             <label htmlFor="trigger-name">{spec.nameLabel}</label>
@@ -79,7 +103,8 @@ export function TriggersPanel() {
   const triggers = useSources((s) => s.triggers);
   const removeTrigger = useSources((s) => s.removeTrigger);
   const [adding, setAdding] = useState(false);
-  const mine = triggers.filter((t) => t.functionNames.includes(functionName));
+  // A trigger may call a version or an alias of this function (`name:live`).
+  const mine = triggers.filter((t) => t.functionNames.some((n) => splitQualifiedName(n).name === functionName));
   return (
     <section className="panel triggers" aria-labelledby="triggers-heading">
       <div className="panel-head">
@@ -97,7 +122,7 @@ export function TriggersPanel() {
           <li key={t.sourceId}>
             <span>
               {TRIGGER_VIEWS[t.kind].label} <code>{t.sourceId}</code>
-              {t.functionNames.length > 1 ? ` → ${t.functionNames.join(', ')}` : ''}
+              {t.functionNames.length > 1 || t.functionNames.some((n) => n !== functionName) ? ` → ${t.functionNames.join(', ')}` : ''}
             </span>
             <button type="button" className="ghost" onClick={() => removeTrigger(t.sourceId)} aria-label={`Remove trigger ${t.sourceId}`}>
               Remove

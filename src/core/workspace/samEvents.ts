@@ -1,3 +1,4 @@
+import { splitQualifiedName } from '../functionVersions';
 import type { SamBuilder } from '../triggers/triggerKind';
 import { triggerSam } from '../triggers/triggerKinds';
 import { uniqueId, type FunctionLayout } from './exportLayout';
@@ -31,7 +32,10 @@ export function templateParts(triggers: readonly WorkspaceTrigger[], layout: rea
   const eventIds = new Map<string, Set<string>>();
   let comments = 0;
 
-  const addEvent = (functionName: string, base: string, event: YamlMap): void => {
+  const addEvent = (qualifiedName: string, base: string, event: YamlMap): void => {
+    // A trigger on a version or an alias (`name:live`): SAM attaches a function's events to the alias it publishes.
+    const { name: functionName, qualifier } = splitQualifiedName(qualifiedName);
+    if (qualifier) parts.notes.push(`A ${String(event.Type)} trigger called ${qualifiedName}; SAM attaches it to ${functionName}'s published alias (AutoPublishAlias).`);
     const fnId = byName.get(functionName);
     if (!fnId) {
       parts.notes.push(`A ${String(event.Type)} trigger names the function ${functionName}, which is not in the workspace: left out.`);
@@ -53,8 +57,10 @@ export function templateParts(triggers: readonly WorkspaceTrigger[], layout: rea
   const out: SamBuilder = {
     event: addEvent,
     resource,
-    functionUrl(functionName) {
-      const fnId = byName.get(functionName);
+    functionUrl(qualifiedName) {
+      const { name, qualifier } = splitQualifiedName(qualifiedName);
+      if (qualifier) parts.notes.push(`A Function URL called ${qualifiedName}; SAM gives the URL to ${name}'s published alias (AutoPublishAlias).`);
+      const fnId = byName.get(name);
       if (fnId) parts.functionUrls.add(fnId);
     },
     api(kind) {

@@ -105,6 +105,24 @@ describe('SAM template', () => {
     expect(exportFiles(workspace, (f) => f.code).map((f) => f.path)).toContain('src/custom/bootstrap');
   });
 
+  it.each([
+    { format: 'function-url' as const, note: "A Function URL called api:live; SAM gives the URL to api's published alias" },
+    { format: 'http-v2' as const, note: "trigger called api:live; SAM attaches it to api's published alias" },
+  ])('a $format trigger on an alias (name:live) stays on the function, and the notes say SAM puts it on the published alias', ({ format, note }) => {
+    const version = { version: 1, description: '', publishedAtMs: 0, config: { ...fn('api') } };
+    const workspace = ws([fn('api', { versions: [version], aliases: [{ name: 'live', functionVersion: '1', description: '' }] })], {
+      triggers: [{ type: 'http', function: 'api:live', format }],
+    });
+    const sam = samTemplate(workspace);
+    const t = parseTemplate(sam.yaml) as { Resources: Record<string, { Properties: Record<string, unknown> }> };
+    expect(checkSamTemplate(t)).toEqual([]);
+    expect(t.Resources.ApiFunction!.Properties).toMatchObject({ AutoPublishAlias: 'live' });
+    if (format === 'function-url') expect(t.Resources.ApiFunction!.Properties.FunctionUrlConfig).toEqual({ AuthType: 'NONE' });
+    else expect(Object.keys((t.Resources.ApiFunction!.Properties.Events ?? {}) as object)).toHaveLength(1);
+    expect(sam.notes.join('\n')).toContain(note);
+    expect(sam.notes.join('\n')).not.toContain('which is not in the workspace');
+  });
+
   it('the checker catches what sam validate would refuse', () => {
     const bad = {
       AWSTemplateFormatVersion: '2010-09-09',

@@ -1,3 +1,4 @@
+import { splitQualifiedName } from '../../../core/functionVersions';
 import { SqsEventSourceMapping } from '../../../core/sources/sqsEventSourceMapping';
 import { usePlayground } from '../../playgroundStore';
 import { sourceById, sourceContext, useSources } from '../../sourcesStore';
@@ -56,7 +57,7 @@ usePlayground.subscribe((state, previous) => {
   if (state.functions === previous.functions) return;
   for (const trigger of useSources.getState().triggers) {
     if (trigger.kind !== 'sqs') continue;
-    const fn = state.functions.find((f) => trigger.functionNames.includes(f.config.name));
+    const fn = state.functions.find((f) => trigger.functionNames.some((n) => splitQualifiedName(n).name === f.config.name));
     const mapping = sourceById<SqsEventSourceMapping>(trigger.sourceId);
     if (!fn || !mapping || mapping.view().functionTimeoutS === fn.config.timeoutS) continue;
     useSources.getState().act(trigger.sourceId, (out) => mapping.setFunctionTimeout(fn.config.timeoutS, out));
