@@ -76,7 +76,7 @@ export class SqsEventSourceMapping implements EventSource {
     this.id = id;
     this.functionName = functionName;
     this.queue = queue ?? new SqsQueue(ctx, { name: queueName, contentBasedDeduplication });
-    const problems = validateSqsMappingSettings(settings, { functionTimeoutS, deadLetterTargetArn: this.queue.deadLetterArn });
+    const problems = validateSqsMappingSettings(settings, { functionTimeoutS, deadLetterTargetArn: this.queue.deadLetterArn, fifo: this.queue.fifo });
     if (problems.length > 0) throw new Error(problems.map((p) => `${p.errorType}: ${p.message}`).join('\n'));
     this.settings = settings;
     this.functionTimeoutS = functionTimeoutS;
@@ -111,7 +111,7 @@ export class SqsEventSourceMapping implements EventSource {
 
   /** Apply new settings, or return Lambda's (and SQS's) reasons for refusing them. */
   updateSettings(next: SqsMappingSettings, out: SourceCommand[]): SqsSettingProblem[] {
-    const problems = validateSqsMappingSettings(next, { functionTimeoutS: this.functionTimeoutS, deadLetterTargetArn: this.queue.deadLetterArn });
+    const problems = validateSqsMappingSettings(next, { functionTimeoutS: this.functionTimeoutS, deadLetterTargetArn: this.queue.deadLetterArn, fifo: this.queue.fifo });
     if (problems.length > 0) return problems;
     const was = this.settings;
     this.settings = { ...next };
@@ -198,7 +198,7 @@ export class SqsEventSourceMapping implements EventSource {
       settings: { ...this.settings },
       functionTimeoutS: this.functionTimeoutS,
       effectiveVisibilityTimeoutS: effectiveVisibilityTimeoutS(this.settings, this.functionTimeoutS),
-      problems: validateSqsMappingSettings(this.settings, { functionTimeoutS: this.functionTimeoutS, deadLetterTargetArn: this.queue.deadLetterArn }),
+      problems: validateSqsMappingSettings(this.settings, { functionTimeoutS: this.functionTimeoutS, deadLetterTargetArn: this.queue.deadLetterArn, fifo: this.queue.fifo }),
       pollers: this.pollers.size,
       maxPollers: maxPollers(this.settings),
       concurrency: this.pollers.count('invoking'),

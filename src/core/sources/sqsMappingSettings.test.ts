@@ -49,6 +49,19 @@ describe('SQS event source mapping settings: validation in the APIs\' words', ()
     expect(check(changes)).toEqual([expect.objectContaining({ field, message })]);
   });
 
+  it.each([
+    { changes: { batchSize: 10 }, problems: [] },
+    { changes: { maximumBatchingWindowS: 5 }, problems: ['InvalidParameterValueException: Batching window is not supported for FIFO queues'] },
+    { changes: { batchSize: 11 }, problems: ['InvalidParameterValueException: Maximum batch window in seconds must be greater than 0 if maximum batch size is greater than 10'] },
+    {
+      changes: { batchSize: 100, maximumBatchingWindowS: 1 },
+      problems: ['InvalidParameterValueException: Batching window is not supported for FIFO queues'],
+    },
+  ])('a FIFO queue takes no batching window, so its batches stay at 10 or fewer: $changes', ({ changes, problems }) => {
+    const found = validateSqsMappingSettings({ ...DEFAULT_SQS_MAPPING_SETTINGS, ...changes }, { functionTimeoutS: 3, deadLetterTargetArn: DLQ, fifo: true });
+    expect(found.map((p) => `${p.errorType}: ${p.message}`)).toEqual(problems);
+  });
+
   it('refuses a visibility timeout shorter than the function timeout, as Lambda words it', () => {
     expect(check({ visibilityTimeoutS: 30 }, 60)).toEqual([
       {

@@ -76,7 +76,7 @@ function range(field: keyof SqsMappingSettings, api: string, value: number, min:
  */
 export function validateSqsMappingSettings(
   s: SqsMappingSettings,
-  context: { functionTimeoutS: number; deadLetterTargetArn: string },
+  context: { functionTimeoutS: number; deadLetterTargetArn: string; fifo?: boolean },
 ): SqsSettingProblem[] {
   const L = SQS_MAPPING_LIMITS;
   const problems = [
@@ -87,6 +87,10 @@ export function validateSqsMappingSettings(
       : range('maximumConcurrency', 'scalingConfig.maximumConcurrency', s.maximumConcurrency, L.maximumConcurrency.min, L.maximumConcurrency.max),
   ].filter((p): p is SqsSettingProblem => p !== null);
   const sizeAndWindowValid = !problems.some((p) => p.field === 'batchSize' || p.field === 'maximumBatchingWindowS');
+  // A FIFO queue takes no batching window, so its batches stay at 10 or fewer (the rule below refuses more without a window).
+  if (context.fifo && sizeAndWindowValid && s.maximumBatchingWindowS > 0) {
+    problems.push({ field: 'maximumBatchingWindowS', errorType: 'InvalidParameterValueException', message: 'Batching window is not supported for FIFO queues' });
+  }
   if (sizeAndWindowValid && s.batchSize > L.batchSizeWithoutWindow && s.maximumBatchingWindowS < 1) {
     problems.push({
       field: 'maximumBatchingWindowS',

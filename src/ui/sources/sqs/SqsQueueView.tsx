@@ -75,7 +75,7 @@ function MappingNumber({ name, value, invalid, onValue }: { name: NumberKey; val
 function problemsOf(s: SqsMappingSettings, view: SqsMappingView): SqsSettingProblem[] {
   const keys = Object.keys(LABELS) as NumberKey[];
   const empty = keys.filter((k) => Number.isNaN(s[k]));
-  const found = validateSqsMappingSettings(s, { functionTimeoutS: view.functionTimeoutS, deadLetterTargetArn: view.queue.deadLetterArn });
+  const found = validateSqsMappingSettings(s, { functionTimeoutS: view.functionTimeoutS, deadLetterTargetArn: view.queue.deadLetterArn, fifo: view.queue.fifo });
   return [
     ...empty.map((field) => ({ field, errorType: 'ValidationException', message: `${LABELS[field]}: enter a number.` })),
     ...found.filter((p) => !empty.includes(p.field as NumberKey)),
