@@ -35,6 +35,12 @@ export interface LogBatch {
   lines: readonly LogLine[];
   pinned: boolean;
   meta?: LogGroupMeta;
+  /**
+   * The load run's window in force when the lines arrived (null: none), which
+   * decides whether they are shown, however late they are appended; absent:
+   * `appendLogs`' own `window`.
+   */
+  window?: { used: number } | null;
 }
 
 export interface LogView {
@@ -55,7 +61,8 @@ export const LOG_LIMITS: LogLimits = { maxLines: 5_000, windowLines: 200 };
 
 /**
  * A function's log with new invocations' lines added. `window` is the run's
- * window, or null outside load runs (every line is shown): `used` counts the
+ * window (for batches that carry none of their own), or null outside load
+ * runs (every line is shown): `used` counts the
  * run's lines shown so far and is updated in place. Lines are never dropped
  * silently: those past the window are counted in a gap marker where they
  * would have been; pinned lines are always shown.
@@ -68,7 +75,8 @@ export function appendLogs(view: LogView, batches: readonly LogBatch[], window: 
   let groups = view.groups ?? [];
   let groupsCopied = false;
   for (const b of batches) {
-    if (b.pinned || window === null || window.used + b.lines.length <= limits.windowLines) {
+    const w = b.window === undefined ? window : b.window;
+    if (b.pinned || w === null || w.used + b.lines.length <= limits.windowLines) {
       if (logs === view.logs) logs = view.logs.slice();
       if (b.meta) {
         if (!groupsCopied) {
@@ -78,7 +86,7 @@ export function appendLogs(view: LogView, batches: readonly LogBatch[], window: 
         groups.push({ ...b.meta, at: logs.length });
       }
       logs.push(...b.lines);
-      if (!b.pinned && window) window.used += b.lines.length;
+      if (!b.pinned && w) w.used += b.lines.length;
       continue;
     }
     const last = gaps[gaps.length - 1];

@@ -22,9 +22,8 @@ export class LogFeed {
         continue;
       }
       if (c.type !== 'complete' || c.logs.length === 0) continue;
-      const list = this.pending.get(functionId) ?? [];
       const r = c.record;
-      list.push({
+      this.add(functionId, {
         requestId: r.requestId,
         lines: c.logs,
         pinned: false,
@@ -40,23 +39,30 @@ export class LogFeed {
           startedAtMs: r.startedAtMs,
         },
       });
-      this.pending.set(functionId, list);
     }
     return this.pending.size > 0;
   }
 
+  /**
+   * One batch waiting for the flush, with the window in force now: a run's
+   * lines stay in its window even when the flush comes after the run ended.
+   */
+  private add(functionId: string, batch: Omit<LogBatch, 'window'>): void {
+    const list = this.pending.get(functionId) ?? [];
+    list.push({ ...batch, window: this.windows.get(functionId) ?? null });
+    this.pending.set(functionId, list);
+  }
+
   /** A provisioned environment's init: its own group, named by its environment and log stream. */
   private initLog(functionId: string, n: Extract<Notice, { kind: 'initLog' }>): void {
-    const list = this.pending.get(functionId) ?? [];
     const requestId = `init ${n.envId}`;
     const outcome = n.status === 'success' ? 'success' : n.status === 'timeout' ? 'timeout' : 'error';
-    list.push({
+    this.add(functionId, {
       requestId,
       lines: n.lines,
       pinned: false,
       meta: { requestId, origin: null, cold: true, outcome, attempt: 1, invocationType: 'RequestResponse', durationMs: 0, startedAtMs: n.atMs, init: { envId: n.envId, logStreamName: n.logStreamName } },
     });
-    this.pending.set(functionId, list);
   }
 
   /** The user asked for this invocation (its result came back to the Invoke button): its lines are shown whatever the window. */
@@ -64,14 +70,10 @@ export class LogFeed {
     this.pins.add(requestId);
   }
 
-  /** A load run on the function starts (a fresh window) or ends (every line shown again). */
+  /** A load run on the function starts (a fresh window) or ends (lines that arrive from then on are all shown). */
   setWindow(functionId: string, on: boolean): void {
     if (on) this.windows.set(functionId, { used: 0 });
     else this.windows.delete(functionId);
-  }
-
-  windowOf(functionId: string): { used: number } | null {
-    return this.windows.get(functionId) ?? null;
   }
 
   /** What arrived since the last flush, per function, pinned invocations marked. */

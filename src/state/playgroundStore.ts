@@ -215,7 +215,8 @@ export function showInvocationLogs(functionId: string, commands: readonly Platfo
     const next = functions.map((f) => {
       const list = batches.get(f.id);
       if (!list) return f;
-      const view = appendLogs({ logs: f.logs, gaps: f.logGaps, groups: f.logGroups }, list, logFeed.windowOf(f.id));
+      // Each batch carries the window in force when it arrived.
+      const view = appendLogs({ logs: f.logs, gaps: f.logGaps, groups: f.logGroups }, list, null);
       return { ...f, logs: view.logs, logGaps: view.gaps, logGroups: view.groups ?? [] };
     });
     const selected = next.find((f) => f.id === selectedId);
