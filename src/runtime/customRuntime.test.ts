@@ -1,13 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bundleBuiltins, CustomEnvironment, installImportScripts } from './handlerCorpus.test-support';
+import { describe, expect, it } from 'vitest';
+import { CustomEnvironment, withCorpusRuntime } from './handlerCorpus.test-support';
 import { runtimeExitError } from './customRuntime';
 
-let restore: () => void;
-beforeAll(async () => {
-  restore = installImportScripts();
-  await bundleBuiltins();
-}, 120_000);
-afterAll(() => restore());
+withCorpusRuntime();
 
 const API = 'const api = `http://${process.env.AWS_LAMBDA_RUNTIME_API}/2018-06-01/runtime`;\n';
 const bootstrap = (code: string) => ({ fileName: 'bootstrap' as const, code: API + code });

@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from 'vitest';
 import { bundleBuiltin } from '../../build/bundleString';
 import { compileHandler } from '../bridge/compileHandler';
 import type { InitSpec, WireLog, WireOutcome } from '../protocol/messages';
@@ -52,6 +53,16 @@ class TextBlob extends RealBlob {
     super(parts, options);
     this.text_ = parts.join('');
   }
+}
+
+/** For a test file that runs handlers: the worker's script loading installed and the built-ins bundled before, undone after. */
+export function withCorpusRuntime(): void {
+  let restore: () => void = () => undefined;
+  beforeAll(async () => {
+    restore = installImportScripts();
+    await bundleBuiltins();
+  }, 120_000);
+  afterAll(() => restore());
 }
 
 /** Install the worker's script loading; returns the undo. */

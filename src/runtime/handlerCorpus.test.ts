@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { deflateSync, gunzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { HANDLER_TEMPLATES, type HandlerTemplate } from '../state/handlerTemplates/handlerTemplates';
-import { bundleBuiltins, CustomEnvironment, Environment, installImportScripts, type Invocation } from './handlerCorpus.test-support';
+import { CustomEnvironment, Environment, withCorpusRuntime, type Invocation } from './handlerCorpus.test-support';
 
 /**
  * Every handler of the template corpus, run unchanged with its own event
@@ -211,12 +211,7 @@ const CHECKS: Record<string, Check> = {
   },
 };
 
-let restore: () => void;
-beforeAll(async () => {
-  restore = installImportScripts();
-  await bundleBuiltins();
-}, 120_000);
-afterAll(() => restore());
+withCorpusRuntime();
 
 describe('the handler corpus runs unchanged, each handler with its own event', () => {
   it('has at least 25 handlers, each with a check of its own', () => {

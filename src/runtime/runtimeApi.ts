@@ -31,7 +31,7 @@ interface Reply {
   headers: Record<string, string>;
 }
 
-const json = (status: number, body: unknown, headers: Record<string, string> = {}): Reply => ({ status, body: JSON.stringify(body), headers: { 'Content-Type': 'application/json', ...headers } });
+const json = (status: number, body: unknown): Reply => ({ status, body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } });
 const accepted = (): Reply => json(202, { status: 'OK' });
 const refused = (status: number, errorType: string, errorMessage: string): Reply => json(status, { errorMessage, errorType });
 

@@ -6,6 +6,7 @@ import {
   isProblem,
   LATEST,
   NO_VERSIONS,
+  provisionedQualifierProblem,
   publishVersion,
   resolveQualifier,
   routeAlias,
@@ -86,6 +87,17 @@ export const useVersions = create<VersionsState>()((set, get) => ({
     set({ byFunction, qualifier: {}, message: null });
   },
 }));
+
+/**
+ * Lambda's refusal (PutProvisionedConcurrencyConfig) of provisioned
+ * concurrency `count` on `qualifier` of the function, as `ExceptionName:
+ * message`; null when it takes it (or there is none to configure).
+ */
+export function provisionedProblem(functionId: string, functionName: string, qualifier: string, count: number): string | null {
+  if (count <= 0) return null;
+  const problem = provisionedQualifierProblem(useVersions.getState().byFunction[functionId] ?? NO_VERSIONS, qualifier, arnOf(functionName));
+  return problem ? problemText(problem) : null;
+}
 
 /** Weighted aliases pick a version per request (seeded once per page; the model's own randomness is not touched). */
 const routing = createRandom(Date.now() >>> 0);

@@ -7,6 +7,7 @@ import { addTrigger, type TriggerChoice } from '../state/triggerFactories';
 import type { TriggerOptions } from '../state/triggers/triggerKindLive';
 import { TRIGGER_CHOICES } from '../state/triggers/triggerKindsLive';
 import { TriggerView } from './sources/TriggerView';
+import { qualifierChoices } from './VersionsPanel';
 import { TRIGGER_VIEWS } from './sources/triggerViews';
 
 function AddTriggerForm({ functionName, onDone }: { functionName: string; onDone(): void }) {
@@ -57,14 +58,9 @@ function AddTriggerForm({ functionName, onDone }: { functionName: string; onDone
             <label htmlFor="trigger-qualifier">Calls version or alias</label>
             <select id="trigger-qualifier" value={qualifier} onChange={(e) => setQualifier(e.target.value)}>
               <option value="">{functionName} (unqualified, $LATEST)</option>
-              {versions.aliases.map((a) => (
-                <option key={`a-${a.name}`} value={a.name}>
-                  Alias {a.name}
-                </option>
-              ))}
-              {[...versions.versions].reverse().map((v) => (
-                <option key={`v-${v.version}`} value={String(v.version)}>
-                  Version {v.version}
+              {qualifierChoices(versions).map((c) => (
+                <option key={c.value} value={c.value}>
+                  {c.label}
                 </option>
               ))}
             </select>

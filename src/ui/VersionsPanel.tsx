@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { LATEST, NO_VERSIONS, type FunctionAlias } from '../core/functionVersions';
+import { LATEST, NO_VERSIONS, type FunctionAlias, type FunctionVersions } from '../core/functionVersions';
 import { usePlayground } from '../state/playgroundStore';
 import { useVersions } from '../state/versionsStore';
 
@@ -144,6 +144,14 @@ export function VersionsPanel() {
 }
 
 /** Beside Invoke: what it calls, once the function has versions (the unqualified function, a version, or an alias). */
+/** What a version or an alias can be chosen from for a setting or a trigger: the aliases, then the versions, newest first. */
+export function qualifierChoices(state: FunctionVersions): { value: string; label: string }[] {
+  return [
+    ...state.aliases.map((a) => ({ value: a.name, label: `Alias ${a.name}` })),
+    ...[...state.versions].reverse().map((v) => ({ value: String(v.version), label: `Version ${v.version}` })),
+  ];
+}
+
 export function QualifierSelect() {
   const functionId = usePlayground((s) => s.selectedId);
   const state = useVersions((s) => s.byFunction[functionId] ?? NO_VERSIONS);

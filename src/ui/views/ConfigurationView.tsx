@@ -1,13 +1,11 @@
 import { useMemo } from 'react';
-import { functionArn } from '../../core/environmentVariables';
-import { NO_VERSIONS, provisionedQualifierProblem } from '../../core/functionVersions';
-import { DEFAULT_ACCOUNT, DEFAULT_REGION } from '../../core/sources/sourceTypes';
+import { NO_VERSIONS } from '../../core/functionVersions';
 import { useRun } from '../../state/runStore';
-import { useVersions } from '../../state/versionsStore';
+import { provisionedProblem, useVersions } from '../../state/versionsStore';
 import { usePlayground } from '../../state/playgroundStore';
 import { ConcurrencyForm } from '../ConcurrencyForm';
 import { ConfigForm } from '../ConfigForm';
-import { VersionsPanel } from '../VersionsPanel';
+import { qualifierChoices, VersionsPanel } from '../VersionsPanel';
 
 /** The function's configuration and the platform's concurrency settings, side by side, with how the playground runs code. */
 export function ConfigurationView() {
@@ -17,15 +15,9 @@ export function ConfigurationView() {
   const setSettings = useRun((s) => s.setSettings);
   const functionName = usePlayground((s) => s.config.name);
   const versions = useVersions((s) => s.byFunction[selectedId]) ?? NO_VERSIONS;
-  const provisionedTargets = useMemo(
-    () => [
-      ...versions.aliases.map((a) => ({ value: a.name, label: `Alias ${a.name}` })),
-      ...[...versions.versions].reverse().map((v) => ({ value: String(v.version), label: `Version ${v.version}` })),
-    ],
-    [versions],
-  );
+  const provisionedTargets = useMemo(() => qualifierChoices(versions), [versions]);
   // Lambda's refusal (PutProvisionedConcurrencyConfig) of the qualifier, when provisioned concurrency is on.
-  const problem = settings.provisionedConcurrency > 0 ? provisionedQualifierProblem(versions, settings.provisionedQualifier, functionArn(DEFAULT_REGION, DEFAULT_ACCOUNT, functionName)) : null;
+  const problem = provisionedProblem(selectedId, functionName, settings.provisionedQualifier, settings.provisionedConcurrency);
   return (
     <div className="view-columns">
       {/* The form keeps what the user is typing locally: a new function gets a fresh one. */}
@@ -37,7 +29,7 @@ export function ConfigurationView() {
           functionName={functionName}
           sharedProblems={settingsProblems}
           provisionedTargets={provisionedTargets}
-          provisionedProblem={problem ? `${problem.errorType}: ${problem.message}` : null}
+          provisionedProblem={problem}
         />
         <VersionsPanel />
         <section className="panel about" aria-labelledby="about-heading">
