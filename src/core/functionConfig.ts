@@ -2,11 +2,11 @@ import { utf8Length } from './codec';
 
 /**
  * The runtimes the playground runs: Node.js (callback handlers end with
- * nodejs24.x), and the OS-only `provided.al2023`, whose runtime is the
- * function's own `bootstrap` talking to the Runtime API (written in
- * JavaScript here).
+ * nodejs24.x), Python on Pyodide (CPython compiled to WebAssembly), and the
+ * OS-only `provided.al2023`, whose runtime is the function's own `bootstrap`
+ * talking to the Runtime API (written in JavaScript here).
  */
-export const RUNTIMES = ['nodejs20.x', 'nodejs22.x', 'nodejs24.x', 'provided.al2023'] as const;
+export const RUNTIMES = ['nodejs20.x', 'nodejs22.x', 'nodejs24.x', 'python3.13', 'python3.12', 'provided.al2023'] as const;
 export type Runtime = (typeof RUNTIMES)[number];
 
 export const ARCHITECTURES = ['x86_64', 'arm64'] as const;
@@ -97,6 +97,12 @@ const FUNCTION_NAME = /^[a-zA-Z0-9_-]+$/;
 const HANDLER = /^[^\s]+\.[^\s.]+$/;
 const ENV_KEY = /^[a-zA-Z][a-zA-Z0-9_]+$/;
 const FILE_NAME = /^([\w.-]+\.(mjs|cjs|js|ts)|bootstrap)$/;
+const PYTHON_FILE_NAME = /^[A-Za-z_][\w]*\.py$/;
+
+/** Is this one of the Python runtimes? */
+export function isPythonRuntime(runtime: string): boolean {
+  return runtime.startsWith('python');
+}
 
 function rangeProblem(field: keyof FunctionConfig, apiName: string, value: number, min: number, max: number): ConfigProblem | null {
   if (!Number.isInteger(value)) {
@@ -141,7 +147,10 @@ export function validateConfig(config: FunctionConfig): ConfigProblem[] {
   if (!handlerPattern.test(config.handler) || config.handler.length > 128) {
     add({ field: 'handler', message: `1 validation error detected: Value '${config.handler}' at 'handler' failed to satisfy constraint: Member must have length less than or equal to 128 and satisfy regular expression pattern: [^\\s]+ (expected <file>.<export>, e.g. index.handler)` });
   }
-  if (!FILE_NAME.test(config.fileName)) {
+  if (isPythonRuntime(config.runtime)) {
+    // A Python handler's file is a module: `lambda_function.py` for handler `lambda_function.lambda_handler`.
+    if (!PYTHON_FILE_NAME.test(config.fileName)) add({ field: 'fileName', message: `The file name '${config.fileName}' must be a Python module name ending in .py (e.g. lambda_function.py)` });
+  } else if (!FILE_NAME.test(config.fileName)) {
     // (`bootstrap`, a custom runtime's file, is the one name without an extension.)
     add({ field: 'fileName', message: `The file name '${config.fileName}' must end in .mjs, .cjs, .js or .ts` });
   }

@@ -73,6 +73,8 @@ const RUNTIME_VERSIONS: Readonly<Record<string, { version: string; hash: string 
   'nodejs20.x': { version: 'nodejs:20.v51', hash: '6a1f4d6a2b9c8e0f3d5b7a9c1e2f4a6b8c0d2e4f6a8b0c2d4e6f8a0b2c4d6e8f' },
   'nodejs22.x': { version: 'nodejs:22.v47', hash: '0e2c8a4b6d1f3e5a7c9b0d2f4e6a8c1b3d5f7e9a0c2e4b6d8f1a3c5e7b9d0f2a' },
   'nodejs24.x': { version: 'nodejs:24.v12', hash: '9d7b5f3a1c8e6d4b2f0a9c7e5b3d1f8a6c4e2b0d9f7a5c3e1b8d6f4a2c0e9b7d' },
+  'python3.13': { version: 'python:3.13.v31', hash: '5b1d9f3e7a2c4b6d8e0f1a3c5e7b9d2f4a6c8e0b1d3f5a7c9e2b4d6f8a0c1e3b' },
+  'python3.12': { version: 'python:3.12.v58', hash: '8e4a2c6b0d9f1e3a5c7b9d2f4e6a8c0b1d3e5f7a9c2b4d6e8f0a1c3e5b7d9f2b' },
   'provided.al2023': { version: 'provided:al2023.v98', hash: '3c5e7a9b1d2f4a6c8e0b2d4f6a8c0e1b3d5f7a9c2e4b6d8f0a1c3e5b7d9f2a4c' },
 };
 

@@ -11,6 +11,9 @@ const BASELINE_MB: Record<Runtime, number> = {
   'nodejs20.x': 66,
   'nodejs22.x': 68,
   'nodejs24.x': 70,
+  // A hello-world Python function on Lambda reports about 30–40 MB.
+  'python3.13': 38,
+  'python3.12': 36,
   // A JavaScript bootstrap is a Node.js-like process without the managed runtime's client; a compiled (Go, Rust) bootstrap on Lambda uses about 20 MB.
   'provided.al2023': 62,
 };
