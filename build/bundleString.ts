@@ -50,6 +50,8 @@ export function bundleString(options: { minify: boolean }): Plugin {
         minify: options.minify,
         metafile: true,
         legalComments: 'none',
+        // The Python runtime's own module (src/runtime/python/lambda_runtime.py) is carried as text.
+        loader: { '.py': 'text' },
       });
       for (const input of Object.keys(result.metafile.inputs)) this.addWatchFile(resolve(input));
       const code = result.outputFiles[0]?.text ?? '';

@@ -78,21 +78,28 @@ export class Playground {
     await expect(this.logs.getByRole('log')).toBeVisible();
   }
 
-  /** Replace an editor's whole text, as a paste would (the editors are in the Run view). */
+  /**
+   * Replace an editor's whole text by pasting it (the editors are in the Run view). A paste keeps the text's
+   * indentation as it is, where typing it would let the editor indent each new line (Python's blocks would shift).
+   */
   async replaceText(editor: Locator, text: string): Promise<void> {
     await this.view('Run');
     await editor.focus();
     await this.page.keyboard.press('ControlOrMeta+A');
     await this.page.keyboard.press('Delete');
-    await this.page.keyboard.insertText(text);
+    await editor.evaluate((area, pasted) => {
+      const clipboardData = new DataTransfer();
+      clipboardData.setData('text/plain', pasted);
+      area.dispatchEvent(new ClipboardEvent('paste', { clipboardData, bubbles: true, cancelable: true }));
+    }, text);
   }
 
   async setCode(code: string): Promise<void> {
     await this.replaceText(this.code, code);
   }
 
-  /** Press Invoke and wait until the response shows a new result (in the Run view, where the Response is). */
-  async invoke(): Promise<void> {
+  /** Press Invoke and wait until the response shows a new result (in the Run view, where the Response is); a Python cold start boots Pyodide first, so its tests wait longer. */
+  async invoke({ timeout = 15_000 }: { timeout?: number } = {}): Promise<void> {
     await this.view('Run');
     const before = await this.logs.getByText(/^REPORT RequestId/).count();
     const rejected = this.response.getByText(/Invoke refused/);
@@ -102,7 +109,7 @@ export class Playground {
         const after = await this.logs.getByText(/^REPORT RequestId/).count();
         const refused = await rejected.count();
         expect(after > before || refused > 0).toBe(true);
-      }).toPass({ timeout: 15_000 });
+      }).toPass({ timeout });
     } catch (error) {
       // Say what the user saw, so that a failure on a CI box can be understood from its output alone.
       throw new Error(`No REPORT and no refusal after Invoke.\n${await this.describe()}`, { cause: error });

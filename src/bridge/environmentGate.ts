@@ -5,6 +5,8 @@ import { readEnvironmentMessage } from './readEnvironmentMessage';
 
 /** What the app does with one message from an environment. */
 export type GateVerdict =
+  /** The runtime booted (Python on Pyodide): Init is timed from here. */
+  | { kind: 'runtimeReady'; bootMs: number }
   | { kind: 'initDone'; initDurationMs: number; logs: LogLine[] }
   | { kind: 'initFailed'; initDurationMs: number; error: LambdaError; logs: LogLine[] }
   | { kind: 'invokeDone'; requestId: string; durationMs: number; cpuMs: number; outcome: HandlerOutcome; logs: LogLine[] }
@@ -35,6 +37,8 @@ type Phase = { is: 'starting' } | { is: 'initializing'; since: number } | { is: 
 export class EnvironmentGate {
   private phase: Phase = { is: 'starting' };
   private refusedCount = 0;
+  /** The runtime said it booted (once at most). */
+  private booted = false;
 
   /** The app asked the frame to start the worker (Init begins with the runtime's own start, as on Lambda). */
   initSent(atMs: number): void {
@@ -61,6 +65,12 @@ export class EnvironmentGate {
     if (!m) return this.refuse();
     const phase = this.phase;
     switch (m.t) {
+      case 'runtimeReady': {
+        if (phase.is !== 'initializing' || this.booted) return this.refuse();
+        this.booted = true;
+        this.phase = { is: 'initializing', since: atMs };
+        return { kind: 'runtimeReady', bootMs: Math.max(0, atMs - phase.since) };
+      }
       case 'initDone':
       case 'initFailed': {
         if (phase.is !== 'initializing') return this.refuse();
@@ -86,6 +96,7 @@ export class EnvironmentGate {
     const { t, requestId } = data as { t?: unknown; requestId?: unknown };
     const phase = this.phase;
     if (t === 'initDone' || t === 'initFailed') return phase.is === 'initializing';
+    if (t === 'runtimeReady') return phase.is === 'initializing' && !this.booted;
     if (t === 'invokeDone') return phase.is === 'invoking' && requestId === phase.requestId;
     return t === 'exited' && phase.is !== 'gone';
   }

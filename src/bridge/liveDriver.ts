@@ -1,4 +1,4 @@
-import type { FunctionConfig } from '../core/functionConfig';
+import { isPythonRuntime, type FunctionConfig } from '../core/functionConfig';
 import { realTimers, repeat, type TimerHost } from './timerHost';
 import type { FinishedInvocation } from '../core/invocationRecord';
 import type { LambdaError } from '../core/lambdaError';
@@ -76,6 +76,16 @@ export const LIVE_ENVIRONMENT_CAP = 256;
 const WATCHDOG_MS = 100;
 
 export { InvokeAbortedError };
+
+/** Pyodide's files could not be fetched or compiled (offline before they were ever cached, a blocked request): the environment's init fails, saying so. */
+class PythonUnavailable extends Error {
+  readonly lambdaError: LambdaError;
+  constructor(cause: unknown) {
+    super('Python runtime unavailable');
+    const why = cause instanceof Error ? cause.message : String(cause);
+    this.lambdaError = { errorType: 'Runtime.Unknown', errorMessage: `The Python runtime (Pyodide) could not be loaded in this tab: ${why}`, trace: [], platform: true };
+  }
+}
 let driverCount = 0;
 /** Tickets are unique across drivers: a function's versions feed one recorder, which tells requests apart by ticket. */
 let nextTicket = 1;
@@ -119,7 +129,17 @@ export class LiveDriver {
     // A tab cannot hold Lambda's 1,000 environments (each worker is a thread on this machine's few cores): the model throttles
     // past the tab's cap as past the account limit, while the invocation rate limit still follows the account's own limit.
     const random = createRandom(options.seed ?? Date.now() >>> 0);
-    this.platform = new Platform({ clock: this.scheduler.clock, random, config, settings, environmentCap: this.maxEnvironments, ...options.account, ...(options.version ? { version: options.version } : {}) });
+    // Python boots Pyodide in the tab before Lambda's runtime would have started: Init's limit starts when it is ready.
+    this.platform = new Platform({
+      clock: this.scheduler.clock,
+      random,
+      config,
+      settings,
+      environmentCap: this.maxEnvironments,
+      runtimeBootsFirst: isPythonRuntime,
+      ...options.account,
+      ...(options.version ? { version: options.version } : {}),
+    });
     if (options.listener) this.listeners.add(options.listener);
     this.feed({ type: 'settings', settings });
   }
@@ -282,20 +302,29 @@ export class LiveDriver {
     env.initPeak = this.busy();
     this.notePeaks();
     port1.onmessage = (e: MessageEvent<unknown>) => this.onMessage(spec.envId, e.data);
+    const python = isPythonRuntime(spec.config.runtime);
     // A frame that cannot be made (no DOM, a blocked iframe) loses the environment instead of throwing into the model's loop.
     // The handler is compiled once the compiler is loaded (the first start waits for it), before the init clock starts.
     Promise.resolve()
-      .then(() => loadSucrase())
+      .then(() => (python ? undefined : loadSucrase()))
       .then(() => {
         const init: ToEnvironment = { t: 'init', spec: initSpec(spec) };
         port1.postMessage(init);
         return frame.open();
       })
+      .then(() => (python ? frame.preparePython().catch((error: unknown) => Promise.reject(new PythonUnavailable(error))) : undefined))
       .then(() => {
         env.gate.initSent(wallClock.now());
-        return frame.spawn(spec.envId, port2);
+        return frame.spawn(spec.envId, port2, python);
       })
-      .catch(() => this.feed({ type: 'environmentLost', envId: spec.envId, reason: 'crashed' }));
+      .catch((error: unknown) => {
+        if (error instanceof PythonUnavailable && this.envs.get(spec.envId) === env) {
+          this.initEnded(env);
+          this.feed({ type: 'initFailed', envId: spec.envId, initDurationMs: 0, error: error.lambdaError, logs: [] });
+          return;
+        }
+        this.feed({ type: 'environmentLost', envId: spec.envId, reason: 'crashed' });
+      });
   }
 
   private destroy(envId: string, runaway: boolean): void {
@@ -329,6 +358,8 @@ export class LiveDriver {
         return;
       case 'flood':
         return this.feed({ type: 'environmentLost', envId, reason: 'crashed' });
+      case 'runtimeReady':
+        return this.feed({ type: 'runtimeReady', envId });
       case 'initDone': {
         const contended = env.initPeak > this.cores;
         this.initEnded(env);

@@ -4,6 +4,8 @@ import type { HandlerOutcome } from '../core/platformTypes';
 
 /** A message from an execution environment, checked: it comes from untrusted code's process. */
 export type EnvironmentMessage =
+  /** Its runtime booted in the tab (Python on Pyodide); carries no logs of its own. */
+  | { t: 'runtimeReady'; logs: LogLine[] }
   | { t: 'initDone'; logs: LogLine[] }
   | { t: 'initFailed'; error: LambdaError; logs: LogLine[] }
   /** `cpuMs` as the environment claims it: the gate bounds it by the duration the app measured. */
@@ -54,6 +56,8 @@ export function readEnvironmentMessage(data: unknown, nowMs: number): Environmen
   if (!isRecord(data)) return null;
   const logs = readLogs(data.logs, nowMs);
   switch (data.t) {
+    case 'runtimeReady':
+      return { t: 'runtimeReady', logs: [] };
     case 'initDone':
       return { t: 'initDone', logs };
     case 'initFailed': {

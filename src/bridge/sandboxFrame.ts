@@ -1,6 +1,7 @@
 import * as Comlink from 'comlink';
 import { base64Encode } from '../core/codec';
 import type { SandboxApi } from '../protocol/messages';
+import { loadPythonBundle } from './pythonBundle';
 
 /** The frame's scripts, fetched once, when the first frame is made (not for the first paint). */
 interface FrameScripts {
@@ -96,12 +97,24 @@ export class SandboxFrame {
     return this.ready;
   }
 
-  /** Start an execution environment's worker in this frame, talking over `port`. */
-  async spawn(envId: string, port: MessagePort): Promise<void> {
+  /** Pyodide, compiled once in this frame for its Python environments (fetched once per tab). */
+  private python: Promise<void> | null = null;
+
+  /** Make the frame ready to start Python environments. */
+  preparePython(): Promise<void> {
+    this.python ??= Promise.all([this.open(), loadPythonBundle()]).then(([api, bundle]) => api.preparePython(bundle));
+    this.python.catch(() => {
+      this.python = null;
+    });
+    return this.python;
+  }
+
+  /** Start an execution environment's worker in this frame, talking over `port` (a Python one boots Pyodide: call preparePython first). */
+  async spawn(envId: string, port: MessagePort, python = false): Promise<void> {
     const api = await this.open();
     this.spawning += 1;
     try {
-      await api.spawn(envId, Comlink.transfer(port, [port]));
+      await api.spawn(envId, Comlink.transfer(port, [port]), python);
       this.heardAt = performance.now();
     } finally {
       this.spawning -= 1;

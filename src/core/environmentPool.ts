@@ -123,14 +123,16 @@ export class EnvironmentPool {
       idleNext: null,
       prewarmKeepAliveMs: undefined,
       needsInit: false,
+      awaitingRuntime: ctx.runtimeBootsFirst(ctx.config.runtime),
     };
     this.environments.set(id, env);
     this.startedThisVersion += 1;
     out.push({ type: 'startEnvironment', spec: this.specOf(env) });
     this.envNotice(env, out);
-    if (initPhase === 'init') out.push({ type: 'setTimer', timerId: initTimer(id), atMs: now + this.initLimitMs(env) });
+    if (initPhase === 'init' && !env.awaitingRuntime) out.push({ type: 'setTimer', timerId: initTimer(id), atMs: now + this.initLimitMs(env) });
     return env;
   }
+
 
   /** What a driver needs to start the environment's runtime. */
   specOf(env: Environment): EnvironmentSpec {

@@ -1,4 +1,4 @@
-import { loggingOf, type FunctionConfig } from './functionConfig';
+import { isPythonRuntime, loggingOf, type FunctionConfig } from './functionConfig';
 
 export type InitializationType = 'on-demand' | 'provisioned-concurrency';
 
@@ -56,7 +56,7 @@ export function environmentVariables(config: FunctionConfig, id: EnvironmentIden
     LANG: 'en_US.UTF-8',
     TZ: ':UTC',
     PATH: '/var/lang/bin:/usr/local/bin:/usr/bin/:/bin:/opt/bin',
-    ...(custom ? {} : { NODE_PATH: '/opt/nodejs/node_modules:/var/runtime/node_modules:/var/runtime:/var/task' }),
+    ...(custom ? {} : isPythonRuntime(config.runtime) ? { PYTHONPATH: '/var/runtime' } : { NODE_PATH: '/opt/nodejs/node_modules:/var/runtime/node_modules:/var/runtime:/var/task' }),
     ...logVariables,
   };
 }

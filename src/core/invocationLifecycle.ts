@@ -106,6 +106,7 @@ export class InvocationLifecycle {
   private reinitialize(env: Environment, inv: Invocation, out: CommandSink): void {
     env.needsInit = false;
     env.initPhase = 'invoke';
+    env.awaitingRuntime = this.ctx.runtimeBootsFirst(env.config.runtime);
     this.pool.setState(env, 'initializing', out);
     out.push({ type: 'startEnvironment', spec: this.pool.specOf(env) });
     this.beginInvoke(env, inv, out, false);
@@ -115,6 +116,8 @@ export class InvocationLifecycle {
   private beginInvoke(env: Environment, inv: Invocation, out: CommandSink, ready = env.state !== 'initializing'): void {
     const now = this.ctx.clock.now();
     inv.startedAtMs = now;
+    // A runtime still booting in the tab: the deadline starts when it is ready (onRuntimeReady).
+    if (env.awaitingRuntime) return;
     const atMs = now + inv.config.timeoutS * 1000;
     const scratch = env.scratch;
     if (scratch === null) out.push({ type: 'setTimer', timerId: env.timeoutTimerId, atMs });
@@ -151,6 +154,7 @@ export class InvocationLifecycle {
   onInitDone(envId: string, initDurationMs: number, logs: LogLine[], out: CommandSink, contended = false): void {
     const env = this.pool.get(envId);
     if (!env || env.state !== 'initializing') return;
+    env.awaitingRuntime = false;
     const inv = this.servedBy(env);
     // A contended init makes this invocation's figures (Init Duration) read long: the record says so.
     if (inv && contended) inv.contended = true;
@@ -174,6 +178,22 @@ export class InvocationLifecycle {
     // Init re-run inside the invocation (suppressed init): the sandbox is the same one, so no second INIT_START.
     appendLogs(inv, 'body', logs);
     this.sendInvoke(env, inv, out);
+  }
+
+  /** A runtime that boots in the tab first is ready: Init's limit starts now, or, for init inside an invocation, the invocation's deadline. */
+  onRuntimeReady(envId: string, out: CommandSink): void {
+    const env = this.pool.get(envId);
+    if (!env || env.state !== 'initializing' || !env.awaitingRuntime) return;
+    env.awaitingRuntime = false;
+    const now = this.ctx.clock.now();
+    if (env.initPhase === 'init') {
+      out.push({ type: 'setTimer', timerId: initTimer(env.id), atMs: now + this.pool.initLimitMs(env) });
+      return;
+    }
+    const inv = this.servedBy(env);
+    if (!inv) return;
+    inv.startedAtMs = now;
+    out.push({ type: 'setTimer', timerId: env.timeoutTimerId, atMs: now + inv.config.timeoutS * 1000 });
   }
 
   onInitFailed(envId: string, initDurationMs: number, error: LambdaError, logs: LogLine[], out: CommandSink): void {

@@ -7,11 +7,26 @@ export interface LambdaError {
   reason?: string;
   /** Made by the platform, not thrown by code (a timeout, a runtime exit): its payload has no `trace`. */
   platform?: true;
+  /** Set by Lambda's Python runtime (`""` for an Init error): the payload is Python's `{errorMessage, errorType, requestId, stackTrace}`. */
+  requestId?: string;
 }
 
-/** A function error's payload as the caller receives it: the runtime's `{errorType, errorMessage, trace}`, or, for the platform's own errors, no `trace`. */
-export function functionErrorPayload(error: LambdaError): { errorType: string; errorMessage: string; trace?: string[] } {
-  return error.platform ? { errorType: error.errorType, errorMessage: error.errorMessage } : { errorType: error.errorType, errorMessage: error.errorMessage, trace: error.trace };
+/** The error body Lambda's Python runtime returns (lambda-model.md §5). */
+export interface PythonErrorPayload {
+  errorMessage: string;
+  errorType: string;
+  requestId: string;
+  stackTrace: string[];
+}
+
+/**
+ * A function error's payload as the caller receives it: the Node.js runtime's `{errorType, errorMessage, trace}`,
+ * the Python runtime's `{errorMessage, errorType, requestId, stackTrace}`, or, for the platform's own errors, no trace.
+ */
+export function functionErrorPayload(error: LambdaError): { errorType: string; errorMessage: string; trace?: string[] } | PythonErrorPayload {
+  if (error.platform) return { errorType: error.errorType, errorMessage: error.errorMessage };
+  if (error.requestId !== undefined) return { errorMessage: error.errorMessage, errorType: error.errorType, requestId: error.requestId, stackTrace: error.trace };
+  return { errorType: error.errorType, errorMessage: error.errorMessage, trace: error.trace };
 }
 
 /**
@@ -59,5 +74,5 @@ export function asLambdaError(value: unknown): LambdaError | null {
   const v = value as Record<string, unknown>;
   if (typeof v.errorType !== 'string' || typeof v.errorMessage !== 'string') return null;
   const trace = Array.isArray(v.trace) ? v.trace.filter((t): t is string => typeof t === 'string') : [];
-  return { errorType: v.errorType, errorMessage: v.errorMessage, trace };
+  return { errorType: v.errorType, errorMessage: v.errorMessage, trace, ...(typeof v.requestId === 'string' ? { requestId: v.requestId } : {}) };
 }

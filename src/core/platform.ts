@@ -25,6 +25,13 @@ export interface PlatformOptions {
   accountId?: string;
   /** On-demand init limit; past it Lambda re-runs init inside the invocation (lambda-model.md §2). */
   initTimeoutMs?: number;
+  /**
+   * Live mode: a runtime that must boot in the tab before Lambda's runtime
+   * would have started (Python on Pyodide) tells the model when it is ready
+   * (`runtimeReady`), and Init's time limit counts from there. The boot is a
+   * cost of running CPython in a browser, not of the function.
+   */
+  runtimeBootsFirst?: (runtime: string) => boolean;
   settings?: PlatformSettings;
   /**
    * For the scale simulation: no log lines are built, and ids come from
@@ -90,6 +97,7 @@ export class Platform {
       region: options.region ?? 'us-east-1',
       accountId: options.accountId ?? '123456789012',
       initTimeoutMs: options.initTimeoutMs ?? 10_000,
+      runtimeBootsFirst: options.runtimeBootsFirst ?? (() => false),
       environmentCap: options.environmentCap ?? Number.POSITIVE_INFINITY,
       lean,
       reuseCommands: lean && (options.reuseCommands ?? false),
@@ -135,6 +143,9 @@ export class Platform {
         break;
       case 'initDone':
         lifecycle.onInitDone(event.envId, event.initDurationMs, event.logs, out, event.contended ?? false);
+        break;
+      case 'runtimeReady':
+        lifecycle.onRuntimeReady(event.envId, out);
         break;
       case 'initFailed':
         lifecycle.onInitFailed(event.envId, event.initDurationMs, event.error, event.logs, out);

@@ -18,6 +18,8 @@ export interface PlatformContext {
   readonly accountId: string;
   /** On-demand init limit; past it Lambda re-runs init inside the invocation (lambda-model.md §2). */
   readonly initTimeoutMs: number;
+  /** Does this runtime boot in the tab first (live Python), its Init limit starting at `runtimeReady`? */
+  readonly runtimeBootsFirst: (runtime: string) => boolean;
   /** Environments the driver can hold at most (live mode: the tab's cap); Infinity elsewhere. */
   readonly environmentCap: number;
   readonly lean: boolean;

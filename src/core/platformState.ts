@@ -58,6 +58,12 @@ export interface Environment {
    * init: same log stream, no Init Duration, init time inside Duration).
    */
   needsInit: boolean;
+  /**
+   * Its runtime is booting in the tab (live Python on Pyodide): Init's limit,
+   * or the invocation's deadline when init runs inside it, starts when the
+   * runtime is ready (`runtimeReady`).
+   */
+  awaitingRuntime: boolean;
 }
 
 /** An environment's reusable commands (see `Environment.scratch`). */

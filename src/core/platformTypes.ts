@@ -167,6 +167,8 @@ export type PlatformEvent =
   /** `contended`: while it ran, more handlers and inits were busy than the machine has cores (live mode), so Init Duration reads long. */
   | { type: 'initDone'; envId: string; initDurationMs: number; logs: LogLine[]; contended?: boolean }
   | { type: 'initFailed'; envId: string; initDurationMs: number; error: LambdaError; logs: LogLine[] }
+  /** A runtime that boots in the tab first (PlatformOptions.runtimeBootsFirst) is ready: Init's time limit starts now. */
+  | { type: 'runtimeReady'; envId: string }
   | {
       type: 'invokeDone';
       envId: string;

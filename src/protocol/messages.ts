@@ -15,6 +15,8 @@ export interface WireError {
   errorType: string;
   errorMessage: string;
   trace: string[];
+  /** Python's error body names the request (`""` for an Init error); its presence makes the payload Python's shape. */
+  requestId?: string;
 }
 
 export interface InitSpec {
@@ -35,6 +37,8 @@ export interface InitSpec {
         syntaxAt?: { line: number; column: number; message: string };
       }
     | { ok: false; error: WireError };
+  /** A Python function's module source (`lambda_function.py`); the runtime boots Pyodide and imports it. */
+  pythonSource?: string;
   /** The scripts of the Node.js built-ins the handler imports (src/runtime/node), concatenated; absent when it imports none. */
   nodeBuiltins?: string;
   /** The function's ephemeral storage (/tmp) in MB, 512–10,240. */
@@ -67,6 +71,8 @@ export type WireOutcome =
  * The one self-reported figure, `cpuMs`, is bounded by the app's measurement.
  */
 export type FromEnvironment =
+  /** A runtime that boots in the tab first (Python on Pyodide) is ready, before any function code has run: Init starts now. */
+  | { t: 'runtimeReady' }
   | { t: 'initDone'; logs: WireLog[] }
   | { t: 'initFailed'; error: WireError; logs: WireLog[] }
   /** `cpuMs`: of the invocation, the time the handler kept the thread busy (the rest it was waiting). */
@@ -74,10 +80,30 @@ export type FromEnvironment =
   /** The runtime process ended outside an invocation (process.exit, a crash between invocations). */
   | { t: 'exited'; exitStatus: number; logs: WireLog[] };
 
+/** Pyodide's files as the app fetched them from its own origin (build/pyodideAssets.ts), for a sandbox frame. */
+export interface PythonBundle {
+  pyodideJs: string;
+  asmJs: string;
+  wasm: ArrayBuffer;
+  stdlib: ArrayBuffer;
+  lock: string;
+}
+
+/** What a Python environment's worker boots Pyodide from: the frame compiles the WebAssembly once and shares the module. */
+export interface PythonBoot {
+  pyodideJs: string;
+  asmJs: string;
+  module: WebAssembly.Module;
+  stdlib: ArrayBuffer;
+  lock: string;
+}
+
 /** What the sandbox frame exposes to the app (over Comlink, on the frame's window). */
 export interface SandboxApi {
-  /** Start an execution environment: a worker from the runtime script, talking to the app over `port`. */
-  spawn(envId: string, port: MessagePort): void;
+  /** Start an execution environment: a worker from the runtime script, talking to the app over `port` (with Pyodide to boot, for Python). */
+  spawn(envId: string, port: MessagePort, python?: boolean): void;
+  /** Compile Pyodide's WebAssembly once for this frame's Python environments (resolves when they can be spawned). */
+  preparePython(bundle: PythonBundle): Promise<void>;
   /** Terminate an environment's worker. */
   kill(envId: string): void;
   /**

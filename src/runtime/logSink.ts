@@ -75,6 +75,11 @@ export class LogSink {
     this.push(this.textLine(level, message));
   }
 
+  /** One event exactly as a runtime formatted it (Python's logging), its newlines kept. */
+  raw(text: string): void {
+    this.push({ atMs: this.clockMs(), text });
+  }
+
   /** The runtime's report of an error (`Invoke Error`, `Uncaught Exception`): the label and the error's JSON, or in JSON format the error as the message. */
   writeError(label: string, error: WireError): void {
     if (this.settings.json && !this.settings.plain) {

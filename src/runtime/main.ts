@@ -3,7 +3,8 @@
  * started from a Blob URL inside the sandbox frame. It receives a MessagePort
  * from the app, runs Init once, then one invocation at a time.
  */
-import type { FromEnvironment, InitSpec, ToEnvironment, WireError, WireOutcome } from '../protocol/messages';
+import type { FromEnvironment, InitSpec, PythonBoot, ToEnvironment, WireError, WireOutcome } from '../protocol/messages';
+import { startPythonRuntime } from './python/pythonRuntime';
 import { toWireError } from './errors';
 import { invokeHandler } from './invokeHandler';
 import { InitError, loadHandler, type HandlerFn } from './loadHandler';
@@ -33,6 +34,8 @@ const now = performance.now.bind(performance);
 const nativeSetTimeout = self.setTimeout.bind(self);
 
 let port: MessagePort | null = null;
+/** Pyodide, from the sandbox frame, for a Python environment. */
+let pythonBoot: PythonBoot | null = null;
 let spec: InitSpec | null = null;
 let handler: HandlerFn | null = null;
 /** A custom runtime's Runtime API, which invocations are handed to (instead of `handler`). */
@@ -138,6 +141,64 @@ function initCustom(s: InitSpec): void {
   });
 }
 
+/** Init of a Python function: Pyodide boots (not part of Init), then the Python runtime imports the handler and serves the Runtime API. */
+function initPython(s: InitSpec): void {
+  logs = new LogSink('undefined', { json: false, minLevel: 'TRACE', plain: true });
+  hold.begin();
+  const boot = pythonBoot;
+  if (!boot) {
+    send({ t: 'initFailed', error: { errorType: 'Runtime.Unknown', errorMessage: 'The Python runtime (Pyodide) was not handed to this environment.', trace: [] }, logs: [] });
+    exit();
+    return;
+  }
+  const answer = (requestId: string, outcome: WireOutcome): void => {
+    if (!current || current.requestId !== requestId) return;
+    current = null;
+    hold.end();
+    send({ t: 'invokeDone', requestId, cpuMs: cpu.read(), outcome, logs: logs.take() });
+  };
+  customApi = startPythonRuntime(
+    s,
+    boot,
+    scope,
+    {
+      booted(bootMs, version) {
+        send({ t: 'runtimeReady' });
+        logs.write('INFO', `[playground] Pyodide ${version} booted in ${Math.round(bootMs)} ms before Init (CPython on WebAssembly, in this tab); that time is not part of Init Duration, as Lambda's own Python runtime starts in under 100 ms.`);
+      },
+      event: (text) => logs.raw(text),
+      line: (text) => logs.write('INFO', text),
+      bootFailed(error) {
+        hold.end();
+        send({ t: 'initFailed', error, logs: logs.take() });
+        exit();
+      },
+      initDone() {
+        initialized = true;
+        hold.end();
+        send({ t: 'initDone', logs: logs.take() });
+      },
+      initFailed(error) {
+        hold.end();
+        send({ t: 'initFailed', error, logs: logs.take() });
+        exit();
+      },
+      respond: (requestId, payload) => answer(requestId, { kind: 'success', payload }),
+      fail: (requestId, error) => answer(requestId, { kind: 'error', error }),
+      exited(status) {
+        if (!initialized) {
+          hold.end();
+          send({ t: 'initFailed', error: runtimeExitError(status, null), logs: logs.take() });
+          exit();
+          return;
+        }
+        finishFatal(runtimeExitError(status, current?.requestId ?? ''), status);
+      },
+    },
+    now,
+  );
+}
+
 /** An error as a Node.js process prints it when it dies of it. */
 function thrownText(thrown: unknown): string {
   if (thrown instanceof Error) return cleanTrace((thrown.stack ?? `${thrown.name}: ${thrown.message}`).split('\n')).join('\n');
@@ -153,6 +214,10 @@ async function init(s: InitSpec): Promise<void> {
   if (isCustomRuntime(s.runtime)) {
     installProcess(scope, s);
     initCustom(s);
+    return;
+  }
+  if (s.runtime.startsWith('python')) {
+    initPython(s);
     return;
   }
   logs = new LogSink(s.runtime === 'nodejs24.x' ? '-' : 'undefined', logSettingsOf(s.variables));
@@ -211,10 +276,11 @@ function onPortMessage(e: MessageEvent<ToEnvironment>): void {
   } else if (m.t === 'invoke') invoke(m.requestId, m.payload, m.remainingMs, typeof m.invokedFunctionArn === 'string' ? m.invokedFunctionArn : undefined);
 }
 
-function onFirstMessage(event: MessageEvent<{ port?: MessagePort }>): void {
+function onFirstMessage(event: MessageEvent<{ port?: MessagePort; python?: PythonBoot }>): void {
   if (port || !(event.data?.port instanceof MessagePort)) return;
   self.removeEventListener('message', onFirstMessage);
   port = event.data.port;
+  if (event.data.python?.module instanceof WebAssembly.Module) pythonBoot = event.data.python;
   port.onmessage = onPortMessage;
 }
 self.addEventListener('message', onFirstMessage);

@@ -135,12 +135,14 @@ function errorOf(headers: Headers, body: string, fallbackType: string): WireErro
   try {
     const parsed: unknown = JSON.parse(body);
     if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) {
-      const p = parsed as { errorMessage?: unknown; errorType?: unknown; stackTrace?: unknown };
+      const p = parsed as { errorMessage?: unknown; errorType?: unknown; stackTrace?: unknown; requestId?: unknown };
       const trace = Array.isArray(p.stackTrace) ? p.stackTrace.map(String) : [];
       return {
         errorType: typeof p.errorType === 'string' ? p.errorType : (headerType ?? fallbackType),
         errorMessage: typeof p.errorMessage === 'string' ? p.errorMessage : '',
         trace,
+        // Python's runtime names the request in its error body, and Lambda hands the body on as it is.
+        ...(typeof p.requestId === 'string' ? { requestId: p.requestId } : {}),
       };
     }
   } catch {

@@ -6,16 +6,19 @@
  * directly. Handler code never runs in this window, only in its workers.
  */
 import * as Comlink from 'comlink';
-import type { SandboxApi } from '../protocol/messages';
+import type { PythonBoot, SandboxApi } from '../protocol/messages';
 
 declare const RUNTIME_SOURCE: string;
 
 const runtimeUrl = URL.createObjectURL(new Blob([RUNTIME_SOURCE], { type: 'text/javascript' }));
 const workers = new Map<string, Worker>();
 const failed: string[] = [];
+/** Pyodide for this frame's Python environments, its WebAssembly compiled once (each worker instantiates the shared module). */
+let python: PythonBoot | null = null;
+let compiling: Promise<void> | null = null;
 
 const api: SandboxApi = {
-  spawn(envId, port) {
+  spawn(envId, port, wantsPython) {
     const worker = new Worker(runtimeUrl, { name: envId });
     worker.onerror = (event) => {
       event.preventDefault();
@@ -23,8 +26,20 @@ const api: SandboxApi = {
     };
     // Workers get no channel to this window beyond the port they are given.
     worker.onmessage = null;
-    worker.postMessage({ port }, [port]);
+    worker.postMessage({ port, ...(wantsPython && python ? { python } : {}) }, [port]);
     workers.set(envId, worker);
+  },
+  preparePython(bundle) {
+    compiling ??= WebAssembly.compile(bundle.wasm).then(
+      (module) => {
+        python = { pyodideJs: bundle.pyodideJs, asmJs: bundle.asmJs, module, stdlib: bundle.stdlib, lock: bundle.lock };
+      },
+      (error: unknown) => {
+        compiling = null;
+        throw error;
+      },
+    );
+    return compiling;
   },
   kill(envId) {
     workers.get(envId)?.terminate();

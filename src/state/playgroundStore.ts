@@ -10,6 +10,7 @@ import { appendLogs, type LogGap, type LogGroupMark } from './appendLogs';
 import { LogFeed } from './logFeed';
 import { countSent } from './sentCounter';
 import { invokeTarget } from './versionsStore';
+import { runtimeSwitch } from './runtimeSwitch';
 
 export type { InvokeResult };
 
@@ -117,11 +118,11 @@ export const usePlayground = create<PlaygroundState>()((set, get) => {
 
     setConfig(patch) {
       const { selectedId } = get();
-      update(selectedId, (f) => ({ config: { ...f.config, ...patch } }));
+      update(selectedId, (f) => ({ config: { ...f.config, ...runtimeSwitch(f.config, patch) } }));
     },
 
     setFunctionConfig(id, patch) {
-      update(id, (f) => ({ config: { ...f.config, ...patch } }));
+      update(id, (f) => ({ config: { ...f.config, ...runtimeSwitch(f.config, patch) } }));
     },
 
     setEventText(eventText) {

@@ -1,10 +1,19 @@
 import { Term } from './glossary/Term';
 import { cpuFactor, MB_PER_VCPU, vcpuShare } from '../core/cpuShare';
-import { ARCHITECTURES, LIMITS, RUNTIMES, type FunctionConfig } from '../core/functionConfig';
+import { ARCHITECTURES, isPythonRuntime, LIMITS, RUNTIMES, type FunctionConfig } from '../core/functionConfig';
 import { usePlayground } from '../state/playgroundStore';
 import { EnvironmentVariables } from './EnvironmentVariables';
 import { LoggingFields } from './LoggingFields';
 import { NumberField } from './NumberField';
+
+/** CPython's version in the vendored Pyodide (0.29.5). */
+const PYODIDE_PYTHON = '3.13.2';
+
+/** The files a function's code can be in, for its runtime's language (the current one always listed). */
+function fileChoices(config: FunctionConfig): string[] {
+  const choices = isPythonRuntime(config.runtime) ? ['lambda_function.py', 'app.py', 'handler.py'] : ['index.mjs', 'index.js', 'index.cjs', 'index.ts', 'bootstrap'];
+  return choices.includes(config.fileName) ? choices : [config.fileName, ...choices];
+}
 
 const range = ({ min, max }: { min: number; max: number }): string => `${min.toLocaleString('en-US')}–${max.toLocaleString('en-US')}`;
 
@@ -44,6 +53,15 @@ export function ConfigForm() {
               <option key={r} value={r}>{r}</option>
             ))}
           </select>
+          {isPythonRuntime(config.runtime) && (
+            <span className="hint">
+              Python runs on Pyodide: CPython {PYODIDE_PYTHON} compiled to WebAssembly, loaded from this site the first time a Python environment starts
+              (about 12 MB, then cached). Each new environment boots it before Init (about 1.5 s here; the Logs say how long), which is not counted in
+              Init Duration. {config.runtime === 'python3.12' ? `python3.12 runs on the same CPython ${PYODIDE_PYTHON}. ` : ''}The standard library works;
+              packages with C extensions that Pyodide does not include (and anything from pip) do not. boto3 is not available: the workspace's
+              services are not reachable from Python yet.
+            </span>
+          )}
           {config.runtime.startsWith('provided') && (
             <span className="hint">
               Custom runtime: /var/task/bootstrap is the runtime, a JavaScript program here that talks to the Runtime API with fetch (the
@@ -54,7 +72,7 @@ export function ConfigForm() {
         <div className="field">
           <label htmlFor="fn-file">File</label>
           <select id="fn-file" value={config.fileName} onChange={(e) => set('fileName', e.target.value)}>
-            {['index.mjs', 'index.js', 'index.cjs', 'index.ts', 'bootstrap'].map((f) => (
+            {fileChoices(config).map((f) => (
               <option key={f} value={f}>{f}</option>
             ))}
           </select>

@@ -50,7 +50,7 @@ export function HandlerPanel({ readOnly = false, height = '100%' }: { readOnly?:
         <Suspense fallback={<pre className="editor-placeholder" aria-hidden="true">{code}</pre>}>
           <CodeEditor
             label="Handler code"
-            language={fileName.endsWith('.ts') ? 'typescript' : 'javascript'}
+            language={fileName.endsWith('.ts') ? 'typescript' : fileName.endsWith('.py') ? 'python' : 'javascript'}
             path={`file:///var/task/${fileName}`}
             value={code}
             onChange={(value) => setConfig({ code: value })}

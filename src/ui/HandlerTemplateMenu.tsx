@@ -1,4 +1,4 @@
-import { DEFAULT_CONFIG } from '../core/functionConfig';
+import { DEFAULT_CONFIG, isPythonRuntime } from '../core/functionConfig';
 import { EXAMPLE_CODE } from '../state/exampleFunction';
 import { TEMPLATE_CATALOG, TEMPLATE_GROUPS } from '../state/handlerTemplates/templateCatalog';
 import { usePlayground } from '../state/playgroundStore';
@@ -18,9 +18,11 @@ export function HandlerTemplateMenu() {
     const { config, setConfig, setEventText } = usePlayground.getState();
     const pristine = config.code === EXAMPLE_CODE || HANDLER_TEMPLATES.some((x) => x.code === config.code);
     if (!pristine && !window.confirm(`Replace your code and test event with the “${t.label}” template? (Undo in the editor brings your code back.)`)) return;
-    // A template for another runtime family brings its runtime; a Node.js one leaves a custom runtime for the default.
-    const runtime = t.runtime ?? (config.runtime.startsWith('provided') ? DEFAULT_CONFIG.runtime : undefined);
-    setConfig({ code: t.code, fileName: t.fileName, handler: t.fileName === 'bootstrap' ? 'function.handler' : 'index.handler', ...(runtime ? { runtime } : {}) });
+    // A template for another runtime family brings its runtime (a Python one keeps a Python runtime already chosen); a Node.js one leaves a custom or Python runtime for the default.
+    const python = t.fileName.endsWith('.py');
+    const runtime = python ? (isPythonRuntime(config.runtime) ? undefined : t.runtime) : (t.runtime ?? (config.runtime.startsWith('provided') || isPythonRuntime(config.runtime) ? DEFAULT_CONFIG.runtime : undefined));
+    const handler = t.fileName === 'bootstrap' ? 'function.handler' : python ? 'lambda_function.lambda_handler' : 'index.handler';
+    setConfig({ code: t.code, fileName: t.fileName, handler, ...(runtime ? { runtime } : {}) });
     setEventText(t.event);
   };
   return (

@@ -8,8 +8,8 @@ export interface TemplateEntry {
   id: string;
   label: string;
   /** What the menu groups it under. */
-  group: 'HTTP' | 'Event sources' | 'Node.js' | 'Security' | 'Custom runtime';
-  fileName: 'index.mjs' | 'index.js' | 'index.cjs' | 'index.ts' | 'bootstrap';
+  group: 'HTTP' | 'Event sources' | 'Node.js' | 'Security' | 'Python' | 'Custom runtime';
+  fileName: 'index.mjs' | 'index.js' | 'index.cjs' | 'index.ts' | 'bootstrap' | 'lambda_function.py';
   /** A runtime the handler needs (callback handlers stop at nodejs22.x); otherwise the function's stays. */
   runtime?: Runtime;
   /** Its file in ./code. */
@@ -47,9 +47,12 @@ const ENTRIES: Entry[] = [
   { id: 'pathUrl', label: 'path and url manipulation', group: 'Node.js', source: 'pathUrl.mjs' },
   { id: 'commonjs', label: 'CommonJS: exports.handler with require', group: 'Node.js', source: 'commonjs.js', fileName: 'index.js' },
   { id: 'customRuntime', label: 'Custom runtime: bootstrap (Runtime API)', group: 'Custom runtime', source: 'customRuntime.bootstrap', fileName: 'bootstrap', runtime: 'provided.al2023' },
+  { id: 'pythonHello', label: 'Python: hello, with warm state', group: 'Python', source: 'pythonHello.py', fileName: 'lambda_function.py', runtime: 'python3.13' },
+  { id: 'pythonHttpApi', label: 'Python: HTTP API items', group: 'Python', source: 'pythonHttpApi.py', fileName: 'lambda_function.py', runtime: 'python3.13' },
+  { id: 'pythonSqsBatch', label: 'Python: SQS partial batch failures', group: 'Python', source: 'pythonSqsBatch.py', fileName: 'lambda_function.py', runtime: 'python3.13' },
   { id: 'callbackStyle', label: 'Callback-style handler (nodejs22.x)', group: 'Node.js', source: 'callbackStyle.js', fileName: 'index.js', runtime: 'nodejs22.x' },
 ];
 
 export const TEMPLATE_CATALOG: readonly TemplateEntry[] = ENTRIES.map((e) => ({ ...e, fileName: e.fileName ?? 'index.mjs' }));
 
-export const TEMPLATE_GROUPS: readonly TemplateEntry['group'][] = ['HTTP', 'Event sources', 'Security', 'Node.js', 'Custom runtime'];
+export const TEMPLATE_GROUPS: readonly TemplateEntry['group'][] = ['HTTP', 'Event sources', 'Security', 'Node.js', 'Python', 'Custom runtime'];

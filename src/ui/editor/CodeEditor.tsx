@@ -42,7 +42,7 @@ function selectAllFollowsTextArea(editor: MonacoEditor.IStandaloneCodeEditor): v
 
 export interface CodeEditorProps {
   label: string;
-  language: 'javascript' | 'typescript' | 'json';
+  language: 'javascript' | 'typescript' | 'python' | 'json';
   path: string;
   value: string;
   onChange(value: string): void;

@@ -1,7 +1,8 @@
 /**
  * Monaco, bundled (no CDN: the app is a static site that works offline), with
  * only what the playground uses: the editor core and the features in
- * monacoContribs.ts, JavaScript's and TypeScript's syntax colours, and a small
+ * monacoContribs.ts, JavaScript's, TypeScript's and Python's syntax colours (Python's
+ * grammar loads on demand, the first time a Python file is shown), and a small
  * JSON mode for the test event. The TypeScript language service (a 1.5 MB
  * worker, with @types/aws-lambda) is loaded by typescriptSetup.ts, and only
  * for a TypeScript handler.
@@ -11,6 +12,7 @@ import * as monaco from 'monaco-editor/editor/editor.api.js';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import 'monaco-editor/languages/definitions/javascript/register.js';
 import 'monaco-editor/languages/definitions/typescript/register.js';
+import 'monaco-editor/languages/definitions/python/register.js';
 import { TabFocus } from 'monaco-editor/editor/browser/config/tabFocus.js';
 import { registerJson } from './jsonLanguage';
 import './monacoContribs';
