@@ -17,6 +17,7 @@ import decimal
 import importlib
 import json
 import logging
+import math
 import os
 import random
 import sys
@@ -216,14 +217,32 @@ def _get_handler(handler):
         return fault_handler
 
 
-def _decimal_serializer(o):
-    if isinstance(o, decimal.Decimal):
-        return float(o)
-    raise TypeError(repr(o) + " is not JSON serializable")
+class _DecimalNumber(float):
+    """A Decimal written as its own digits (a JSON number, not a string and not a rounded float)."""
+
+    def __new__(cls, value):
+        number = super().__new__(cls, value)
+        number.digits = str(value)
+        return number
+
+    def __repr__(self):
+        return self.digits
+
+
+class _ResponseEncoder(json.JSONEncoder):
+    """How Lambda's Python 3.12+ runtime writes a result: Decimals as numbers, non-ASCII kept, NaN allowed."""
+
+    def __init__(self):
+        super().__init__(ensure_ascii=False, allow_nan=True)
+
+    def default(self, o):
+        if isinstance(o, decimal.Decimal):
+            return math.nan if o.is_nan() else _DecimalNumber(o)
+        return super().default(o)
 
 
 def _to_json(obj):
-    return json.dumps(obj, default=_decimal_serializer)
+    return _ResponseEncoder().encode(obj)
 
 
 def _mount(files, root):
@@ -323,9 +342,11 @@ def invoke(request_id, payload, deadline_ms, invoked_function_arn, trace_id):
         event = json.loads(payload)
         context = LambdaContext(_state["spec"], request_id, deadline_ms, invoked_function_arn)
         response = _state["handler"](event, context)
+        if isinstance(response, bytes):
+            return json.dumps({"ok": True, "payload": response.decode("utf-8", "replace")})
         try:
             result = _to_json(response)
-        except TypeError as e:
+        except Exception as e:
             raise FaultException(FaultException.MARSHAL_ERROR, "Unable to marshal response: {}".format(str(e)), None)
         return json.dumps({"ok": True, "payload": result})
     except FaultException as e:
