@@ -25,6 +25,16 @@ describe('EnvironmentGate: the platform measures, the environment only answers',
     expect(v).toEqual({ kind: 'initDone', initDurationMs: 42, logs: [] });
   });
 
+  it('a runtime that boots first (Python on Pyodide): Init is timed from its runtimeReady, which counts once and only during Init', () => {
+    const gate = new EnvironmentGate();
+    expect(gate.receive({ t: 'runtimeReady' }, 50)).toEqual({ kind: 'refused' });
+    gate.initSent(1000);
+    expect(gate.receive({ t: 'runtimeReady' }, 2600)).toEqual({ kind: 'runtimeReady', bootMs: 1600 });
+    expect(gate.receive({ t: 'runtimeReady' }, 2700)).toEqual({ kind: 'refused' });
+    expect(gate.receive({ t: 'initDone', logs: [] }, 2640)).toEqual({ kind: 'initDone', initDurationMs: 40, logs: [] });
+    expect(gate.receive({ t: 'runtimeReady' }, 2800)).toEqual({ kind: 'refused' });
+  });
+
   it('times an invocation between send and receive: a claimed 1 ms for 800 ms of work reads 800 ms', () => {
     const gate = readyGate();
     gate.invokeSent('req-1', 2000);

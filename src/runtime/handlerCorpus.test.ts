@@ -3,6 +3,7 @@ import { deflateSync, gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { HANDLER_TEMPLATES, type HandlerTemplate } from '../state/handlerTemplates/handlerTemplates';
 import { CustomEnvironment, Environment, withCorpusRuntime, type Invocation } from './handlerCorpus.test-support';
+import { PythonEnvironment } from './python/pythonEnvironment.test-support';
 
 /**
  * Every handler of the template corpus, run unchanged with its own event
@@ -205,6 +206,30 @@ const CHECKS: Record<string, Check> = {
     const failed = await env.invoke(null);
     expect(failed.outcome).toMatchObject({ kind: 'error', error: { errorType: 'TypeError', errorMessage: expect.stringContaining('null') } });
   },
+  async pythonHello(first, env) {
+    expect(ok(first)).toMatchObject({ message: 'Hello, Lambda!', invocations: 1, requestId: 'req-1' });
+    expect(first.logs.map((l) => l.text)).toEqual([expect.stringMatching(/^\[INFO\]\t\S+Z\treq-1\tReceived event: \{"name": "Lambda"\}$/)]);
+    expect(ok(await env.invoke({}))).toMatchObject({ message: 'Hello, world!', invocations: 2 });
+  },
+  async pythonHttpApi(first, env, event) {
+    const created = first.result as { statusCode: number; body: string };
+    expect(created.statusCode).toBe(201);
+    const item = JSON.parse(created.body) as { id: string; name: string };
+    expect(item).toMatchObject({ name: 'widget', price: 9.5 });
+    const get = structuredClone(event) as { requestContext: { http: { method: string } }; pathParameters: unknown; body: unknown };
+    get.requestContext.http.method = 'GET';
+    get.pathParameters = { id: item.id };
+    get.body = null;
+    expect(JSON.parse((ok(await env.invoke(get)) as { body: string }).body)).toEqual(item);
+    get.pathParameters = { id: 'nope' };
+    expect(ok(await env.invoke(get))).toMatchObject({ statusCode: 404 });
+  },
+  pythonSqsBatch(first, _env, event) {
+    const records = (event as { Records: { messageId: string }[] }).Records;
+    // The order with no quantity and the body that is not JSON go back to the queue.
+    expect(ok(first)).toEqual({ batchItemFailures: [{ itemIdentifier: records[1]!.messageId }, { itemIdentifier: records[2]!.messageId }] });
+    expect(first.logs.filter((l) => l.text.startsWith('[ERROR]'))).toHaveLength(2);
+  },
   async callbackStyle(first, env) {
     expect(ok(first)).toEqual({ sum: 18, average: 6, agent: 'function' });
     expect(errorOf(await env.invoke({ numbers: 'x' }))?.errorMessage).toBe('event.numbers must be an array');
@@ -220,7 +245,7 @@ describe('the handler corpus runs unchanged, each handler with its own event', (
   });
 
   it.each(HANDLER_TEMPLATES.map((t) => [t.id, t] as const))('%s', async (id, template) => {
-    const env = template.fileName === 'bootstrap' ? await CustomEnvironment.start(template) : await Environment.start(template);
+    const env = template.fileName.endsWith('.py') ? await PythonEnvironment.start(template.code) : template.fileName === 'bootstrap' ? await CustomEnvironment.start(template) : await Environment.start(template);
     const event = JSON.parse(template.event) as Json;
     const first = await env.invoke(event);
     await CHECKS[id]!(first, env, event, template);

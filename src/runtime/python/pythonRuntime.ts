@@ -30,16 +30,21 @@ export interface PythonHost extends RuntimeApiHost {
  * invocations are delivered to.
  */
 export function startPythonRuntime(spec: InitSpec, boot: PythonBoot, scope: Record<string, unknown>, host: PythonHost, now: () => number): { deliver(inv: ApiInvocation): void } {
+  return runPython(spec, () => bootPyodide(boot, scope, (line) => host.line(line)), host, now);
+}
+
+/** The same runtime on any Pyodide (the unit tests boot Node.js's). */
+export function runPython(spec: InitSpec, boot: () => Promise<Pyodide>, host: PythonHost, now: () => number): { deliver(inv: ApiInvocation): void } {
   const api = new RuntimeApi(host);
-  void run(api, spec, boot, scope, host, now);
+  void run(api, spec, boot, host, now);
   return api;
 }
 
-async function run(api: RuntimeApi, spec: InitSpec, boot: PythonBoot, scope: Record<string, unknown>, host: PythonHost, now: () => number): Promise<void> {
+async function run(api: RuntimeApi, spec: InitSpec, boot: () => Promise<Pyodide>, host: PythonHost, now: () => number): Promise<void> {
   const started = now();
   let py: Pyodide;
   try {
-    py = await bootPyodide(boot, scope, (line) => host.line(line));
+    py = await boot();
   } catch (err) {
     host.bootFailed({ errorType: 'Runtime.Unknown', errorMessage: `The Python runtime (Pyodide) failed to start: ${err instanceof Error ? err.message : String(err)}`, trace: [] });
     return;
