@@ -146,6 +146,7 @@ export function report(result, version) {
   table('Warm invoke round trip, one at a time, variants interleaved in blocks', result.warm, { wall: true });
   table('Warm no-op invokes: what the records say', result.warmRecords);
   table('Cold start in an open sandbox frame, variants interleaved', result.cold);
+  if (result.python) table('Python on Pyodide (python3.13, 1,769 MB)', result.python);
   table('One-time costs', result.oneTime);
   throughputTable(result.throughput);
   timelineTables(result.timeline);

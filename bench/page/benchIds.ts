@@ -39,6 +39,11 @@ export const BENCH_LABELS = {
   coldCustomRuntime: 'custom runtime (provided.al2023, Runtime API) cold invoke',
   coldCustomRuntimeInit: '  custom runtime: Init Duration (bootstrap to its first next)',
   coldCustomRuntimeStartToEnd: '  custom runtime: START → END (next → response)',
+  pythonFirstCold: 'Python: first environment of the tab (fetch + compile + boot + Init + invoke)',
+  pythonCold: 'Python: later cold invoke (new worker, shared compiled module)',
+  pythonInit: '  Python: Init Duration (import of lambda_function)',
+  pythonBoot: '  Python: Pyodide boot + spawn (cold − Init − START→END)',
+  pythonWarm: 'Python: warm invoke round trip',
 
   ratioWarmA: 'warm p50 / A p50',
   ratioWarmB: 'warm p50 / B p50',
@@ -52,6 +57,8 @@ export const BENCH_LABELS = {
   ratioExampleCold: 'example cold p50 / (bare worker p50 + its Init Duration p50)',
   ratioCryptoZlibInit: 'crypto + zlib Init Duration p50 / example Init Duration p50',
   ratioCustomRuntimeCold: 'custom runtime cold p50 / example cold p50',
+  ratioPythonCold: 'Python later cold p50 / Node.js example cold p50',
+  ratioPythonWarm: 'Python warm p50 / Node.js warm p50',
 
   checkFrameWorkers: 'workers alive in the sandbox frame after the cold-start loop',
   checkDriverEnvironments: 'environments the driver lists after the cold-start loop',

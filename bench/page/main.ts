@@ -35,6 +35,7 @@ import { initSpecFor, runtimeDirectCold, runtimeSourceChars, runtimeUrl, startRu
 import { shuffle, sleep, summarize, timerResolutionMs, type Summary } from './stats';
 import { liveThroughput, type ThroughputResult } from './throughput';
 import { timelineBench } from './timelineBench';
+import { pythonCosts } from './pythonBench';
 
 export interface BenchOptions {
   /** Samples per warm variant. */
@@ -79,6 +80,8 @@ export interface BenchResult {
   /** What the platform's records say about the warm no-op calls. */
   warmRecords: ById<Summary>;
   cold: ById<Summary>;
+  /** Python on Pyodide: cold starts (first and later) and warm round trips. */
+  python: ById<Summary>;
   /** Closed-loop invocations per second, N environments vs. N bare sandbox workers. */
   throughput: ThroughputResult;
   /** drawTimeline frame times (ms), and fillRects per frame (entries named as counts). */
@@ -522,6 +525,8 @@ async function runBench(options: Partial<BenchOptions> = {}): Promise<BenchResul
   log('cold starts');
   const checks: ById<number> = {};
   const cold = await coldCosts(o, problems, checks);
+  log('python');
+  const python = await pythonCosts(o.coldN > 10 ? 12 : 4, o.coldN > 10 ? 300 : 60, log, problems);
 
   let throughput: ThroughputResult = { durationMs: 0, rows: [] };
   let timeline: Record<string, Summary> = {};
@@ -557,6 +562,8 @@ async function runBench(options: Partial<BenchOptions> = {}): Promise<BenchResul
     ratioExampleCold: p50(cold.coldExample) / (p50(bare) + p50(cold.coldExampleInit)),
     ratioCryptoZlibInit: p50(cold.coldCryptoZlibInit) / p50(cold.coldExampleInit),
     ratioCustomRuntimeCold: p50(cold.coldCustomRuntime) / p50(cold.coldExample),
+    ratioPythonCold: p50(python.pythonCold) / p50(cold.coldExample),
+    ratioPythonWarm: p50(python.pythonWarm) / p50(wp),
   };
   // What importing node:crypto and node:zlib adds to Init (and to the whole cold invoke), in ms.
   checks.checkExtraInitCryptoZlib = Number((p50(cold.coldCryptoZlibInit) - p50(cold.coldExampleInit)).toFixed(2));
@@ -581,6 +588,7 @@ async function runBench(options: Partial<BenchOptions> = {}): Promise<BenchResul
     warm,
     warmRecords: records,
     cold,
+    python,
     throughput,
     timeline,
     ratios,

@@ -58,12 +58,18 @@ export class FramePool {
 
   /** The frame new environments with this network policy go to. */
   acquire(networkAccess: boolean): SandboxFrame {
+    const frame = this.next(networkAccess);
+    this.tenants.set(frame, (this.tenants.get(frame) ?? 0) + 1);
+    return frame;
+  }
+
+  /** The frame the next environment with this network policy will go to (made now if there is none), without placing one. */
+  next(networkAccess: boolean): SandboxFrame {
     let frame = this.current.get(networkAccess);
     if (!frame) {
       frame = takeSpare(networkAccess) ?? new SandboxFrame(networkAccess);
       this.current.set(networkAccess, frame);
     }
-    this.tenants.set(frame, (this.tenants.get(frame) ?? 0) + 1);
     return frame;
   }
 

@@ -142,6 +142,20 @@ export class LiveDriver {
     });
     if (options.listener) this.listeners.add(options.listener);
     this.feed({ type: 'settings', settings });
+    this.preparePython(config);
+  }
+
+  /**
+   * A Python function's frame gets Pyodide ready before the first request:
+   * fetched, compiled, and a spare worker booting it. Only waiting time is
+   * saved; no figure changes (the boot is never part of Init).
+   */
+  private preparePython(config: FunctionConfig): void {
+    if (!isPythonRuntime(config.runtime) || typeof document === 'undefined') return;
+    this.frames
+      .next(config.networkAccess)
+      .preparePython()
+      .catch(() => undefined);
   }
 
   /** Watch every command the model emits; returns the unsubscribe function. */
@@ -191,6 +205,7 @@ export class LiveDriver {
 
   /** A new configuration or new code: environments of the old one are not reused. */
   configure(config: FunctionConfig): void {
+    this.preparePython(config);
     this.feed({ type: 'configure', config });
   }
 

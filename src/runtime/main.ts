@@ -4,7 +4,8 @@
  * from the app, runs Init once, then one invocation at a time.
  */
 import type { FromEnvironment, InitSpec, PythonBoot, ToEnvironment, WireError, WireOutcome } from '../protocol/messages';
-import { startPythonRuntime } from './python/pythonRuntime';
+import { runPython } from './python/pythonRuntime';
+import { bootPyodide, type Pyodide } from './python/bootPyodide';
 import { toWireError } from './errors';
 import { invokeHandler } from './invokeHandler';
 import { InitError, loadHandler, type HandlerFn } from './loadHandler';
@@ -32,10 +33,13 @@ const closeWorker = self.close.bind(self);
 const parse = JSON.parse;
 const now = performance.now.bind(performance);
 const nativeSetTimeout = self.setTimeout.bind(self);
+const selfPost = self.postMessage;
+/** Init sealed the worker's channels (sealChannel): it says nothing to the frame after that. */
+let sealed = false;
 
 let port: MessagePort | null = null;
-/** Pyodide, from the sandbox frame, for a Python environment. */
-let pythonBoot: PythonBoot | null = null;
+/** Pyodide booting or booted in this worker (a Python environment's, or a spare the frame started ahead), and since when. */
+let pyodide: { ready: Promise<Pyodide>; startedAt: number } | null = null;
 let spec: InitSpec | null = null;
 let handler: HandlerFn | null = null;
 /** A custom runtime's Runtime API, which invocations are handed to (instead of `handler`). */
@@ -145,7 +149,7 @@ function initCustom(s: InitSpec): void {
 function initPython(s: InitSpec): void {
   logs = new LogSink('undefined', { json: false, minLevel: 'TRACE', plain: true });
   hold.begin();
-  const boot = pythonBoot;
+  const boot = pyodide;
   if (!boot) {
     send({ t: 'initFailed', error: { errorType: 'Runtime.Unknown', errorMessage: 'The Python runtime (Pyodide) was not handed to this environment.', trace: [] }, logs: [] });
     exit();
@@ -157,14 +161,19 @@ function initPython(s: InitSpec): void {
     hold.end();
     send({ t: 'invokeDone', requestId, cpuMs: cpu.read(), outcome, logs: logs.take() });
   };
-  customApi = startPythonRuntime(
+  const initAt = now();
+  customApi = runPython(
     s,
-    boot,
-    scope,
+    () => boot.ready,
     {
-      booted(bootMs, version) {
+      booted(_, version) {
         send({ t: 'runtimeReady' });
-        logs.write('INFO', `[playground] Pyodide ${version} booted in ${Math.round(bootMs)} ms before Init (CPython on WebAssembly, in this tab); that time is not part of Init Duration, as Lambda's own Python runtime starts in under 100 ms.`);
+        const ahead = boot.startedAt < initAt - 1;
+        const took = Math.round(now() - boot.startedAt);
+        logs.write(
+          'INFO',
+          `[playground] Pyodide ${version} (CPython on WebAssembly) booted in ${took} ms${ahead ? `, started before this environment was needed` : ''}; not part of Init Duration, as Lambda's Python runtime starts in under 100 ms.`,
+        );
       },
       event: (text) => logs.raw(text),
       line: (text) => logs.write('INFO', text),
@@ -271,16 +280,33 @@ function invoke(requestId: string, payload: string, remainingMs: number, invoked
 function onPortMessage(e: MessageEvent<ToEnvironment>): void {
   const m = e.data;
   if (m.t === 'init') {
+    sealed = true;
     sealChannel(self);
     void init(m.spec);
   } else if (m.t === 'invoke') invoke(m.requestId, m.payload, m.remainingMs, typeof m.invokedFunctionArn === 'string' ? m.invokedFunctionArn : undefined);
 }
 
+/** Boot Pyodide now, before any function code (the frame's spare Python worker boots before it has an environment). */
+function startPyodide(boot: PythonBoot): void {
+  if (pyodide) return;
+  hold.begin(); // Pyodide's own timers must run while it boots
+  pyodide = { ready: bootPyodide(boot, scope, (line) => logs.write('INFO', line)), startedAt: now() };
+  // Tell the frame (its spare-worker bookkeeping) the boot is done, unless Init has already sealed this worker's channel.
+  const tell = selfPost;
+  pyodide.ready.then(
+    () => {
+      if (!sealed) apply(tell, self, [{ pyodideReady: true }]);
+    },
+    () => undefined,
+  );
+}
+
 function onFirstMessage(event: MessageEvent<{ port?: MessagePort; python?: PythonBoot }>): void {
-  if (port || !(event.data?.port instanceof MessagePort)) return;
+  if (port) return;
+  if (event.data?.python?.module instanceof WebAssembly.Module) startPyodide(event.data.python);
+  if (!(event.data?.port instanceof MessagePort)) return;
   self.removeEventListener('message', onFirstMessage);
   port = event.data.port;
-  if (event.data.python?.module instanceof WebAssembly.Module) pythonBoot = event.data.python;
   port.onmessage = onPortMessage;
 }
 self.addEventListener('message', onFirstMessage);

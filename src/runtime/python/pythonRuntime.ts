@@ -1,6 +1,6 @@
-import type { InitSpec, PythonBoot, WireError } from '../../protocol/messages';
+import type { InitSpec, WireError } from '../../protocol/messages';
 import { RuntimeApi, type ApiInvocation, type RuntimeApiHost } from '../runtimeApi';
-import { bootPyodide, type Pyodide, type PythonModule } from './bootPyodide';
+import type { Pyodide, PythonModule } from './bootPyodide';
 import runtimeSource from './lambda_runtime.py';
 
 /** Where the runtime's own module lives in the environment's file system (Lambda's LAMBDA_RUNTIME_DIR). */
@@ -22,18 +22,14 @@ export interface PythonHost extends RuntimeApiHost {
 }
 
 /**
- * The managed Python runtime (python3.12, python3.13) on Pyodide: it boots
- * CPython, then acts as a client of the environment's Runtime API, as
+ * The managed Python runtime (python3.12, python3.13) on Pyodide: once
+ * CPython has booted (`boot`: bootPyodide.ts in a worker, Node.js's Pyodide
+ * in the unit tests), it acts as a client of the environment's Runtime API, as
  * Lambda's Python runtime interface client does: Init imports the handler
  * (an error goes to `init/error`), then each `next` event is handled and its
  * result posted to `response` or `error`. Returns what the platform's
  * invocations are delivered to.
  */
-export function startPythonRuntime(spec: InitSpec, boot: PythonBoot, scope: Record<string, unknown>, host: PythonHost, now: () => number): { deliver(inv: ApiInvocation): void } {
-  return runPython(spec, () => bootPyodide(boot, scope, (line) => host.line(line)), host, now);
-}
-
-/** The same runtime on any Pyodide (the unit tests boot Node.js's). */
 export function runPython(spec: InitSpec, boot: () => Promise<Pyodide>, host: PythonHost, now: () => number): { deliver(inv: ApiInvocation): void } {
   const api = new RuntimeApi(host);
   void run(api, spec, boot, host, now);
