@@ -73,6 +73,8 @@ export type WireOutcome =
 export type FromEnvironment =
   /** A runtime that boots in the tab first (Python on Pyodide) is ready, before any function code has run: Init starts now. */
   | { t: 'runtimeReady' }
+  /** SnapStart restore: the snapshot's Init has been replayed; after-restore hooks run now (until initDone). */
+  | { t: 'restoreLoaded' }
   | { t: 'initDone'; logs: WireLog[] }
   | { t: 'initFailed'; error: WireError; logs: WireLog[] }
   /** `cpuMs`: of the invocation, the time the handler kept the thread busy (the rest it was waiting). */

@@ -175,6 +175,11 @@ function initPython(s: InitSpec): void {
           `[playground] Pyodide ${version} (CPython on WebAssembly) booted in ${took} ms${ahead ? `, started before this environment was needed` : ''}; not part of Init Duration, as Lambda's Python runtime starts in under 100 ms.`,
         );
       },
+      restoreLoaded() {
+        // The replayed Init was logged once, at publish: its output is dropped here. After-restore hooks log as the restore's.
+        logs.take();
+        send({ t: 'restoreLoaded' });
+      },
       event: (text) => logs.raw(text),
       line: (text) => logs.write('INFO', text),
       bootFailed(error) {

@@ -326,6 +326,8 @@ def run_hooks(kind):
     for func, args, kwargs in hooks:
         try:
             func(*args, **kwargs)
+        except SystemExit as e:
+            return _exit(e)
         except Exception as e:
             return _init_error(_fault_result(e, None))
     return None

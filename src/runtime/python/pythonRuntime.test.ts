@@ -115,4 +115,40 @@ describe('the Python runtime (Pyodide), as Lambda’s Python runtime behaves', (
     const [line] = texts((await env.invoke({})).logs);
     expect(JSON.parse(line!)).toMatchObject({ level: 'INFO', message: 'placed o-1', logger: 'orders', requestId: 'req-1' });
   });
+
+  it('SnapStart: a snapshot’s Init and every restore from it make the same “random” state; hooks run in Lambda’s order', async () => {
+    const source = code(
+      'import random, uuid',
+      'from snapshot_restore_py import register_before_snapshot, register_after_restore',
+      'TOKEN = random.random()',
+      'ID = str(uuid.uuid4())',
+      'events = []',
+      "print('init ran')",
+      '@register_before_snapshot',
+      'def first():',
+      "    events.append('before 1')",
+      'def second(tag):',
+      "    events.append('before ' + tag)",
+      "register_before_snapshot(second, '2')",
+      '@register_after_restore',
+      'def fresh():',
+      "    events.append('after')",
+      "    print('after restore')",
+      'def lambda_handler(event, context):',
+      "    return {'token': TOKEN, 'id': ID, 'events': events, 'now': random.random()}",
+    );
+    const snapshot = await PythonEnvironment.start(source, { snapStart: { phase: 'snapshot', seed: 42 } } as never);
+    const taken = (await snapshot.invoke({})).result as { token: number; id: string; events: string[] };
+    expect(taken.events).toEqual(['before 2', 'before 1']);
+    const restored = await Promise.all([1, 2].map(() => PythonEnvironment.start(source, { snapStart: { phase: 'restore', seed: 42 } } as never)));
+    expect(texts(restored[0]!.take())).toEqual(['after restore']);
+    const answers = (await Promise.all(restored.map((env) => env.invoke({})))).map((r) => r.result as { token: number; id: string; events: string[] });
+    for (const a of answers) {
+      expect(a).toMatchObject({ token: taken.token, id: taken.id, events: ['after'] });
+    }
+    // The replayed Init's output was logged at publish, not again; the hooks' output is the restore's.
+    expect(restored[0]!.restoredAfter?.map((l) => l.text)).toEqual(['init ran']);
+    const other = await PythonEnvironment.start(source, { snapStart: { phase: 'restore', seed: 7 } } as never);
+    expect(((await other.invoke({})).result as { token: number }).token).not.toBe(taken.token);
+  });
 });

@@ -19,6 +19,14 @@ export interface PythonHost extends RuntimeApiHost {
   bootFailed(error: WireError): void;
   /** The function's code ended the process (`sys.exit`). */
   exited(status: number): void;
+  /** SnapStart restore: the snapshot's Init has been replayed (its log output is dropped: it was logged at publish); after-restore hooks run next. */
+  restoreLoaded(): void;
+}
+
+/** SnapStart's phase for this environment (the InitSpec's `snapStart`): Init at publish for the snapshot, or a restore from it. */
+interface SnapStartPhase {
+  phase: 'snapshot' | 'restore';
+  seed: number;
 }
 
 /**
@@ -59,13 +67,24 @@ async function run(api: RuntimeApi, spec: InitSpec, boot: () => Promise<Pyodide>
 const post = (api: RuntimeApi, path: string, body: string, errorType?: string): Promise<unknown> =>
   api.handle('POST', `${API}${path}`, new Headers(errorType ? { 'Lambda-Runtime-Function-Error-Type': errorType } : {}), body);
 
+/** Init's outcome from the runtime module: nothing, an error body (posted to init/error), or an exit. True when Init is over. */
+async function failedInit(api: RuntimeApi, host: PythonHost, result: unknown): Promise<boolean> {
+  if (typeof result !== 'string') return false;
+  const body = JSON.parse(result) as { errorType: string; exit?: number };
+  if (body.exit !== undefined) exitWith(api, host, body.exit);
+  else await post(api, '/init/error', result, body.errorType);
+  return true;
+}
+
 function exitWith(api: RuntimeApi, host: PythonHost, status: number): void {
   api.end();
   host.exited(status);
 }
 
 async function initThenServe(api: RuntimeApi, spec: InitSpec, runtime: PythonModule, host: PythonHost): Promise<void> {
+  const snapStart = (spec as InitSpec & { snapStart?: SnapStartPhase }).snapStart;
   const initSpec = {
+    ...(snapStart ? { snapStart: { seed: snapStart.seed } } : {}),
     handler: spec.handler,
     variables: spec.variables,
     functionName: spec.functionName,
@@ -76,11 +95,12 @@ async function initThenServe(api: RuntimeApi, spec: InitSpec, runtime: PythonMod
   };
   const files: [string, string][] = [[`/var/task/${spec.fileName}`, spec.pythonSource ?? '']];
   const initError = runtime.init?.(JSON.stringify(initSpec), JSON.stringify(files));
-  if (typeof initError === 'string') {
-    const body = JSON.parse(initError) as { errorType: string; exit?: number };
-    if (body.exit !== undefined) return exitWith(api, host, body.exit);
-    await post(api, '/init/error', initError, body.errorType);
-    return;
+  if (await failedInit(api, host, initError)) return;
+  // SnapStart: before-snapshot hooks end the Init that is snapshotted; a restore replays that Init, then runs the after-restore hooks.
+  if (snapStart?.phase === 'snapshot' && (await failedInit(api, host, runtime.run_hooks?.('before_snapshot')))) return;
+  if (snapStart?.phase === 'restore') {
+    host.restoreLoaded();
+    if (await failedInit(api, host, runtime.run_hooks?.('after_restore'))) return;
   }
   for (;;) {
     const next = await api.handle('GET', `${API}/invocation/next`, new Headers(), '');
