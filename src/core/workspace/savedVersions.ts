@@ -7,7 +7,7 @@ type Saved = Pick<WorkspaceFunction, 'versions' | 'aliases'>;
 /** A function's versions and aliases as the workspace saves them. */
 export function savedVersions(state: FunctionVersions): Saved {
   return {
-    versions: state.versions.map((v) => ({ version: v.version, description: v.description, publishedAtMs: v.publishedAtMs, config: { ...v.config, environment: { ...v.config.environment } } })),
+    versions: state.versions.map((v) => ({ version: v.version, description: v.description, publishedAtMs: v.publishedAtMs, config: { ...v.config, environment: { ...v.config.environment } }, ...(v.snapStart ? { snapStart: { ...v.snapStart } } : {}) })),
     aliases: state.aliases.map((a) => ({
       name: a.name,
       functionVersion: String(a.functionVersion),
@@ -33,7 +33,7 @@ export function versionsFromSaved(saved: Saved, functionArn: string): { state: F
       continue;
     }
     const config = v.config as FunctionConfig;
-    state = { ...state, versions: [...state.versions, { version: v.version, description: v.description, publishedAtMs: v.publishedAtMs, codeSha256: codeSha256(config.code), config }] };
+    state = { ...state, versions: [...state.versions, { version: v.version, description: v.description, publishedAtMs: v.publishedAtMs, codeSha256: codeSha256(config.code), config, ...(v.snapStart ? { snapStart: { ...v.snapStart } } : {}) }] };
   }
   for (const a of saved.aliases) {
     const alias: FunctionAlias = {
