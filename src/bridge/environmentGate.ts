@@ -5,7 +5,10 @@ import { readEnvironmentMessage } from './readEnvironmentMessage';
 
 /** What the app does with one message from an environment. */
 export type GateVerdict =
-  | { kind: 'initDone'; initDurationMs: number; logs: LogLine[] }
+  /** `restoreMs`: a SnapStart restore's measured part, from `restoreLoaded` to `initDone` (runtime load and after-restore hooks). */
+  | { kind: 'initDone'; initDurationMs: number; logs: LogLine[]; restoreMs?: number }
+  /** A SnapStart restore's runtime is loaded: the after-restore hooks (and the 10 s limit) begin. */
+  | { kind: 'restoreLoaded' }
   | { kind: 'initFailed'; initDurationMs: number; error: LambdaError; logs: LogLine[] }
   | { kind: 'invokeDone'; requestId: string; durationMs: number; cpuMs: number; outcome: HandlerOutcome; logs: LogLine[] }
   | { kind: 'exited'; exitStatus: number; logs: LogLine[] }
@@ -17,7 +20,10 @@ export type GateVerdict =
 /** Refused messages an environment may send before it is killed: a few strays are tolerated, a flood is not. */
 export const REFUSED_LIMIT = 16;
 
-type Phase = { is: 'starting' } | { is: 'initializing'; since: number } | { is: 'idle' } | { is: 'invoking'; requestId: string; since: number } | { is: 'gone' };
+type Phase =
+  | { is: 'starting' }
+  /** `restore`: a SnapStart restore, whose runtime must say `restoreLoaded` (at `loadedAt`) before its `initDone`. */
+  | { is: 'initializing'; since: number; restore: boolean; loadedAt: number | null } | { is: 'idle' } | { is: 'invoking'; requestId: string; since: number } | { is: 'gone' };
 
 /**
  * The app's side of one environment's protocol. It knows what it asked for:
@@ -36,9 +42,9 @@ export class EnvironmentGate {
   private phase: Phase = { is: 'starting' };
   private refusedCount = 0;
 
-  /** The app asked the frame to start the worker (Init begins with the runtime's own start, as on Lambda). */
-  initSent(atMs: number): void {
-    if (this.phase.is === 'starting') this.phase = { is: 'initializing', since: atMs };
+  /** The app asked the frame to start the worker (Init begins with the runtime's own start, as on Lambda); `restore`: a SnapStart restore. */
+  initSent(atMs: number, restore = false): void {
+    if (this.phase.is === 'starting') this.phase = { is: 'initializing', since: atMs, restore, loadedAt: null };
   }
 
   /** The app sent invocation `requestId`. */
@@ -61,12 +67,20 @@ export class EnvironmentGate {
     if (!m) return this.refuse();
     const phase = this.phase;
     switch (m.t) {
+      case 'restoreLoaded':
+        if (phase.is !== 'initializing' || !phase.restore || phase.loadedAt !== null) return this.refuse();
+        phase.loadedAt = atMs;
+        return { kind: 'restoreLoaded' };
       case 'initDone':
       case 'initFailed': {
         if (phase.is !== 'initializing') return this.refuse();
+        // A restore is done only after its runtime said it was loaded.
+        if (m.t === 'initDone' && phase.restore && phase.loadedAt === null) return this.refuse();
         this.phase = m.t === 'initDone' ? { is: 'idle' } : { is: 'gone' };
         const initDurationMs = Math.max(0, atMs - phase.since);
-        return m.t === 'initDone' ? { kind: 'initDone', initDurationMs, logs: m.logs } : { kind: 'initFailed', initDurationMs, error: m.error, logs: m.logs };
+        if (m.t === 'initFailed') return { kind: 'initFailed', initDurationMs, error: m.error, logs: m.logs };
+        if (phase.loadedAt === null) return { kind: 'initDone', initDurationMs, logs: m.logs };
+        return { kind: 'initDone', initDurationMs, logs: m.logs, restoreMs: Math.max(0, atMs - phase.loadedAt) };
       }
       case 'invokeDone': {
         if (phase.is !== 'invoking' || phase.requestId !== m.requestId) return this.refuse();
@@ -85,7 +99,9 @@ export class EnvironmentGate {
     if (typeof data !== 'object' || data === null) return false;
     const { t, requestId } = data as { t?: unknown; requestId?: unknown };
     const phase = this.phase;
-    if (t === 'initDone' || t === 'initFailed') return phase.is === 'initializing';
+    if (t === 'initDone') return phase.is === 'initializing' && (!phase.restore || phase.loadedAt !== null);
+    if (t === 'initFailed') return phase.is === 'initializing';
+    if (t === 'restoreLoaded') return phase.is === 'initializing' && phase.restore && phase.loadedAt === null;
     if (t === 'invokeDone') return phase.is === 'invoking' && requestId === phase.requestId;
     return t === 'exited' && phase.is !== 'gone';
   }

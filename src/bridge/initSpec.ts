@@ -22,5 +22,6 @@ export function initSpec(spec: EnvironmentSpec): InitSpec {
     functionVersion: spec.functionVersion,
     logGroupName: spec.logGroupName,
     logStreamName: spec.logStreamName,
+    ...(spec.snapStart ? { snapStart: { ...spec.snapStart } } : {}),
   };
 }

@@ -5,7 +5,7 @@ import type { LambdaError } from '../core/lambdaError';
 import { ExecutionTracker } from '../core/executionTracker';
 import { Platform, type PlatformOptions } from '../core/platform';
 import { DEFAULT_SETTINGS, type PlatformSettings } from '../core/platformSettings';
-import type { EnvironmentSpec, EnvironmentView, PlatformCommand, PlatformEvent } from '../core/platformTypes';
+import type { EnvironmentSpec, EnvironmentView, Notice, PlatformCommand, PlatformEvent } from '../core/platformTypes';
 import { createRandom } from '../core/random';
 import type { ToEnvironment } from '../protocol/messages';
 import { initSpec } from './initSpec';
@@ -45,7 +45,12 @@ export interface LiveDriverOptions {
   /** The account concurrency shared with the workspace's other functions, and this function's id in it. */
   account?: Pick<PlatformOptions, 'account' | 'functionId'>;
   version?: string; // the published version this driver runs (default `$LATEST`)
+  /** A SnapStart version: its snapshot's seed (`takeSnapshot` runs the Init; cold starts restore). */
+  snapStart?: { seed: number };
 }
+
+/** How a SnapStart snapshot's Init ended (the model's `snapshot` notice). */
+export type SnapshotOutcome = Extract<Notice, { kind: 'snapshot' }>;
 
 /** Options of one invoke. */
 export interface InvokeOptions {
@@ -96,6 +101,8 @@ export class LiveDriver {
   private readonly waiting = new Map<number, Waiter<InvokeResult>>();
   private readonly waitingAsync = new Map<number, Waiter<AsyncInvokeResult>>();
   private readonly origins = new TicketOrigins();
+  /** Publishes waiting for their SnapStart snapshot, in order. */
+  private readonly snapshotWaiters: Waiter<SnapshotOutcome>[] = [];
   /** Environments initialising or invoking: they hold the platform clock at real speed. */
   private readonly executing: ExecutionTracker;
   private readonly listeners = new Set<CommandListener>();
@@ -119,7 +126,7 @@ export class LiveDriver {
     // A tab cannot hold Lambda's 1,000 environments (each worker is a thread on this machine's few cores): the model throttles
     // past the tab's cap as past the account limit, while the invocation rate limit still follows the account's own limit.
     const random = createRandom(options.seed ?? Date.now() >>> 0);
-    this.platform = new Platform({ clock: this.scheduler.clock, random, config, settings, environmentCap: this.maxEnvironments, ...options.account, ...(options.version ? { version: options.version } : {}) });
+    this.platform = new Platform({ clock: this.scheduler.clock, random, config, settings, environmentCap: this.maxEnvironments, ...options.account, ...(options.version ? { version: options.version } : {}), ...(options.snapStart ? { snapStart: options.snapStart } : {}) });
     if (options.listener) this.listeners.add(options.listener);
     this.feed({ type: 'settings', settings });
   }
@@ -136,6 +143,17 @@ export class LiveDriver {
     this.origins.note(ticket, options.origin);
     const result = wait(this.waitingAsync, ticket, options.signal, this.disposed);
     if (!options.signal?.aborted) this.feed({ type: 'invoke', ticket, payload, invocationType: 'Event', ...(options.qualifier ? { qualifier: options.qualifier } : {}) });
+    return result;
+  }
+
+  /**
+   * Publishing a SnapStart version: one real Init in an environment of this version, discarded afterwards (the
+   * snapshot is what remains). Resolves with the snapshot, or with the Init's failure (which fails the publish).
+   */
+  takeSnapshot(): Promise<SnapshotOutcome> {
+    if (this.disposed) return Promise.reject(new InvokeAbortedError('The function was removed from the workspace before its snapshot was taken.'));
+    const result = new Promise<SnapshotOutcome>((resolve, reject) => this.snapshotWaiters.push({ resolve, reject }));
+    this.feed({ type: 'takeSnapshot' });
     return result;
   }
 
@@ -191,6 +209,7 @@ export class LiveDriver {
       for (const w of waiters.values()) w.reject(new InvokeAbortedError(reason));
       waiters.clear();
     }
+    for (const w of this.snapshotWaiters.splice(0)) w.reject(new InvokeAbortedError(reason));
     this.watchdog?.();
     this.watchdog = null;
     for (const env of this.envs.values()) env.port.close();
@@ -256,6 +275,7 @@ export class LiveDriver {
         break;
       case 'notice':
         if (c.notice.kind === 'environment') this.executing.note(c.notice.envId, c.notice.state);
+        if (c.notice.kind === 'snapshot') this.snapshotWaiters.shift()?.resolve(c.notice);
         break;
     }
   }
@@ -292,7 +312,7 @@ export class LiveDriver {
         return frame.open();
       })
       .then(() => {
-        env.gate.initSent(wallClock.now());
+        env.gate.initSent(wallClock.now(), spec.snapStart?.phase === 'restore');
         return frame.spawn(spec.envId, port2);
       })
       .catch(() => this.feed({ type: 'environmentLost', envId: spec.envId, reason: 'crashed' }));
@@ -329,10 +349,13 @@ export class LiveDriver {
         return;
       case 'flood':
         return this.feed({ type: 'environmentLost', envId, reason: 'crashed' });
+      case 'restoreLoaded':
+        return this.feed({ type: 'restoreLoaded', envId });
       case 'initDone': {
         const contended = env.initPeak > this.cores;
         this.initEnded(env);
-        return this.feed({ type: 'initDone', envId, initDurationMs: m.initDurationMs, logs: m.logs, contended });
+        const restore = m.restoreMs === undefined ? {} : { restoreMs: m.restoreMs };
+        return this.feed({ type: 'initDone', envId, initDurationMs: m.initDurationMs, logs: m.logs, contended, ...restore });
       }
       case 'initFailed':
         this.initEnded(env);

@@ -5,6 +5,7 @@ import type { HandlerOutcome } from '../core/platformTypes';
 /** A message from an execution environment, checked: it comes from untrusted code's process. */
 export type EnvironmentMessage =
   | { t: 'initDone'; logs: LogLine[] }
+  | { t: 'restoreLoaded' }
   | { t: 'initFailed'; error: LambdaError; logs: LogLine[] }
   /** `cpuMs` as the environment claims it: the gate bounds it by the duration the app measured. */
   | { t: 'invokeDone'; requestId: string; cpuMs: number; outcome: HandlerOutcome; logs: LogLine[] }
@@ -56,6 +57,8 @@ export function readEnvironmentMessage(data: unknown, nowMs: number): Environmen
   switch (data.t) {
     case 'initDone':
       return { t: 'initDone', logs };
+    case 'restoreLoaded':
+      return { t: 'restoreLoaded' };
     case 'initFailed': {
       const error = asLambdaError(data.error);
       return error ? { t: 'initFailed', error, logs } : null;
