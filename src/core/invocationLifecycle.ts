@@ -379,6 +379,17 @@ export class InvocationLifecycle {
   onEnvironmentLost(envId: string, reason: ExitReason, out: CommandSink): void {
     const env = this.pool.get(envId);
     if (!env) return;
+    if (env.initPhase === 'snapshot' && env.state === 'initializing') {
+      // The snapshot's Init died with its environment: no snapshot, and the publish fails with the exit.
+      out.push({ type: 'clearTimer', timerId: initTimer(envId) });
+      // No request to name: the message is the exit itself ("Runtime exited with error: …").
+      const error = { errorType: exitErrorType(reason), errorMessage: exitErrorMessage('', reason).replace(/^RequestId: {2}Error: /, ''), trace: [] };
+      const initDurationMs = this.ctx.clock.now() - env.createdAtMs;
+      this.snapshotLog(env, [...this.withInitStart(env, []), this.platformLine(initReportLine(initDurationMs, 'init', { kind: 'error', errorType: exitErrorType(reason) }))], 'error', out);
+      pushNotice(out, { kind: 'snapshot', atMs: this.ctx.clock.now(), status: 'error', initDurationMs, error });
+      this.pool.destroy(env, 'lost', out);
+      return;
+    }
     const inv = this.servedBy(env);
     if (inv) {
       out.push({ type: 'clearTimer', timerId: initTimer(envId) });

@@ -78,6 +78,16 @@ describe('SnapStart: the snapshot at publish', () => {
     expect(d.notices('initLog')[0]!.lines.at(-1)!.text).toBe('INIT_REPORT Init Duration: 30.00 ms\tPhase: init\tStatus: error\tError Type: Runtime.ImportModuleError');
   });
 
+  it('an environment lost during the snapshot Init fails the snapshot with the exit', () => {
+    const d = snapDriver();
+    d.feed({ type: 'takeSnapshot' });
+    d.advance(5);
+    d.lost('env-1-v1', 'crashed');
+    expect(d.notices('snapshot')).toEqual([
+      { kind: 'snapshot', atMs: T0 + 5, status: 'error', initDurationMs: 5, error: { errorType: 'Runtime.ExitError', errorMessage: 'Runtime exited without providing a reason', trace: [] } },
+    ]);
+  });
+
   it('the snapshot Init uses no concurrency and is no cold start of the version', () => {
     const d = snapDriver();
     d.feed({ type: 'takeSnapshot' });

@@ -61,7 +61,7 @@ export function VersionsPanel() {
         <button
           type="button"
           onClick={() => {
-            publish(functionId, config, description);
+            void publish(functionId, config, description);
             setDescription('');
           }}
         >
