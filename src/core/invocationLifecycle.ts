@@ -473,7 +473,8 @@ export class InvocationLifecycle {
   /** A SnapStart environment's Init (at publish) or Restore: its lines go to its own log stream, once. */
   private snapshotLog(env: Environment, lines: LogLine[], status: 'success' | 'error' | 'timeout', out: CommandSink): void {
     if (this.ctx.lean) return;
-    pushNotice(out, { kind: 'initLog', atMs: this.ctx.clock.now(), envId: env.id, logStreamName: env.logStreamName, lines, status });
+    const snapStart = env.initPhase === 'snapshot' ? 'snapshot' : 'restore';
+    pushNotice(out, { kind: 'initLog', atMs: this.ctx.clock.now(), envId: env.id, logStreamName: env.logStreamName, lines, status, snapStart });
   }
 
   /** A restored environment's output: RESTORE_START (in place of INIT_START), stamped when the environment was created. */

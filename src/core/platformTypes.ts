@@ -73,7 +73,16 @@ export type Notice =
    * A provisioned environment's init ended with no request waiting: its log stream's lines (INIT_START, the init's
    * output, INIT_REPORT), which no invocation carries.
    */
-  | { kind: 'initLog'; atMs: number; envId: string; logStreamName: string; lines: LogLine[]; status: 'success' | 'error' | 'timeout' }
+  | {
+      kind: 'initLog';
+      atMs: number;
+      envId: string;
+      logStreamName: string;
+      lines: LogLine[];
+      status: 'success' | 'error' | 'timeout';
+      /** A SnapStart environment's: the Init at publish (`snapshot`) or a restore with no request to carry its lines. */
+      snapStart?: 'snapshot' | 'restore';
+    }
   /**
    * The SnapStart snapshot of a version was taken (its Init ended and the environment was discarded: the snapshot is what
    * remains), or its Init failed or timed out, which fails the publish.

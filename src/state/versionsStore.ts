@@ -17,7 +17,7 @@ import {
   type VersionsProblem,
 } from '../core/functionVersions';
 import { createRandom } from '../core/random';
-import { snapStartProblem } from '../core/snapStart';
+import { snapStartProblem, type CachedSnapshot } from '../core/snapStart';
 import { DEFAULT_ACCOUNT, DEFAULT_REGION } from '../core/sources/sourceTypes';
 import type { LiveDriver } from '../bridge/liveDriver';
 import { platformNow, session } from './currentSession';
@@ -161,6 +161,21 @@ export function provisionedProblem(functionId: string, functionName: string, qua
   if (count <= 0) return null;
   const problem = provisionedQualifierProblem(useVersions.getState().byFunction[functionId] ?? NO_VERSIONS, qualifier, arnOf(functionName));
   return problem ? problemText(problem) : null;
+}
+
+/**
+ * The SnapStart snapshots the bill charges caching for: every published version with one, of the function
+ * `scope` (or of every function), each at its version's memory.
+ */
+export function cachedSnapshots(byFunction: Record<string, FunctionVersions>, scope: string | null): CachedSnapshot[] {
+  const out: CachedSnapshot[] = [];
+  for (const [functionId, state] of Object.entries(byFunction)) {
+    if (scope !== null && functionId !== scope) continue;
+    for (const v of state.versions) {
+      if (v.snapStart) out.push({ source: `${functionId}:${v.version}`, takenAtMs: v.snapStart.takenAtMs, memoryMb: v.config.memoryMb, architecture: v.config.architecture });
+    }
+  }
+  return out;
 }
 
 /** Weighted aliases pick a version per request (seeded once per page; the model's own randomness is not touched). */
