@@ -5,7 +5,8 @@ import type { HandlerOutcome } from '../core/platformTypes';
 /** A message from an execution environment, checked: it comes from untrusted code's process. */
 export type EnvironmentMessage =
   | { t: 'initDone'; logs: LogLine[] }
-  | { t: 'restoreLoaded' }
+  /** `logs` is always empty: what a restore's replay of Init printed is discarded, never read. */
+  | { t: 'restoreLoaded'; logs: LogLine[] }
   | { t: 'initFailed'; error: LambdaError; logs: LogLine[] }
   /** `cpuMs` as the environment claims it: the gate bounds it by the duration the app measured. */
   | { t: 'invokeDone'; requestId: string; cpuMs: number; outcome: HandlerOutcome; logs: LogLine[] }
@@ -53,12 +54,12 @@ function readOutcome(v: unknown): HandlerOutcome | null {
 /** Validate a message from an environment; null for anything malformed. */
 export function readEnvironmentMessage(data: unknown, nowMs: number): EnvironmentMessage | null {
   if (!isRecord(data)) return null;
+  // Whatever a restore's replay printed is discarded unread.
+  if (data.t === 'restoreLoaded') return { t: 'restoreLoaded', logs: [] };
   const logs = readLogs(data.logs, nowMs);
   switch (data.t) {
     case 'initDone':
       return { t: 'initDone', logs };
-    case 'restoreLoaded':
-      return { t: 'restoreLoaded' };
     case 'initFailed': {
       const error = asLambdaError(data.error);
       return error ? { t: 'initFailed', error, logs } : null;
