@@ -209,3 +209,19 @@ describe('PublishVersion with SnapStart', () => {
     expect(nextVersionNumber(withSnap.state)).toBe(3);
   });
 });
+
+describe('provisioned concurrency on a SnapStart version', () => {
+  const config: FunctionConfig = { ...DEFAULT_CONFIG, runtime: 'python3.12', code: 'x = 1' };
+  let state = publishVersion(NO_VERSIONS, config, 0).state;
+  state = publishVersion(state, { ...config, code: 'x = 2' }, 1, '', { seed: 1, takenAtMs: 1, initDurationMs: 10 }).state;
+  state = { ...state, aliases: [{ name: 'live', functionVersion: 1, additional: { version: 2, weight: 0.1 }, description: '' }] };
+
+  it.each([
+    ['the SnapStart version', '2', 'SnapStart is not supported for functions with provisioned concurrency.'],
+    ['an alias one of whose versions has a snapshot', 'live', 'SnapStart is not supported for functions with provisioned concurrency.'],
+    ['a version without one', '1', null],
+  ])('%s', (_name, qualifier, message) => {
+    expect(provisionedQualifierProblem(state, qualifier, 'arn')?.message ?? null).toBe(message);
+    expect(provisionedByVersion(state, qualifier, 2).size).toBe(message === null ? 1 : 0);
+  });
+});

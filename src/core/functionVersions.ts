@@ -193,6 +193,11 @@ export function provisionedQualifierProblem(state: FunctionVersions, qualifier: 
   if (r.kind === 'latest' || (r.kind === 'alias' && r.alias.functionVersion === LATEST)) {
     return { errorType: 'InvalidParameterValueException', message: 'Provisioned Concurrency Configs cannot be applied to unpublished function versions.' };
   }
+  const versions = r.kind === 'version' ? [r.version.version] : [r.alias.functionVersion, ...(r.alias.additional ? [r.alias.additional.version] : [])];
+  if (versions.some((n) => state.versions.find((v) => v.version === n)?.snapStart !== undefined)) {
+    // A version is either snapshotted or provisioned, never both (lambda-model.md §9).
+    return { errorType: 'InvalidParameterValueException', message: 'SnapStart is not supported for functions with provisioned concurrency.' };
+  }
   return null;
 }
 
@@ -205,6 +210,8 @@ export function provisionedQualifierProblem(state: FunctionVersions, qualifier: 
 export function provisionedByVersion(state: FunctionVersions, qualifier: string, count: number): Map<number, number> {
   const out = new Map<number, number>();
   if (count <= 0) return out;
+  // Lambda refuses provisioned concurrency where it refuses it in words (provisionedQualifierProblem): none is held.
+  if (provisionedQualifierProblem(state, qualifier, '') !== null) return out;
   const r = resolveQualifier(state, qualifier, '');
   if (isProblem(r) || r.kind === 'latest') return out;
   if (r.kind === 'version') return out.set(r.version.version, count);
