@@ -190,6 +190,7 @@ describe('SnapStart publishing', () => {
     // Saved and opened again, the version keeps its snapshot.
     await applyWorkspace(captureWorkspace('snapstart', []));
     expect(useVersions.getState().byFunction[usePlayground.getState().selectedId]?.versions[0]?.snapStart).toEqual(version?.snapStart);
+    expect(session().settingsOf(usePlayground.getState().selectedId).snapStart).toBe('PublishedVersions');
   });
 
   it("Lambda's refusal: SnapStart on a Node.js runtime publishes nothing", async () => {
