@@ -129,3 +129,23 @@ test('a trigger can call an alias: a Function URL on live runs the version live 
   await http.getByRole('button', { name: 'Send request' }).click();
   await expect(http.getByRole('region', { name: 'HTTP response' })).toContainText('one ran version 1 as arn:aws:lambda:us-east-1:123456789012:function:my-function:live');
 });
+
+test('SnapStart: the control explains the snapshot and its pitfall; on a Node.js runtime Lambda refuses it and the publish makes no version', async ({ playground, page }) => {
+  await playground.view('Configuration');
+  const control = page.getByLabel('SnapStart', { exact: true });
+  await expect(control).toHaveValue('None');
+  await expect(page.getByText(/a random number, ID or secret made at init is\s+the same in all of them/)).toBeVisible();
+  await expect(page.getByText(/Modelled here: a browser cannot snapshot a worker’s memory/)).toBeVisible();
+  await control.selectOption('PublishedVersions');
+  const refusal = 'InvalidParameterValueException: nodejs22.x is not supported for SnapStart enabled functions.';
+  await expect(page.getByRole('alert').filter({ hasText: refusal }).first()).toBeVisible();
+  const versions = page.getByRole('region', { name: 'Versions and aliases' });
+  await versions.getByRole('button', { name: 'Publish new version' }).click();
+  await expect(versions.getByRole('alert')).toHaveText(refusal);
+  await expect(versions.getByRole('table', { name: 'Published versions' })).toHaveCount(0);
+  // Off again, publishing works as before and the version has no snapshot.
+  await control.selectOption('None');
+  await versions.getByRole('button', { name: 'Publish new version' }).click();
+  await expect(versions.getByRole('status')).toHaveText('Published version 1.');
+  await expect(versions.getByRole('table', { name: 'Published versions' }).getByRole('row').nth(1)).toContainText('None');
+});

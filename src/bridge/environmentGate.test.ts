@@ -89,3 +89,72 @@ describe('EnvironmentGate: the platform measures, the environment only answers',
     expect(gate.receive({ t: 'nonsense' }, 1)).toEqual({ kind: 'flood' });
   });
 });
+
+describe('EnvironmentGate: a SnapStart restore', () => {
+  const hooksLog = { t: 'initDone', logs: [{ atMs: 1, text: 'after restore' }] };
+  const failed = { t: 'initFailed', error: { errorType: 'Runtime.ExitError', errorMessage: 'hook failed', trace: [] }, logs: [] };
+
+  const cases: { name: string; restore: boolean; messages: [unknown, number][]; verdicts: unknown[] }[] = [
+    {
+      name: 'restoreLoaded, then initDone: the measured part runs from restoreLoaded (the replay before it is not counted)',
+      restore: true,
+      messages: [
+        [{ t: 'restoreLoaded' }, 900],
+        [hooksLog, 975],
+      ],
+      verdicts: [{ kind: 'restoreLoaded' }, { kind: 'initDone', initDurationMs: 875, restoreMs: 75, logs: [{ atMs: 1, text: 'after restore', source: 'function' }] }],
+    },
+    {
+      name: 'an initDone before restoreLoaded is refused (the restore has not begun), and the genuine sequence still lands',
+      restore: true,
+      messages: [
+        [hooksLog, 500],
+        [{ t: 'restoreLoaded' }, 600],
+        [hooksLog, 610],
+      ],
+      verdicts: [{ kind: 'refused' }, { kind: 'restoreLoaded' }, expect.objectContaining({ kind: 'initDone', restoreMs: 10 })],
+    },
+    {
+      name: 'a second restoreLoaded is refused',
+      restore: true,
+      messages: [
+        [{ t: 'restoreLoaded' }, 200],
+        [{ t: 'restoreLoaded' }, 300],
+        [hooksLog, 400],
+      ],
+      verdicts: [{ kind: 'restoreLoaded' }, { kind: 'refused' }, expect.objectContaining({ kind: 'initDone', restoreMs: 200 })],
+    },
+    {
+      name: 'restoreLoaded is refused unless a restore init is in flight',
+      restore: false,
+      messages: [
+        [{ t: 'restoreLoaded' }, 200],
+        [{ t: 'initDone', logs: [] }, 300],
+      ],
+      verdicts: [{ kind: 'refused' }, { kind: 'initDone', initDurationMs: 200, logs: [] }],
+    },
+    {
+      name: 'a failure is taken before or after restoreLoaded',
+      restore: true,
+      messages: [[failed, 150]],
+      verdicts: [expect.objectContaining({ kind: 'initFailed', initDurationMs: 50 })],
+    },
+  ];
+  for (const c of cases) {
+    it(c.name, () => {
+      const gate = new EnvironmentGate();
+      gate.initSent(100, c.restore);
+      expect(c.messages.map(([m, at]) => gate.receive(m, at))).toEqual(c.verdicts);
+    });
+  }
+
+  it('restoreLoaded is refused once the environment is idle or invoking', () => {
+    const gate = new EnvironmentGate();
+    gate.initSent(0, true);
+    gate.receive({ t: 'restoreLoaded' }, 1);
+    gate.receive({ t: 'initDone', logs: [] }, 2);
+    expect(gate.receive({ t: 'restoreLoaded' }, 3)).toEqual({ kind: 'refused' });
+    gate.invokeSent('r', 4);
+    expect(gate.receive({ t: 'restoreLoaded' }, 5)).toEqual({ kind: 'refused' });
+  });
+});

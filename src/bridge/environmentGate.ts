@@ -7,7 +7,10 @@ import { readEnvironmentMessage } from './readEnvironmentMessage';
 export type GateVerdict =
   /** The runtime booted (Python on Pyodide): Init is timed from here. */
   | { kind: 'runtimeReady'; bootMs: number }
-  | { kind: 'initDone'; initDurationMs: number; logs: LogLine[] }
+  /** `restoreMs`: a SnapStart restore's measured part, from `restoreLoaded` to `initDone` (runtime load and after-restore hooks). */
+  | { kind: 'initDone'; initDurationMs: number; logs: LogLine[]; restoreMs?: number }
+  /** A SnapStart restore's runtime is loaded: the after-restore hooks (and the 10 s limit) begin. */
+  | { kind: 'restoreLoaded' }
   | { kind: 'initFailed'; initDurationMs: number; error: LambdaError; logs: LogLine[] }
   | { kind: 'invokeDone'; requestId: string; durationMs: number; cpuMs: number; outcome: HandlerOutcome; logs: LogLine[] }
   | { kind: 'exited'; exitStatus: number; logs: LogLine[] }
@@ -19,7 +22,10 @@ export type GateVerdict =
 /** Refused messages an environment may send before it is killed: a few strays are tolerated, a flood is not. */
 export const REFUSED_LIMIT = 16;
 
-type Phase = { is: 'starting' } | { is: 'initializing'; since: number } | { is: 'idle' } | { is: 'invoking'; requestId: string; since: number } | { is: 'gone' };
+type Phase =
+  | { is: 'starting' }
+  /** `restore`: a SnapStart restore, whose runtime must say `restoreLoaded` (at `loadedAt`) before its `initDone`. */
+  | { is: 'initializing'; since: number; restore: boolean; loadedAt: number | null } | { is: 'idle' } | { is: 'invoking'; requestId: string; since: number } | { is: 'gone' };
 
 /**
  * The app's side of one environment's protocol. It knows what it asked for:
@@ -40,9 +46,9 @@ export class EnvironmentGate {
   /** The runtime said it booted (once at most). */
   private booted = false;
 
-  /** The app asked the frame to start the worker (Init begins with the runtime's own start, as on Lambda). */
-  initSent(atMs: number): void {
-    if (this.phase.is === 'starting') this.phase = { is: 'initializing', since: atMs };
+  /** The app asked the frame to start the worker (Init begins with the runtime's own start, as on Lambda); `restore`: a SnapStart restore. */
+  initSent(atMs: number, restore = false): void {
+    if (this.phase.is === 'starting') this.phase = { is: 'initializing', since: atMs, restore, loadedAt: null };
   }
 
   /** The app sent invocation `requestId`. */
@@ -68,15 +74,24 @@ export class EnvironmentGate {
       case 'runtimeReady': {
         if (phase.is !== 'initializing' || this.booted) return this.refuse();
         this.booted = true;
-        this.phase = { is: 'initializing', since: atMs };
-        return { kind: 'runtimeReady', bootMs: Math.max(0, atMs - phase.since) };
+        const bootMs = Math.max(0, atMs - phase.since);
+        phase.since = atMs;
+        return { kind: 'runtimeReady', bootMs };
       }
+      case 'restoreLoaded':
+        if (phase.is !== 'initializing' || !phase.restore || phase.loadedAt !== null) return this.refuse();
+        phase.loadedAt = atMs;
+        return { kind: 'restoreLoaded' };
       case 'initDone':
       case 'initFailed': {
         if (phase.is !== 'initializing') return this.refuse();
+        // A restore is done only after its runtime said it was loaded.
+        if (m.t === 'initDone' && phase.restore && phase.loadedAt === null) return this.refuse();
         this.phase = m.t === 'initDone' ? { is: 'idle' } : { is: 'gone' };
         const initDurationMs = Math.max(0, atMs - phase.since);
-        return m.t === 'initDone' ? { kind: 'initDone', initDurationMs, logs: m.logs } : { kind: 'initFailed', initDurationMs, error: m.error, logs: m.logs };
+        if (m.t === 'initFailed') return { kind: 'initFailed', initDurationMs, error: m.error, logs: m.logs };
+        if (phase.loadedAt === null) return { kind: 'initDone', initDurationMs, logs: m.logs };
+        return { kind: 'initDone', initDurationMs, logs: m.logs, restoreMs: Math.max(0, atMs - phase.loadedAt) };
       }
       case 'invokeDone': {
         if (phase.is !== 'invoking' || phase.requestId !== m.requestId) return this.refuse();
@@ -95,7 +110,9 @@ export class EnvironmentGate {
     if (typeof data !== 'object' || data === null) return false;
     const { t, requestId } = data as { t?: unknown; requestId?: unknown };
     const phase = this.phase;
-    if (t === 'initDone' || t === 'initFailed') return phase.is === 'initializing';
+    if (t === 'initDone') return phase.is === 'initializing' && (!phase.restore || phase.loadedAt !== null);
+    if (t === 'initFailed') return phase.is === 'initializing';
+    if (t === 'restoreLoaded') return phase.is === 'initializing' && phase.restore && phase.loadedAt === null;
     if (t === 'runtimeReady') return phase.is === 'initializing' && !this.booted;
     if (t === 'invokeDone') return phase.is === 'invoking' && requestId === phase.requestId;
     return t === 'exited' && phase.is !== 'gone';

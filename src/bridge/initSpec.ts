@@ -25,5 +25,6 @@ export function initSpec(spec: EnvironmentSpec): InitSpec {
     functionVersion: spec.functionVersion,
     logGroupName: spec.logGroupName,
     logStreamName: spec.logStreamName,
+    ...(spec.snapStart ? { snapStart: { ...spec.snapStart } } : {}),
   };
 }

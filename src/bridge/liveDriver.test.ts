@@ -60,3 +60,23 @@ describe('LiveDriver: observers', () => {
     }
   });
 });
+
+describe('LiveDriver: SnapStart', () => {
+  it("takeSnapshot starts one environment in the snapshot phase with the version's seed; dispose rejects the pending publish", async () => {
+    const scheduler = new PlatformScheduler(new PlatformClock(new ManualClock(0), 60), noTimers);
+    const specs: unknown[] = [];
+    const d = new LiveDriver({ ...CONFIG, runtime: 'python3.12' }, { seed: 1, scheduler, version: '3', snapStart: { seed: 99 } });
+    d.subscribe((commands) => {
+      for (const c of commands) if (c.type === 'startEnvironment') specs.push(c.spec.snapStart);
+    });
+    const snapshot = d.takeSnapshot();
+    expect(specs).toEqual([{ phase: 'snapshot', seed: 99 }]);
+    void d.invoke('{}').catch(() => undefined);
+    expect(specs).toEqual([
+      { phase: 'snapshot', seed: 99 },
+      { phase: 'restore', seed: 99 },
+    ]);
+    d.dispose('The function was removed.');
+    await expect(snapshot).rejects.toMatchObject({ name: 'AbortError', message: 'The function was removed.' });
+  });
+});

@@ -5,7 +5,7 @@ import type { LambdaError } from '../core/lambdaError';
 import { ExecutionTracker } from '../core/executionTracker';
 import { Platform, type PlatformOptions } from '../core/platform';
 import { DEFAULT_SETTINGS, type PlatformSettings } from '../core/platformSettings';
-import type { EnvironmentSpec, EnvironmentView, PlatformCommand, PlatformEvent } from '../core/platformTypes';
+import type { EnvironmentSpec, EnvironmentView, Notice, PlatformCommand, PlatformEvent } from '../core/platformTypes';
 import { createRandom } from '../core/random';
 import type { ToEnvironment } from '../protocol/messages';
 import { initSpec } from './initSpec';
@@ -45,7 +45,12 @@ export interface LiveDriverOptions {
   /** The account concurrency shared with the workspace's other functions, and this function's id in it. */
   account?: Pick<PlatformOptions, 'account' | 'functionId'>;
   version?: string; // the published version this driver runs (default `$LATEST`)
+  /** A SnapStart version: its snapshot's seed (`takeSnapshot` runs the Init; cold starts restore). */
+  snapStart?: { seed: number };
 }
+
+/** How a SnapStart snapshot's Init ended (the model's `snapshot` notice). */
+export type SnapshotOutcome = Extract<Notice, { kind: 'snapshot' }>;
 
 /** Options of one invoke. */
 export interface InvokeOptions {
@@ -106,6 +111,8 @@ export class LiveDriver {
   private readonly waiting = new Map<number, Waiter<InvokeResult>>();
   private readonly waitingAsync = new Map<number, Waiter<AsyncInvokeResult>>();
   private readonly origins = new TicketOrigins();
+  /** Publishes waiting for their SnapStart snapshot, in order. */
+  private readonly snapshotWaiters: Waiter<SnapshotOutcome>[] = [];
   /** Environments initialising or invoking: they hold the platform clock at real speed. */
   private readonly executing: ExecutionTracker;
   private readonly listeners = new Set<CommandListener>();
@@ -139,6 +146,7 @@ export class LiveDriver {
       runtimeBootsFirst: isPythonRuntime,
       ...options.account,
       ...(options.version ? { version: options.version } : {}),
+      ...(options.snapStart ? { snapStart: options.snapStart } : {}),
     });
     if (options.listener) this.listeners.add(options.listener);
     this.feed({ type: 'settings', settings });
@@ -170,6 +178,17 @@ export class LiveDriver {
     this.origins.note(ticket, options.origin);
     const result = wait(this.waitingAsync, ticket, options.signal, this.disposed);
     if (!options.signal?.aborted) this.feed({ type: 'invoke', ticket, payload, invocationType: 'Event', ...(options.qualifier ? { qualifier: options.qualifier } : {}) });
+    return result;
+  }
+
+  /**
+   * Publishing a SnapStart version: one real Init in an environment of this version, discarded afterwards (the
+   * snapshot is what remains). Resolves with the snapshot, or with the Init's failure (which fails the publish).
+   */
+  takeSnapshot(): Promise<SnapshotOutcome> {
+    if (this.disposed) return Promise.reject(new InvokeAbortedError('The function was removed from the workspace before its snapshot was taken.'));
+    const result = new Promise<SnapshotOutcome>((resolve, reject) => this.snapshotWaiters.push({ resolve, reject }));
+    this.feed({ type: 'takeSnapshot' });
     return result;
   }
 
@@ -226,6 +245,7 @@ export class LiveDriver {
       for (const w of waiters.values()) w.reject(new InvokeAbortedError(reason));
       waiters.clear();
     }
+    for (const w of this.snapshotWaiters.splice(0)) w.reject(new InvokeAbortedError(reason));
     this.watchdog?.();
     this.watchdog = null;
     for (const env of this.envs.values()) env.port.close();
@@ -291,6 +311,7 @@ export class LiveDriver {
         break;
       case 'notice':
         if (c.notice.kind === 'environment') this.executing.note(c.notice.envId, c.notice.state);
+        if (c.notice.kind === 'snapshot') this.snapshotWaiters.shift()?.resolve(c.notice);
         break;
     }
   }
@@ -329,7 +350,7 @@ export class LiveDriver {
       })
       .then(() => (python ? frame.preparePython().catch((error: unknown) => Promise.reject(new PythonUnavailable(error))) : undefined))
       .then(() => {
-        env.gate.initSent(wallClock.now());
+        env.gate.initSent(wallClock.now(), spec.snapStart?.phase === 'restore');
         return frame.spawn(spec.envId, port2, python);
       })
       .catch((error: unknown) => {
@@ -375,10 +396,13 @@ export class LiveDriver {
         return this.feed({ type: 'environmentLost', envId, reason: 'crashed' });
       case 'runtimeReady':
         return this.feed({ type: 'runtimeReady', envId });
+      case 'restoreLoaded':
+        return this.feed({ type: 'restoreLoaded', envId });
       case 'initDone': {
         const contended = env.initPeak > this.cores;
         this.initEnded(env);
-        return this.feed({ type: 'initDone', envId, initDurationMs: m.initDurationMs, logs: m.logs, contended });
+        const restore = m.restoreMs === undefined ? {} : { restoreMs: m.restoreMs };
+        return this.feed({ type: 'initDone', envId, initDurationMs: m.initDurationMs, logs: m.logs, contended, ...restore });
       }
       case 'initFailed':
         this.initEnded(env);

@@ -13,6 +13,10 @@ describe('readEnvironmentMessage treats what the sandbox sends as untrusted', ()
     expect(readEnvironmentMessage(data, 0)).toBeNull();
   });
 
+  it('reads restoreLoaded (SnapStart) as a bare signal: nothing it carries is kept', () => {
+    expect(readEnvironmentMessage({ t: 'restoreLoaded', logs: [{ atMs: 1, text: 'replayed init output' }], durationMs: 1 }, 0)).toEqual({ t: 'restoreLoaded', logs: [] });
+  });
+
   it('accepts a well-formed result, dropping malformed log lines and capping long ones', () => {
     const m = readEnvironmentMessage(
       {

@@ -7,6 +7,8 @@ export type EnvironmentMessage =
   /** Its runtime booted in the tab (Python on Pyodide); carries no logs of its own. */
   | { t: 'runtimeReady'; logs: LogLine[] }
   | { t: 'initDone'; logs: LogLine[] }
+  /** `logs` is always empty: what a restore's replay of Init printed is discarded, never read. */
+  | { t: 'restoreLoaded'; logs: LogLine[] }
   | { t: 'initFailed'; error: LambdaError; logs: LogLine[] }
   /** `cpuMs` as the environment claims it: the gate bounds it by the duration the app measured. */
   | { t: 'invokeDone'; requestId: string; cpuMs: number; outcome: HandlerOutcome; logs: LogLine[] }
@@ -54,6 +56,8 @@ function readOutcome(v: unknown): HandlerOutcome | null {
 /** Validate a message from an environment; null for anything malformed. */
 export function readEnvironmentMessage(data: unknown, nowMs: number): EnvironmentMessage | null {
   if (!isRecord(data)) return null;
+  // Whatever a restore's replay printed is discarded unread.
+  if (data.t === 'restoreLoaded') return { t: 'restoreLoaded', logs: [] };
   const logs = readLogs(data.logs, nowMs);
   switch (data.t) {
     case 'runtimeReady':

@@ -1,4 +1,5 @@
 import type { Architecture } from './functionConfig';
+import { restoreChargeUsd, snapshotCacheCharge, type CachedSnapshot } from './snapStart';
 import { DURATION_TIERS, ephemeralStorageCost, gbSeconds, INCLUDED_EPHEMERAL_STORAGE_MB, PRICES, tieredDurationUsd } from './pricing';
 
 /** Lambda's billing granularity: 1 ms since December 2020, 100 ms before (kept for teaching). */
@@ -34,6 +35,8 @@ export interface Billable {
   ephemeralStorageMb?: number | undefined;
   architecture: Architecture;
   provisioned: boolean;
+  /** A SnapStart restore's billed part (included in `billedDurationMs`), and with it one per-restore charge. */
+  billedRestoreDurationMs?: number | undefined;
 }
 
 /** Everything of a bill but its per-invocation rows. */
@@ -51,6 +54,12 @@ export interface BillTotals {
   provisionedConcurrency: BillLine;
   /** Duration of invocations served by provisioned environments, at the provisioned duration price. */
   provisionedInvocations: BillLine & { count: number };
+  /**
+   * SnapStart (Python): Billed Restore Duration, billed as duration (part of the on-demand compute above it is
+   * not: it is this line), the per-restore charge for each restore, and the snapshots' caching (at least 3 hours
+   * each). No free tier covers the restore and caching charges.
+   */
+  snapStart: { restoreDuration: BillLine; restores: number; restoreUsd: number; cache: BillLine };
   freeTier: {
     /** The option was on. */
     requested: boolean;
@@ -121,6 +130,8 @@ export class BillAccumulator {
   private readonly init: BillLine = { gbSeconds: 0, usd: 0 };
   private readonly provisionedInvocations = { gbSeconds: 0, usd: 0, count: 0 };
   private readonly ephemeralStorage: BillLine = { gbSeconds: 0, usd: 0 };
+  private readonly restoreDuration: BillLine = { gbSeconds: 0, usd: 0 };
+  private readonly restores = { count: 0, usd: 0 };
   /** Charges the free tier never covers (ephemeral storage). */
   private unfreeOtherUsd = 0;
   private readonly architectures: Architecture[] = [];
@@ -152,10 +163,26 @@ export class BillAccumulator {
     const credited = Math.min(PRICES.freeTier.gbSeconds - this.freeGbSeconds, gbs);
     this.freeGbSeconds += credited;
     if (credited < gbs) this.unfreeComputeUsd += (gbs - credited) * price;
+    if (b.billedRestoreDurationMs !== undefined) {
+      const charge = restoreChargeUsd(b.memorySizeMb);
+      this.restores.count += 1;
+      this.restores.usd += charge;
+      this.unfreeOtherUsd += charge;
+      this.rowsTotalUsd += charge;
+    }
     if (b.provisioned) {
       this.provisionedInvocations.count += 1;
       this.provisionedInvocations.gbSeconds += gbs;
       this.provisionedInvocations.usd += computeUsd;
+      return;
+    }
+    const restoreMs = this.granularityMs === 1 ? Math.min(b.billedRestoreDurationMs ?? 0, billedMs) : 0;
+    if (restoreMs > 0) {
+      const restoreGbs = gbSeconds(b.memorySizeMb, restoreMs);
+      this.restoreDuration.gbSeconds += restoreGbs;
+      this.restoreDuration.usd += restoreGbs * price;
+      this.invoke.gbSeconds += gbs - restoreGbs;
+      this.invoke.usd += computeUsd - restoreGbs * price;
       return;
     }
     const initMs = Math.min(b.initDurationMs ?? 0, billedMs);
@@ -173,21 +200,22 @@ export class BillAccumulator {
   }
 
   /** The bill from `startMs` to `nowMs`, with provisioned concurrency's allocation over that window. */
-  totals(input: { provisioned: readonly ProvisionedChange[]; startMs: number; nowMs: number; freeTier: boolean }): BillTotals {
+  totals(input: { provisioned: readonly ProvisionedChange[]; startMs: number; nowMs: number; freeTier: boolean; snapshots?: readonly CachedSnapshot[] }): BillTotals {
     const { startMs, nowMs } = input;
+    const cache = snapshotCacheCharge(input.snapshots ?? [], startMs, nowMs);
     const architectures = [...this.architectures];
     for (const change of input.provisioned) if (change.count > 0 && !architectures.includes(change.architecture)) architectures.push(change.architecture);
     const provisionedConcurrency = provisionedAllocation(input.provisioned, startMs, nowMs);
     const applies = input.freeTier && !input.provisioned.some((c) => c.count > 0);
     const freeTier = { requested: input.freeTier, applies, requests: 0, gbSeconds: 0, usd: 0 };
-    const grossUsd = this.rowsTotalUsd + provisionedConcurrency.usd;
+    const grossUsd = this.rowsTotalUsd + provisionedConcurrency.usd + cache.usd;
     let totalUsd = grossUsd;
     if (applies) {
       // What is left to pay, computed directly (not gross − credit, which would cancel to rounding noise).
       freeTier.requests = Math.min(this.requests.count, PRICES.freeTier.requests);
       freeTier.gbSeconds = this.freeGbSeconds;
       const netUsd = (this.requests.count - freeTier.requests) * PRICES.requestUsd + this.unfreeComputeUsd + this.unfreeOtherUsd;
-      totalUsd = Math.max(0, netUsd + provisionedConcurrency.usd);
+      totalUsd = Math.max(0, netUsd + provisionedConcurrency.usd + cache.usd);
       freeTier.usd = grossUsd - totalUsd;
     }
     const tierDiscount = tierDiscountOf(this.invoke, this.init, architectures[0] ?? 'x86_64');
@@ -205,6 +233,7 @@ export class BillAccumulator {
       ephemeralStorage: { ...this.ephemeralStorage },
       provisionedConcurrency,
       provisionedInvocations: { ...this.provisionedInvocations },
+      snapStart: { restoreDuration: { ...this.restoreDuration }, restores: this.restores.count, restoreUsd: this.restores.usd, cache },
       freeTier,
       tierDiscount,
       grossUsd,

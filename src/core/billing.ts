@@ -1,6 +1,7 @@
 import { BillAccumulator, billedMsAt, gbSecondPrice, type BillingGranularityMs, type BillTotals, type ProvisionedChange } from './billAccumulator';
 import type { InvocationRecord } from './invocationRecord';
 import { ephemeralStorageCost, gbSeconds, PRICES } from './pricing';
+import { restoreChargeUsd, type CachedSnapshot } from './snapStart';
 
 export { MONTH_MS, type BillingGranularityMs, type BillLine, type ProvisionedChange } from './billAccumulator';
 
@@ -14,6 +15,8 @@ export interface BillInput {
   nowMs: number;
   freeTier: boolean;
   granularityMs: BillingGranularityMs;
+  /** SnapStart snapshots that existed in the window (their caching is billed). */
+  snapshots?: readonly CachedSnapshot[];
 }
 
 /** One invocation's cost at a billing granularity: a row of the bill's table. */
@@ -37,6 +40,9 @@ export interface InvocationCostRow {
   initUsd: number;
   /** `computeUsd − initUsd`, so init and invoke add up to the compute cost. */
   invokeUsd: number;
+  /** SnapStart: of `billedMs`, Billed Restore Duration (1 ms granularity), and the per-restore charge (0 without a restore). */
+  restoreBilledMs: number;
+  snapStartRestoreUsd: number;
   totalUsd: number;
 }
 
@@ -65,6 +71,8 @@ export function perInvocation(record: InvocationRecord, granularityMs: BillingGr
   const initUsd = initGbs * gbSecondUsd;
   const requestUsd = PRICES.requestUsd;
   const storage = ephemeralStorageCost(record.ephemeralStorageMb, billedMs);
+  const restoreBilledMs = granularityMs === 1 ? Math.min(record.billedRestoreDurationMs ?? 0, billedMs) : 0;
+  const snapStartRestoreUsd = record.billedRestoreDurationMs !== undefined ? restoreChargeUsd(record.memorySizeMb) : 0;
   return {
     record,
     billedMs,
@@ -80,7 +88,9 @@ export function perInvocation(record: InvocationRecord, granularityMs: BillingGr
     ephemeralStorageUsd: storage.usd,
     initUsd,
     invokeUsd: computeUsd - initUsd,
-    totalUsd: requestUsd + computeUsd + storage.usd,
+    restoreBilledMs,
+    snapStartRestoreUsd,
+    totalUsd: requestUsd + computeUsd + storage.usd + snapStartRestoreUsd,
   };
 }
 
@@ -96,5 +106,6 @@ export function computeBill(input: BillInput): Bill {
     rows.push(perInvocation(record, granularityMs));
     accumulator.add(record);
   }
-  return { ...accumulator.totals({ provisioned: input.provisioned, startMs, nowMs, freeTier: input.freeTier }), startMs, nowMs, rows };
+  const totals = accumulator.totals({ provisioned: input.provisioned, startMs, nowMs, freeTier: input.freeTier, ...(input.snapshots ? { snapshots: input.snapshots } : {}) });
+  return { ...totals, startMs, nowMs, rows };
 }

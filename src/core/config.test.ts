@@ -172,9 +172,9 @@ describe('validateConfig', () => {
   });
 
   it('refuses an unknown runtime and architecture', () => {
-    const found = validateConfig({ ...makeConfig(), runtime: 'python3.12', architecture: 'riscv' } as unknown as FunctionConfig);
+    const found = validateConfig({ ...makeConfig(), runtime: 'python3.9', architecture: 'riscv' } as unknown as FunctionConfig);
     expect(found.map((p) => p.field)).toEqual(['runtime', 'architecture']);
-    expect(found[0]?.message).toContain('Member must satisfy enum value set: [nodejs20.x, nodejs22.x, nodejs24.x, provided.al2023]');
+    expect(found[0]?.message).toContain('Member must satisfy enum value set: [nodejs20.x, nodejs22.x, nodejs24.x, python3.13, python3.12, provided.al2023]');
     expect(found[1]?.message).toContain("Value '[riscv]' at 'architectures'");
   });
 

@@ -7,6 +7,7 @@ import type { DestroyReason, EnvironmentSpec, EnvironmentState, EnvironmentView,
 import { environmentNotice } from './platformTypes';
 import { ProvisionedAllocation } from './provisionedAllocation';
 import type { ColdStartFacts } from './coldStartReason';
+import { RESTORE_LIMIT_MS, SNAPSHOT_INIT_MIN_MS } from './snapStart';
 
 /** Provisioned environments may take max(130 s, timeout) to initialise (lambda-model.md §2). */
 const PROVISIONED_INIT_MIN_MS = 130_000;
@@ -24,6 +25,8 @@ export class EnvironmentPool {
   private nextEnvNumber = 1;
   /** On-demand environments initialising without a request (pre-warmed by the keep-alive policy). */
   private prewarming = 0;
+  /** A SnapStart version's snapshot Init running: no request, no concurrency (Lambda runs it at publish). */
+  private snapshotting = 0;
   /** Pre-warms the keep-alive policy scheduled: timer number → how long to keep the environment once ready. */
   private readonly prewarms = new Map<number, number>();
   private nextPrewarm = 1;
@@ -57,7 +60,7 @@ export class EnvironmentPool {
    * initialising ahead of traffic).
    */
   inUse(): number {
-    return this.environments.size - this.idleOnDemand.size - this.prewarming;
+    return this.environments.size - this.idleOnDemand.size - this.prewarming - this.snapshotting;
   }
 
   /** The idle environment that takes the next request, by the routing setting (most recently used by default). */
@@ -81,8 +84,10 @@ export class EnvironmentPool {
     return createdAtMs + lifetimeMinMs + spread * (lifetimeMaxMs - lifetimeMinMs);
   }
 
-  start(initPhase: Environment['initPhase'], provisioned: boolean, out: CommandSink): Environment {
+  start(phase: Environment['initPhase'], provisioned: boolean, out: CommandSink): Environment {
     const { ctx } = this;
+    // A SnapStart version's on-demand cold starts restore its snapshot instead of running Init.
+    const initPhase = phase === 'init' && !provisioned && ctx.snapStart !== null ? 'restore' : phase;
     const now = ctx.clock.now();
     const seq = this.nextEnvNumber++;
     // A published version's environments are told apart from $LATEST's (the recorders see every version of a function).
@@ -124,22 +129,31 @@ export class EnvironmentPool {
       prewarmKeepAliveMs: undefined,
       needsInit: false,
       awaitingRuntime: ctx.runtimeBootsFirst(ctx.config.runtime),
+      restoreLoadedAtMs: Number.NaN,
     };
     this.environments.set(id, env);
-    this.startedThisVersion += 1;
+    if (initPhase === 'snapshot') this.snapshotting += 1;
+    else this.startedThisVersion += 1;
     out.push({ type: 'startEnvironment', spec: this.specOf(env) });
     this.envNotice(env, out);
-    if (initPhase === 'init' && !env.awaitingRuntime) out.push({ type: 'setTimer', timerId: initTimer(id), atMs: now + this.initLimitMs(env) });
+    if (initPhase !== 'invoke' && !env.awaitingRuntime) out.push({ type: 'setTimer', timerId: initTimer(id), atMs: now + this.initLimitMs(env) });
     return env;
   }
 
+  /** Publishing a SnapStart version: one environment runs Init for the snapshot (it serves nothing and is discarded after). */
+  startSnapshot(out: CommandSink): Environment {
+    return this.start('snapshot', false, out);
+  }
 
   /** What a driver needs to start the environment's runtime. */
   specOf(env: Environment): EnvironmentSpec {
     const { region, accountId } = this.ctx;
-    const initializationType = env.provisioned ? ('provisioned-concurrency' as const) : ('on-demand' as const);
+    const snapStart = this.ctx.snapStart !== null && !env.provisioned;
+    const initializationType = env.provisioned ? ('provisioned-concurrency' as const) : snapStart ? ('snap-start' as const) : ('on-demand' as const);
     const identity = { region, logStreamName: env.logStreamName, initializationType, version: this.ctx.version };
+    const phase = env.initPhase === 'snapshot' || env.initPhase === 'restore' ? env.initPhase : null;
     return {
+      ...(phase !== null && this.ctx.snapStart !== null ? { snapStart: { phase, seed: this.ctx.snapStart.seed } } : {}),
       envId: env.id,
       config: env.config,
       initializationType,
@@ -151,7 +165,14 @@ export class EnvironmentPool {
     };
   }
 
+  /**
+   * How long the environment's init may take. A restore: 10 s for runtime load and after-restore hooks, from the
+   * runtime's `restoreLoaded`; before it (the replay of Init that stands in for the memory restore) as long as the
+   * snapshot's own Init could take.
+   */
   initLimitMs(env: Environment): number {
+    if (env.initPhase === 'restore' && !Number.isNaN(env.restoreLoadedAtMs)) return RESTORE_LIMIT_MS;
+    if (env.initPhase === 'snapshot' || env.initPhase === 'restore') return Math.max(SNAPSHOT_INIT_MIN_MS, env.config.timeoutS * 1000);
     return env.provisioned ? Math.max(PROVISIONED_INIT_MIN_MS, env.config.timeoutS * 1000) : this.ctx.initTimeoutMs;
   }
 
@@ -159,6 +180,7 @@ export class EnvironmentPool {
     if (env.state === state) return;
     if (env.state === 'idle') (env.provisioned ? this.idleProvisioned : this.idleOnDemand).remove(env);
     else if (env.state === 'initializing' && env.prewarmKeepAliveMs !== undefined) this.prewarming -= 1;
+    else if (env.state === 'initializing' && env.initPhase === 'snapshot') this.snapshotting -= 1;
     env.state = state;
     if (state === 'idle') (env.provisioned ? this.idleProvisioned : this.idleOnDemand).add(env);
     this.envNotice(env, out, reason);
@@ -230,7 +252,9 @@ export class EnvironmentPool {
   /** What admission needs to say why a request is about to get a new environment (computed before starting it). */
   coldStartFacts(): ColdStartFacts {
     let onDemand = 0;
-    for (const env of this.environments.values()) if (!env.provisioned && env.configVersion === this.ctx.configVersion && env.prewarmKeepAliveMs === undefined) onDemand += 1;
+    for (const env of this.environments.values()) {
+      if (!env.provisioned && env.configVersion === this.ctx.configVersion && env.prewarmKeepAliveMs === undefined && env.initPhase !== 'snapshot') onDemand += 1;
+    }
     return {
       provisionedConcurrency: this.ctx.settings.provisionedConcurrency,
       onDemandOfCurrentVersion: onDemand,
@@ -306,7 +330,7 @@ export class EnvironmentPool {
     out.push(env.clearReclaim);
     this.setState(env, 'destroyed', out, reason);
     this.environments.delete(env.id);
-    if (!env.provisioned && env.configVersion === this.ctx.configVersion) this.lastEnded = reason === 'reclaimed' ? 'reclaimed' : 'other';
+    if (!env.provisioned && env.configVersion === this.ctx.configVersion && env.initPhase !== 'snapshot') this.lastEnded = reason === 'reclaimed' ? 'reclaimed' : 'other';
     out.push({ type: 'destroyEnvironment', envId: env.id, reason });
     // Lambda replaces a provisioned environment that timed out or crashed (not one whose code cannot init).
     if (env.provisioned && (reason === 'timeout' || reason === 'exited' || reason === 'lost') && env.requestId !== null) this.provision(out);

@@ -1,6 +1,7 @@
 import { isPythonRuntime, loggingOf, type FunctionConfig } from './functionConfig';
 
-export type InitializationType = 'on-demand' | 'provisioned-concurrency';
+/** `snap-start`: an environment of a SnapStart version (the snapshot's Init and every restore of it). */
+export type InitializationType = 'on-demand' | 'provisioned-concurrency' | 'snap-start';
 
 export interface EnvironmentIdentity {
   region: string;
@@ -47,8 +48,8 @@ export function environmentVariables(config: FunctionConfig, id: EnvironmentIden
     AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(config.memoryMb),
     AWS_LAMBDA_FUNCTION_VERSION: id.version ?? '$LATEST',
     AWS_LAMBDA_INITIALIZATION_TYPE: id.initializationType,
-    AWS_LAMBDA_LOG_GROUP_NAME: logGroupName(config.name),
-    AWS_LAMBDA_LOG_STREAM_NAME: id.logStreamName,
+    // A snapshot serves many environments, each with its own stream: SnapStart functions get neither variable (AWS, "Monitoring for Lambda SnapStart").
+    ...(id.initializationType === 'snap-start' ? {} : { AWS_LAMBDA_LOG_GROUP_NAME: logGroupName(config.name), AWS_LAMBDA_LOG_STREAM_NAME: id.logStreamName }),
     AWS_LAMBDA_RUNTIME_API: '127.0.0.1:9001',
     _HANDLER: config.handler,
     LAMBDA_TASK_ROOT: '/var/task',

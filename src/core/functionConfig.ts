@@ -99,9 +99,11 @@ const ENV_KEY = /^[a-zA-Z][a-zA-Z0-9_]+$/;
 const FILE_NAME = /^([\w.-]+\.(mjs|cjs|js|ts)|bootstrap)$/;
 const PYTHON_FILE_NAME = /^[A-Za-z_][\w]*\.py$/;
 
-/** Is this one of the Python runtimes? */
+const PYTHON_RUNTIMES: readonly string[] = ['python3.13', 'python3.12'];
+
+/** Is this one of the Python runtimes the playground runs? */
 export function isPythonRuntime(runtime: string): boolean {
-  return runtime.startsWith('python');
+  return PYTHON_RUNTIMES.includes(runtime);
 }
 
 function rangeProblem(field: keyof FunctionConfig, apiName: string, value: number, min: number, max: number): ConfigProblem | null {

@@ -6,6 +6,8 @@ import {
   aliasProblem,
   isProblem,
   NO_VERSIONS,
+  nextVersionNumber,
+  publishWouldCreate,
   provisionedByVersion,
   provisionedQualifierProblem,
   publishVersion,
@@ -189,5 +191,37 @@ describe('a function named with a qualifier (FunctionName as a partial ARN)', ()
     ['my-function:$LATEST', { name: 'my-function', qualifier: '$LATEST' }],
   ])('%s', (text, expected) => {
     expect(splitQualifiedName(text)).toEqual(expected);
+  });
+});
+
+describe('PublishVersion with SnapStart', () => {
+  const config: FunctionConfig = { ...DEFAULT_CONFIG, runtime: 'python3.13', code: 'x = 1' };
+  const snapshot = { seed: 1, takenAtMs: 5, initDurationMs: 100 };
+
+  it('turning SnapStart on or off makes a new version even when code and configuration are unchanged', () => {
+    const first = publishVersion(NO_VERSIONS, config, 0);
+    const withSnap = publishVersion(first.state, config, 1, '', snapshot);
+    expect(withSnap.created).toBe(true);
+    expect(withSnap.version).toMatchObject({ version: 2, snapStart: snapshot });
+    expect(publishWouldCreate(withSnap.state, config, true)).toBe(false);
+    expect(publishVersion(withSnap.state, config, 2, '', { ...snapshot, seed: 2 }).created).toBe(false);
+    expect(publishWouldCreate(withSnap.state, config, false)).toBe(true);
+    expect(nextVersionNumber(withSnap.state)).toBe(3);
+  });
+});
+
+describe('provisioned concurrency on a SnapStart version', () => {
+  const config: FunctionConfig = { ...DEFAULT_CONFIG, runtime: 'python3.12', code: 'x = 1' };
+  let state = publishVersion(NO_VERSIONS, config, 0).state;
+  state = publishVersion(state, { ...config, code: 'x = 2' }, 1, '', { seed: 1, takenAtMs: 1, initDurationMs: 10 }).state;
+  state = { ...state, aliases: [{ name: 'live', functionVersion: 1, additional: { version: 2, weight: 0.1 }, description: '' }] };
+
+  it.each([
+    ['the SnapStart version', '2', 'SnapStart is not supported for functions with provisioned concurrency.'],
+    ['an alias one of whose versions has a snapshot', 'live', 'SnapStart is not supported for functions with provisioned concurrency.'],
+    ['a version without one', '1', null],
+  ])('%s', (_name, qualifier, message) => {
+    expect(provisionedQualifierProblem(state, qualifier, 'arn')?.message ?? null).toBe(message);
+    expect(provisionedByVersion(state, qualifier, 2).size).toBe(message === null ? 1 : 0);
   });
 });

@@ -1,5 +1,6 @@
 import { base64Encode } from './codec';
 import type { FunctionConfig } from './functionConfig';
+import type { SnapshotRecord } from './snapStart';
 import { sha256Hex } from './sources/sha256';
 
 /**
@@ -22,6 +23,8 @@ export interface PublishedVersion {
   codeSha256: string;
   /** The code and configuration, frozen. */
   config: FunctionConfig;
+  /** Published with SnapStart on: the snapshot its cold starts restore (absent: none, they init). */
+  snapStart?: SnapshotRecord;
 }
 
 export interface FunctionAlias {
@@ -71,17 +74,31 @@ export function publishVersion(
   config: FunctionConfig,
   atMs: number,
   description = '',
+  snapStart?: SnapshotRecord,
 ): { state: FunctionVersions; version: PublishedVersion; created: boolean } {
   const last = state.versions[state.versions.length - 1];
-  if (last && sameSnapshot(last.config, config)) return { state, version: last, created: false };
+  // SnapStart is part of the function's configuration on Lambda: turning it on or off makes the next publish a new version.
+  if (last && sameSnapshot(last.config, config) && (last.snapStart !== undefined) === (snapStart !== undefined)) return { state, version: last, created: false };
   const version: PublishedVersion = {
-    version: (last?.version ?? 0) + 1,
+    version: nextVersionNumber(state),
     description,
     publishedAtMs: atMs,
     codeSha256: codeSha256(config.code),
     config: { ...config, environment: { ...config.environment } },
+    ...(snapStart ? { snapStart } : {}),
   };
   return { state: { ...state, versions: [...state.versions, version] }, version, created: true };
+}
+
+/** The number the next published version gets (numbers are never reused). */
+export function nextVersionNumber(state: FunctionVersions): number {
+  return (state.versions[state.versions.length - 1]?.version ?? 0) + 1;
+}
+
+/** Would publishing `config` (with SnapStart on or off) make a new version, or answer the last one again? */
+export function publishWouldCreate(state: FunctionVersions, config: FunctionConfig, snapStart: boolean): boolean {
+  const last = state.versions[state.versions.length - 1];
+  return !(last && sameSnapshot(last.config, config) && (last.snapStart !== undefined) === snapStart);
 }
 
 /** A version number or alias name, as Lambda reads a qualifier (`$LATEST`, `3`, `live`). */
@@ -176,6 +193,11 @@ export function provisionedQualifierProblem(state: FunctionVersions, qualifier: 
   if (r.kind === 'latest' || (r.kind === 'alias' && r.alias.functionVersion === LATEST)) {
     return { errorType: 'InvalidParameterValueException', message: 'Provisioned Concurrency Configs cannot be applied to unpublished function versions.' };
   }
+  const versions = r.kind === 'version' ? [r.version.version] : [r.alias.functionVersion, ...(r.alias.additional ? [r.alias.additional.version] : [])];
+  if (versions.some((n) => state.versions.find((v) => v.version === n)?.snapStart !== undefined)) {
+    // A version is either snapshotted or provisioned, never both (lambda-model.md §9).
+    return { errorType: 'InvalidParameterValueException', message: 'SnapStart is not supported for functions with provisioned concurrency.' };
+  }
   return null;
 }
 
@@ -188,6 +210,8 @@ export function provisionedQualifierProblem(state: FunctionVersions, qualifier: 
 export function provisionedByVersion(state: FunctionVersions, qualifier: string, count: number): Map<number, number> {
   const out = new Map<number, number>();
   if (count <= 0) return out;
+  // Lambda refuses provisioned concurrency where it refuses it in words (provisionedQualifierProblem): none is held.
+  if (provisionedQualifierProblem(state, qualifier, '') !== null) return out;
   const r = resolveQualifier(state, qualifier, '');
   if (isProblem(r) || r.kind === 'latest') return out;
   if (r.kind === 'version') return out.set(r.version.version, count);

@@ -3,7 +3,8 @@ import { modelledDurationMs } from './cpuShare';
 import type { EnvironmentPool } from './environmentPool';
 import type { InvocationOutcome, InvokeResponse, LogLine } from './invocationRecord';
 import { exitError, exitErrorMessage, exitErrorType, timeoutError, type ExitReason, type LambdaError } from './lambdaError';
-import { exitLine, initReportLine, initStartLine, timeoutLine, type ReportFields } from './logLines';
+import { exitLine, initReportLine, initStartLine, restoreReportLine, restoreStartLine, timeoutLine, type ReportFields } from './logLines';
+import { MODELLED_SNAPSHOT_RESTORE_MS, restoreDurations } from './snapStart';
 import { functionArn } from './environmentVariables';
 import { checkResponsePayload } from './payloadLimits';
 import { pushNotice, type PlatformContext } from './platformContext';
@@ -20,6 +21,10 @@ import {
 } from './platformState';
 import type { InvocationType, CommandSink, PlatformEvent } from './platformTypes';
 import { initTimer } from './timerKey';
+
+/** The Invoke API's SnapStartException (an after-restore hook failed) and SnapStartTimeoutException (the Restore phase ran past 10 s), in its words. */
+const SNAP_START_EXCEPTION = 'The afterRestore() runtime hook encountered an error. For more information, check the Amazon CloudWatch logs.';
+const SNAP_START_TIMEOUT = "Lambda couldn't restore the snapshot within the timeout limit.";
 
 /**
  * An invocation from the moment an environment is chosen for it to its end:
@@ -151,13 +156,37 @@ export class InvocationLifecycle {
     out.push(c);
   }
 
-  onInitDone(envId: string, initDurationMs: number, logs: LogLine[], out: CommandSink, contended = false): void {
+  onInitDone(envId: string, initDurationMs: number, logs: LogLine[], out: CommandSink, contended = false, restoreMs?: number): void {
     const env = this.pool.get(envId);
     if (!env || env.state !== 'initializing') return;
     env.awaitingRuntime = false;
     const inv = this.servedBy(env);
     // A contended init makes this invocation's figures (Init Duration) read long: the record says so.
     if (inv && contended) inv.contended = true;
+    if (env.initPhase === 'snapshot') {
+      out.push({ type: 'clearTimer', timerId: initTimer(envId) });
+      this.snapshotLog(env, [...this.withInitStart(env, logs), this.platformLine(initReportLine(initDurationMs, 'init', { kind: 'success' }))], 'success', out);
+      pushNotice(out, { kind: 'snapshot', atMs: this.ctx.clock.now(), status: 'ready', initDurationMs });
+      // The snapshot is what remains of this environment.
+      this.pool.destroy(env, 'snapshotted', out);
+      return;
+    }
+    if (env.initPhase === 'restore') {
+      out.push({ type: 'clearTimer', timerId: initTimer(envId) });
+      // Billed: runtime load and after-restore hooks, as measured; Restore Duration adds the modelled snapshot restore.
+      const { restoreDurationMs, billedRestoreDurationMs } = restoreDurations(restoreMs ?? initDurationMs);
+      const lines = [...this.withRestoreStart(env, logs), this.platformLine(restoreReportLine(restoreDurationMs, { kind: 'success' }))];
+      if (!inv) {
+        this.snapshotLog(env, lines, 'success', out);
+        this.pool.becomeIdle(env, out);
+        return;
+      }
+      inv.restoreDurationMs = restoreDurationMs;
+      inv.billedRestoreDurationMs = billedRestoreDurationMs;
+      appendLogs(inv, 'beforeStart', lines);
+      this.beginInvoke(env, inv, out, true);
+      return;
+    }
     if (env.initPhase === 'init') {
       out.push({ type: 'clearTimer', timerId: initTimer(envId) });
       if (!inv) {
@@ -186,7 +215,7 @@ export class InvocationLifecycle {
     if (!env || env.state !== 'initializing' || !env.awaitingRuntime) return;
     env.awaitingRuntime = false;
     const now = this.ctx.clock.now();
-    if (env.initPhase === 'init') {
+    if (env.initPhase !== 'invoke') {
       out.push({ type: 'setTimer', timerId: initTimer(env.id), atMs: now + this.pool.initLimitMs(env) });
       return;
     }
@@ -196,11 +225,34 @@ export class InvocationLifecycle {
     out.push({ type: 'setTimer', timerId: env.timeoutTimerId, atMs: now + inv.config.timeoutS * 1000 });
   }
 
+  /** A restoring environment's runtime is loaded: runtime load and after-restore hooks have 10 s from now (lambda-model.md §9). */
+  onRestoreLoaded(envId: string, out: CommandSink): void {
+    const env = this.pool.get(envId);
+    if (!env || env.state !== 'initializing' || env.initPhase !== 'restore' || !Number.isNaN(env.restoreLoadedAtMs)) return;
+    env.restoreLoadedAtMs = this.ctx.clock.now();
+    out.push({ type: 'setTimer', timerId: initTimer(envId), atMs: env.restoreLoadedAtMs + this.pool.initLimitMs(env) });
+  }
+
   onInitFailed(envId: string, initDurationMs: number, error: LambdaError, logs: LogLine[], out: CommandSink): void {
     const env = this.pool.get(envId);
     if (!env || env.state !== 'initializing') return;
     const inv = this.servedBy(env);
     const status = { kind: 'error' as const, errorType: error.errorType };
+    if (env.initPhase === 'snapshot') {
+      out.push({ type: 'clearTimer', timerId: initTimer(envId) });
+      this.snapshotLog(env, [...this.withInitStart(env, logs), this.platformLine(initReportLine(initDurationMs, 'init', status))], 'error', out);
+      pushNotice(out, { kind: 'snapshot', atMs: this.ctx.clock.now(), status: 'error', initDurationMs, error });
+      this.pool.destroy(env, 'init-failed', out);
+      return;
+    }
+    if (env.initPhase === 'restore') {
+      out.push({ type: 'clearTimer', timerId: initTimer(envId) });
+      const lines = [...this.withRestoreStart(env, logs), this.platformLine(restoreReportLine(this.restoreSoFarMs(env), status))];
+      this.pool.destroy(env, 'init-failed', out);
+      this.snapshotLog(env, lines, 'error', out);
+      if (inv) this.restoreFailed(inv, 400, { errorType: 'SnapStartException', errorMessage: SNAP_START_EXCEPTION, trace: [] }, out);
+      return;
+    }
     if (env.initPhase === 'init') {
       out.push({ type: 'clearTimer', timerId: initTimer(envId) });
       this.pool.destroy(env, 'init-failed', out);
@@ -306,8 +358,23 @@ export class InvocationLifecycle {
 
   onInitTimeout(envId: string, out: CommandSink): void {
     const env = this.pool.get(envId);
-    if (!env || env.state !== 'initializing' || env.initPhase !== 'init') return;
+    if (!env || env.state !== 'initializing' || env.initPhase === 'invoke') return;
     const inv = this.servedBy(env);
+    if (env.initPhase === 'snapshot') {
+      const limitMs = this.pool.initLimitMs(env);
+      this.pool.destroy(env, 'timeout', out);
+      this.snapshotLog(env, [...this.withInitStart(env, []), this.platformLine(initReportLine(limitMs, 'init', { kind: 'timeout' }))], 'timeout', out);
+      const error = { errorType: 'Sandbox.Timedout', errorMessage: `The function's Init did not finish within ${limitMs / 1000} seconds: no snapshot was taken.`, trace: [] };
+      pushNotice(out, { kind: 'snapshot', atMs: this.ctx.clock.now(), status: 'timeout', initDurationMs: limitMs, error });
+      return;
+    }
+    if (env.initPhase === 'restore') {
+      const lines = [...this.withRestoreStart(env, []), this.platformLine(restoreReportLine(this.restoreSoFarMs(env), { kind: 'timeout' }))];
+      this.pool.destroy(env, 'timeout', out);
+      this.snapshotLog(env, lines, 'timeout', out);
+      if (inv) this.restoreFailed(inv, 408, { errorType: 'SnapStartTimeoutException', errorMessage: SNAP_START_TIMEOUT, trace: [] }, out);
+      return;
+    }
     this.pool.destroy(env, 'timeout', out);
     if (!inv) {
       this.initLog(env, [...this.withInitStart(env, []), this.platformLine(initReportLine(this.pool.initLimitMs(env), 'init', { kind: 'timeout' }))], 'timeout', out);
@@ -332,6 +399,17 @@ export class InvocationLifecycle {
   onEnvironmentLost(envId: string, reason: ExitReason, out: CommandSink): void {
     const env = this.pool.get(envId);
     if (!env) return;
+    if (env.initPhase === 'snapshot' && env.state === 'initializing') {
+      // The snapshot's Init died with its environment: no snapshot, and the publish fails with the exit.
+      out.push({ type: 'clearTimer', timerId: initTimer(envId) });
+      // No request to name: the message is the exit itself ("Runtime exited with error: …").
+      const error = { errorType: exitErrorType(reason), errorMessage: exitErrorMessage('', reason).replace(/^RequestId: {2}Error: /, ''), trace: [] };
+      const initDurationMs = this.ctx.clock.now() - env.createdAtMs;
+      this.snapshotLog(env, [...this.withInitStart(env, []), this.platformLine(initReportLine(initDurationMs, 'init', { kind: 'error', errorType: exitErrorType(reason) }))], 'error', out);
+      pushNotice(out, { kind: 'snapshot', atMs: this.ctx.clock.now(), status: 'error', initDurationMs, error });
+      this.pool.destroy(env, 'lost', out);
+      return;
+    }
     const inv = this.servedBy(env);
     if (inv) {
       out.push({ type: 'clearTimer', timerId: initTimer(envId) });
@@ -388,6 +466,40 @@ export class InvocationLifecycle {
     if (!this.ctx.lean) return { ok: true, payload };
     if (this.lastOk === null || this.lastOk.payload !== payload) this.lastOk = { ok: true, payload };
     return this.lastOk;
+  }
+
+  /** Restore Duration so far: the modelled snapshot restore, plus runtime load and hooks since the runtime said it was loaded. */
+  private restoreSoFarMs(env: Environment): number {
+    const loaded = env.restoreLoadedAtMs;
+    return MODELLED_SNAPSHOT_RESTORE_MS + (Number.isNaN(loaded) ? 0 : this.ctx.clock.now() - loaded);
+  }
+
+  /**
+   * The Restore phase failed: the Invoke API answers the request with Lambda's SnapStart exception (no START, no
+   * REPORT: the function never ran); an asynchronous event is retried as after a function error.
+   */
+  private restoreFailed(inv: Invocation, statusCode: number, error: LambdaError, out: CommandSink): void {
+    this.activeCount -= 1;
+    if (inv.env.serving === inv) inv.env.serving = null;
+    this.lastEndMs = this.ctx.clock.now();
+    if (inv.invocationType === 'Event') {
+      this.activeAsync.delete(inv.requestId);
+      this.afterAsyncAttempt(inv.requestId, { ok: false, error }, out);
+      return;
+    }
+    out.push({ type: 'reject', ticket: inv.ticket, statusCode, error });
+  }
+
+  /** A SnapStart environment's Init (at publish) or Restore: its lines go to its own log stream, once. */
+  private snapshotLog(env: Environment, lines: LogLine[], status: 'success' | 'error' | 'timeout', out: CommandSink): void {
+    if (this.ctx.lean) return;
+    const snapStart = env.initPhase === 'snapshot' ? 'snapshot' : 'restore';
+    pushNotice(out, { kind: 'initLog', atMs: this.ctx.clock.now(), envId: env.id, logStreamName: env.logStreamName, lines, status, snapStart });
+  }
+
+  /** A restored environment's output: RESTORE_START (in place of INIT_START), stamped when the environment was created. */
+  private withRestoreStart(env: Environment, logs: readonly LogLine[]): LogLine[] {
+    return [{ atMs: env.createdAtMs, text: restoreStartLine(env.config.runtime, this.ctx.region), source: 'platform' }, ...logs];
   }
 
   /** A provisioned environment's init with no request to carry its lines: they go to its own log stream. */

@@ -3,6 +3,7 @@ import type { Architecture } from './functionConfig';
 import type { LambdaError } from './lambdaError';
 import { endLine, reportLine, startLine, type ReportFields } from './logLines';
 import { billedDurationMs, invocationCost, type InvocationCost } from './pricing';
+import { restoreChargeUsd } from './snapStart';
 
 /** One line of a function's log stream, as CloudWatch would hold it. */
 export interface LogLine {
@@ -26,6 +27,13 @@ export interface InvocationRecord {
   endedAtMs: number;
   /** Only for a cold start whose init ran in the init phase. */
   initDurationMs?: number;
+  /**
+   * A cold start restored from a SnapStart snapshot (no Init Duration then): the whole restore (the modelled
+   * snapshot restore plus the measured runtime load and after-restore hooks), and its billed part (that measured
+   * part, rounded up to 1 ms), which Billed Duration includes.
+   */
+  restoreDurationMs?: number;
+  billedRestoreDurationMs?: number;
   durationMs: number;
   /** Duration plus Init Duration, rounded up to 1 ms: init is billed since 1 August 2025. */
   billedDurationMs: number;
@@ -122,6 +130,19 @@ export function invocationRecordOf(
 }
 
 /**
+ * A record made before its restore was known, with its SnapStart restore: Billed Duration includes Billed Restore
+ * Duration (billed as duration), and the cost adds it and the per-restore charge.
+ */
+export function withRestore(record: InvocationRecord, restoreDurationMs: number, billedRestoreDurationMs: number): void {
+  record.restoreDurationMs = restoreDurationMs;
+  record.billedRestoreDurationMs = billedRestoreDurationMs;
+  record.billedDurationMs = billedDurationMs(record.durationMs + (record.initDurationMs ?? 0) + billedRestoreDurationMs);
+  const cost = invocationCost(record.memorySizeMb, record.billedDurationMs, record.architecture, record.provisioned, record.ephemeralStorageMb);
+  const snapStartRestoreUsd = restoreChargeUsd(record.memorySizeMb);
+  record.cost = { ...cost, snapStartRestoreUsd, totalUsd: cost.totalUsd + snapStartRestoreUsd };
+}
+
+/**
  * An ended invocation's log lines: `beforeStart` (init output and
  * INIT_REPORT lines), START, `body` (the handler's output and platform
  * notices), END and REPORT (with `status` for timeouts and runtime failures).
@@ -135,6 +156,9 @@ export function invocationLogs(record: InvocationRecord, beforeStart: LogLine[],
     memorySizeMb: record.memorySizeMb,
     maxMemoryUsedMb: record.maxMemoryUsedMb,
     ...(record.initDurationMs !== undefined ? { initDurationMs: record.initDurationMs } : {}),
+    ...(record.restoreDurationMs !== undefined && record.billedRestoreDurationMs !== undefined
+      ? { restore: { restoreDurationMs: record.restoreDurationMs, billedRestoreDurationMs: record.billedRestoreDurationMs } }
+      : {}),
     ...(status ? { status } : {}),
   });
   return [

@@ -35,11 +35,13 @@ function statusOf(status: ReportFields['status']): { status: Status; errorType?:
 const INIT_START = /^INIT_START Runtime Version: (\S+)\tRuntime Version ARN: (\S+)/;
 const INIT_REPORT = /^INIT_REPORT Init Duration: ([\d.]+) ms\tPhase: (\w+)\tStatus: (\w+)(?:\tError Type: (\S+))?/;
 const START = /^START RequestId: (\S+) Version: (\S+)/;
+const RESTORE_START = /^RESTORE_START Runtime Version: (\S+)\tRuntime Version ARN: (\S+)/;
+const RESTORE_REPORT = /^RESTORE_REPORT Restore Duration: ([\d.]+) ms(?:\tStatus: (\w+)(?:\tError Type: (\S+))?)?/;
 
 /** One invocation's log lines, platform lines as JSON events, filtered at `systemLogLevel`. */
 export function jsonSystemLogs(lines: readonly LogLine[], record: InvocationRecord, ctx: JsonLogContext): LogLine[] {
   const out: LogLine[] = [];
-  const initializationType = record.provisioned ? 'provisioned-concurrency' : 'on-demand';
+  const initializationType = record.provisioned ? 'provisioned-concurrency' : record.restoreDurationMs !== undefined ? 'snap-start' : 'on-demand';
   const ended = ctx.status || record.outcome !== 'error' ? statusOf(ctx.status) : { status: 'error' as const, ...(record.errorType ? { errorType: record.errorType } : {}) };
   const emit = (atMs: number, level: SystemLogLevel, type: string, rec: Record<string, unknown>): void => {
     if (RANK[level] < RANK[ctx.systemLogLevel]) return;
@@ -69,6 +71,15 @@ export function jsonSystemLogs(lines: readonly LogLine[], record: InvocationReco
       if (m[4]) rec.errorType = m[4];
       emit(line.atMs, 'DEBUG', 'platform.initRuntimeDone', rec);
       emit(line.atMs, 'WARN', 'platform.initReport', { ...rec, metrics: { durationMs: Number(m[1]) } });
+    } else if ((m = RESTORE_START.exec(text))) {
+      emit(line.atMs, 'INFO', 'platform.restoreStart', { runtimeVersion: m[1], runtimeVersionArn: m[2], functionName: ctx.functionName, functionVersion: ctx.functionVersion ?? '$LATEST' });
+    } else if ((m = RESTORE_REPORT.exec(text))) {
+      // The Telemetry API's restore events; a failed restore is a warning, as a failed init is.
+      const status = m[2] === 'timeout' ? 'timeout' : m[2] === 'error' ? 'error' : 'success';
+      const rec: Record<string, unknown> = { status };
+      if (m[3]) rec.errorType = m[3];
+      emit(line.atMs, 'DEBUG', 'platform.restoreRuntimeDone', rec);
+      emit(line.atMs, status === 'success' ? 'INFO' : 'WARN', 'platform.restoreReport', { ...rec, metrics: { durationMs: Number(m[1]) } });
     } else if ((m = START.exec(text))) {
       if (record.initDurationMs !== undefined && !initReported) {
         // A successful Init: reported in JSON (the text format folds it into REPORT's Init Duration).
@@ -89,6 +100,10 @@ export function jsonSystemLogs(lines: readonly LogLine[], record: InvocationReco
         maxMemoryUsedMB: record.maxMemoryUsedMb,
       };
       if (record.initDurationMs !== undefined) metrics.initDurationMs = record.initDurationMs;
+      if (record.restoreDurationMs !== undefined && record.billedRestoreDurationMs !== undefined) {
+        metrics.restoreDurationMs = record.restoreDurationMs;
+        metrics.billedRestoreDurationMs = record.billedRestoreDurationMs;
+      }
       const rec: Record<string, unknown> = { requestId: record.requestId, metrics, status: ended.status };
       if (ended.errorType) rec.errorType = ended.errorType;
       emit(line.atMs, ended.status === 'success' ? 'INFO' : 'WARN', 'platform.report', rec);

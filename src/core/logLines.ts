@@ -12,6 +12,8 @@ export interface ReportFields {
   maxMemoryUsedMb: number;
   /** Only on a cold start whose init ran in the init phase. */
   initDurationMs?: number;
+  /** A SnapStart restore (in place of Init Duration): the whole restore, and its billed part (runtime load and after-restore hooks). */
+  restore?: { restoreDurationMs: number; billedRestoreDurationMs: number };
   /** Present when the invocation did not end normally. */
   status?: { kind: 'timeout' } | { kind: 'error'; errorType: string };
 }
@@ -35,6 +37,7 @@ export function reportLine(f: ReportFields): string {
     `Max Memory Used: ${f.maxMemoryUsedMb} MB`,
   ];
   if (f.initDurationMs !== undefined) fields.push(`Init Duration: ${ms2(f.initDurationMs)}`);
+  if (f.restore !== undefined) fields.push(`Restore Duration: ${ms2(f.restore.restoreDurationMs)}`, `Billed Restore Duration: ${f.restore.billedRestoreDurationMs} ms`);
   if (f.status?.kind === 'timeout') fields.push('Status: timeout');
   if (f.status?.kind === 'error') fields.push('Status: error', `Error Type: ${f.status.errorType}`);
   return fields.join('\t');
@@ -80,6 +83,23 @@ const RUNTIME_VERSIONS: Readonly<Record<string, { version: string; hash: string 
 
 /** The first line of every new environment, before any init output. */
 export function initStartLine(runtime: string, region: string): string {
+  return `INIT_START ${runtimeVersionFields(runtime, region)}`;
+}
+
+function runtimeVersionFields(runtime: string, region: string): string {
   const v = RUNTIME_VERSIONS[runtime] ?? { version: runtime, hash: '0'.repeat(64) };
-  return `INIT_START Runtime Version: ${v.version}\tRuntime Version ARN: arn:aws:lambda:${region}::runtime:${v.hash}`;
+  return `Runtime Version: ${v.version}\tRuntime Version ARN: arn:aws:lambda:${region}::runtime:${v.hash}`;
+}
+
+/** The first line of an environment restored from a SnapStart snapshot (in place of INIT_START). */
+export function restoreStartLine(runtime: string, region: string): string {
+  return `RESTORE_START ${runtimeVersionFields(runtime, region)}`;
+}
+
+/** The end of a SnapStart Restore phase (lambda-model.md §5): its duration, and a status when it failed. */
+export function restoreReportLine(restoreDurationMs: number, status: { kind: 'success' } | { kind: 'timeout' } | { kind: 'error'; errorType: string }): string {
+  const fields = [`RESTORE_REPORT Restore Duration: ${ms2(restoreDurationMs)}`];
+  if (status.kind === 'timeout') fields.push('Status: timeout');
+  else if (status.kind === 'error') fields.push('Status: error', `Error Type: ${status.errorType}`);
+  return fields.join('\t');
 }

@@ -62,6 +62,11 @@ export interface PlatformOptions {
   functionId?: string;
   /** The version this platform runs: `$LATEST` (default) or a published version's number (its environments, logs and context say so). */
   version?: string;
+  /**
+   * The platform runs a published version with SnapStart: `takeSnapshot` runs its Init once (with this seed), and its
+   * on-demand cold starts restore the snapshot (the Restore phase) instead of running Init.
+   */
+  snapStart?: { seed: number };
   /** Lean mode only: told of every completion instead of `complete` commands being emitted (the scale simulation's metrics and bill). */
   onComplete?: CompletionListener;
 }
@@ -110,6 +115,7 @@ export class Platform {
       account,
       functionId: options.functionId ?? 'function',
       version: options.version ?? '$LATEST',
+      snapStart: options.snapStart ?? null,
     };
     this.ctx = ctx;
     this.pool = new EnvironmentPool(ctx);
@@ -142,7 +148,13 @@ export class Platform {
         else this.onInvoke(event.ticket, event.payload, out, event.qualifier ?? null);
         break;
       case 'initDone':
-        lifecycle.onInitDone(event.envId, event.initDurationMs, event.logs, out, event.contended ?? false);
+        lifecycle.onInitDone(event.envId, event.initDurationMs, event.logs, out, event.contended ?? false, event.restoreMs);
+        break;
+      case 'restoreLoaded':
+        lifecycle.onRestoreLoaded(event.envId, out);
+        break;
+      case 'takeSnapshot':
+        this.pool.startSnapshot(out);
         break;
       case 'runtimeReady':
         lifecycle.onRuntimeReady(event.envId, out);

@@ -33,6 +33,8 @@ export interface PlatformContext {
   readonly keepAlive: KeepAlivePolicy;
   readonly onEnvironment: EnvironmentListener | null;
   readonly onComplete: CompletionListener | null;
+  /** A SnapStart version: its snapshot's seed (its cold starts restore instead of init); null otherwise. */
+  readonly snapStart: { seed: number } | null;
   config: FunctionConfig;
   /** Bumped by every configuration change: environments of an older version take no new requests. */
   configVersion: number;

@@ -1,3 +1,5 @@
+import { SNAP_START_APPLY_ON, type SnapStartApplyOn } from './snapStart';
+
 /**
  * Function- and account-level settings beyond the function's own
  * configuration: concurrency, scaling, keep-alive, asynchronous invocation
@@ -17,6 +19,13 @@ export interface PlatformSettings {
    * environment pool (an alias's, split by its weights).
    */
   provisionedQualifier: string;
+  /**
+   * SnapStart.ApplyOn (`None` when absent): with `PublishedVersions`, publishing
+   * a version snapshots its initialised environment and the version's cold
+   * starts restore it (snapStart.ts). Refused by Lambda for runtimes other
+   * than python3.12+, with provisioned concurrency, or with /tmp above 512 MB.
+   */
+  snapStart?: SnapStartApplyOn;
   /** Scaling rate: at most `scaleBurst` new environments per `scaleWindowMs`, refilled continuously. */
   scaleBurst: number;
   scaleWindowMs: number;
@@ -58,6 +67,7 @@ export const DEFAULT_SETTINGS: PlatformSettings = {
   reservedConcurrency: null,
   provisionedConcurrency: 0,
   provisionedQualifier: '$LATEST',
+  snapStart: 'None',
   scaleBurst: 1000,
   scaleWindowMs: 10_000,
   keepAliveMs: 10 * 60_000,
@@ -126,6 +136,12 @@ export function validateSettings(s: PlatformSettings): SettingProblem[] {
       message: `1 validation error detected: Value '${String(s.provisionedQualifier).slice(0, 140)}' at 'qualifier' failed to satisfy constraint: Member must satisfy regular expression pattern: ${QUALIFIER_PATTERN.source.slice(1, -1)}`,
     });
   }
+  if (s.snapStart !== undefined && !(SNAP_START_APPLY_ON as readonly string[]).includes(s.snapStart)) {
+    problems.push({
+      field: 'snapStart',
+      message: `1 validation error detected: Value '${String(s.snapStart).slice(0, 140)}' at 'snapStart.applyOn' failed to satisfy constraint: Member must satisfy enum value set: [${SNAP_START_APPLY_ON.join(', ')}]`,
+    });
+  }
   if (!IDLE_ROUTINGS.includes(s.routing)) problems.push({ field: 'routing', message: `Routing must be one of ${IDLE_ROUTINGS.join(', ')}.` });
   const cap = s.reservedConcurrency ?? s.accountConcurrency;
   if (s.reservedConcurrency !== null && s.reservedConcurrency > s.accountConcurrency - 100 && s.reservedConcurrency > 0) {
@@ -153,6 +169,7 @@ export const FUNCTION_SETTING_KEYS = [
   'reservedConcurrency',
   'provisionedConcurrency',
   'provisionedQualifier',
+  'snapStart',
   'keepAliveMs',
   'maximumRetryAttempts',
   'maximumEventAgeS',

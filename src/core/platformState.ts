@@ -7,6 +7,7 @@ import type { LambdaError } from './lambdaError';
 import type { ReportFields } from './logLines';
 import { estimateMaxMemoryUsedMb } from './memoryModel';
 import { billedDurationMs } from './pricing';
+import { withRestore } from './invocationRecord';
 import type { Completion, EnvironmentState, HandlerOutcome, InvocationType, PlatformCommand, ThrottleReason } from './platformTypes';
 import type { Random } from './random';
 import type { TimerId } from './timerKey';
@@ -18,8 +19,14 @@ export interface Environment {
   /** The configuration the environment was started with: its invocations run, time out and bill under it. */
   config: FunctionConfig;
   configVersion: number;
-  /** `init`: the normal init phase. `invoke`: init re-run inside an invocation, after a failed or timed-out init. */
-  initPhase: 'init' | 'invoke';
+  /**
+   * `init`: the normal init phase. `invoke`: init re-run inside an invocation, after a failed or timed-out init.
+   * SnapStart: `snapshot`, the Init run when a version is published (the environment is discarded after it);
+   * `restore`, a cold start restoring that snapshot instead of running Init.
+   */
+  initPhase: 'init' | 'invoke' | 'snapshot' | 'restore';
+  /** A restoring environment's runtime reported itself loaded (platform time; NaN before): the 10 s restore limit runs from here. */
+  restoreLoadedAtMs: number;
   requestId: string | null;
   /** The invocation it is serving, from admission to its end (null otherwise). */
   serving: Invocation | null;
@@ -90,6 +97,9 @@ export interface Invocation {
   /** When the invoke phase began (the deadline runs from here); NaN before (a number field never boxes its stores). */
   startedAtMs: number;
   initDurationMs?: number;
+  /** A cold start that restored a SnapStart snapshot: Restore Duration and Billed Restore Duration (in place of Init Duration). */
+  restoreDurationMs: number | undefined;
+  billedRestoreDurationMs: number | undefined;
   /** Init that ran inside the invoke phase: it counts toward Duration, not Init Duration. */
   initInInvokeMs: number;
   beforeStart: LogLine[];
@@ -145,6 +155,8 @@ export function invocationOf(
       heldOutcome: null,
       heldDurationMs: 0,
       initDurationMs: undefined,
+      restoreDurationMs: undefined,
+      billedRestoreDurationMs: undefined,
     };
   }
   const inv = spare;
@@ -169,6 +181,8 @@ export function invocationOf(
   inv.heldOutcome = null;
   inv.heldDurationMs = 0;
   inv.initDurationMs = undefined;
+  inv.restoreDurationMs = undefined;
+  inv.billedRestoreDurationMs = undefined;
   return inv;
 }
 
@@ -221,6 +235,7 @@ export function recordOf(
     config.ephemeralStorageMb,
   );
   if (inv.initInInvokeMs > 0) record.initInInvokeMs = inv.initInInvokeMs;
+  if (inv.restoreDurationMs !== undefined && inv.billedRestoreDurationMs !== undefined) withRestore(record, inv.restoreDurationMs, inv.billedRestoreDurationMs);
   if (inv.coldReason !== null) record.coldReason = inv.coldReason;
   return record;
 }
@@ -241,6 +256,7 @@ export function emptyCompletion(): Completion {
     ephemeralStorageMb: undefined,
     architecture: 'x86_64',
     provisioned: false,
+    billedRestoreDurationMs: undefined,
   };
 }
 
@@ -254,7 +270,8 @@ export function completionOf(into: Completion, inv: Invocation, outcome: Invocat
   into.invocationType = inv.invocationType;
   into.durationMs = durationMs;
   into.initDurationMs = inv.initDurationMs;
-  into.billedDurationMs = billedDurationMs(durationMs + (inv.initDurationMs ?? 0));
+  into.billedDurationMs = billedDurationMs(durationMs + (inv.initDurationMs ?? 0) + (inv.billedRestoreDurationMs ?? 0));
+  into.billedRestoreDurationMs = inv.billedRestoreDurationMs;
   into.memorySizeMb = inv.config.memoryMb;
   into.ephemeralStorageMb = inv.config.ephemeralStorageMb;
   into.architecture = inv.config.architecture;

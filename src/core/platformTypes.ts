@@ -4,6 +4,7 @@ import type { FinishedInvocation, InvocationOutcome, LogLine } from './invocatio
 import type { ExitReason, LambdaError } from './lambdaError';
 import type { InitializationType } from './environmentVariables';
 import type { PlatformSettings } from './platformSettings';
+import type { SnapStartPhase } from './snapStart';
 import type { TimerId } from './timerKey';
 
 /** RequestResponse: the caller waits for the result. Event: queued, answered 202 at once (lambda-model.md §4). */
@@ -72,7 +73,22 @@ export type Notice =
    * A provisioned environment's init ended with no request waiting: its log stream's lines (INIT_START, the init's
    * output, INIT_REPORT), which no invocation carries.
    */
-  | { kind: 'initLog'; atMs: number; envId: string; logStreamName: string; lines: LogLine[]; status: 'success' | 'error' | 'timeout' }
+  | {
+      kind: 'initLog';
+      atMs: number;
+      envId: string;
+      logStreamName: string;
+      lines: LogLine[];
+      status: 'success' | 'error' | 'timeout';
+      /** A SnapStart environment's: the Init at publish (`snapshot`) or a restore with no request to carry its lines. */
+      snapStart?: 'snapshot' | 'restore';
+    }
+  /**
+   * The SnapStart snapshot of a version was taken (its Init ended and the environment was discarded: the snapshot is what
+   * remains), or its Init failed or timed out, which fails the publish.
+   */
+  | { kind: 'snapshot'; atMs: number; status: 'ready'; initDurationMs: number }
+  | { kind: 'snapshot'; atMs: number; status: 'error' | 'timeout'; initDurationMs: number; error: LambdaError }
   | { kind: 'provisioned'; atMs: number; count: number; memoryMb: number; architecture: Architecture; version?: string; functionName?: string };
 
 /**
@@ -149,6 +165,8 @@ export interface EnvironmentSpec {
   logGroupName: string;
   /** `process.env` as the handler will see it. */
   variables: Record<string, string>;
+  /** A SnapStart version's environment: `snapshot`, the Init at publish; `restore`, a cold start restoring that snapshot. */
+  snapStart?: SnapStartPhase;
 }
 
 /** How a handler's invocation ended, as the execution environment reports it. */
@@ -165,7 +183,15 @@ export type PlatformEvent =
   /** `qualifier`: the version or alias the caller named (absent: the unqualified function); the invoked ARN carries it. */
   | { type: 'invoke'; ticket: number; payload: string; invocationType?: InvocationType; qualifier?: string }
   /** `contended`: while it ran, more handlers and inits were busy than the machine has cores (live mode), so Init Duration reads long. */
-  | { type: 'initDone'; envId: string; initDurationMs: number; logs: LogLine[]; contended?: boolean }
+  /**
+   * For a restoring environment (SnapStart), `restoreMs` is the measured part of the restore: runtime load and
+   * after-restore hooks (live mode: from the runtime's `restoreLoaded` to its `initDone`); absent, `initDurationMs` is.
+   */
+  | { type: 'initDone'; envId: string; initDurationMs: number; logs: LogLine[]; contended?: boolean; restoreMs?: number }
+  /** A restoring environment's runtime is loaded (the snapshot's state is back): the 10 s limit on runtime load and after-restore hooks starts. */
+  | { type: 'restoreLoaded'; envId: string }
+  /** Publishing a SnapStart version: run its Init once, in an environment discarded afterwards, and report the snapshot. */
+  | { type: 'takeSnapshot' }
   | { type: 'initFailed'; envId: string; initDurationMs: number; error: LambdaError; logs: LogLine[] }
   /** A runtime that boots in the tab first (PlatformOptions.runtimeBootsFirst) is ready: Init's time limit starts now. */
   | { type: 'runtimeReady'; envId: string }
@@ -188,7 +214,8 @@ export type PlatformEvent =
   | { type: 'settings'; settings: PlatformSettings };
 
 /** `recycled`: the environment reached the end of its lifetime (Lambda replaces environments every few hours). */
-export type DestroyReason = 'timeout' | 'exited' | 'init-failed' | 'config-changed' | 'lost' | 'reclaimed' | 'deprovisioned' | 'recycled';
+/** `snapshotted`: the environment whose Init a SnapStart snapshot was taken of is discarded. */
+export type DestroyReason = 'timeout' | 'exited' | 'init-failed' | 'config-changed' | 'lost' | 'reclaimed' | 'deprovisioned' | 'recycled' | 'snapshotted';
 
 /** Commands out of the platform model, for a driver (real workers or virtual time) to carry out. */
 export type PlatformCommand =

@@ -65,6 +65,8 @@ export interface InvocationCost {
   computeUsd: number;
   /** Ephemeral storage above 512 MB, for the billed duration. */
   ephemeralStorageUsd: number;
+  /** SnapStart (Python): the per-restore charge of a cold start restored from a snapshot. */
+  snapStartRestoreUsd?: number;
   totalUsd: number;
   gbSeconds: number;
 }

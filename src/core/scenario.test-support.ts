@@ -47,6 +47,10 @@ export interface TimelineEntry {
 export type Step =
   | { invoke: string }
   | { initDone: string; ms: number; logs?: string[] }
+  /** A restoring environment (SnapStart): its runtime loaded after `ms`, then after-restore hooks took `hooksMs`. */
+  | { restored: string; ms: number; hooksMs: number; logs?: string[] }
+  | { restoreLoaded: string; ms: number }
+  | { takeSnapshot: true }
   | { initFailed: string; ms: number; error?: LambdaError; logs?: string[] }
   | { invokeDone: string; ms: number; outcome?: HandlerOutcome; logs?: string[] }
   | { lost: string; reason: ExitReason }
@@ -62,6 +66,10 @@ export interface DriverOptions {
   settings?: Partial<PlatformSettings>;
   /** Live mode's tab cap on environments. */
   environmentCap?: number;
+  /** The platform runs a SnapStart version with this snapshot seed. */
+  snapStart?: { seed: number };
+  /** The version the platform runs (default `$LATEST`). */
+  version?: string;
 }
 
 export class ScenarioDriver {
@@ -88,6 +96,8 @@ export class ScenarioDriver {
       config: makeConfig(options.config),
       ...(options.initTimeoutMs !== undefined ? { initTimeoutMs: options.initTimeoutMs } : {}),
       ...(options.environmentCap !== undefined ? { environmentCap: options.environmentCap } : {}),
+      ...(options.snapStart ? { snapStart: options.snapStart } : {}),
+      ...(options.version ? { version: options.version } : {}),
     });
     if (options.settings) this.settings(options.settings);
   }
@@ -145,6 +155,18 @@ export class ScenarioDriver {
     return this.feed({ type: 'initDone', envId, initDurationMs: ms, logs: this.functionLines(logs), contended });
   }
 
+  /** A restoring environment: its runtime loads after `ms` (the replay, not counted), then its after-restore hooks take `hooksMs`. */
+  restored(envId: string, ms: number, hooksMs: number, logs: string[] = []): PlatformCommand[] {
+    this.restoreLoaded(envId, ms);
+    this.advance(hooksMs);
+    return this.feed({ type: 'initDone', envId, initDurationMs: ms + hooksMs, restoreMs: hooksMs, logs: this.functionLines(logs) });
+  }
+
+  restoreLoaded(envId: string, ms: number): PlatformCommand[] {
+    this.advance(ms);
+    return this.feed({ type: 'restoreLoaded', envId });
+  }
+
   initFailed(envId: string, ms: number, error: LambdaError = SYNTAX_ERROR, logs: string[] = []): PlatformCommand[] {
     this.advance(ms);
     return this.feed({ type: 'initFailed', envId, initDurationMs: ms, error, logs: this.functionLines(logs) });
@@ -172,6 +194,9 @@ export class ScenarioDriver {
     for (const step of steps) {
       if ('invoke' in step) this.invoke(step.invoke);
       else if ('initDone' in step) this.initDone(step.initDone, step.ms, step.logs);
+      else if ('restored' in step) this.restored(step.restored, step.ms, step.hooksMs, step.logs);
+      else if ('restoreLoaded' in step) this.restoreLoaded(step.restoreLoaded, step.ms);
+      else if ('takeSnapshot' in step) this.feed({ type: 'takeSnapshot' });
       else if ('initFailed' in step) this.initFailed(step.initFailed, step.ms, step.error, step.logs);
       else if ('invokeDone' in step) this.invokeDone(step.invokeDone, step.ms, step.outcome, step.logs);
       else if ('lost' in step) this.lost(step.lost, step.reason);
@@ -253,6 +278,8 @@ function describeNotice(n: Notice): string {
       return `notice provisioned ${n.count}`;
     case 'initLog':
       return `notice initLog ${n.envId} ${n.status}`;
+    case 'snapshot':
+      return `notice snapshot ${n.status} init=${n.initDurationMs}`;
   }
 }
 

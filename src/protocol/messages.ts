@@ -51,6 +51,16 @@ export interface InitSpec {
   functionVersion?: string;
   logGroupName: string;
   logStreamName: string;
+  /**
+   * SnapStart (absent: a plain Init). `snapshot`: publishing a version. Seed the runtime's randomness with `seed`,
+   * run Init (import the handler), run the before-snapshot hooks, answer `initDone` as usual.
+   * `restore`: a cold start restoring that snapshot. Re-run the same Init with the same `seed` (so module state,
+   * "random" values included, equals the snapshot's: this replay is how the playground models the memory restore),
+   * discard that replay's log output, send `{ t: 'restoreLoaded' }`, then run the after-restore hooks (their output
+   * is logged) and answer `initDone` with their logs, or `initFailed`. The app times `restoreLoaded` → `initDone`
+   * (runtime load and hooks, the billed part); the replay before it is not counted.
+   */
+  snapStart?: { phase: 'snapshot' | 'restore'; seed: number };
 }
 
 export type ToEnvironment =
@@ -73,9 +83,9 @@ export type WireOutcome =
 export type FromEnvironment =
   /** A runtime that boots in the tab first (Python on Pyodide) is ready, before any function code has run: Init starts now. */
   | { t: 'runtimeReady' }
-  /** SnapStart restore: the snapshot's Init has been replayed; after-restore hooks run now (until initDone). */
-  | { t: 'restoreLoaded' }
   | { t: 'initDone'; logs: WireLog[] }
+  /** A SnapStart restore: the snapshot's state is back (Init replayed with its seed); after-restore hooks run next. */
+  | { t: 'restoreLoaded' }
   | { t: 'initFailed'; error: WireError; logs: WireLog[] }
   /** `cpuMs`: of the invocation, the time the handler kept the thread busy (the rest it was waiting). */
   | { t: 'invokeDone'; requestId: string; cpuMs: number; outcome: WireOutcome; logs: WireLog[] }

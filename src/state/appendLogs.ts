@@ -21,7 +21,7 @@ export interface LogGroupMeta {
   durationMs: number;
   startedAtMs: number;
   /** A provisioned environment's init, logged in its own stream before any request (no invocation; `requestId` names the environment). */
-  init?: { envId: string; logStreamName: string };
+  init?: { envId: string; logStreamName: string; snapStart?: 'snapshot' | 'restore' };
 }
 
 /** An invocation's group begins at `logs[at]`. */

@@ -61,7 +61,7 @@ export class LogFeed {
       requestId,
       lines: n.lines,
       pinned: false,
-      meta: { requestId, origin: null, cold: true, outcome, attempt: 1, invocationType: 'RequestResponse', durationMs: 0, startedAtMs: n.atMs, init: { envId: n.envId, logStreamName: n.logStreamName } },
+      meta: { requestId, origin: null, cold: true, outcome, attempt: 1, invocationType: 'RequestResponse', durationMs: 0, startedAtMs: n.atMs, init: { envId: n.envId, logStreamName: n.logStreamName, ...(n.snapStart ? { snapStart: n.snapStart } : {}) } },
     });
   }
 

@@ -19,6 +19,7 @@ export function namespacedCommand(fnIndex: number, fnName: string, c: PlatformCo
       const n = c.notice;
       if (n.kind === 'environment' || n.kind === 'initLog') return { type: 'notice', notice: { ...n, envId: env(n.envId) } };
       if (n.kind === 'provisioned') return { type: 'notice', notice: { ...n, functionName: fnName } };
+      if (n.kind === 'snapshot') return c;
       return { type: 'notice', notice: { ...n, ticket: ticket(n.ticket) } };
     }
     default:

@@ -112,7 +112,7 @@ export class Session {
    * published version (its frozen `config`, its own environments), whose
    * commands the function's listeners see as the function's.
    */
-  driverFor(functionId: string, config: FunctionConfig, version?: number): LiveDriver {
+  driverFor(functionId: string, config: FunctionConfig, version?: number, snapStart?: { seed: number }): LiveDriver {
     if (this.disposed) throw new Error('This session has ended.');
     const key = version === undefined ? functionId : `${functionId}:${version}`;
     const held = this.drivers.get(key);
@@ -129,6 +129,8 @@ export class Session {
         listener,
         account: { account: this.account, functionId },
         ...(version === undefined ? {} : { version: String(version) }),
+        // A SnapStart version's cold starts restore its snapshot (made with this seed) instead of running Init.
+        ...(version !== undefined && snapStart ? { snapStart } : {}),
       });
       this.drivers.set(key, { driver, deployed: config });
       return driver;
@@ -182,7 +184,7 @@ export class Session {
       const versions = this.versions.get(f.id)!;
       for (const [version, count] of this.provisionedOf(f.id)) {
         const published = versions.versions.find((v) => v.version === version);
-        if (count > 0 && published && !this.drivers.has(`${f.id}:${version}`)) this.driverFor(f.id, published.config, version);
+        if (count > 0 && published && !this.drivers.has(`${f.id}:${version}`)) this.driverFor(f.id, published.config, version, published.snapStart);
       }
     }
   }
@@ -213,6 +215,13 @@ export class Session {
     const settings = this.settingsOf(functionId!);
     const provisionedConcurrency = version === undefined ? 0 : (this.provisionedOf(functionId!).get(Number(version)) ?? 0);
     return { ...settings, provisionedConcurrency };
+  }
+
+  /** One published version's driver goes (a SnapStart publish whose snapshot failed: the version is not created). */
+  disposeVersionDriver(functionId: string, version: number, reason?: string): void {
+    const key = `${functionId}:${version}`;
+    this.drivers.get(key)?.driver.dispose(reason);
+    this.drivers.delete(key);
   }
 
   /** A function removed from the workspace: its environments (of every version) go, its pending invokes are rejected. */

@@ -1,4 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { LiveDriver } from '../bridge/liveDriver';
 import { DEFAULT_SETTINGS } from '../core/platformSettings';
 import { ManualTimers } from '../bridge/manualTimers.test-support';
 import { session, startSession } from './currentSession';
@@ -150,5 +151,60 @@ describe('stores on a session', () => {
     expect(session().settingsOf(second).reservedConcurrency).toBeNull();
     expect(session().settingsOf(first).reservedConcurrency).toBe(600);
     expect(session().account.unreservedPool()).toBe(400);
+  });
+});
+
+describe('SnapStart publishing', () => {
+  const python = (): ReturnType<typeof usePlayground.getState>['config'] => ({
+    ...usePlayground.getState().config,
+    runtime: 'python3.12',
+    fileName: 'lambda_function.py',
+    handler: 'lambda_function.lambda_handler',
+    code: 'import random\nVALUE = random.random()\ndef lambda_handler(event, context):\n    return VALUE\n',
+  });
+
+  it("records the snapshot (seed, when, its Init) on the version, and the version's cold starts restore with that seed", async () => {
+    useRun.getState().setSettings({ ...useRun.getState().settings, snapStart: 'PublishedVersions' });
+    // No sandbox frames in Node: the snapshot's Init answers as a runtime would, after 812.5 ms of platform time.
+    const taken = vi.spyOn(LiveDriver.prototype, 'takeSnapshot').mockImplementation(() => Promise.resolve({ kind: 'snapshot', atMs: session().now() + 812.5, status: 'ready', initDurationMs: 812.5 }));
+    try {
+      const publishing = useVersions.getState().publish(fnId(), python(), 'with a snapshot');
+      expect(useVersions.getState().snapshotting[fnId()]).toBe(1);
+      expect(useVersions.getState().message?.kind).toBe('pending');
+      await publishing;
+    } finally {
+      taken.mockRestore();
+    }
+    const version = useVersions.getState().byFunction[fnId()]?.versions[0];
+    expect(version?.snapStart).toEqual({ seed: expect.any(Number), takenAtMs: session().now() + 812.5, initDurationMs: 812.5 });
+    expect(useVersions.getState().message?.text).toContain('SnapStart: snapshot ready');
+    expect(useVersions.getState().snapshotting).toEqual({});
+    const specs: unknown[] = [];
+    const off = session().onPlatformCommands((_id, commands) => {
+      for (const c of commands) if (c.type === 'startEnvironment') specs.push(c.spec.snapStart);
+    });
+    useVersions.getState().setQualifier(fnId(), '1');
+    void usePlayground.getState().invoke();
+    off();
+    expect(specs).toEqual([{ phase: 'restore', seed: version?.snapStart?.seed }]);
+    // Saved and opened again, the version keeps its snapshot.
+    await applyWorkspace(captureWorkspace('snapstart', []));
+    expect(useVersions.getState().byFunction[usePlayground.getState().selectedId]?.versions[0]?.snapStart).toEqual(version?.snapStart);
+    expect(session().settingsOf(usePlayground.getState().selectedId).snapStart).toBe('PublishedVersions');
+  });
+
+  it("Lambda's refusal: SnapStart on a Node.js runtime publishes nothing", async () => {
+    useRun.getState().setSettings({ ...useRun.getState().settings, snapStart: 'PublishedVersions' });
+    await useVersions.getState().publish(fnId(), usePlayground.getState().config, '');
+    expect(useVersions.getState().byFunction[fnId()]?.versions ?? []).toEqual([]);
+    expect(useVersions.getState().message).toEqual({ kind: 'problem', text: `InvalidParameterValueException: ${usePlayground.getState().config.runtime} is not supported for SnapStart enabled functions.` });
+  });
+
+  it('an Init that fails (here its environment cannot start) fails the publish: no version', async () => {
+    useRun.getState().setSettings({ ...useRun.getState().settings, snapStart: 'PublishedVersions' });
+    const publishing = useVersions.getState().publish(fnId(), python(), '');
+    await publishing;
+    expect(useVersions.getState().byFunction[fnId()]?.versions ?? []).toEqual([]);
+    expect(useVersions.getState().message?.text).toMatch(/^Publishing version 1 failed: its Init failed, so no snapshot was taken\. Runtime\.ExitError: /);
   });
 });

@@ -5,6 +5,7 @@ import type { Bill, BillingGranularityMs, BillLine } from '../core/billing';
 import type { Architecture } from '../core/functionConfig';
 import { costPerMillionRequestsUsd, projectMonthAt } from '../core/billAccumulator';
 import { PRICES } from '../core/pricing';
+import { SNAP_START_PRICES } from '../core/snapStart';
 import { sustainedLoad } from '../core/sustainedLoad';
 import { formatMoney, formatPicos, formatSmallMoney, formatUsd, PICO, toPicos } from './billing/money';
 import './runPanels.css';
@@ -223,6 +224,21 @@ export function BillingPanel({ bill, options, onOptionsChange }: BillingPanelPro
             usd={bill.ephemeralStorage.usd}
           />
           <Line label="Provisioned concurrency" detail={`${gbsDetail(bill.provisionedConcurrency)} configured, used or not`} usd={bill.provisionedConcurrency.usd} />
+          {(bill.snapStart.restores > 0 || bill.snapStart.cache.usd > 0) && (
+            <>
+              <Line label="SnapStart: restore duration" detail={`${gbsDetail(bill.snapStart.restoreDuration)} of Billed Restore Duration, billed like invoke`} usd={bill.snapStart.restoreDuration.usd} />
+              <Line
+                label="SnapStart: restores"
+                detail={`${num(bill.snapStart.restores)} restores at $${SNAP_START_PRICES.restoreGbUsd} / GB of memory (no free tier)`}
+                usd={bill.snapStart.restoreUsd}
+              />
+              <Line
+                label="SnapStart: snapshot cache"
+                detail={`${gbsDetail(bill.snapStart.cache)} at $${SNAP_START_PRICES.cacheGbSecondUsd} / GB-s, at least 3 hours per snapshot`}
+                usd={bill.snapStart.cache.usd}
+              />
+            </>
+          )}
           <Line
             label="Provisioned invocations"
             detail={`${num(bill.provisionedInvocations.count)} requests, ${gbsDetail(bill.provisionedInvocations)}`}

@@ -34,6 +34,8 @@ const OUTCOME: Record<LogGroupMeta['outcome'], string> = { success: 'Succeeded',
 /** The header of one invocation's lines: what caused it, cold or warm, how it ended. */
 function groupLabel(meta: LogGroupMeta | null): string {
   if (!meta) return 'Earlier lines';
+  if (meta.init?.snapStart === 'snapshot') return `SnapStart snapshot (${meta.init.envId}) · Init at publish ${meta.outcome === 'success' ? 'done: snapshot taken' : OUTCOME[meta.outcome].toLowerCase()}`;
+  if (meta.init?.snapStart === 'restore') return `Restored environment ${meta.init.envId} · restore ${meta.outcome === 'success' ? 'done' : OUTCOME[meta.outcome].toLowerCase()}`;
   if (meta.init) return `Provisioned environment ${meta.init.envId} · init ${meta.outcome === 'success' ? 'done' : OUTCOME[meta.outcome].toLowerCase()}`;
   const parts = [meta.origin ?? 'Invocation', meta.cold ? 'cold' : 'warm', meta.errorType ? `${OUTCOME[meta.outcome]} (${meta.errorType})` : OUTCOME[meta.outcome]];
   if (meta.attempt > 1) parts.push(`attempt ${meta.attempt}`);

@@ -96,6 +96,17 @@ function Summary({ result }: { result: Extract<InvokeResult, { kind: 'finished' 
           </dd>
         </div>
       )}
+      {r.restoreDurationMs !== undefined && r.billedRestoreDurationMs !== undefined && (
+        <div>
+          <dt>
+            <span>Restore duration</span>
+            <Term id="snapstart" />
+          </dt>
+          <dd>
+            {r.restoreDurationMs.toFixed(2)} ms (billed {r.billedRestoreDurationMs} ms: restored from the SnapStart snapshot, no Init)
+          </dd>
+        </div>
+      )}
       <div>
         <dt>Duration</dt>
         <dd>

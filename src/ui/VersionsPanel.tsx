@@ -61,7 +61,7 @@ export function VersionsPanel() {
         <button
           type="button"
           onClick={() => {
-            publish(functionId, config, description);
+            void publish(functionId, config, description);
             setDescription('');
           }}
         >
@@ -76,6 +76,7 @@ export function VersionsPanel() {
               <th scope="col">Description</th>
               <th scope="col">Memory</th>
               <th scope="col">CodeSha256</th>
+              <th scope="col">SnapStart</th>
             </tr>
           </thead>
           <tbody>
@@ -87,6 +88,7 @@ export function VersionsPanel() {
                 <td>
                   <code>{v.codeSha256.slice(0, 12)}…</code>
                 </td>
+                <td>{v.snapStart ? `SnapStart: snapshot ready (Init ${v.snapStart.initDurationMs.toFixed(2)} ms)` : 'None'}</td>
               </tr>
             ))}
           </tbody>

@@ -33,6 +33,12 @@ export interface Scenario {
   cpu?: DurationCpu;
   /** Init Duration of a cold start. */
   initDuration: DurationModel;
+  /**
+   * SnapStart: the simulated function is a published version with a snapshot; its cold starts restore it instead
+   * of running Init. Restore Duration = the modelled snapshot restore (snapStart.ts) + `afterRestoreDuration`
+   * (runtime load and after-restore hooks: Billed Restore Duration). Absent: no SnapStart.
+   */
+  snapStart?: { afterRestoreDuration: DurationModel };
   /** Share of invocations whose handler throws (0–1). */
   errorRate: number;
   keepAlive: KeepAliveSpec;

@@ -1,4 +1,5 @@
 import { validateSettings } from '../platformSettings';
+import { snapStartProblem } from '../snapStart';
 import { DEFAULT_SQS_MAPPING_SETTINGS, validateSqsMappingSettings } from '../sources/sqsMappingSettings';
 import { expectedArrivals } from '../arrivalStream';
 import { isObject, readAll, type Infer } from '../schema/schema';
@@ -41,6 +42,10 @@ export function validateScenario(scenario: Scenario): string[] {
     if (t.spikeDurationS > scenario.durationS) p.push(`traffic.spikeDurationS: must be within the scenario's ${scenario.durationS.toLocaleString('en-US')} s (got ${t.spikeDurationS.toLocaleString('en-US')}).`);
   }
   p.push(...validateSettings(settingsOf(scenario)).map((x) => `concurrency: ${x.message}`));
+  if (scenario.snapStart) {
+    const refusal = snapStartProblem('PublishedVersions', scenario.function, scenario.concurrency.provisionedConcurrency);
+    if (refusal) p.push(`snapStart: ${refusal.message}`);
+  }
   const src = scenario.source;
   if (src?.kind === 'sqs') {
     // The live mapping's own rules (batch size against the window, visibility timeout against the function's timeout …).

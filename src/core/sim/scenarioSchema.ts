@@ -152,6 +152,11 @@ export const scenarioSchema = s.strictObject({
     )
     .describe('Memory → CPU: present, the duration model is stated at cpu.memoryMb and its CPU-bound part scales with the function\'s memory.'),
   initDuration: durationModelSchema.default(D.initDuration).describe('Init Duration of a cold start.'),
+  snapStart: s
+    .optional(s.strictObject({ afterRestoreDuration: durationModelSchema.describe('Runtime load and after-restore hooks of a restore: Billed Restore Duration.') }))
+    .describe(
+      'SnapStart (python3.12+ only): the function is a published version with a snapshot; cold starts restore it (a modelled 400 ms snapshot restore plus afterRestoreDuration) instead of running Init, and the snapshot is billed for caching.',
+    ),
   errorRate: s.number({ min: 0, max: 1 }).default(D.errorRate).describe('Share of invocations whose handler throws.'),
   keepAlive: keepAliveSchema.default(D.keepAlive),
   concurrency: s.strictObject({

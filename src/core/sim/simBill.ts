@@ -1,5 +1,6 @@
 import type { BillAccumulator, BillTotals, ProvisionedChange } from '../billAccumulator';
 import type { Architecture } from '../functionConfig';
+import type { CachedSnapshot } from '../snapStart';
 
 /** The bill of a simulated period: billing.ts's `Bill` without its per-invocation rows. */
 export type SimBill = Omit<BillTotals, 'rowsTotalUsd' | 'architectures'> & { architecture: Architecture };
@@ -12,7 +13,7 @@ export type SimBill = Omit<BillTotals, 'rowsTotalUsd' | 'architectures'> & { arc
 export function simBillOf(
   accumulator: BillAccumulator,
   architecture: Architecture,
-  input: { provisioned: readonly ProvisionedChange[]; startMs: number; nowMs: number; freeTier: boolean },
+  input: { provisioned: readonly ProvisionedChange[]; startMs: number; nowMs: number; freeTier: boolean; snapshots?: readonly CachedSnapshot[] },
 ): SimBill {
   const { rowsTotalUsd: _rows, architectures: _architectures, ...totals } = accumulator.totals(input);
   return { ...totals, architecture };

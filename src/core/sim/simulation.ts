@@ -1,3 +1,4 @@
+import { MODELLED_SNAPSHOT_RESTORE_MS } from '../snapStart';
 import { BillAccumulator } from '../billAccumulator';
 import { ManualClock } from '../clock';
 import type { KeepAlivePolicy } from '../keepAlivePolicy';
@@ -21,6 +22,8 @@ import type { SourceInvokeResult } from '../sources/sourceTypes';
 const TIMER = 1;
 const INIT_DONE = 2;
 const INVOKE_DONE = 3;
+/** A SnapStart restore ended: the modelled snapshot restore plus the sampled runtime load and after-restore hooks. */
+const RESTORE_DONE = 6;
 /** A timer of the scenario's event source (its own SimTimers). */
 const SOURCE_TIMER = 4;
 /** A handler run of a source's invocation whose batch failed. */
@@ -66,6 +69,8 @@ export class Simulation {
   private readonly arrivals: ArrivalStream;
   private readonly durations: DurationSampler;
   private readonly inits: DurationSampler;
+  /** SnapStart scenarios: runtime load and after-restore hooks of a restore. */
+  private readonly restores: DurationSampler | null;
   private readonly errors: Random;
   private readonly metrics: SimMetrics;
   private readonly bill: BillAccumulator;
@@ -87,6 +92,7 @@ export class Simulation {
   // Reused events: the model reads them and keeps none of them.
   private readonly invokeEvent = { type: 'invoke' as const, ticket: 0, payload: '{}', invocationType: 'RequestResponse' as 'RequestResponse' | 'Event' };
   private readonly initDoneEvent = { type: 'initDone' as const, envId: '', initDurationMs: 0, logs: [] };
+  private readonly restoreDoneEvent = { type: 'initDone' as const, envId: '', initDurationMs: 0, restoreMs: 0, logs: [] };
   private readonly invokeDoneEvent = { type: 'invokeDone' as const, envId: '', requestId: '', durationMs: 0, cpuMs: 0, contended: false, outcome: OK, logs: [] };
   private readonly timerEvent: { type: 'timer'; timerId: TimerId } = { type: 'timer', timerId: '' as TimerId };
 
@@ -113,6 +119,8 @@ export class Simulation {
       random: createRandom(s.seed),
       config: configOf(s),
       settings: settingsOf(s),
+      // A SnapStart scenario runs a published version with a snapshot: its cold starts restore.
+      ...(s.snapStart ? { snapStart: { seed: s.seed }, version: '1' } : {}),
       lean: options.lean ?? true,
       // Nothing here keeps a command past carrying it out; an observer might.
       reuseCommands: !options.observe,
@@ -125,6 +133,7 @@ export class Simulation {
     });
     this.durations = cpuScaled(createDurationSampler(s.duration, createRandom((s.seed ^ 0x5bd1e995) >>> 0)), s.cpu, s.function.memoryMb);
     this.inits = createDurationSampler(s.initDuration, createRandom((s.seed ^ 0x27d4eb2f) >>> 0));
+    this.restores = s.snapStart ? createDurationSampler(s.snapStart.afterRestoreDuration, createRandom((s.seed ^ 0x3c6ef372) >>> 0)) : null;
     this.errors = createRandom((s.seed ^ 0x165667b1) >>> 0);
     this.invokeEvent.invocationType = s.invocationType;
     this.arrivals = new ArrivalStream(s.traffic, s.durationS);
@@ -178,7 +187,14 @@ export class Simulation {
     return buildReport({
       scenario: this.scenario,
       metrics: this.metrics,
-      bill: simBillOf(this.bill, this.scenario.function.architecture, { provisioned: this.metrics.provisioned, startMs: SIM_START_MS, nowMs: this.endMs, freeTier: this.scenario.billing.freeTier }),
+      bill: simBillOf(this.bill, this.scenario.function.architecture, {
+        provisioned: this.metrics.provisioned,
+        startMs: SIM_START_MS,
+        nowMs: this.endMs,
+        freeTier: this.scenario.billing.freeTier,
+        // The version's snapshot exists for the whole period (taken when it was published, before it).
+        ...(this.scenario.snapStart ? { snapshots: [{ source: '1', takenAtMs: SIM_START_MS, memoryMb: this.scenario.function.memoryMb, architecture: this.scenario.function.architecture }] } : {}),
+      }),
       memoryMb: this.scenario.function.memoryMb,
       hybrid: this.hybrid?.current() ?? null,
       queuedAsync: this.platform.queuedAsyncEvents(),
@@ -243,6 +259,13 @@ export class Simulation {
       const t = q.num(slot);
       q.release(slot);
       (this.source as SimSource).timer(t, at);
+    } else if (kind === RESTORE_DONE) {
+      const ev = this.restoreDoneEvent;
+      ev.envId = q.a(slot) as string;
+      ev.restoreMs = q.num(slot);
+      ev.initDurationMs = MODELLED_SNAPSHOT_RESTORE_MS + ev.restoreMs;
+      q.release(slot);
+      this.feed(ev);
     } else if (kind === INIT_DONE) {
       const ev = this.initDoneEvent;
       ev.envId = q.a(slot) as string;
@@ -343,6 +366,12 @@ export class Simulation {
         return;
       }
       case 'startEnvironment': {
+        if (c.spec.snapStart?.phase === 'restore' && this.restores) {
+          // The restore takes the modelled snapshot restore, then the runtime load and hooks (the billed part).
+          const hooks = this.restores.sample();
+          this.queue.push(now + MODELLED_SNAPSHOT_RESTORE_MS + hooks, RESTORE_DONE, c.spec.envId, null, hooks);
+          return;
+        }
         const d = this.inits.sample();
         this.queue.push(now + d, INIT_DONE, c.spec.envId, null, d);
         return;

@@ -17,6 +17,19 @@ describe('versions and aliases in the saved workspace', () => {
     expect(back.state).toEqual(state);
   });
 
+  it("a SnapStart version's snapshot (seed, when, its Init) survives a save", () => {
+    const snap = publishVersion(state, { ...DEFAULT_CONFIG, code: 'three', runtime: 'python3.12' }, 3000, '', { seed: 7, takenAtMs: 3000, initDurationMs: 812.5 }).state;
+    const back = versionsFromSaved(savedVersions(snap), ARN);
+    expect(back.state.versions[2]!.snapStart).toEqual({ seed: 7, takenAtMs: 3000, initDurationMs: 812.5 });
+    expect(back.state.versions[1]!.snapStart).toBeUndefined();
+    // A tampered save: a snapshot of a Node.js version is dropped, and said.
+    const saved = savedVersions(snap);
+    saved.versions[2] = { ...saved.versions[2]!, config: { ...saved.versions[2]!.config, runtime: 'nodejs22.x' } };
+    const tampered = versionsFromSaved(saved, ARN);
+    expect(tampered.state.versions[2]!.snapStart).toBeUndefined();
+    expect(tampered.problems).toEqual(["Version 3's SnapStart snapshot was left out: nodejs22.x is not supported for SnapStart enabled functions."]);
+  });
+
   it('a tampered save: an out-of-order version and an alias Lambda would refuse are left out, and said', () => {
     const saved = savedVersions(state);
     saved.versions.push({ ...saved.versions[0]!, version: 1 });

@@ -1,4 +1,5 @@
 import type { FunctionConfig } from '../functionConfig';
+import { supportsSnapStart } from '../snapStart';
 import { aliasProblem, codeSha256, LATEST, NO_VERSIONS, type FunctionAlias, type FunctionVersions } from '../functionVersions';
 import type { WorkspaceFunction } from './workspaceTypes';
 
@@ -7,7 +8,7 @@ type Saved = Pick<WorkspaceFunction, 'versions' | 'aliases'>;
 /** A function's versions and aliases as the workspace saves them. */
 export function savedVersions(state: FunctionVersions): Saved {
   return {
-    versions: state.versions.map((v) => ({ version: v.version, description: v.description, publishedAtMs: v.publishedAtMs, config: { ...v.config, environment: { ...v.config.environment } } })),
+    versions: state.versions.map((v) => ({ version: v.version, description: v.description, publishedAtMs: v.publishedAtMs, config: { ...v.config, environment: { ...v.config.environment } }, ...(v.snapStart ? { snapStart: { ...v.snapStart } } : {}) })),
     aliases: state.aliases.map((a) => ({
       name: a.name,
       functionVersion: String(a.functionVersion),
@@ -33,7 +34,10 @@ export function versionsFromSaved(saved: Saved, functionArn: string): { state: F
       continue;
     }
     const config = v.config as FunctionConfig;
-    state = { ...state, versions: [...state.versions, { version: v.version, description: v.description, publishedAtMs: v.publishedAtMs, codeSha256: codeSha256(config.code), config }] };
+    // A snapshot of a runtime Lambda does not snapshot (a tampered save) is dropped: the version inits as any other.
+    const snapshot = v.snapStart && supportsSnapStart(config.runtime) ? { snapStart: { ...v.snapStart } } : {};
+    if (v.snapStart && !supportsSnapStart(config.runtime)) problems.push(`Version ${v.version}'s SnapStart snapshot was left out: ${config.runtime} is not supported for SnapStart enabled functions.`);
+    state = { ...state, versions: [...state.versions, { version: v.version, description: v.description, publishedAtMs: v.publishedAtMs, codeSha256: codeSha256(config.code), config, ...snapshot }] };
   }
   for (const a of saved.aliases) {
     const alias: FunctionAlias = {

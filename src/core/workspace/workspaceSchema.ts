@@ -2,6 +2,7 @@ import { APPLICATION_LOG_LEVELS, ARCHITECTURES, DEFAULT_CONFIG, LOG_FORMATS, RUN
 import { DEFAULT_LOAD_PLAN } from '../loadPattern';
 import { DEFAULT_SETTINGS as C } from '../platformSettings';
 import { s } from '../schema/builders';
+import { SNAP_START_APPLY_ON } from '../snapStart';
 import { triggerSchema } from '../triggers/triggerKinds';
 
 /**
@@ -31,6 +32,7 @@ const F = {
   reservedConcurrency: s.nullable(s.number()).default(C.reservedConcurrency),
   provisionedConcurrency: s.number().default(C.provisionedConcurrency),
   provisionedQualifier: s.string(128).default(C.provisionedQualifier),
+  snapStart: s.optional(s.enum(SNAP_START_APPLY_ON)).describe("Lambda's SnapStart.ApplyOn; absent means None. PublishedVersions snapshots each published version (python3.12+ only)."),
   keepAliveMs: s.number().default(C.keepAliveMs),
   maximumRetryAttempts: s.number().default(C.maximumRetryAttempts),
   maximumEventAgeS: s.number().default(C.maximumEventAgeS),
@@ -65,6 +67,9 @@ export const versionSchema = s.object({
   description: s.string(256).default(''),
   publishedAtMs: s.number().default(0).describe('When it was published, epoch ms.'),
   config: s.object(CONFIG_FIELDS),
+  snapStart: s
+    .optional(s.object({ seed: s.number({ int: true }), takenAtMs: s.number(), initDurationMs: s.number() }))
+    .describe('The SnapStart snapshot taken when it was published: the seed its restores replay Init with, when, and the Init it ran.'),
 });
 
 /** An alias: the version it names (`$LATEST` or a number) and an optional weighted second version. */
@@ -98,6 +103,7 @@ export const concurrencySchema = s.object({
   reservedConcurrency: F.reservedConcurrency,
   provisionedConcurrency: F.provisionedConcurrency,
   provisionedQualifier: F.provisionedQualifier,
+  snapStart: F.snapStart,
   scaleBurst: s.number().default(C.scaleBurst),
   scaleWindowMs: s.number().default(C.scaleWindowMs),
   keepAliveMs: F.keepAliveMs,

@@ -137,10 +137,10 @@ describe('the Python runtime (Pyodide), as Lambda’s Python runtime behaves', (
       'def lambda_handler(event, context):',
       "    return {'token': TOKEN, 'id': ID, 'events': events, 'now': random.random()}",
     );
-    const snapshot = await PythonEnvironment.start(source, { snapStart: { phase: 'snapshot', seed: 42 } } as never);
+    const snapshot = await PythonEnvironment.start(source, { snapStart: { phase: 'snapshot', seed: 42 } });
     const taken = (await snapshot.invoke({})).result as { token: number; id: string; events: string[] };
     expect(taken.events).toEqual(['before 2', 'before 1']);
-    const restored = await Promise.all([1, 2].map(() => PythonEnvironment.start(source, { snapStart: { phase: 'restore', seed: 42 } } as never)));
+    const restored = await Promise.all([1, 2].map(() => PythonEnvironment.start(source, { snapStart: { phase: 'restore', seed: 42 } })));
     expect(texts(restored[0]!.take())).toEqual(['after restore']);
     const answers = (await Promise.all(restored.map((env) => env.invoke({})))).map((r) => r.result as { token: number; id: string; events: string[] });
     for (const a of answers) {
@@ -148,7 +148,7 @@ describe('the Python runtime (Pyodide), as Lambda’s Python runtime behaves', (
     }
     // The replayed Init's output was logged at publish, not again; the hooks' output is the restore's.
     expect(restored[0]!.restoredAfter?.map((l) => l.text)).toEqual(['init ran']);
-    const other = await PythonEnvironment.start(source, { snapStart: { phase: 'restore', seed: 7 } } as never);
+    const other = await PythonEnvironment.start(source, { snapStart: { phase: 'restore', seed: 7 } });
     expect(((await other.invoke({})).result as { token: number }).token).not.toBe(taken.token);
   });
 });

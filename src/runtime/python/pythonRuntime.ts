@@ -23,11 +23,7 @@ export interface PythonHost extends RuntimeApiHost {
   restoreLoaded(): void;
 }
 
-/** SnapStart's phase for this environment (the InitSpec's `snapStart`): Init at publish for the snapshot, or a restore from it. */
-interface SnapStartPhase {
-  phase: 'snapshot' | 'restore';
-  seed: number;
-}
+
 
 /**
  * The managed Python runtime (python3.12, python3.13) on Pyodide: once
@@ -82,7 +78,7 @@ function exitWith(api: RuntimeApi, host: PythonHost, status: number): void {
 }
 
 async function initThenServe(api: RuntimeApi, spec: InitSpec, runtime: PythonModule, host: PythonHost): Promise<void> {
-  const snapStart = (spec as InitSpec & { snapStart?: SnapStartPhase }).snapStart;
+  const snapStart = spec.snapStart;
   const initSpec = {
     ...(snapStart ? { snapStart: { seed: snapStart.seed } } : {}),
     handler: spec.handler,

@@ -28,7 +28,7 @@ export const lessonActions = {
   provisionOnAlias(alias: string, count: number): void {
     const { selectedId, config } = usePlayground.getState();
     const versions = useVersions.getState();
-    versions.publish(selectedId, config, 'Published by the lesson');
+    void versions.publish(selectedId, config, 'Published by the lesson');
     const latest = useVersions.getState().byFunction[selectedId]?.versions.at(-1);
     if (!latest) return;
     versions.putAlias(selectedId, config.name, { name: alias, functionVersion: latest.version, additional: null, description: '' }, useVersions.getState().byFunction[selectedId]?.aliases.some((a) => a.name === alias) ? alias : null);

@@ -54,6 +54,11 @@ export const GLOSSARY = {
     text: 'Environments Lambda initialises before any request arrives, so requests they serve have no cold start. Set on a version or alias (never $LATEST), they serve only its requests and are billed while configured, used or not.',
     href: `${DG}provisioned-concurrency.html`,
   },
+  snapstart: {
+    title: 'SnapStart',
+    text: 'Publishing a version runs its Init once and snapshots the initialised environment; cold starts of that version restore the snapshot instead of running Init. REPORT then shows Restore Duration and Billed Restore Duration, not Init Duration.',
+    href: `${DG}snapstart.html`,
+  },
   versions: {
     title: 'Versions and aliases',
     text: 'Publishing freezes the code and configuration as version 1, 2, … while $LATEST stays editable. An alias names a version, and may send a share of requests to a second one (a canary).',

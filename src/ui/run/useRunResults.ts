@@ -7,6 +7,7 @@ import type { Accounting, MetricsSeries } from '../../state/runRecorder';
 import { sentSoFar } from '../../state/sentCounter';
 import type { TimelineData } from '../../state/timelineData';
 import { usePlayground } from '../../state/playgroundStore';
+import { cachedSnapshots, useVersions } from '../../state/versionsStore';
 import { useThrottledValue } from '../useThrottledValue';
 
 /** Re-render every `ms` while `on`: the provisioned-concurrency charge grows with time, not only with invocations. */
@@ -52,8 +53,11 @@ export function useRunResults({ withBill }: { withBill: boolean }): RunResults {
   const inFlight = usePlayground((s) => s.inFlight);
   const functions = usePlayground((s) => s.functions);
   const running = loadState === 'running' || loadState === 'paused' || inFlight > 0;
-  const tick = useTicker(withBill && (running || provisioned > 0), HEAVY_PANELS_MS);
   const scope = functions.some((f) => f.id === wantedScope) ? wantedScope : ALL_FUNCTIONS;
+  // SnapStart snapshots are billed for caching while they exist (at least 3 hours each).
+  const byFunction = useVersions((s) => s.byFunction);
+  const snapshots = useMemo(() => cachedSnapshots(byFunction, scope === ALL_FUNCTIONS ? null : scope), [byFunction, scope]);
+  const tick = useTicker(withBill && (running || provisioned > 0 || snapshots.length > 0), HEAVY_PANELS_MS);
   const recorder = runRecorder(scope);
   // The recorder mutates in place; `version` (batched, throttled) and `tick` say when to read it again.
   const timeline = recorder.timeline();
@@ -61,10 +65,10 @@ export function useRunResults({ withBill }: { withBill: boolean }): RunResults {
   const bill = useMemo(
     () =>
       withBill
-        ? computeBill({ records: recorder.records(), provisioned: recorder.provisionedChanges(), startMs: timeline.originMs, nowMs: platformNow(), ...billOptions })
+        ? computeBill({ records: recorder.records(), provisioned: recorder.provisionedChanges(), startMs: timeline.originMs, nowMs: platformNow(), snapshots, ...billOptions })
         : null,
     // eslint-disable-next-line react-hooks/exhaustive-deps -- version and tick stand for the recorder's in-place changes
-    [withBill, recorder, version, tick, billOptions, timeline.originMs],
+    [withBill, recorder, version, tick, billOptions, timeline.originMs, snapshots],
   );
   return {
     scope,

@@ -19,6 +19,7 @@ const REASON_LABEL: Record<DestroyReason, string> = {
   'init-failed': 'init failed',
   deprovisioned: 'provisioned concurrency released',
   recycled: 'recycled at the end of its lifetime (every few hours)',
+  snapshotted: 'discarded after its Init: the SnapStart snapshot was taken of it',
 };
 
 const ms = (n: number): string => `${n.toLocaleString('en-US', { maximumFractionDigits: 2 })} ms`;

@@ -5,6 +5,7 @@ import { provisionedProblem, useVersions } from '../../state/versionsStore';
 import { usePlayground } from '../../state/playgroundStore';
 import { ConcurrencyForm } from '../ConcurrencyForm';
 import { ConfigForm } from '../ConfigForm';
+import { SnapStartPanel } from '../SnapStartPanel';
 import { qualifierChoices, VersionsPanel } from '../VersionsPanel';
 
 /** The function's configuration and the platform's concurrency settings, side by side, with how the playground runs code. */
@@ -31,6 +32,7 @@ export function ConfigurationView() {
           provisionedTargets={provisionedTargets}
           provisionedProblem={problem}
         />
+        <SnapStartPanel />
         <VersionsPanel />
         <section className="panel about" aria-labelledby="about-heading">
           <h2 id="about-heading">How this runs</h2>
