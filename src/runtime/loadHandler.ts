@@ -2,6 +2,7 @@ import type { InitSpec } from '../protocol/messages';
 import { RuntimeError, runtimeError } from './errors';
 import type { WireError } from '../protocol/messages';
 import { createRegistry, makeNodeRequire } from './node/nodeRequire';
+import { LayerModules, type LayerModuleFn } from './node/layerModules';
 import { shownFileOf } from '../protocol/stackTrace';
 import { setTraceSource } from './traceSource';
 
@@ -22,6 +23,7 @@ type ModuleFn = (exports: object, require: (id: string) => unknown, module: { ex
 
 interface ModuleHost {
   __playgroundModule?: ModuleFn;
+  __playgroundLayerModule?: LayerModuleFn;
 }
 
 /** Evaluate the classic script text; a parse error surfaces as the SyntaxError it is. */
@@ -32,6 +34,23 @@ function evaluateScript(source: string): void {
   } finally {
     URL.revokeObjectURL(url);
   }
+}
+
+/** A layer file's module function, evaluated as a script named by its /opt path (so its frames name it). */
+function evaluateLayerModule(host: ModuleHost, js: string, filename: string): LayerModuleFn {
+  evaluateScript(`self.__playgroundLayerModule = function (exports, require, module, __filename, __dirname, __playgroundImportMeta) {${js}\n};\n//# sourceURL=file://${filename}`);
+  const run = host.__playgroundLayerModule;
+  delete host.__playgroundLayerModule;
+  if (!run) throw new Error(`The layer module ${filename} did not load`);
+  return run;
+}
+
+/** The packages the function's layers hold, found through NODE_PATH (absent when it has no layers). */
+function layerModulesOf(spec: InitSpec, host: ModuleHost): LayerModules | undefined {
+  if (!spec.layerFiles?.length) return undefined;
+  const files = new Map(spec.layerFiles.map((f) => [f.path, f.content]));
+  const nodePath = (spec.variables.NODE_PATH ?? '').split(':').filter((d) => d !== '');
+  return new LayerModules(files, spec.layerModules ?? {}, nodePath, (js, filename) => evaluateLayerModule(host, js, filename));
 }
 
 /**
@@ -49,7 +68,12 @@ export function prepareModule(spec: InitSpec, host: ModuleHost): () => Promise<R
   // The prefix shares the code's first line, so line numbers in stack traces match the editor's.
   // --- Node.js built-ins (src/runtime/node): the scripts the app sent for this handler, registered before its code runs.
   if (spec.nodeBuiltins) evaluateScript(spec.nodeBuiltins);
-  Object.assign(host, { __playgroundEphemeralStorageMb: spec.ephemeralStorageMb ?? 512, __playgroundHandlerFile: { path: filename, text: js } });
+  Object.assign(host, {
+    __playgroundEphemeralStorageMb: spec.ephemeralStorageMb ?? 512,
+    __playgroundHandlerFile: { path: filename, text: js },
+    __playgroundLayerFiles: spec.layerFiles ?? [],
+  });
+  const layers = layerModulesOf(spec, host);
   const registry = createRegistry(host as Record<string, unknown>);
   const importMeta = { url: `file://${filename}`, filename, dirname: TASK_ROOT, resolve: (s: string) => (s.startsWith('node:') ? s : `node:${s}`) };
   // --- end Node.js built-ins
@@ -76,7 +100,7 @@ export function prepareModule(spec: InitSpec, host: ModuleHost): () => Promise<R
   return async () => {
     const module = { exports: {} as Record<string, unknown> };
     try {
-      await run(module.exports, makeNodeRequire(registry, filename, esm), module, filename, TASK_ROOT, importMeta);
+      await run(module.exports, makeNodeRequire(registry, filename, esm, layers), module, filename, TASK_ROOT, importMeta);
     } catch (err) {
       if (err instanceof Error && (err as { code?: string }).code === 'MODULE_NOT_FOUND') {
         throw new InitError(runtimeError('Runtime.ImportModuleError', `Error: ${err.message}`, err));

@@ -1,0 +1,26 @@
+import type { LayerFile } from '../core/layers';
+import type { LayerModuleCode } from '../protocol/messages';
+import { compileHandlerCached } from './compileHandler';
+
+const JS_FILE = /\.(js|mjs|cjs)$/;
+
+/**
+ * The JavaScript files of a function's layers (/opt), compiled as the
+ * handler is (ES modules to CommonJS bodies, lines kept), by path, with the
+ * Node.js built-ins they require: a worker is sent those too.
+ */
+export function compileLayerModules(files: readonly LayerFile[]): { modules: Record<string, LayerModuleCode>; builtins: string[] } {
+  const modules: Record<string, LayerModuleCode> = {};
+  const builtins = new Set<string>();
+  for (const f of files) {
+    if (!JS_FILE.test(f.path)) continue;
+    const compiled = compileHandlerCached(f.path.slice(f.path.lastIndexOf('/') + 1), f.content);
+    if (compiled.ok) {
+      modules[f.path] = { js: compiled.js, esm: compiled.esm };
+      for (const b of compiled.builtins ?? []) builtins.add(b);
+    } else {
+      modules[f.path] = { syntaxError: `${compiled.error.errorMessage.replace(/^SyntaxError: /, '')} (${f.path})` };
+    }
+  }
+  return { modules, builtins: [...builtins].sort() };
+}
