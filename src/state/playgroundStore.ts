@@ -10,6 +10,7 @@ import { appendLogs, type LogGap, type LogGroupMark } from './appendLogs';
 import { LogFeed } from './logFeed';
 import { countSent } from './sentCounter';
 import { invokeTarget } from './versionsStore';
+import { functionLayersProblemText } from './layersStore';
 
 export type { InvokeResult };
 
@@ -84,6 +85,8 @@ function entry(id: string, config: FunctionConfig, eventText = EXAMPLE_EVENT): F
 /** What Lambda would reject, and a name another function of the workspace already has (Lambda's ResourceConflictException). */
 export function problemsOf(f: FunctionEntry, functions: readonly FunctionEntry[]): ConfigProblem[] {
   const problems = validateConfig(f.config);
+  const layers = functionLayersProblemText(f.config);
+  if (layers) problems.push({ field: 'layers', message: layers });
   if (functions.some((other) => other.id !== f.id && other.config.name === f.config.name)) {
     problems.push({ field: 'name', message: `Function already exist: ${f.config.name}` });
   }

@@ -7,7 +7,11 @@ type Saved = Pick<WorkspaceFunction, 'versions' | 'aliases'>;
 /** A function's versions and aliases as the workspace saves them. */
 export function savedVersions(state: FunctionVersions): Saved {
   return {
-    versions: state.versions.map((v) => ({ version: v.version, description: v.description, publishedAtMs: v.publishedAtMs, config: { ...v.config, environment: { ...v.config.environment } } })),
+    versions: state.versions.map((v) => {
+      // `/opt` as deployed is not saved: the version's layer ARNs name it.
+      const { layerFiles: _deployed, ...config } = v.config;
+      return { version: v.version, description: v.description, publishedAtMs: v.publishedAtMs, config: { ...config, environment: { ...config.environment }, layers: [...(config.layers ?? [])] } };
+    }),
     aliases: state.aliases.map((a) => ({
       name: a.name,
       functionVersion: String(a.functionVersion),
@@ -32,7 +36,9 @@ export function versionsFromSaved(saved: Saved, functionArn: string): { state: F
       problems.push(`Version ${v.version} of ${functionArn} comes after version ${last.version}: it was left out.`);
       continue;
     }
-    const config = v.config as FunctionConfig;
+    // A version without layers reads as one made before layers existed: no `layers` field.
+    const { layers, ...rest } = v.config;
+    const config: FunctionConfig = layers.length > 0 ? { ...rest, layers: [...layers] } : rest;
     state = { ...state, versions: [...state.versions, { version: v.version, description: v.description, publishedAtMs: v.publishedAtMs, codeSha256: codeSha256(config.code), config }] };
   }
   for (const a of saved.aliases) {
