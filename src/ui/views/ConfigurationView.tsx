@@ -6,6 +6,7 @@ import { usePlayground } from '../../state/playgroundStore';
 import { ConcurrencyForm } from '../ConcurrencyForm';
 import { ConfigForm } from '../ConfigForm';
 import { qualifierChoices, VersionsPanel } from '../VersionsPanel';
+import { LayersPanel } from '../layers/LayersPanel';
 
 /** The function's configuration and the platform's concurrency settings, side by side, with how the playground runs code. */
 export function ConfigurationView() {
@@ -32,6 +33,7 @@ export function ConfigurationView() {
           provisionedProblem={problem}
         />
         <VersionsPanel />
+        <LayersPanel />
         <section className="panel about" aria-labelledby="about-heading">
           <h2 id="about-heading">How this runs</h2>
           <p>

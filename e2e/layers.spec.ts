@@ -1,0 +1,82 @@
+import { expect, test, type Playground } from './playground';
+
+const GREET = "module.exports = (name) => `Hello, ${name}, from a layer!`;\n";
+const ARN = 'arn:aws:lambda:us-east-1:123456789012:layer:greet:1';
+
+/** Publish a layer version from files typed in the page; returns the Layers region (Configuration view shown). */
+async function publishLayer(playground: Playground, name: string, path: string, content: string, version: number) {
+  await playground.view('Configuration');
+  const layers = playground.page.getByRole('region', { name: 'Layers' });
+  await layers.getByLabel('Layer name').fill(name);
+  await layers.getByLabel('File 1 path').fill(path);
+  await layers.getByLabel('File 1 content').fill(content);
+  await layers.getByRole('button', { name: 'Publish layer version' }).click();
+  await expect(layers.getByRole('status')).toHaveText(`Published arn:aws:lambda:us-east-1:123456789012:layer:${name}:${version}.`);
+  return layers;
+}
+
+test('a layer provides a module: greet from /opt/nodejs/node_modules is required by the handler and answers in the response', async ({ playground }) => {
+  const layers = await publishLayer(playground, 'greet', 'nodejs/node_modules/greet/index.js', GREET, 1);
+  await expect(layers.getByRole('table', { name: 'Layer versions' })).toContainText('nodejs/node_modules/greet/index.js');
+  await layers.getByLabel('Layer version to add').selectOption(ARN);
+  await layers.getByRole('button', { name: 'Add layer' }).click();
+  await expect(layers.getByRole('list', { name: 'Layers of my-function' })).toContainText(ARN);
+
+  await playground.setCode(
+    [
+      "import greet from 'greet';",
+      "import { readFileSync } from 'node:fs';",
+      'export const handler = async (event) => ({',
+      '  greeting: greet(event.name),',
+      "  nodePath: process.env.NODE_PATH,",
+      "  onDisk: readFileSync('/opt/nodejs/node_modules/greet/index.js', 'utf8').length,",
+      '});',
+    ].join('\n'),
+  );
+  await playground.replaceText(playground.event, '{"name": "Ada"}');
+  await playground.invoke();
+  await expect(playground.response).toContainText('"greeting": "Hello, Ada, from a layer!"');
+  await expect(playground.response).toContainText('"nodePath": "/opt/nodejs/node22/node_modules:/opt/nodejs/node_modules:/var/runtime/node_modules:/var/runtime:/var/task"');
+  await expect(playground.response).toContainText(`"onDisk": ${GREET.length}`);
+  // Loading the layer's module is part of Init: a cold start with its Init Duration.
+  await expect(playground.logs.getByText(/^REPORT RequestId: .*Init Duration: [\d.]+ ms/)).toHaveCount(1);
+
+  // Without the layer the package is gone, with Node's own wording for an ES module.
+  await playground.view('Configuration');
+  await layers.getByRole('button', { name: `Remove ${ARN}` }).click();
+  await playground.invoke();
+  await expect(playground.response).toContainText("Cannot find package 'greet' imported from /var/task/index.mjs");
+});
+
+test('a sixth layer and two versions of one layer are refused in Lambda’s words, and not applied', async ({ playground, page }) => {
+  for (const [i, name] of ['a', 'b', 'c', 'd', 'e', 'f'].entries()) {
+    await publishLayer(playground, name, `nodejs/node_modules/${name}/index.js`, `module.exports = ${i};`, 1);
+  }
+  const layers = page.getByRole('region', { name: 'Layers' });
+  const add = async (arn: string): Promise<void> => {
+    await layers.getByLabel('Layer version to add').selectOption(arn);
+    await layers.getByRole('button', { name: 'Add layer' }).click();
+  };
+  const arn = (name: string, version = 1): string => `arn:aws:lambda:us-east-1:123456789012:layer:${name}:${version}`;
+  for (const name of ['a', 'b', 'c', 'd', 'e']) {
+    await add(arn(name));
+    await expect(layers.getByRole('status')).toContainText(`Added ${arn(name)}`);
+  }
+  await add(arn('f'));
+  await expect(layers.getByRole('alert')).toHaveText('InvalidParameterValueException: Cannot reference more than 5 layers.');
+  const listed = layers.getByRole('list', { name: 'Layers of my-function' }).getByRole('listitem');
+  await expect(listed).toHaveCount(5);
+
+  await layers.getByRole('button', { name: `Remove ${arn('e')}` }).click();
+  await expect(listed).toHaveCount(4);
+  await publishLayer(playground, 'a', 'nodejs/node_modules/a/index.js', 'module.exports = 10;', 2);
+  await add(arn('a', 2));
+  await expect(layers.getByRole('alert')).toHaveText(
+    `InvalidParameterValueException: Two different versions of the same layer are not allowed to be referenced in the same function. ${arn('a')} and ${arn('a', 2)} are versions of the same layer.`,
+  );
+  await expect(listed).toHaveCount(4);
+
+  // Reordering: the later layer is extracted last.
+  await layers.getByRole('button', { name: `Move ${arn('d')} up` }).click();
+  await expect(listed.nth(2)).toContainText(arn('d'));
+});
