@@ -26,8 +26,17 @@ export function playgroundBaseUrl(): string {
 
 /** The link that opens the current workspace, with what its own link asked for and is still held (the page it opens asks again). */
 export async function makeShareLink(base = `${location.origin}${location.pathname}${location.search}`): Promise<ShareLink> {
-  const url = shareUrl(base, await encodeWorkspaceFragment(withRequests(currentWorkspace(), useWorkspace.getState().consent)));
+  const workspace = withRequests(currentWorkspace(), useWorkspace.getState().consent);
+  const url = shareUrl(base, await encodeWorkspaceFragment(workspace));
   const advice = linkLengthAdvice(url.length);
+  // A link carries the layers too; when they are what makes it too long, say so (an export carries them whole).
+  if (advice.level !== 'ok' && workspace.layers.length > 0) {
+    const without = shareUrl(base, await encodeWorkspaceFragment({ ...workspace, layers: [] })).length;
+    if (linkLengthAdvice(without).level !== advice.level) {
+      const files = workspace.layers.reduce((n, l) => n + l.versions.reduce((m, v) => m + v.files.length, 0), 0);
+      advice.message += ` Its layers (${files} file${files === 1 ? '' : 's'}) make up ${(url.length - without).toLocaleString('en-US')} characters of it: Export carries them in a zip.`;
+    }
+  }
   return { url, length: url.length, level: advice.level, advice: advice.message };
 }
 
