@@ -1,4 +1,4 @@
-import { expect, test, type Playground } from './playground';
+import { expect, savedWorkspace, test, type Playground } from './playground';
 
 const GREET = "module.exports = (name) => `Hello, ${name}, from a layer!`;\n";
 const ARN = 'arn:aws:lambda:us-east-1:123456789012:layer:greet:1';
@@ -15,7 +15,7 @@ async function publishLayer(playground: Playground, name: string, path: string, 
   return layers;
 }
 
-test('a layer provides a module: greet from /opt/nodejs/node_modules is required by the handler and answers in the response', async ({ playground }) => {
+test('a layer provides a module: greet from /opt/nodejs/node_modules is required by the handler and answers in the response', async ({ playground, page }) => {
   const layers = await publishLayer(playground, 'greet', 'nodejs/node_modules/greet/index.js', GREET, 1);
   await expect(layers.getByRole('table', { name: 'Layer versions' })).toContainText('nodejs/node_modules/greet/index.js');
   await layers.getByLabel('Layer version to add').selectOption(ARN);
@@ -41,8 +41,13 @@ test('a layer provides a module: greet from /opt/nodejs/node_modules is required
   // Loading the layer's module is part of Init: a cold start with its Init Duration.
   await expect(playground.logs.getByText(/^REPORT RequestId: .*Init Duration: [\d.]+ ms/)).toHaveCount(1);
 
-  // Without the layer the package is gone, with Node's own wording for an ES module.
+  // Layers are saved with the workspace: after a reload the function still has its layer.
+  await expect.poll(() => savedWorkspace(page), { timeout: 10_000 }).toContain('nodejs/node_modules/greet/index.js');
+  await page.reload();
   await playground.view('Configuration');
+  await expect(layers.getByRole('list', { name: 'Layers of my-function' })).toContainText(ARN);
+
+  // Without the layer the package is gone, with Node's own wording for an ES module.
   await layers.getByRole('button', { name: `Remove ${ARN}` }).click();
   await playground.invoke();
   await expect(playground.response).toContainText("Cannot find package 'greet' imported from /var/task/index.mjs");
@@ -79,4 +84,35 @@ test('a sixth layer and two versions of one layer are refused in Lambda’s word
   // Reordering: the later layer is extracted last.
   await layers.getByRole('button', { name: `Move ${arn('d')} up` }).click();
   await expect(listed.nth(2)).toContainText(arn('d'));
+});
+
+/** A zip whose one entry declares `size` bytes unzipped (stored, no data): what the size check reads, before anything is inflated. */
+function zipDeclaring(size: number): Buffer {
+  const name = Buffer.from('nodejs/node_modules/big/data.bin');
+  const local = Buffer.alloc(30);
+  local.writeUInt32LE(0x04034b50, 0);
+  local.writeUInt16LE(20, 4);
+  local.writeUInt32LE(size, 22);
+  local.writeUInt16LE(name.length, 26);
+  const central = Buffer.alloc(46);
+  central.writeUInt32LE(0x02014b50, 0);
+  central.writeUInt16LE(20, 4);
+  central.writeUInt16LE(20, 6);
+  central.writeUInt32LE(size, 24);
+  central.writeUInt16LE(name.length, 28);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(1, 8);
+  end.writeUInt16LE(1, 10);
+  end.writeUInt32LE(central.length + name.length, 12);
+  end.writeUInt32LE(local.length + name.length, 16);
+  return Buffer.concat([local, name, central, name, end]);
+}
+
+test('an uploaded layer .zip of 250 MB unzipped is refused with Lambda’s error', async ({ playground, page }) => {
+  await playground.view('Configuration');
+  const layers = page.getByRole('region', { name: 'Layers' });
+  await layers.getByLabel('Upload layer .zip').setInputFiles({ name: 'big-layer.zip', mimeType: 'application/zip', buffer: zipDeclaring(262_144_000) });
+  await expect(layers.getByRole('alert')).toHaveText('InvalidParameterValueException: Unzipped size must be smaller than 262144000 bytes');
+  await expect(layers.getByRole('table', { name: 'Layer versions' })).toHaveCount(0);
 });
