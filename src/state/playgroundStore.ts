@@ -10,7 +10,7 @@ import { appendLogs, type LogGap, type LogGroupMark } from './appendLogs';
 import { LogFeed } from './logFeed';
 import { countSent } from './sentCounter';
 import { invokeTarget } from './versionsStore';
-import { functionLayersProblemText } from './layersStore';
+import { functionLayersProblemText, useLayers } from './layersStore';
 
 export type { InvokeResult };
 
@@ -202,6 +202,14 @@ export const usePlayground = create<PlaygroundState>()((set, get) => {
       set({ functions, selectedId: selected.id, ...mirror(selected, functions) });
     },
   };
+});
+
+// A layer version published (or a workspace's layers restored) may make a function's layer list valid or not: the shown problems follow.
+useLayers.subscribe((state, prev) => {
+  if (state.layers === prev.layers) return;
+  const { functions, selectedId } = usePlayground.getState();
+  const selected = functions.find((f) => f.id === selectedId);
+  if (selected) usePlayground.setState({ problems: problemsOf(selected, functions) });
 });
 
 /** Every invocation's log lines go to its function's log stream, in batches; during a load run, a bounded window of them. */

@@ -47,6 +47,7 @@ describe('layers in saved workspaces, links and exports', () => {
       { path: 'layers/greet/2/nodejs/node_modules/greet/index.js', text: 'module.exports = 2;' },
       { path: 'layers/greet/2/python/greet.py', text: 'x = 2' },
     ]);
+    expect(files.find((f) => f.path === 'README.md')?.text).toContain('- `layers/greet/2/`: layer `greet` version 2, resource `GreetLayerV2`');
   });
 
   it('import an export back: exactly from playground.json; without it, the layers from their folders and no layer file taken for a handler', () => {
