@@ -2,6 +2,7 @@ import { useId } from 'react';
 import { useLayers } from '../../state/layersStore';
 import { FunctionLayers } from './FunctionLayers';
 import { LayerPublisher } from './LayerPublisher';
+import './layers.css';
 
 /**
  * Lambda layers: the workspace's layers and their immutable versions, and
