@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, savedWorkspace, test, type Playground } from './playground';
 
 const GREET = "module.exports = (name) => `Hello, ${name}, from a layer!`;\n";
@@ -84,6 +85,10 @@ test('a sixth layer and two versions of one layer are refused in Lambda’s word
   // Reordering: the later layer is extracted last.
   await layers.getByRole('button', { name: `Move ${arn('d')} up` }).click();
   await expect(listed.nth(2)).toContainText(arn('d'));
+
+  // The panel, with layer versions and the function's list, has no serious or critical axe violation.
+  const results = await new AxeBuilder({ page }).include('.layers-panel').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 });
 
 /** A zip whose one entry declares `size` bytes unzipped (stored, no data): what the size check reads, before anything is inflated. */
