@@ -4,12 +4,19 @@ import { compileHandlerCached } from './compileHandler';
 
 const JS_FILE = /\.(js|mjs|cjs)$/;
 
+type CompiledLayers = { modules: Record<string, LayerModuleCode>; builtins: string[] };
+
+/** By the deployed /opt (one array per deployed configuration): every cold start of a function reuses its compiled layers. */
+const compiledOf = new WeakMap<readonly LayerFile[], CompiledLayers>();
+
 /**
  * The JavaScript files of a function's layers (/opt), compiled as the
  * handler is (ES modules to CommonJS bodies, lines kept), by path, with the
  * Node.js built-ins they require: a worker is sent those too.
  */
-export function compileLayerModules(files: readonly LayerFile[]): { modules: Record<string, LayerModuleCode>; builtins: string[] } {
+export function compileLayerModules(files: readonly LayerFile[]): CompiledLayers {
+  const cached = compiledOf.get(files);
+  if (cached) return cached;
   const modules: Record<string, LayerModuleCode> = {};
   const builtins = new Set<string>();
   for (const f of files) {
@@ -22,5 +29,7 @@ export function compileLayerModules(files: readonly LayerFile[]): { modules: Rec
       modules[f.path] = { syntaxError: `${compiled.error.errorMessage.replace(/^SyntaxError: /, '')} (${f.path})` };
     }
   }
-  return { modules, builtins: [...builtins].sort() };
+  const out = { modules, builtins: [...builtins].sort() };
+  compiledOf.set(files, out);
+  return out;
 }
