@@ -1,6 +1,6 @@
 import type { LayerFile } from '../core/layers';
 import type { LayerModuleCode } from '../protocol/messages';
-import { compileHandlerCached } from './compileHandler';
+import { compileHandler } from './compileHandler';
 
 const JS_FILE = /\.(js|mjs|cjs)$/;
 
@@ -21,7 +21,7 @@ export function compileLayerModules(files: readonly LayerFile[]): CompiledLayers
   const builtins = new Set<string>();
   for (const f of files) {
     if (!JS_FILE.test(f.path)) continue;
-    const compiled = compileHandlerCached(f.path.slice(f.path.lastIndexOf('/') + 1), f.content);
+    const compiled = compileHandler(f.path.slice(f.path.lastIndexOf('/') + 1), f.content);
     if (compiled.ok) {
       modules[f.path] = { js: compiled.js, esm: compiled.esm };
       for (const b of compiled.builtins ?? []) builtins.add(b);
