@@ -5,20 +5,21 @@ const GREET = "module.exports = (name) => `Hello, ${name}, from a layer!`;\n";
 const ARN = 'arn:aws:lambda:us-east-1:123456789012:layer:greet:1';
 
 /** Publish a layer version from files typed in the page; returns the Layers region (Configuration view shown). */
-async function publishLayer(playground: Playground, name: string, path: string, content: string, version: number) {
+async function publishLayer(playground: Playground, name: string, path: string, content: string, version: number, runtimes: string[] = []) {
   await playground.view('Configuration');
   const layers = playground.page.getByRole('region', { name: 'Layers' });
   await layers.getByLabel('Layer name').fill(name);
   await layers.getByLabel('File 1 path').fill(path);
   await layers.getByLabel('File 1 content').fill(content);
+  if (runtimes.length > 0) await layers.getByLabel('Compatible runtimes (optional)').selectOption(runtimes);
   await layers.getByRole('button', { name: 'Publish layer version' }).click();
   await expect(layers.getByRole('status')).toHaveText(`Published arn:aws:lambda:us-east-1:123456789012:layer:${name}:${version}.`);
   return layers;
 }
 
 test('a layer provides a module: greet from /opt/nodejs/node_modules is required by the handler and answers in the response', async ({ playground, page }) => {
-  const layers = await publishLayer(playground, 'greet', 'nodejs/node_modules/greet/index.js', GREET, 1);
-  await expect(layers.getByRole('table', { name: 'Layer versions' })).toContainText('nodejs/node_modules/greet/index.js');
+  const layers = await publishLayer(playground, 'greet', 'nodejs/node_modules/greet/index.js', GREET, 1, ['nodejs22.x', 'nodejs20.x']);
+  await expect(layers.getByRole('table', { name: 'Layer versions' }).getByRole('row').nth(1)).toHaveText(/greet\s*1\s*nodejs20\.x, nodejs22\.x\s*nodejs\/node_modules\/greet\/index\.js/);
   await layers.getByLabel('Layer version to add').selectOption(ARN);
   await layers.getByRole('button', { name: 'Add layer' }).click();
   await expect(layers.getByRole('list', { name: 'Layers of my-function' })).toContainText(ARN);

@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { RUNTIMES, type Runtime } from '../../core/functionConfig';
 import type { LayerFile } from '../../core/layers';
 import { layerFilesFromZip, useLayers } from '../../state/layersStore';
 
@@ -15,6 +16,7 @@ export function LayerPublisher() {
   const [name, setName] = useState('greet');
   const [description, setDescription] = useState('');
   const [files, setFiles] = useState<LayerFile[]>([FIRST_FILE]);
+  const [runtimes, setRuntimes] = useState<Runtime[]>([]);
   const { publish, say } = useLayers.getState();
   const setFile = (i: number, patch: Partial<LayerFile>): void => setFiles((all) => all.map((f, j) => (j === i ? { ...f, ...patch } : f)));
 
@@ -38,6 +40,16 @@ export function LayerPublisher() {
         <label>
           Layer description
           <input type="text" value={description} onChange={(e) => setDescription(e.target.value)} maxLength={256} />
+        </label>
+        <label>
+          Compatible runtimes (optional)
+          <select multiple size={3} value={runtimes} onChange={(e) => setRuntimes([...e.target.selectedOptions].map((o) => o.value as Runtime))}>
+            {RUNTIMES.map((r) => (
+              <option key={r} value={r}>
+                {r}
+              </option>
+            ))}
+          </select>
         </label>
       </div>
       <ol className="layer-files" aria-label="Layer files">
@@ -64,7 +76,7 @@ export function LayerPublisher() {
         <label htmlFor={`${id}-zip`}>Upload layer .zip</label>
         <input id={`${id}-zip`} type="file" accept=".zip,application/zip" onChange={(e) => e.target.files?.[0] && void upload(e.target.files[0])} />
       </div>
-      <button type="button" onClick={() => publish(name, description, files) && setDescription('')}>
+      <button type="button" onClick={() => publish(name, description, files, runtimes) && setDescription('')}>
         Publish layer version
       </button>
     </fieldset>

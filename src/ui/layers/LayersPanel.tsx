@@ -28,6 +28,7 @@ export function LayersPanel() {
               <th scope="col">Layer</th>
               <th scope="col">Version</th>
               <th scope="col">Description</th>
+              <th scope="col">Compatible runtimes</th>
               <th scope="col">Files</th>
             </tr>
           </thead>
@@ -38,6 +39,7 @@ export function LayersPanel() {
                   <td>{l.name}</td>
                   <td>{v.version}</td>
                   <td>{v.description}</td>
+                  <td>{v.compatibleRuntimes.join(', ')}</td>
                   <td>{v.files.map((f) => f.path).join(', ')}</td>
                 </tr>
               )),
