@@ -16,7 +16,7 @@ describe('/opt holds the function’s layers, read-only', () => {
     expect(fs.readFileSync('/opt/nodejs/node_modules/greet/index.js', 'utf8')).toBe('module.exports = 1;');
     expect(fs.readdirSync('/opt')).toEqual(['nodejs', 'python']);
     expect(fs.readdirSync('/opt/nodejs/node_modules/greet')).toEqual(['index.js', 'package.json']);
-    expect(fs.statSync('/opt/nodejs/node_modules').isDirectory()).toBe(true);
+    expect(fs.statSync('/opt/nodejs/node_modules')?.isDirectory()).toBe(true);
   });
 
   it('refuses writes as Lambda’s read-only file system does', () => {
