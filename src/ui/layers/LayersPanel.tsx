@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { useLayers } from '../../state/layersStore';
+import { Term } from '../glossary/Term';
 import { FunctionLayers } from './FunctionLayers';
 import { LayerPublisher } from './LayerPublisher';
 import './layers.css';
@@ -15,7 +16,10 @@ export function LayersPanel() {
   const message = useLayers((s) => s.message);
   return (
     <section className="panel layers-panel" aria-labelledby={`${id}-h`}>
-      <h2 id={`${id}-h`}>Layers</h2>
+      <div className="label-row">
+        <h2 id={`${id}-h`}>Layers</h2>
+        <Term id="layers" />
+      </div>
       <p className="hint">
         A layer is a versioned archive extracted into /opt: Node.js packages go in nodejs/node_modules/ (on NODE_PATH), Python modules in python/. A
         function takes up to 5, in order; a later layer&apos;s file replaces an earlier one&apos;s.
