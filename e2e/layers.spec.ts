@@ -53,6 +53,14 @@ test('a layer provides a module: greet from /opt/nodejs/node_modules is required
   await layers.getByRole('button', { name: `Remove ${ARN}` }).click();
   await playground.invoke();
   await expect(playground.response).toContainText("Cannot find package 'greet' imported from /var/task/index.mjs");
+
+  // A layer whose module does not parse fails Init as the handler's own file would.
+  await publishLayer(playground, 'broken', 'nodejs/node_modules/greet/index.js', 'module.exports = ;', 1);
+  await layers.getByLabel('Layer version to add').selectOption('arn:aws:lambda:us-east-1:123456789012:layer:broken:1');
+  await layers.getByRole('button', { name: 'Add layer' }).click();
+  await playground.invoke();
+  await expect(playground.response).toContainText('Runtime.UserCodeSyntaxError');
+  await expect(playground.response).toContainText("SyntaxError: Unexpected token ';' (/opt/nodejs/node_modules/greet/index.js)");
 });
 
 test('a sixth layer and two versions of one layer are refused in Lambda’s words, and not applied', async ({ playground, page }) => {

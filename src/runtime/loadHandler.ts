@@ -2,7 +2,7 @@ import type { InitSpec } from '../protocol/messages';
 import { RuntimeError, runtimeError } from './errors';
 import type { WireError } from '../protocol/messages';
 import { createRegistry, makeNodeRequire } from './node/nodeRequire';
-import { LayerModules, type LayerModuleFn } from './node/layerModules';
+import { LAYER_SYNTAX_ERROR, LayerModules, type LayerModuleFn } from './node/layerModules';
 import { shownFileOf } from '../protocol/stackTrace';
 import { setTraceSource } from './traceSource';
 
@@ -107,6 +107,10 @@ export function prepareModule(spec: InitSpec, host: ModuleHost): () => Promise<R
     } catch (err) {
       if (err instanceof Error && (err as { code?: string }).code === 'MODULE_NOT_FOUND') {
         throw new InitError(runtimeError('Runtime.ImportModuleError', `Error: ${err.message}`, err));
+      }
+      // A layer's module that does not parse fails Init as the handler's own file would.
+      if (err instanceof SyntaxError && (err as { code?: string }).code === LAYER_SYNTAX_ERROR) {
+        throw new InitError(runtimeError('Runtime.UserCodeSyntaxError', `SyntaxError: ${err.message}`, err));
       }
       throw err;
     }

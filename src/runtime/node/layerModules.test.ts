@@ -47,7 +47,7 @@ describe('packages from layers', () => {
     expect(() => req('left-pad')).toThrow(expect.objectContaining({ code: 'MODULE_NOT_FOUND', message: "Cannot find module 'left-pad'\nRequire stack:\n- /var/task/index.js\n- /var/runtime/index.mjs" }));
     expect(() => requireWith(FILES, '/var/task/index.mjs', true)('left-pad')).toThrow("Cannot find package 'left-pad' imported from /var/task/index.mjs");
     expect(() => req('./helper')).toThrow("Cannot find module './helper'");
-    expect(() => req('broken')).toThrow(SyntaxError);
+    expect(() => req('broken')).toThrow(expect.objectContaining({ name: 'SyntaxError', code: 'ERR_LAYER_MODULE_SYNTAX', message: expect.stringContaining('(/opt/nodejs/node_modules/broken/index.js)') }));
   });
 
   it('lets built-ins win over a layer package of the same name', () => {

@@ -9,6 +9,13 @@ export type LayerModuleFn = (exports: object, require: Require, module: { export
 export type EvaluateLayerModule = (js: string, filename: string) => LayerModuleFn;
 
 const EXTENSIONS = ['', '.js', '.json', '.mjs', '.cjs'];
+
+/** The code a layer module's SyntaxError carries: Init reports it as Lambda does, Runtime.UserCodeSyntaxError. */
+export const LAYER_SYNTAX_ERROR = 'ERR_LAYER_MODULE_SYNTAX';
+
+function layerSyntaxError(message: string): SyntaxError {
+  return Object.assign(new SyntaxError(message), { code: LAYER_SYNTAX_ERROR });
+}
 const INDEXES = ['index.js', 'index.json', 'index.mjs', 'index.cjs'];
 
 const dirnameOf = (p: string): string => p.slice(0, p.lastIndexOf('/')) || '/';
@@ -67,8 +74,13 @@ export class LayerModules {
     }
     const code = this.code[path];
     if (!code) throw new Error(`The layer file ${path} was not compiled for this environment`);
-    if ('syntaxError' in code) throw new SyntaxError(code.syntaxError);
-    const run = this.evaluate(code.js, path);
+    if ('syntaxError' in code) throw layerSyntaxError(code.syntaxError);
+    let run: LayerModuleFn;
+    try {
+      run = this.evaluate(code.js, path);
+    } catch (err) {
+      throw err instanceof SyntaxError ? layerSyntaxError(`${err.message} (${path})`) : err;
+    }
     // Cached before it runs, as Node does: a require cycle sees the exports made so far.
     this.cache.set(path, module);
     const dirname = dirnameOf(path);
