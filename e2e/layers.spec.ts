@@ -9,8 +9,8 @@ async function publishLayer(playground: Playground, name: string, path: string, 
   await playground.view('Configuration');
   const layers = playground.page.getByRole('region', { name: 'Layers' });
   await layers.getByLabel('Layer name').fill(name);
-  await layers.getByLabel('File 1 path').fill(path);
-  await layers.getByLabel('File 1 content').fill(content);
+  await layers.getByLabel('Path 1 in the layer').fill(path);
+  await layers.getByLabel('Text of path 1').fill(content);
   if (runtimes.length > 0) await layers.getByLabel('Compatible runtimes (optional)').selectOption(runtimes);
   await layers.getByRole('button', { name: 'Publish layer version' }).click();
   await expect(layers.getByRole('status')).toHaveText(`Published arn:aws:lambda:us-east-1:123456789012:layer:${name}:${version}.`);

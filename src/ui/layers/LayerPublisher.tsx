@@ -25,7 +25,7 @@ export function LayerPublisher() {
     if ('problem' in read) say('problem', read.problem);
     else {
       setFiles(read.files);
-      say('done', `Read ${read.files.length} file${read.files.length === 1 ? '' : 's'} from ${file.name}: publish them as a layer version.`);
+      say('done', `Read ${read.files.length} path${read.files.length === 1 ? '' : 's'} from ${file.name}: publish them as a layer version.`);
     }
   };
 
@@ -52,18 +52,18 @@ export function LayerPublisher() {
           </select>
         </label>
       </div>
-      <ol className="layer-files" aria-label="Layer files">
+      <ol className="layer-files" aria-label="Layer contents">
         {files.map((f, i) => (
           <li key={i}>
             <label>
-              File {i + 1} path
+              Path {i + 1} in the layer
               <input type="text" value={f.path} onChange={(e) => setFile(i, { path: e.target.value })} spellCheck={false} placeholder="nodejs/node_modules/pkg/index.js" />
             </label>
             <label>
-              File {i + 1} content
+              Text of path {i + 1}
               <textarea value={f.content} onChange={(e) => setFile(i, { content: e.target.value })} rows={4} spellCheck={false} />
             </label>
-            <button type="button" onClick={() => setFiles((all) => all.filter((_, j) => j !== i))} aria-label={`Remove file ${i + 1}`}>
+            <button type="button" onClick={() => setFiles((all) => all.filter((_, j) => j !== i))} aria-label={`Remove path ${i + 1}`}>
               Remove
             </button>
           </li>
@@ -71,7 +71,7 @@ export function LayerPublisher() {
       </ol>
       <div className="row">
         <button type="button" onClick={() => setFiles((all) => [...all, { path: '', content: '' }])}>
-          Add file
+          Add a path
         </button>
         <label htmlFor={`${id}-zip`}>Upload layer .zip</label>
         <input id={`${id}-zip`} type="file" accept=".zip,application/zip" onChange={(e) => e.target.files?.[0] && void upload(e.target.files[0])} />
