@@ -11,7 +11,7 @@ async function publishLayer(playground: Playground, name: string, path: string, 
   await layers.getByLabel('Layer name').fill(name);
   await layers.getByLabel('Path 1 in the layer').fill(path);
   await layers.getByLabel('Text of path 1').fill(content);
-  if (runtimes.length > 0) await layers.getByLabel('Compatible runtimes (optional)').selectOption(runtimes);
+  if (runtimes.length > 0) await layers.getByLabel('Compatible with (optional)').selectOption(runtimes);
   await layers.getByRole('button', { name: 'Publish layer version' }).click();
   await expect(layers.getByRole('status')).toHaveText(`Published arn:aws:lambda:us-east-1:123456789012:layer:${name}:${version}.`);
   return layers;

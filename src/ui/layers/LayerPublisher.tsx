@@ -42,7 +42,7 @@ export function LayerPublisher() {
           <input type="text" value={description} onChange={(e) => setDescription(e.target.value)} maxLength={256} />
         </label>
         <label>
-          Compatible runtimes (optional)
+          Compatible with (optional)
           <select multiple size={3} value={runtimes} onChange={(e) => setRuntimes([...e.target.selectedOptions].map((o) => o.value as Runtime))}>
             {RUNTIMES.map((r) => (
               <option key={r} value={r}>

@@ -32,7 +32,7 @@ export function LayersPanel() {
               <th scope="col">Layer</th>
               <th scope="col">Version</th>
               <th scope="col">Description</th>
-              <th scope="col">Compatible runtimes</th>
+              <th scope="col">Compatible with</th>
               <th scope="col">Files</th>
             </tr>
           </thead>
