@@ -2,7 +2,7 @@ import { loadSucrase, sucrase } from '../bridge/sucraseLoader';
 import { realTimers } from '../bridge/timerHost';
 import { exportFiles } from '../core/workspace/exportFiles';
 import { ImportProblem, workspaceFromDocument, workspaceFromFiles, type ImportedFile } from '../core/workspace/importFiles';
-import { linkLengthAdvice, type LinkLengthLevel } from '../core/workspace/shareLinkFormat';
+import { layersLinkNote, linkLengthAdvice, type LinkLengthLevel } from '../core/workspace/shareLinkFormat';
 import type { WorkspaceFunction } from '../core/workspace/workspaceTypes';
 import { readZip, ZipError } from '../bridge/zipReader';
 import { writeZip } from '../bridge/zipWriter';
@@ -32,10 +32,9 @@ export async function makeShareLink(base = `${location.origin}${location.pathnam
   // A link carries the layers too; when they are what makes it too long, say so (an export carries them whole).
   if (advice.level !== 'ok' && workspace.layers.length > 0) {
     const without = shareUrl(base, await encodeWorkspaceFragment({ ...workspace, layers: [] })).length;
-    if (linkLengthAdvice(without).level !== advice.level) {
-      const files = workspace.layers.reduce((n, l) => n + l.versions.reduce((m, v) => m + v.files.length, 0), 0);
-      advice.message += ` Its layers (${files} file${files === 1 ? '' : 's'}) make up ${(url.length - without).toLocaleString('en-US')} characters of it: Export carries them in a zip.`;
-    }
+    const files = workspace.layers.reduce((n, l) => n + l.versions.reduce((m, v) => m + v.files.length, 0), 0);
+    const note = layersLinkNote(url.length, without, files);
+    if (note) advice.message += ` ${note}`;
   }
   return { url, length: url.length, level: advice.level, advice: advice.message };
 }

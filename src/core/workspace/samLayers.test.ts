@@ -7,6 +7,7 @@ import { readWorkspace } from './readWorkspace';
 import { fn, ws } from './sampleWorkspaces.test-support';
 import { samTemplate } from './samTemplate';
 import { checkSamTemplate } from './samTemplateChecker.test-support';
+import { layersLinkNote } from './shareLinkFormat';
 
 const CFN_TAGS: ScalarTag[] = [{ tag: '!Ref', resolve: (s: string) => ({ Ref: s }), identify: () => false }];
 const GREET = 'arn:aws:lambda:us-east-1:123456789012:layer:greet:2';
@@ -58,5 +59,14 @@ describe('layers in saved workspaces, links and exports', () => {
     expect(withoutDocument.layers.map((l) => [l.name, l.versions.map((v) => [v.version, v.files.map((f) => f.path)])])).toEqual([
       ['greet', [[1, ['nodejs/node_modules/greet/index.js']], [2, ['nodejs/node_modules/greet/index.js', 'python/greet.py']]]],
     ]);
+  });
+
+  it.each<[string, number, number, string | null]>([
+    ['a short link', 1_500, 900, null],
+    ['a long link that is long without its layers too', 9_000, 8_500, null],
+    ['a link the layers make too long', 9_000, 1_500, 'Its layers (3 files) make up 7,500 characters of it: Export carries them in a zip.'],
+    ['a link the layers take past the notice', 2_500, 1_900, 'Its layers (3 files) make up 600 characters of it: Export carries them in a zip.'],
+  ])('say when the layers make a link too long: %s', (_what, length, without, note) => {
+    expect(layersLinkNote(length, without, 3)).toBe(note);
   });
 });
