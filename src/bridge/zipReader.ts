@@ -67,3 +67,27 @@ export async function readZip(bytes: Uint8Array): Promise<ZipEntry[]> {
   }
   return entries;
 }
+
+/**
+ * The unzipped size the archive declares (its central directory's sizes
+ * summed), read without inflating anything: what Lambda checks a layer's or
+ * a function's archive against. 0 when no central directory is found.
+ */
+export function declaredUnzippedBytes(bytes: Uint8Array): number {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let end = -1;
+  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 0xffff); i--) {
+    if (view.getUint32(i, true) === 0x06054b50) {
+      end = i;
+      break;
+    }
+  }
+  if (end < 0) return 0;
+  let total = 0;
+  let at = view.getUint32(end + 16, true);
+  for (let n = view.getUint16(end + 10, true); n > 0 && at + 46 <= bytes.length && view.getUint32(at, true) === 0x02014b50; n--) {
+    total += view.getUint32(at + 24, true);
+    at += 46 + view.getUint16(at + 28, true) + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
+  }
+  return total;
+}

@@ -28,6 +28,16 @@ export function functionArn(region: string, accountId: string, functionName: str
 }
 
 /**
+ * Lambda's NODE_PATH on a Node.js runtime: the layers' version-specific
+ * folder first, then theirs for every version (lambda-model.md §10), then
+ * the runtime's own and the function's.
+ */
+export function nodePath(runtime: string): string {
+  const major = /^nodejs(\d+)\./.exec(runtime)?.[1];
+  return [...(major ? [`/opt/nodejs/node${major}/node_modules`] : []), '/opt/nodejs/node_modules', '/var/runtime/node_modules', '/var/runtime', '/var/task'].join(':');
+}
+
+/**
  * The variables a Node.js handler sees in `process.env`: Lambda's reserved
  * and unreserved ones (lambda-model.md §6) with the function's own on top.
  * No credentials: the playground has none to give, so the AWS_ACCESS_KEY_ID
@@ -57,7 +67,7 @@ export function environmentVariables(config: FunctionConfig, id: EnvironmentIden
     LANG: 'en_US.UTF-8',
     TZ: ':UTC',
     PATH: '/var/lang/bin:/usr/local/bin:/usr/bin/:/bin:/opt/bin',
-    ...(custom ? {} : isPythonRuntime(config.runtime) ? { PYTHONPATH: '/var/runtime' } : { NODE_PATH: '/opt/nodejs/node_modules:/var/runtime/node_modules:/var/runtime:/var/task' }),
+    ...(custom ? {} : isPythonRuntime(config.runtime) ? { PYTHONPATH: '/var/runtime' } : { NODE_PATH: nodePath(config.runtime) }),
     ...logVariables,
   };
 }

@@ -1,4 +1,5 @@
 import { utf8Length } from './codec';
+import type { LayerFile } from './layers';
 
 /**
  * The runtimes the playground runs: Node.js (callback handlers end with
@@ -73,6 +74,14 @@ export interface FunctionConfig {
   applicationLogLevel?: ApplicationLogLevel;
   /** LoggingConfig.SystemLogLevel, JSON only; `INFO` when absent. */
   systemLogLevel?: SystemLogLevel;
+  /** Layer version ARNs, in extraction order (at most 5: src/core/layers.ts); none when absent. */
+  layers?: string[];
+  /**
+   * `/opt` as deployed: the listed layers' files merged (a later layer wins),
+   * absolute paths. Filled in when the function is deployed (never saved:
+   * the workspace's layers are the source).
+   */
+  layerFiles?: LayerFile[];
 }
 
 export const DEFAULT_CONFIG: Omit<FunctionConfig, 'code'> = {

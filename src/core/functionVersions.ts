@@ -60,6 +60,10 @@ export function codeSha256(code: string): string {
 /** What a version freezes, compared field by field: the code and every setting of the configuration. */
 function sameSnapshot(a: FunctionConfig, b: FunctionConfig): boolean {
   const keys = new Set([...Object.keys(a), ...Object.keys(b)]) as Set<keyof FunctionConfig>;
+  // No layers is no layers, listed or not; /opt as deployed follows from the layer ARNs.
+  keys.delete('layerFiles');
+  keys.delete('layers');
+  if (JSON.stringify(a.layers ?? []) !== JSON.stringify(b.layers ?? [])) return false;
   for (const k of keys) if (JSON.stringify(a[k]) !== JSON.stringify(b[k])) return false;
   return true;
 }

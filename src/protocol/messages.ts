@@ -19,6 +19,9 @@ export interface WireError {
   requestId?: string;
 }
 
+/** A layer's JavaScript file compiled by the app as the handler is (a CommonJS body), or why it does not parse. */
+export type LayerModuleCode = { js: string; esm: boolean } | { syntaxError: string };
+
 export interface InitSpec {
   functionName: string;
   runtime: string;
@@ -41,6 +44,14 @@ export interface InitSpec {
   pythonSource?: string;
   /** The scripts of the Node.js built-ins the handler imports (src/runtime/node), concatenated; absent when it imports none. */
   nodeBuiltins?: string;
+  /**
+   * The function's layers as extracted into /opt: absolute paths
+   * (`/opt/nodejs/node_modules/greet/index.js`), already merged in the
+   * function's layer order (a later layer's file wins). Absent: no layers.
+   */
+  layerFiles?: { path: string; content: string }[];
+  /** Of `layerFiles`, the JavaScript ones (.js, .mjs, .cjs) compiled, by path: what `require` runs. */
+  layerModules?: Record<string, LayerModuleCode>;
   /** The function's ephemeral storage (/tmp) in MB, 512–10,240. */
   ephemeralStorageMb?: number;
   variables: Record<string, string>;

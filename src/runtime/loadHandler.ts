@@ -2,6 +2,7 @@ import type { InitSpec } from '../protocol/messages';
 import { RuntimeError, runtimeError } from './errors';
 import type { WireError } from '../protocol/messages';
 import { createRegistry, makeNodeRequire } from './node/nodeRequire';
+import { LAYER_SYNTAX_ERROR, LayerModules, type LayerModuleFn } from './node/layerModules';
 import { shownFileOf } from '../protocol/stackTrace';
 import { setTraceSource } from './traceSource';
 
@@ -34,6 +35,27 @@ function evaluateScript(source: string): void {
   }
 }
 
+// Taken before any handler code runs (which may replace the global).
+const indirectEval = globalThis.eval;
+
+/**
+ * A layer file's module function, from an indirect eval named by its /opt
+ * path (so its frames name it): several times cheaper per module than a
+ * Blob script, which matters when a package has many files. The frame's
+ * policy allows eval, as a handler's own code may use it.
+ */
+function evaluateLayerModule(js: string, filename: string): LayerModuleFn {
+  return indirectEval(`(function (exports, require, module, __filename, __dirname, __playgroundImportMeta) {${js}\n})\n//# sourceURL=file://${filename}`) as LayerModuleFn;
+}
+
+/** The packages the function's layers hold, found through NODE_PATH (absent when it has no layers). */
+function layerModulesOf(spec: InitSpec): LayerModules | undefined {
+  if (!spec.layerFiles?.length) return undefined;
+  const files = new Map(spec.layerFiles.map((f) => [f.path, f.content]));
+  const nodePath = (spec.variables.NODE_PATH ?? '').split(':').filter((d) => d !== '');
+  return new LayerModules(files, spec.layerModules ?? {}, nodePath, evaluateLayerModule);
+}
+
 /**
  * Evaluate the function's file as a module body, Node.js built-ins first:
  * returns what runs its top-level code, which resolves with its exports when
@@ -49,7 +71,12 @@ export function prepareModule(spec: InitSpec, host: ModuleHost): () => Promise<R
   // The prefix shares the code's first line, so line numbers in stack traces match the editor's.
   // --- Node.js built-ins (src/runtime/node): the scripts the app sent for this handler, registered before its code runs.
   if (spec.nodeBuiltins) evaluateScript(spec.nodeBuiltins);
-  Object.assign(host, { __playgroundEphemeralStorageMb: spec.ephemeralStorageMb ?? 512, __playgroundHandlerFile: { path: filename, text: js } });
+  Object.assign(host, {
+    __playgroundEphemeralStorageMb: spec.ephemeralStorageMb ?? 512,
+    __playgroundHandlerFile: { path: filename, text: js },
+    __playgroundLayerFiles: spec.layerFiles ?? [],
+  });
+  const layers = layerModulesOf(spec);
   const registry = createRegistry(host as Record<string, unknown>);
   const importMeta = { url: `file://${filename}`, filename, dirname: TASK_ROOT, resolve: (s: string) => (s.startsWith('node:') ? s : `node:${s}`) };
   // --- end Node.js built-ins
@@ -76,10 +103,14 @@ export function prepareModule(spec: InitSpec, host: ModuleHost): () => Promise<R
   return async () => {
     const module = { exports: {} as Record<string, unknown> };
     try {
-      await run(module.exports, makeNodeRequire(registry, filename, esm), module, filename, TASK_ROOT, importMeta);
+      await run(module.exports, makeNodeRequire(registry, filename, esm, layers), module, filename, TASK_ROOT, importMeta);
     } catch (err) {
       if (err instanceof Error && (err as { code?: string }).code === 'MODULE_NOT_FOUND') {
         throw new InitError(runtimeError('Runtime.ImportModuleError', `Error: ${err.message}`, err));
+      }
+      // A layer's module that does not parse fails Init as the handler's own file would.
+      if (err instanceof SyntaxError && (err as { code?: string }).code === LAYER_SYNTAX_ERROR) {
+        throw new InitError(runtimeError('Runtime.UserCodeSyntaxError', `SyntaxError: ${err.message}`, err));
       }
       throw err;
     }

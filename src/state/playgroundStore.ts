@@ -11,6 +11,7 @@ import { LogFeed } from './logFeed';
 import { countSent } from './sentCounter';
 import { invokeTarget } from './versionsStore';
 import { runtimeSwitch } from './runtimeSwitch';
+import { functionLayersProblemText, useLayers } from './layersStore';
 
 export type { InvokeResult };
 
@@ -85,6 +86,8 @@ function entry(id: string, config: FunctionConfig, eventText = EXAMPLE_EVENT): F
 /** What Lambda would reject, and a name another function of the workspace already has (Lambda's ResourceConflictException). */
 export function problemsOf(f: FunctionEntry, functions: readonly FunctionEntry[]): ConfigProblem[] {
   const problems = validateConfig(f.config);
+  const layers = functionLayersProblemText(f.config);
+  if (layers) problems.push({ field: 'layers', message: layers });
   if (functions.some((other) => other.id !== f.id && other.config.name === f.config.name)) {
     problems.push({ field: 'name', message: `Function already exist: ${f.config.name}` });
   }
@@ -200,6 +203,14 @@ export const usePlayground = create<PlaygroundState>()((set, get) => {
       set({ functions, selectedId: selected.id, ...mirror(selected, functions) });
     },
   };
+});
+
+// A layer version published (or a workspace's layers restored) may make a function's layer list valid or not: the shown problems follow.
+useLayers.subscribe((state, prev) => {
+  if (state.layers === prev.layers) return;
+  const { functions, selectedId } = usePlayground.getState();
+  const selected = functions.find((f) => f.id === selectedId);
+  if (selected) usePlayground.setState({ problems: problemsOf(selected, functions) });
 });
 
 /** Every invocation's log lines go to its function's log stream, in batches; during a load run, a bounded window of them. */

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { BillingGranularityMs } from '../core/billing';
 import { validateConfig } from '../core/functionConfig';
+import { functionLayersProblemText } from './layersStore';
 import { arrivalTimes, DEFAULT_LOAD_PLAN, validateLoadPlan, type LoadPlan, type LoadProgress, type LoadRunState } from '../core/loadPattern';
 import {
   DEFAULT_FUNCTION_SETTINGS,
@@ -141,7 +142,7 @@ function applyToSession(): void {
     id: f.id,
     config: f.config,
     settings: ownOf(own, f.id),
-    deployable: validateConfig(f.config).length === 0,
+    deployable: validateConfig(f.config).length === 0 && functionLayersProblemText(f.config) === null,
     versions: byFunction[f.id],
   }));
   s.applySettings(accountSettings, functions);

@@ -3,6 +3,7 @@ import type { Clock } from '../core/clock';
 import { functionArn } from '../core/environmentVariables';
 import type { FunctionConfig } from '../core/functionConfig';
 import { NO_VERSIONS, provisionedByVersion, type FunctionVersions } from '../core/functionVersions';
+import { mergeLayerFiles, type Layer } from '../core/layers';
 import { PlatformClock } from '../core/platformClock';
 import { DEFAULT_SETTINGS, functionSettingsOf, settingsFor, type FunctionSettings, type PlatformSettings } from '../core/platformSettings';
 import type { PlatformCommand } from '../core/platformTypes';
@@ -81,6 +82,10 @@ export class Session {
   private wiring: SourceWiring = UNWIRED;
   private readonly driverOptions: SessionOptions['driver'];
   private disposed = false;
+  /** The workspace's layers: what a function's layer ARNs mount at /opt when it is deployed. */
+  private layers: readonly Layer[] = [];
+  /** Each configuration as deployed, with its layers' files (one object per configuration, so a driver sees no change where there is none). */
+  private deployedOf = new WeakMap<FunctionConfig, FunctionConfig>();
 
   constructor(options: SessionOptions = {}) {
     this.timers = options.timers ?? realTimers;
@@ -121,7 +126,7 @@ export class Session {
       const listener = (commands: readonly PlatformCommand[]): void => {
         for (const l of this.listeners) l(functionId, commands);
       };
-      const driver = new LiveDriver(config, {
+      const driver = new LiveDriver(this.withLayerFiles(config), {
         ...this.driverOptions,
         settings: this.settingsOfKey(key),
         scheduler: this.scheduler,
@@ -136,10 +141,27 @@ export class Session {
       return driver;
     }
     if (held.deployed !== config) {
-      held.driver.configure(config);
+      held.driver.configure(this.withLayerFiles(config));
       held.deployed = config;
     }
     return held.driver;
+  }
+
+  /** The workspace's layers (layer versions never change once published: deployed functions keep theirs). */
+  setLayers(layers: readonly Layer[]): void {
+    this.layers = layers;
+    this.deployedOf = new WeakMap();
+  }
+
+  /** The configuration with /opt as its layers make it (Lambda extracts them in list order; a later file wins). */
+  private withLayerFiles(config: FunctionConfig): FunctionConfig {
+    if (!config.layers?.length) return config;
+    let deployed = this.deployedOf.get(config);
+    if (!deployed) {
+      deployed = { ...config, layerFiles: mergeLayerFiles(config.layers, this.layers, { region: DEFAULT_REGION, accountId: DEFAULT_ACCOUNT }) };
+      this.deployedOf.set(config, deployed);
+    }
+    return deployed;
   }
 
   /** The driver of a function that has one, without deploying anything. */

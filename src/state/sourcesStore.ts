@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import { validateConfig } from '../core/functionConfig';
+import { functionLayersProblemText } from './layersStore';
 import { splitQualifiedName } from '../core/functionVersions';
 import { createRandom } from '../core/random';
 import { DEFAULT_ACCOUNT, DEFAULT_REGION, type EventSource, type SourceCommand, type SourceContext } from '../core/sources/sourceTypes';
@@ -88,7 +89,7 @@ onSessionStart((s) => {
       // A trigger may name a version or an alias (`name:live`), as Lambda's FunctionName does; an alias picks a version per request.
       const { name, qualifier } = splitQualifiedName(functionName);
       const f = usePlayground.getState().functions.find((x) => x.config.name === name);
-      if (!f || validateConfig(f.config).length > 0 || 'problem' in targetFor(f.id, f.config, qualifier)) return null;
+      if (!f || validateConfig(f.config).length > 0 || functionLayersProblemText(f.config) !== null || 'problem' in targetFor(f.id, f.config, qualifier)) return null;
       const origin = originLabel(sourceId);
       const target = () => {
         const t = targetFor(f.id, f.config, qualifier);

@@ -6,6 +6,7 @@ import { usePlayground } from './playgroundStore';
 import { ALL_FUNCTIONS, useRun } from './runStore';
 import { captureTriggers, removeAllTriggers, restoreTriggers } from './triggerSpecs';
 import { useVersions } from './versionsStore';
+import { useLayers } from './layersStore';
 import { savedVersions, versionsFromSaved } from '../core/workspace/savedVersions';
 import { NO_VERSIONS } from '../core/functionVersions';
 import { functionArn } from '../core/environmentVariables';
@@ -17,6 +18,7 @@ export function exampleWorkspace(name = 'Example'): Workspace {
     ...WORKSPACE_DEFAULTS,
     triggers: [],
     scenarios: [],
+    layers: [],
     name,
     functions: [{ ...FUNCTION_DEFAULTS, ...DEFAULT_CONFIG, environment: {}, savedEvents: [], code: EXAMPLE_CODE, event: EXAMPLE_EVENT }],
   };
@@ -45,6 +47,7 @@ export function captureWorkspace(name: string, scenarios: unknown[]): Workspace 
       environment: { ...f.config.environment },
       architecture: f.config.architecture,
       networkAccess: f.config.networkAccess,
+      layers: [...(f.config.layers ?? [])],
       ...(f.config.logFormat ? { logFormat: f.config.logFormat } : {}),
       ...(f.config.applicationLogLevel ? { applicationLogLevel: f.config.applicationLogLevel } : {}),
       ...(f.config.systemLogLevel ? { systemLogLevel: f.config.systemLogLevel } : {}),
@@ -58,6 +61,7 @@ export function captureWorkspace(name: string, scenarios: unknown[]): Workspace 
     triggers: captureTriggers(),
     concurrency: { ...settings },
     loadPlan: { ...plan, pattern: { ...plan.pattern } },
+    layers: useLayers.getState().layers.map((l) => ({ name: l.name, versions: l.versions.map((v) => ({ ...v, files: v.files.map((f) => ({ ...f })), compatibleRuntimes: [...v.compatibleRuntimes] })) })),
     scenarios,
   };
 }
@@ -74,6 +78,8 @@ export function applyWorkspace(workspace: Workspace): string[] | Promise<string[
   const run = useRun.getState();
   run.stopLoad();
   removeAllTriggers();
+  // Layers first: the functions' layer ARNs are checked against them.
+  useLayers.getState().restore(workspace.layers);
   usePlayground.getState().replaceFunctions(
     workspace.functions.map(({ event, savedEvents, concurrency: _own, versions: _versions, aliases: _aliases, ...config }) => ({ config: { ...config, environment: { ...config.environment } }, eventText: event, savedEvents: savedEvents.map((e) => ({ ...e })) })),
     workspace.selected,

@@ -1,4 +1,5 @@
 import { useVersions } from './versionsStore';
+import { useLayers } from './layersStore';
 import { realTimers } from '../bridge/timerHost';
 import { create } from 'zustand';
 import { compactWorkspace } from '../core/workspace/compactWorkspace';
@@ -246,6 +247,7 @@ export async function startPersistence(embed: boolean, readOnly: boolean): Promi
   useSources.subscribe((s, p) => (s.triggers !== p.triggers || s.version !== p.version) && scheduleSave());
   useRun.subscribe((s, p) => (s.settings !== p.settings || s.plan !== p.plan) && scheduleSave());
   useVersions.subscribe((s, p) => s.byFunction !== p.byFunction && scheduleSave());
+  useLayers.subscribe((s, p) => s.layers !== p.layers && scheduleSave());
   useWorkspace.subscribe((s, p) => (s.name !== p.name || s.scenarios !== p.scenarios) && scheduleSave());
   const flush = (): void => {
     if (document.visibilityState === 'hidden') void saveNow();

@@ -2,7 +2,7 @@ import { loadSucrase, sucrase } from '../bridge/sucraseLoader';
 import { realTimers } from '../bridge/timerHost';
 import { exportFiles } from '../core/workspace/exportFiles';
 import { ImportProblem, workspaceFromDocument, workspaceFromFiles, type ImportedFile } from '../core/workspace/importFiles';
-import { linkLengthAdvice, type LinkLengthLevel } from '../core/workspace/shareLinkFormat';
+import { layersLinkNote, linkLengthAdvice, type LinkLengthLevel } from '../core/workspace/shareLinkFormat';
 import type { WorkspaceFunction } from '../core/workspace/workspaceTypes';
 import { readZip, ZipError } from '../bridge/zipReader';
 import { writeZip } from '../bridge/zipWriter';
@@ -26,8 +26,16 @@ export function playgroundBaseUrl(): string {
 
 /** The link that opens the current workspace, with what its own link asked for and is still held (the page it opens asks again). */
 export async function makeShareLink(base = `${location.origin}${location.pathname}${location.search}`): Promise<ShareLink> {
-  const url = shareUrl(base, await encodeWorkspaceFragment(withRequests(currentWorkspace(), useWorkspace.getState().consent)));
+  const workspace = withRequests(currentWorkspace(), useWorkspace.getState().consent);
+  const url = shareUrl(base, await encodeWorkspaceFragment(workspace));
   const advice = linkLengthAdvice(url.length);
+  // A link carries the layers too; when they are what makes it too long, say so (an export carries them whole).
+  if (advice.level !== 'ok' && workspace.layers.length > 0) {
+    const without = shareUrl(base, await encodeWorkspaceFragment({ ...workspace, layers: [] })).length;
+    const files = workspace.layers.reduce((n, l) => n + l.versions.reduce((m, v) => m + v.files.length, 0), 0);
+    const note = layersLinkNote(url.length, without, files);
+    if (note) advice.message += ` ${note}`;
+  }
   return { url, length: url.length, level: advice.level, advice: advice.message };
 }
 

@@ -52,5 +52,7 @@ export function exportFiles(workspace: Workspace, compileTypeScript: (fn: Worksp
     files.push({ path: `${l.folder}package.json`, text: `${JSON.stringify(pkg, null, 2)}\n` });
     files.push(...eventFiles(l));
   }
+  // Each layer version's files, as its archive's root holds them (nodejs/node_modules/…, python/…).
+  for (const l of template.layers) for (const f of l.version.files) files.push({ path: `${l.folder}${f.path}`, text: f.content });
   return files;
 }

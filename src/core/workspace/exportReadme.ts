@@ -1,6 +1,13 @@
 import type { SamTemplate } from './samTemplate';
 import type { Workspace } from './workspaceTypes';
 
+/** The layer versions, each a folder its AWS::Serverless::LayerVersion's ContentUri names; none when the workspace has no layers. */
+function layerLines(template: SamTemplate): string {
+  if (template.layers.length === 0) return '';
+  const list = template.layers.map((l) => `  - \`${l.folder}\`: layer \`${l.name}\` version ${l.version.version}, resource \`${l.logicalId}\``).join('\n');
+  return `\n- \`layers/\`: each layer version's files, as Lambda extracts them into /opt:\n${list}`;
+}
+
 /** The README of an exported project: what is in it and how to deploy it. */
 export function exportReadme(workspace: Workspace, template: SamTemplate): string {
   const functions = template.layout
@@ -17,7 +24,7 @@ ${functions}
 - \`template.yaml\`: the functions (memory, timeout, architecture, environment
   variables, reserved and provisioned concurrency), their triggers as SAM
   events, and the buckets, queues, topics, tables and streams they need.
-- \`events/\`: the saved test events.
+- \`events/\`: the saved test events.${layerLines(template)}
 - \`playground.json\`: the whole workspace; the playground's **Import** button
   reads this zip back.
 

@@ -1,5 +1,6 @@
 import { SchemaProblem } from '../schema/schema';
 import { WORKSPACE_FILE, WORKSPACE_FORMAT } from './exportFiles';
+import { layersFromFiles } from './samLayers';
 import { readAnyVersion } from './workspaceMigrations';
 import { FUNCTION_DEFAULTS, WORKSPACE_DEFAULTS, WORKSPACE_VERSION, type Workspace, type WorkspaceFunction } from './workspaceTypes';
 
@@ -13,6 +14,7 @@ export interface ImportedFile {
 
 const HANDLER_FILE = /(^|\/)([\w.-]+)\.(mjs|cjs|js|ts)$/;
 const SKIPPED = /(^|\/)(node_modules|\.aws-sam|\.git)\//;
+const LAYER_FILE = /(^|\/)layers\/[a-zA-Z0-9_-]+\/\d+\//;
 
 /** A `playground.json` document (any version up to the current one) as a workspace. */
 export function workspaceFromDocument(text: string, path = WORKSPACE_FILE): Workspace {
@@ -53,7 +55,9 @@ export function workspaceFromFiles(files: readonly ImportedFile[], name: string)
   const kept = files.filter((f) => !SKIPPED.test(f.path));
   const workspaceFile = kept.filter((f) => f.path.split('/').pop() === WORKSPACE_FILE).sort((a, b) => a.path.length - b.path.length)[0];
   if (workspaceFile) return workspaceFromDocument(workspaceFile.text, workspaceFile.path);
-  const handlers = kept.filter((f) => HANDLER_FILE.test(f.path) && !f.path.startsWith('events/') && !/\.(test|spec|d)\.[mc]?[jt]s$/.test(f.path));
+  // A layer's files (layers/<name>/<version>/…) are layers, not handlers.
+  const layers = layersFromFiles(files);
+  const handlers = kept.filter((f) => HANDLER_FILE.test(f.path) && !f.path.startsWith('events/') && !LAYER_FILE.test(f.path) && !/\.(test|spec|d)\.[mc]?[jt]s$/.test(f.path));
   // One handler per folder: index.* first.
   const byFolder = new Map<string, ImportedFile>();
   for (const f of handlers.sort((a, b) => Number(!/(^|\/)index\./.test(a.path)) - Number(!/(^|\/)index\./.test(b.path)))) {
@@ -76,5 +80,5 @@ export function workspaceFromFiles(files: readonly ImportedFile[], name: string)
     if (file === owner.name || owner.event === FUNCTION_DEFAULTS.event) owner.event = e.text;
     else owner.savedEvents.push({ name: file.replace(`${owner.name}--`, ''), json: e.text });
   }
-  return { ...WORKSPACE_DEFAULTS, triggers: [], scenarios: [], name, functions };
+  return { ...WORKSPACE_DEFAULTS, triggers: [], scenarios: [], layers, name, functions };
 }

@@ -35,6 +35,8 @@ export const FUNCTION_PROPERTIES: Record<string, PropRule> = {
   Timeout: { type: 'integer', min: 1, max: 900 },
   Environment: { type: 'map' },
   LoggingConfig: { type: 'map' },
+  // AWS::Serverless::Function Layers: a list of layer version ARNs (Ref of an AWS::Serverless::LayerVersion); Lambda takes at most 5.
+  Layers: { type: 'list', max: 5 },
   ReservedConcurrentExecutions: { type: 'integer', min: 0 },
   AutoPublishAlias: { type: 'string' },
   DeploymentPreference: { type: 'map' },
@@ -100,6 +102,16 @@ export const S3_EVENTS = ['s3:ObjectCreated:*', 's3:ObjectCreated:Put', 's3:Obje
 /** CloudFormation resources: the properties we emit, and the attributes Fn::GetAtt may read. */
 export const RESOURCE_RULES: Record<string, { properties: Record<string, PropRule>; attributes: readonly string[] }> = {
   'AWS::Serverless::Function': { properties: FUNCTION_PROPERTIES, attributes: ['Arn'] },
+  // AWS::Serverless::LayerVersion: Ref gives the layer version's ARN; ContentUri is a folder of the project (sam package uploads it).
+  'AWS::Serverless::LayerVersion': {
+    properties: {
+      LayerName: { type: 'string', max: 140 },
+      Description: { type: 'string', max: 256 },
+      ContentUri: { type: 'string', required: true },
+      CompatibleRuntimes: { type: 'list', max: 15 },
+    },
+    attributes: [],
+  },
   'AWS::S3::Bucket': { properties: {}, attributes: ['Arn', 'DomainName', 'RegionalDomainName'] },
   'AWS::SQS::Queue': {
     properties: { VisibilityTimeout: { type: 'integer', min: 0, max: 43_200 }, MessageRetentionPeriod: { type: 'integer', min: 60, max: 1_209_600 }, RedrivePolicy: { type: 'json' } },

@@ -1,6 +1,7 @@
 import { DEFAULT_SETTINGS } from '../platformSettings';
 import { exportLayout, type FunctionLayout } from './exportLayout';
 import { templateParts } from './samEvents';
+import { functionLayers, layerLayout, layerResources, type LayerLayout } from './samLayers';
 import { getAtt, sub, toYaml, type YamlMap } from './yamlEmitter';
 import { functionSettingsIn, type Workspace, type WorkspaceFunction } from './workspaceTypes';
 
@@ -11,6 +12,8 @@ export interface SamTemplate {
   document: YamlMap;
   yaml: string;
   layout: FunctionLayout[];
+  /** Each layer version: an AWS::Serverless::LayerVersion whose ContentUri holds its files. */
+  layers: LayerLayout[];
   /** What the playground models that the template cannot say. */
   notes: string[];
 }
@@ -25,12 +28,14 @@ export function samTemplate(workspace: Workspace): SamTemplate {
   const taken = new Set(['ServerlessRestApi', 'ServerlessHttpApi']);
   const layout = exportLayout(workspace, taken);
   const parts = templateParts(workspace.triggers, layout, taken);
+  const layers = layerLayout(workspace, taken);
   const c = workspace.concurrency;
   const notes = [...parts.notes];
   if (layout.some((l) => l.fn.networkAccess === false)) notes.push('Network access is a playground setting: on Lambda a function outside a VPC always reaches the internet.');
   if (c.accountConcurrency !== DEFAULT_SETTINGS.accountConcurrency) notes.push(`The account concurrency limit (${c.accountConcurrency}) is your account's quota, not part of a template.`);
   if (c.waitScale !== 1) notes.push('Platform waits were compressed in the playground; AWS runs them in real time.');
-  const resources: YamlMap = {};
+  if (layers.length > 0) notes.push("Each layer version is its own AWS::Serverless::LayerVersion; AWS numbers the versions it publishes in your account (they may differ from the playground's), and the functions refer to them by Ref.");
+  const resources: YamlMap = layerResources(layers);
   const outputs: YamlMap = {};
   for (const l of layout) {
     const f = l.fn;
@@ -69,6 +74,7 @@ export function samTemplate(workspace: Workspace): SamTemplate {
         Timeout: f.timeoutS,
         Environment: Object.keys(f.environment).length > 0 ? { Variables: { ...f.environment } } : undefined,
         LoggingConfig: loggingConfigOf(f),
+        Layers: functionLayers(f, layers),
         ReservedConcurrentExecutions: own.reservedConcurrency ?? undefined,
         AutoPublishAlias: alias,
         DeploymentPreference: weighted ? { Type: 'Canary10Percent5Minutes' } : undefined,
@@ -102,7 +108,7 @@ export function samTemplate(workspace: Workspace): SamTemplate {
     '# Deploy: sam deploy --guided   (see README.md)',
     ...notes.map((n) => `# Note: ${n}`),
   ].join('\n');
-  return { document, yaml: `${header}\n${toYaml(document)}`, layout, notes };
+  return { document, yaml: `${header}\n${toYaml(document)}`, layout, layers, notes };
 }
 
 /** AWS::Serverless::Function LoggingConfig: only when the format is JSON (Text is Lambda's default and takes no levels). */

@@ -8,7 +8,17 @@ type Saved = Pick<WorkspaceFunction, 'versions' | 'aliases'>;
 /** A function's versions and aliases as the workspace saves them. */
 export function savedVersions(state: FunctionVersions): Saved {
   return {
-    versions: state.versions.map((v) => ({ version: v.version, description: v.description, publishedAtMs: v.publishedAtMs, config: { ...v.config, environment: { ...v.config.environment } }, ...(v.snapStart ? { snapStart: { ...v.snapStart } } : {}) })),
+    versions: state.versions.map((v) => {
+      // `/opt` as deployed is not saved: the version's layer ARNs name it.
+      const { layerFiles: _deployed, ...config } = v.config;
+      return {
+        version: v.version,
+        description: v.description,
+        publishedAtMs: v.publishedAtMs,
+        config: { ...config, environment: { ...config.environment }, layers: [...(config.layers ?? [])] },
+        ...(v.snapStart ? { snapStart: { ...v.snapStart } } : {}),
+      };
+    }),
     aliases: state.aliases.map((a) => ({
       name: a.name,
       functionVersion: String(a.functionVersion),
@@ -33,7 +43,9 @@ export function versionsFromSaved(saved: Saved, functionArn: string): { state: F
       problems.push(`Version ${v.version} of ${functionArn} comes after version ${last.version}: it was left out.`);
       continue;
     }
-    const config = v.config as FunctionConfig;
+    // A version without layers reads as one made before layers existed: no `layers` field.
+    const { layers, ...rest } = v.config;
+    const config: FunctionConfig = layers.length > 0 ? { ...rest, layers: [...layers] } : rest;
     // A snapshot of a runtime Lambda does not snapshot (a tampered save) is dropped: the version inits as any other.
     const snapshot = v.snapStart && supportsSnapStart(config.runtime) ? { snapStart: { ...v.snapStart } } : {};
     if (v.snapStart && !supportsSnapStart(config.runtime)) problems.push(`Version ${v.version}'s SnapStart snapshot was left out: ${config.runtime} is not supported for SnapStart enabled functions.`);

@@ -126,3 +126,15 @@ export function linkLengthAdvice(length: number): { level: LinkLengthLevel; mess
   }
   return { level: 'ok', message: `This link is ${chars} long.` };
 }
+
+/**
+ * What a link's advice adds when the workspace's layers are what push it
+ * over a threshold (`withoutLayers`: the same link's length without them):
+ * a link carries the layers too, and an export carries them whole. Null
+ * when the link is short enough, or would be as long without them.
+ */
+export function layersLinkNote(length: number, withoutLayers: number, layerFiles: number): string | null {
+  const level = linkLengthAdvice(length).level;
+  if (level === 'ok' || linkLengthAdvice(withoutLayers).level === level) return null;
+  return `Its layers (${layerFiles} file${layerFiles === 1 ? '' : 's'}) make up ${(length - withoutLayers).toLocaleString('en-US')} characters of it: Export carries them in a zip.`;
+}

@@ -21,7 +21,7 @@ import { triggerSchema } from '../triggers/triggerKinds';
  */
 
 /** The most functions, triggers, saved events and scenarios a workspace may hold (far above what the UI makes; a guard against hostile links). */
-export const WORKSPACE_LIMITS = { functions: 500, triggers: 1000, savedEvents: 500, scenarios: 1000 } as const;
+export const WORKSPACE_LIMITS = { functions: 500, triggers: 1000, savedEvents: 500, scenarios: 1000, layers: 200 } as const;
 
 const CODE_MAX = 6 * 1024 * 1024;
 
@@ -59,6 +59,10 @@ const CONFIG_FIELDS = {
   logFormat: s.optional(s.enum(LOG_FORMATS)).describe("Lambda's LoggingConfig.LogFormat; absent means Text."),
   applicationLogLevel: s.optional(s.enum(APPLICATION_LOG_LEVELS)).describe('LoggingConfig.ApplicationLogLevel (JSON format only).'),
   systemLogLevel: s.optional(s.enum(SYSTEM_LOG_LEVELS)).describe('LoggingConfig.SystemLogLevel (JSON format only).'),
+  layers: s
+    .array(s.string(2048), { max: 50, item: 'layer' })
+    .default([])
+    .describe('Layer version ARNs (arn:aws:lambda:us-east-1:123456789012:layer:<name>:<version>), in extraction order; Lambda takes at most 5 (the app says so in its words).'),
 };
 
 /** A published version: its number and the code and configuration it froze (src/core/functionVersions.ts). */
@@ -131,6 +135,23 @@ export const loadPlanSchema = s.object({
   invocationType: s.enum(['RequestResponse', 'Event']).default(DEFAULT_LOAD_PLAN.invocationType),
 });
 
+/** A file of a layer: its path from the layer's root (`nodejs/node_modules/greet/index.js`) and its text. */
+export const layerFileSchema = s.object({ path: s.string(1024), content: s.string(CODE_MAX) });
+
+/** A published, immutable layer version (src/core/layers.ts). */
+export const layerVersionSchema = s.object({
+  version: s.number({ min: 1, int: true }),
+  description: s.string(256).default(''),
+  files: s.array(layerFileSchema, { max: 10_000, item: 'file' }).default([]),
+  compatibleRuntimes: s.array(s.enum(RUNTIMES), { max: RUNTIMES.length }).default([]),
+});
+
+/** A layer of the workspace: its name and its versions, oldest first. */
+export const layerSchema = s.object({
+  name: s.string(140),
+  versions: s.array(layerVersionSchema, { max: 1000, item: 'version' }).default([]),
+});
+
 export const workspaceSchema = s.object({
   name: s.string(200).default('Untitled workspace'),
   functions: s.array(functionSchema, { min: 1, max: WORKSPACE_LIMITS.functions, item: 'function' }).describe('At least one. Names should be unique (the app flags duplicates as Lambda would).'),
@@ -138,6 +159,7 @@ export const workspaceSchema = s.object({
   triggers: s.array(triggerSchema, { max: WORKSPACE_LIMITS.triggers }).default([]),
   concurrency: concurrencySchema,
   loadPlan: loadPlanSchema,
+  layers: s.array(layerSchema, { max: WORKSPACE_LIMITS.layers, item: 'layer' }).default([]).describe("The workspace's Lambda layers and their published versions; functions name them by layer version ARN."),
   scenarios: s
     .array(s.json(), { max: WORKSPACE_LIMITS.scenarios })
     .default([])

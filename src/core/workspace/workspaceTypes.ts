@@ -1,3 +1,4 @@
+import type { Layer } from '../layers';
 import type { LoadPlan } from '../loadPattern';
 import { functionSettingsOf, type FunctionSettings, type PlatformSettings } from '../platformSettings';
 import type { Infer } from '../schema/schema';
@@ -43,5 +44,6 @@ const _sameTypes: [
   Same<Workspace['loadPlan'], LoadPlan>,
   Same<Sqs['settings'], SqsMappingSettings>,
   Same<Kinesis['settings'], StreamMappingSettings>,
-] = [true, true, true, true, true];
+  Same<Workspace['layers'][number], Layer>,
+] = [true, true, true, true, true, true];
 void _sameTypes;

@@ -14,11 +14,15 @@ import { Stats, Vfs } from './vfs';
 interface PlaygroundGlobals {
   __playgroundEphemeralStorageMb?: number;
   __playgroundHandlerFile?: { path: string; text: string };
+  /** The function's layers, extracted into /opt (read-only). */
+  __playgroundLayerFiles?: { path: string; content: string }[];
 }
 
 const globals = globalThis as unknown as PlaygroundGlobals;
 const handlerFile = globals.__playgroundHandlerFile;
-export const vfs = new Vfs((globals.__playgroundEphemeralStorageMb ?? 512) * 1024 * 1024, handlerFile ? { [handlerFile.path]: handlerFile.text } : {});
+const readOnlyFiles: Record<string, string> = Object.fromEntries((globals.__playgroundLayerFiles ?? []).map((f) => [f.path, f.content]));
+if (handlerFile) readOnlyFiles[handlerFile.path] = handlerFile.text;
+export const vfs = new Vfs((globals.__playgroundEphemeralStorageMb ?? 512) * 1024 * 1024, readOnlyFiles);
 const sync = syncApi(vfs);
 
 type Callback = (err: Error | null, value?: unknown) => void;

@@ -1,4 +1,5 @@
 import { BUILTIN_FILES, IMPOSSIBLE_BUILTINS, INLINE_BUILTINS, isNodeBuiltin } from '../../protocol/nodeBuiltins';
+import type { LayerModules } from './layerModules';
 import { BuiltinRegistry, NOT_LOADED, type BuiltinHost } from './registry';
 
 type Require = (id: string) => unknown;
@@ -10,10 +11,11 @@ function coded(message: string, code: string): CodedError {
 
 /**
  * `require` inside the environment: Node's built-ins the app sent for this
- * handler, a clear refusal for those a browser tab cannot have, and
- * Node's own "not found" errors for everything else (there is no node_modules).
+ * handler, a clear refusal for those a browser tab cannot have, the
+ * packages of the function's layers (/opt, through NODE_PATH), and Node's
+ * own "not found" errors for everything else.
  */
-export function makeNodeRequire(registry: BuiltinRegistry, filename: string, esm: boolean): Require {
+export function makeNodeRequire(registry: BuiltinRegistry, filename: string, esm: boolean, layers?: LayerModules): Require {
   return (id: string) => {
     if (typeof id !== 'string') {
       throw Object.assign(new TypeError(`The "id" argument must be of type string. Received ${id === null ? 'null' : typeof id}`), { code: 'ERR_INVALID_ARG_TYPE' });
@@ -28,6 +30,8 @@ export function makeNodeRequire(registry: BuiltinRegistry, filename: string, esm
       throw coded(`Node.js built-in module '${id}' was not loaded into this environment (the playground sends only the built-ins a handler names in a require or import with a plain string)`, 'ERR_PLAYGROUND_UNAVAILABLE');
     }
     if (id.startsWith('node:')) throw coded(`No such built-in module: ${id}`, 'ERR_UNKNOWN_BUILTIN_MODULE');
+    const inLayer = layers?.resolve(id, filename);
+    if (layers && inLayer) return layers.load(inLayer, (from, fromEsm) => makeNodeRequire(registry, from, fromEsm, layers));
     if (esm) throw coded(`Cannot find package '${id}' imported from ${filename}`, 'ERR_MODULE_NOT_FOUND');
     throw coded(`Cannot find module '${id}'\nRequire stack:\n- ${filename}\n- /var/runtime/index.mjs`, 'MODULE_NOT_FOUND');
   };

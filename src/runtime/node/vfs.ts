@@ -116,7 +116,11 @@ export class Vfs {
     private readonly now: () => number = Date.now,
   ) {
     for (const dir of ['/', '/tmp', '/var', '/var/task', '/var/runtime', '/opt', '/etc']) this.entries.set(dir, this.entry('dir', new Uint8Array(0), dir === '/tmp' ? 0o41777 : 0o40755));
-    for (const [path, text] of Object.entries(readOnlyFiles)) this.entries.set(path, this.entry('file', Buffer.from(text, 'utf8'), 0o100644));
+    for (const [path, text] of Object.entries(readOnlyFiles)) {
+      // Their folders too (a layer's /opt/nodejs/node_modules/…), read-only like them.
+      for (let dir = parentOf(path); dir !== '/' && !this.entries.has(dir); dir = parentOf(dir)) this.entries.set(dir, this.entry('dir', new Uint8Array(0), 0o40755));
+      this.entries.set(path, this.entry('file', Buffer.from(text, 'utf8'), 0o100644));
+    }
   }
 
   private entry(kind: Entry['kind'], data: Uint8Array, mode: number): Entry {

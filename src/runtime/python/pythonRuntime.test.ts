@@ -151,4 +151,14 @@ describe('the Python runtime (Pyodide), as Lambda’s Python runtime behaves', (
     const other = await PythonEnvironment.start(source, { snapStart: { phase: 'restore', seed: 7 } });
     expect(((await other.invoke({})).result as { token: number }).token).not.toBe(taken.token);
   });
+
+  it('a layer’s /opt/python module is importable, and /opt/python/lib/python3.13/site-packages too', async () => {
+    const env = await PythonEnvironment.start(code('import greet, shout', 'def lambda_handler(event, context):', "    return greet.hello('Ada') + shout.LOUD"), {
+      layerFiles: [
+        { path: '/opt/python/greet.py', content: "def hello(name):\n    return 'Hello, ' + name\n" },
+        { path: '/opt/python/lib/python3.13/site-packages/shout.py', content: "LOUD = '!'\n" },
+      ],
+    });
+    expect((await env.invoke({})).result).toBe('Hello, Ada!');
+  });
 });

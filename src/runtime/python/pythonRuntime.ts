@@ -89,7 +89,8 @@ async function initThenServe(api: RuntimeApi, spec: InitSpec, runtime: PythonMod
     logGroupName: spec.logGroupName,
     logStreamName: spec.logStreamName,
   };
-  const files: [string, string][] = [[`/var/task/${spec.fileName}`, spec.pythonSource ?? '']];
+  // The function's module in /var/task, and its layers' files under /opt (merged in order by the app): /opt/python is on sys.path.
+  const files: [string, string][] = [[`/var/task/${spec.fileName}`, spec.pythonSource ?? ''], ...(spec.layerFiles ?? []).map((f): [string, string] => [f.path, f.content])];
   const initError = runtime.init?.(JSON.stringify(initSpec), JSON.stringify(files));
   if (await failedInit(api, host, initError)) return;
   // SnapStart: before-snapshot hooks end the Init that is snapshotted; a restore replays that Init, then runs the after-restore hooks.

@@ -64,6 +64,11 @@ export const GLOSSARY = {
     text: 'Publishing freezes the code and configuration as version 1, 2, … while $LATEST stays editable. An alias names a version, and may send a share of requests to a second one (a canary).',
     href: `${DG}configuration-versions.html`,
   },
+  layers: {
+    title: 'Layers',
+    text: 'A layer is a versioned archive of code or data that Lambda extracts into /opt when an environment starts; a function lists up to 5, a later layer’s file replacing an earlier one’s, and Node.js finds the packages in nodejs/node_modules through NODE_PATH.',
+    href: `${DG}chapter-layers.html`,
+  },
   'account-concurrency': {
     title: 'Account concurrency limit',
     text: 'How many environments all the functions of an account may run at once in a Region: 1,000 by default. Past it, requests are throttled.',

@@ -7,6 +7,7 @@ import { ConcurrencyForm } from '../ConcurrencyForm';
 import { ConfigForm } from '../ConfigForm';
 import { SnapStartPanel } from '../SnapStartPanel';
 import { qualifierChoices, VersionsPanel } from '../VersionsPanel';
+import { LayersPanel } from '../layers/LayersPanel';
 
 /** The function's configuration and the platform's concurrency settings, side by side, with how the playground runs code. */
 export function ConfigurationView() {
@@ -34,6 +35,7 @@ export function ConfigurationView() {
         />
         <SnapStartPanel />
         <VersionsPanel />
+        <LayersPanel />
         <section className="panel about" aria-labelledby="about-heading">
           <h2 id="about-heading">How this runs</h2>
           <p>
