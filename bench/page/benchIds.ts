@@ -44,6 +44,11 @@ export const BENCH_LABELS = {
   pythonInit: '  Python: Init Duration (import of lambda_function)',
   pythonBoot: '  Python: Pyodide boot + spawn (cold − Init − START→END)',
   pythonWarm: 'Python: warm invoke round trip',
+  snapPlainCold: 'Python, Init-heavy handler: plain cold invoke',
+  snapPlainInit: '  plain: Init Duration (its Init, measured)',
+  snapRestoreCold: 'Python, same handler, SnapStart version: restoring cold invoke',
+  snapRestore: '  SnapStart: Restore Duration (modelled restore + measured hooks)',
+  snapBilledRestore: '  SnapStart: Billed Restore Duration (measured hooks)',
 
   ratioWarmA: 'warm p50 / A p50',
   ratioWarmB: 'warm p50 / B p50',
