@@ -18,7 +18,8 @@ import { sealChannel } from './sealChannel';
 import { PendingWork } from './pendingWork';
 import { TimerHold } from './timerHold';
 import { isCustomRuntime, runtimeExitError, startCustomRuntime } from './customRuntime';
-import type { ApiInvocation } from './runtimeApi';
+import { RuntimeApi, type ApiInvocation } from './runtimeApi';
+import { serveNodeRuntime } from './nodeRuntimeClient';
 
 declare const self: DedicatedWorkerGlobalScope;
 const scope = self as unknown as Record<string, unknown>;
@@ -32,6 +33,7 @@ const post = MessagePort.prototype.postMessage;
 const closeWorker = self.close.bind(self);
 const parse = JSON.parse;
 const now = performance.now.bind(performance);
+const dateNow = Date.now;
 const nativeSetTimeout = self.setTimeout.bind(self);
 const selfPost = self.postMessage;
 /** Init sealed the worker's channels (sealChannel): it says nothing to the frame after that. */
@@ -41,7 +43,6 @@ let port: MessagePort | null = null;
 /** Pyodide booting or booted in this worker (a Python environment's, or a spare the frame started ahead), and since when. */
 let pyodide: { ready: Promise<Pyodide>; startedAt: number } | null = null;
 let spec: InitSpec | null = null;
-let handler: HandlerFn | null = null;
 /** A custom runtime's Runtime API, which invocations are handed to (instead of `handler`). */
 let customApi: { deliver(inv: ApiInvocation): void } | null = null;
 let initialized = false;
@@ -107,17 +108,19 @@ self.addEventListener('unhandledrejection', (event) => {
   fatal('Unhandled Promise Rejection', error, 128);
 });
 
+/** The invocation in flight is answered (through the Runtime API): its outcome and logs go to the app. */
+function answer(requestId: string, outcome: WireOutcome): void {
+  if (!current || current.requestId !== requestId) return;
+  current = null;
+  hold.end();
+  send({ t: 'invokeDone', requestId, cpuMs: cpu.read(), outcome, logs: logs.take() });
+}
+
 /** Init of a custom runtime: its bootstrap runs, and what it tells the Runtime API becomes the environment's messages. */
 function initCustom(s: InitSpec): void {
   logs = new LogSink('undefined', { json: false, minLevel: 'TRACE', plain: true });
   logs.patch(console);
   hold.begin();
-  const answer = (requestId: string, outcome: WireOutcome): void => {
-    if (!current || current.requestId !== requestId) return;
-    current = null;
-    hold.end();
-    send({ t: 'invokeDone', requestId, cpuMs: cpu.read(), outcome, logs: logs.take() });
-  };
   customApi = startCustomRuntime(s, scope, {
     initDone() {
       initialized = true;
@@ -155,12 +158,6 @@ function initPython(s: InitSpec): void {
     exit();
     return;
   }
-  const answer = (requestId: string, outcome: WireOutcome): void => {
-    if (!current || current.requestId !== requestId) return;
-    current = null;
-    hold.end();
-    send({ t: 'invokeDone', requestId, cpuMs: cpu.read(), outcome, logs: logs.take() });
-  };
   const initAt = now();
   customApi = runPython(
     s,
@@ -239,9 +236,23 @@ async function init(s: InitSpec): Promise<void> {
   installProcess(scope, s);
   hold.begin();
   try {
-    handler = await loadHandler(s, scope);
-    hold.end();
-    send({ t: 'initDone', logs: logs.take() });
+    const loaded = await loadHandler(s, scope);
+    // The managed runtime is a client of the environment's Runtime API: Init ends at its first `next`.
+    const api = new RuntimeApi({
+      initDone() {
+        hold.end();
+        send({ t: 'initDone', logs: logs.take() });
+      },
+      initFailed: () => undefined,
+      respond: (requestId, payload) => answer(requestId, { kind: 'success', payload }),
+      fail: (requestId, error) => answer(requestId, { kind: 'error', error }),
+    });
+    customApi = api;
+    void serveNodeRuntime(api, (inv) => runNodeHandler(s, loaded, inv), (requestId, outcome) => {
+      // A crash, or the event loop emptied with no reply: the process ends (Runtime.NodeJsExit and the like).
+      if (current?.requestId === requestId) answer(requestId, outcome);
+      exit();
+    });
   } catch (err) {
     hold.end();
     if (err instanceof ProcessExit) return fatalExit(err.status);
@@ -258,28 +269,20 @@ function invokeCustom(api: { deliver(inv: ApiInvocation): void }, requestId: str
   cpu.taskStarted();
   current = { requestId };
   hold.begin();
-  const traceId = `Root=1-${Math.floor(Date.now() / 1000).toString(16)}-${requestId.replace(/-/g, '').slice(0, 24)};Parent=${requestId.replace(/-/g, '').slice(-16)};Sampled=0`;
-  api.deliver({ requestId, payload, deadlineMs: Date.now() + remainingMs, invokedFunctionArn: invokedArn ?? spec.functionArn, traceId });
+  const traceId = `Root=1-${Math.floor(dateNow() / 1000).toString(16)}-${requestId.replace(/-/g, '').slice(0, 24)};Parent=${requestId.replace(/-/g, '').slice(-16)};Sampled=0`;
+  api.deliver({ requestId, payload, deadlineMs: dateNow() + remainingMs, invokedFunctionArn: invokedArn ?? spec.functionArn, traceId });
+}
+
+/** The managed Node.js runtime runs one event `next` handed it: the handler, with Lambda's context. */
+function runNodeHandler(s: InitSpec, fn: HandlerFn, inv: ApiInvocation): Promise<WireOutcome> {
+  // The deadline as the performance clock reads it (the context's remaining time never depends on Date.now).
+  const context = makeContext(s, inv.requestId, now() + (inv.deadlineMs - dateNow()), now, inv.invokedFunctionArn === s.functionArn ? undefined : inv.invokedFunctionArn);
+  logs.requestId = inv.requestId;
+  return invokeHandler(fn, parse(inv.payload), context, s.runtime, logs, loop);
 }
 
 function invoke(requestId: string, payload: string, remainingMs: number, invokedArn: string | undefined): void {
-  if (customApi) return invokeCustom(customApi, requestId, payload, remainingMs, invokedArn);
-  if (!spec || !handler || current) return;
-  const started = now();
-  cpu.reset();
-  cpu.taskStarted();
-  const context = makeContext(spec, requestId, started + remainingMs, now, invokedArn);
-  logs.requestId = requestId;
-  current = { requestId };
-  hold.begin();
-  const event: unknown = parse(payload);
-  void invokeHandler(handler, event, context, spec.runtime, logs, loop).then((outcome) => {
-    if (!current || current.requestId !== requestId) return;
-    current = null;
-    hold.end();
-    send({ t: 'invokeDone', requestId, cpuMs: cpu.read(), outcome, logs: logs.take() });
-    if (outcome.kind === 'fatal' || outcome.kind === 'noReply') exit();
-  });
+  if (customApi) invokeCustom(customApi, requestId, payload, remainingMs, invokedArn);
 }
 
 function onPortMessage(e: MessageEvent<ToEnvironment>): void {

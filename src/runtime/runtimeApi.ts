@@ -25,7 +25,7 @@ export interface RuntimeApiHost {
   fail(requestId: string, error: WireError): void;
 }
 
-interface Reply {
+export interface Reply {
   status: number;
   body: string;
   headers: Record<string, string>;
@@ -135,8 +135,10 @@ function errorOf(headers: Headers, body: string, fallbackType: string): WireErro
   try {
     const parsed: unknown = JSON.parse(body);
     if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) {
-      const p = parsed as { errorMessage?: unknown; errorType?: unknown; stackTrace?: unknown; requestId?: unknown };
-      const trace = Array.isArray(p.stackTrace) ? p.stackTrace.map(String) : [];
+      const p = parsed as { errorMessage?: unknown; errorType?: unknown; stackTrace?: unknown; trace?: unknown; requestId?: unknown };
+      // Lambda's format names the frames `stackTrace`; the Node.js runtime's own body names them `trace`.
+      const frames = Array.isArray(p.stackTrace) ? p.stackTrace : Array.isArray(p.trace) ? p.trace : [];
+      const trace = frames.map(String);
       return {
         errorType: typeof p.errorType === 'string' ? p.errorType : (headerType ?? fallbackType),
         errorMessage: typeof p.errorMessage === 'string' ? p.errorMessage : '',
