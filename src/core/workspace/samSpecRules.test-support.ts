@@ -21,14 +21,16 @@ export interface PropRule {
   intrinsic?: boolean;
 }
 
-// The runtimes the playground exports: Node.js, and the OS-only provided.al2023 (Lambda's runtime identifiers).
-const RUNTIMES_NODE = ['nodejs18.x', 'nodejs20.x', 'nodejs22.x', 'nodejs24.x', 'provided.al2023'] as const;
+// The runtimes the playground exports: Node.js, Python, and the OS-only provided.al2023 (Lambda's runtime identifiers).
+const RUNTIMES = ['nodejs18.x', 'nodejs20.x', 'nodejs22.x', 'nodejs24.x', 'python3.12', 'python3.13', 'provided.al2023'] as const;
 
 export const FUNCTION_PROPERTIES: Record<string, PropRule> = {
   Description: { type: 'string', max: 256 },
   CodeUri: { type: 'string' },
   Handler: { type: 'string', max: 128 },
-  Runtime: { type: 'string', allowed: RUNTIMES_NODE },
+  Runtime: { type: 'string', allowed: RUNTIMES },
+  // AWS::Serverless::Function SnapStart: { ApplyOn: PublishedVersions | None }.
+  SnapStart: { type: 'map' },
   Architectures: { type: 'list', allowed: ['x86_64', 'arm64'], min: 1, max: 1 },
   MemorySize: { type: 'integer', min: 128, max: 10_240 },
   EphemeralStorage: { type: 'map' },

@@ -105,6 +105,18 @@ describe('SAM template', () => {
     expect(exportFiles(workspace, (f) => f.code).map((f) => f.path)).toContain('src/custom/bootstrap');
   });
 
+  it('a Python function exports with its runtime, handler and lambda_function.py; SnapStart goes on the versions SAM publishes', () => {
+    const concurrency = { ...WORKSPACE_DEFAULTS.concurrency, snapStart: 'PublishedVersions' as const };
+    const workspace = ws([fn('orders', { runtime: 'python3.12', fileName: 'lambda_function.py', handler: 'lambda_function.lambda_handler', concurrency }), fn('plain', { runtime: 'python3.13', fileName: 'lambda_function.py', handler: 'lambda_function.lambda_handler' })]);
+    const sam = samTemplate(workspace);
+    const t = parseTemplate(sam.yaml) as { Resources: Record<string, { Properties: Record<string, unknown> }> };
+    expect(checkSamTemplate(t)).toEqual([]);
+    expect(t.Resources.OrdersFunction!.Properties).toMatchObject({ Runtime: 'python3.12', Handler: 'lambda_function.lambda_handler', SnapStart: { ApplyOn: 'PublishedVersions' }, AutoPublishAlias: 'live' });
+    expect(t.Resources.PlainFunction!.Properties.SnapStart).toBeUndefined();
+    expect(t.Resources.PlainFunction!.Properties.AutoPublishAlias).toBeUndefined();
+    expect(exportFiles(workspace, (f) => f.code).map((f) => f.path)).toEqual(expect.arrayContaining(['src/orders/lambda_function.py', 'src/plain/lambda_function.py']));
+  });
+
   it.each([
     { format: 'function-url' as const, note: "A Function URL called api:live; SAM gives the URL to api's published alias" },
     { format: 'http-v2' as const, note: "trigger called api:live; SAM attaches it to api's published alias" },

@@ -51,7 +51,8 @@ export function samTemplate(workspace: Workspace): SamTemplate {
     const weighted = f.aliases.find((a) => a.additionalVersion !== undefined && (a.additionalWeight ?? 0) > 0);
     const provisioned = own.provisionedConcurrency > 0;
     const provisionedAlias = provisioned ? f.aliases.find((a) => a.name === own.provisionedQualifier)?.name : undefined;
-    const alias = weighted?.name ?? provisionedAlias ?? f.aliases[0]?.name ?? (provisioned ? PUBLISHED_ALIAS : undefined);
+    const snapStart = own.snapStart === 'PublishedVersions';
+    const alias = weighted?.name ?? provisionedAlias ?? f.aliases[0]?.name ?? (provisioned || snapStart ? PUBLISHED_ALIAS : undefined);
     // SAM configures provisioned concurrency on the alias it publishes, and nowhere else.
     if (provisioned && own.provisionedQualifier !== alias) notes.push(`${f.name}: provisioned concurrency was on ${/^\d+$/.test(own.provisionedQualifier) ? 'version ' : ''}${own.provisionedQualifier}; SAM configures it on the published alias ${alias}.`);
     if (f.aliases.length > 1) notes.push(`${f.name}: SAM's AutoPublishAlias makes one alias (${alias}); the others (${f.aliases.filter((a) => a.name !== alias).map((a) => a.name).join(', ')}) are not exported.`);
@@ -79,6 +80,8 @@ export function samTemplate(workspace: Workspace): SamTemplate {
         AutoPublishAlias: alias,
         DeploymentPreference: weighted ? { Type: 'Canary10Percent5Minutes' } : undefined,
         ProvisionedConcurrencyConfig: provisioned ? { ProvisionedConcurrentExecutions: own.provisionedConcurrency } : undefined,
+        // SnapStart applies to the versions SAM publishes (AutoPublishAlias), as it did to the playground's published versions.
+        SnapStart: snapStart ? { ApplyOn: 'PublishedVersions' } : undefined,
         EventInvokeConfig: asyncConfig
           ? {
               MaximumRetryAttempts: own.maximumRetryAttempts,
