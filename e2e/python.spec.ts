@@ -96,3 +96,19 @@ test('a Python import of a module that does not exist, and a syntax error, fail 
   await expect(playground.response).toContainText('"errorType": "Runtime.UserCodeSyntaxError"');
   await expect(playground.response).toContainText(`"errorMessage": "Syntax error in module 'lambda_function': expected ':' (lambda_function.py, line 1)"`);
 });
+
+test('a Python handler that never returns times out at its deadline; the next invoke re-runs Init inside the reset environment', async ({ playground }) => {
+  await pythonFunction(playground, ['import time', '', 'def lambda_handler(event, context):', "    if event.get('spin'):", '        while True:', '            pass', "    return {'left': context.get_remaining_time_in_millis()}"]);
+  await playground.view('Configuration');
+  await playground.timeout.fill('2');
+  await playground.replaceText(playground.event, '{"spin": true}');
+  await playground.invoke(BOOT);
+  await expect(playground.response).toContainText('Sandbox.Timedout');
+  await expect(playground.response).toContainText('Task timed out after 2.00 seconds');
+  await playground.replaceText(playground.event, '{}');
+  await playground.invoke(BOOT);
+  await expect(playground.response).toContainText('"left": ');
+  // As on Lambda, the timed-out environment was reset: its next invoke re-ran Init inside the invocation (no Init Duration).
+  await expect(playground.logs.getByText(/^REPORT RequestId: /)).toHaveCount(2);
+  await expect(playground.logs.getByText(/^REPORT RequestId: .*Init Duration: /)).toHaveCount(1);
+});
