@@ -1,4 +1,4 @@
-import { isPythonRuntime, type FunctionConfig } from './functionConfig';
+import type { FunctionConfig } from './functionConfig';
 import type { Architecture } from './functionConfig';
 import { gbSeconds } from './pricing';
 
@@ -101,7 +101,7 @@ export function snapStartProblem(
 
 /** Python 3.12 and later (`python3.12`, `python3.13`, …): the playground's runtimes Lambda snapshots. */
 export function supportsSnapStart(runtime: string): boolean {
-  if (!isPythonRuntime(runtime)) return false;
+  // Lambda's rule (Python 3.12 and later), whether or not the playground runs that version.
   const m = /^python3\.(\d+)$/.exec(runtime);
   return m !== null && Number(m[1]) >= 12;
 }
