@@ -206,3 +206,49 @@ describe('SQS FIFO queues', () => {
     expect(r.json['message']).toBe('Value 5 for parameter DelaySeconds is invalid. Reason: The request include parameter that is not valid for this queue type.');
   });
 });
+
+describe('SQS: more of what SQS checks and answers', () => {
+  it('DelaySeconds hides a message of a standard queue until its time', () => {
+    const s = call(fresh(), 'SendMessage', { QueueUrl: URL, MessageBody: 'later', DelaySeconds: 10 }, 0).state;
+    expect(call(s, 'ReceiveMessage', { QueueUrl: URL }, 9_999).json).toEqual({});
+    expect(call(s, 'ReceiveMessage', { QueueUrl: URL }, 10_000).json['Messages']).toHaveLength(1);
+  });
+
+  it('a binary attribute comes back as base64, with SQS’s digest of its bytes', () => {
+    const attributes = { bin: { DataType: 'Binary', BinaryValue: 'AAEC/w==' } };
+    const sent = call(fresh(), 'SendMessage', { QueueUrl: URL, MessageBody: 'b', MessageAttributes: attributes }, 0);
+    const got = call(sent.state, 'ReceiveMessage', { QueueUrl: URL, MessageAttributeNames: ['All'] }, 0);
+    const [m] = got.json['Messages'] as Record<string, unknown>[];
+    expect(m!['MessageAttributes']).toEqual(attributes);
+    expect(m!['MD5OfMessageAttributes']).toBe(sent.json['MD5OfMessageAttributes']);
+  });
+
+  const refusals: { name: string; input: Record<string, unknown>; message: string }[] = [
+    { name: 'a deduplication id on a standard queue', input: { MessageDeduplicationId: 'd' }, message: 'Value d for parameter MessageDeduplicationId is invalid. Reason: The request include parameter that is not valid for this queue type.' },
+    { name: 'an attribute of an unknown type', input: { MessageAttributes: { a: { DataType: 'Date', StringValue: 'x' } } }, message: "The type of message (user) attribute 'a' is invalid. You must use only the following supported type prefixes: Binary, Number, String." },
+    { name: 'DelaySeconds over 900', input: { DelaySeconds: 901 }, message: 'Value 901 for parameter DelaySeconds is invalid. Reason: DelaySeconds must be >= 0 and <= 900.' },
+  ];
+  it.each(refusals)('refuses $name with InvalidParameterValue', ({ input, message }) => {
+    const r = call(fresh(), 'SendMessage', { QueueUrl: URL, MessageBody: 'x', ...input });
+    expect(r.json).toEqual({ __type: 'com.amazonaws.sqs#InvalidParameterValue', message });
+  });
+
+  it('GetQueueUrl with another owner account finds nothing', () => {
+    expect(call(fresh(), 'GetQueueUrl', { QueueName: 'orders', QueueOwnerAWSAccountId: '999999999999' }).json['__type']).toBe('com.amazonaws.sqs#QueueDoesNotExist');
+  });
+
+  it('a request for another service’s target, or not a POST, is not an SQS operation', () => {
+    const wrong = handleSqsRequest(fresh(), jsonRequest('1.0', 'AWSEvents.PutEvents', {}), env(0));
+    expect(JSON.parse(wrong.response.body)).toMatchObject({ __type: 'com.amazon.coral.service#UnknownOperationException' });
+    const get = handleSqsRequest(fresh(), { ...jsonRequest('1.0', 'AmazonSQS.GetQueueUrl', {}), method: 'GET' }, env(0));
+    expect(get.response.status).toBe(404);
+  });
+
+  it('the same request on the same state and seed gives the same answer (pure)', () => {
+    const s = fresh();
+    const a = handleSqsRequest(s, jsonRequest('1.0', 'AmazonSQS.SendMessage', { QueueUrl: URL, MessageBody: 'x' }), env(5, 42));
+    const b = handleSqsRequest(s, jsonRequest('1.0', 'AmazonSQS.SendMessage', { QueueUrl: URL, MessageBody: 'x' }), env(5, 42));
+    expect(a).toEqual(b);
+    expect(s.queues['orders']!.messages).toEqual([]);
+  });
+});
