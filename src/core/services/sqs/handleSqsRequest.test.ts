@@ -156,7 +156,7 @@ describe('SQS operations', () => {
     expect(del.state.queues['orders']!.messages.map((m) => m.body)).toEqual(['three']);
   });
 
-  it('ChangeMessageVisibility: 0 makes a message visible at once; a message no longer in flight is refused', () => {
+  it('ChangeMessageVisibility: 0 makes a message visible at once; a message no longer in flight, or deleted, is refused', () => {
     const s = call(fresh(), 'SendMessage', { QueueUrl: URL, MessageBody: 'x' }, 0).state;
     const got = call(s, 'ReceiveMessage', { QueueUrl: URL }, 0);
     const handle = (got.json['Messages'] as { ReceiptHandle: string }[])[0]!.ReceiptHandle;
@@ -164,7 +164,11 @@ describe('SQS operations', () => {
     expect(changed.response.status).toBe(200);
     expect(call(changed.state, 'ReceiveMessage', { QueueUrl: URL }, 1_000).json['Messages']).toHaveLength(1);
     const late = call(got.state, 'ChangeMessageVisibility', { QueueUrl: URL, ReceiptHandle: handle, VisibilityTimeout: 60 }, 30_000);
-    expect(late.json).toEqual({ __type: 'com.amazonaws.sqs#InvalidParameterValue', message: `Value ${handle} for parameter ReceiptHandle is invalid. Reason: Message does not exist or is not available for visibility timeout change.` });
+    expect(late.json).toEqual({ __type: 'com.amazonaws.sqs#MessageNotInflight', message: "The specified message isn't in flight." });
+    expect(late.response.headers['x-amzn-query-error']).toBe('AWS.SimpleQueueService.MessageNotInflight;Sender');
+    const deleted = call(got.state, 'DeleteMessage', { QueueUrl: URL, ReceiptHandle: handle }, 1_000).state;
+    const gone = call(deleted, 'ChangeMessageVisibility', { QueueUrl: URL, ReceiptHandle: handle, VisibilityTimeout: 60 }, 1_000);
+    expect(gone.json).toEqual({ __type: 'com.amazonaws.sqs#InvalidParameterValue', message: `Value ${handle} for parameter ReceiptHandle is invalid. Reason: Message does not exist or is not available for visibility timeout change.` });
     const tooLong = call(got.state, 'ChangeMessageVisibility', { QueueUrl: URL, ReceiptHandle: handle, VisibilityTimeout: 43_200 }, 10_000);
     expect(tooLong.json['message']).toBe('Value 43200 for parameter VisibilityTimeout is invalid. Reason: Total VisibilityTimeout for the message is beyond the limit [43200 seconds].');
   });

@@ -109,9 +109,10 @@ export function deleteMessageBatch(state: SqsServiceState, input: JsonObject): S
 
 /**
  * ChangeMessageVisibility: an in-flight message becomes visible `VisibilityTimeout`
- * seconds from now (0: at once). A message no longer in flight, or a handle
- * that is not its latest, is refused; so is a total beyond 12 hours from the
- * first receive.
+ * seconds from now (0: at once). A handle that is no message's latest is
+ * InvalidParameterValue, a message whose visibility timeout ran out
+ * MessageNotInflight; a total beyond 12 hours from the first receive is
+ * refused.
  */
 export function changeMessageVisibility(state: SqsServiceState, input: JsonObject, env: ServiceEnv): SqsActionResult {
   const queue = queueOf(state, input);
@@ -125,9 +126,8 @@ export function changeMessageVisibility(state: SqsServiceState, input: JsonObjec
     return { ok: false, error: rangeError('VisibilityTimeout', timeout, `Must be >= 0 and <= ${SQS_MAX_VISIBILITY_TIMEOUT_S}, if provided.`) };
   }
   const m = queue.messages.find((x) => x.receiptHandle === handle);
-  if (!m || m.visibleAtMs <= env.nowMs) {
-    return { ok: false, error: rangeError('ReceiptHandle', handle, 'Message does not exist or is not available for visibility timeout change.') };
-  }
+  if (!m) return { ok: false, error: rangeError('ReceiptHandle', handle, 'Message does not exist or is not available for visibility timeout change.') };
+  if (m.visibleAtMs <= env.nowMs) return { ok: false, error: { name: 'MessageNotInflight', message: "The specified message isn't in flight." } };
   const usedS = (env.nowMs - (m.firstReceivedAtMs ?? env.nowMs)) / 1000;
   if (usedS + timeout > SQS_MAX_VISIBILITY_TIMEOUT_S) {
     return { ok: false, error: rangeError('VisibilityTimeout', timeout, `Total VisibilityTimeout for the message is beyond the limit [${SQS_MAX_VISIBILITY_TIMEOUT_S} seconds].`) };
