@@ -96,6 +96,24 @@ describe('SNS Publish', () => {
   });
 });
 
+describe('SNS PublishBatch entries with attributes', () => {
+  it('each entry’s MessageAttributes are its own, and filter policies apply per message', () => {
+    const m = 'PublishBatchRequestEntries.member';
+    const r = send({
+      Action: 'PublishBatch', TopicArn: TOPIC,
+      [`${m}.1.Id`]: 'a', [`${m}.1.Message`]: 'small one',
+      [`${m}.1.MessageAttributes.entry.1.Name`]: 'size', [`${m}.1.MessageAttributes.entry.1.Value.DataType`]: 'String', [`${m}.1.MessageAttributes.entry.1.Value.StringValue`]: 'small',
+      [`${m}.2.Id`]: 'b', [`${m}.2.Message`]: 'big one',
+      [`${m}.2.MessageAttributes.entry.1.Name`]: 'size', [`${m}.2.MessageAttributes.entry.1.Value.DataType`]: 'String', [`${m}.2.MessageAttributes.entry.1.Value.StringValue`]: 'big',
+      [`${m}.2.MessageAttributes.entry.2.Name`]: 'blob', [`${m}.2.MessageAttributes.entry.2.Value.DataType`]: 'Binary', [`${m}.2.MessageAttributes.entry.2.Value.BinaryValue`]: 'AAE=',
+    });
+    const deliveries = r.effects.filter((e) => e.type === 'snsDelivery');
+    expect(deliveries.map((d) => [d.functionName, d.event.Records[0].Sns.Message])).toEqual([['all', 'small one'], ['all', 'big one'], ['big-only', 'big one']]);
+    expect(deliveries[2]!.event.Records[0].Sns.MessageAttributes).toEqual({ size: { Type: 'String', Value: 'big' }, blob: { Type: 'Binary', Value: 'AAE=' } });
+    expect(r.effects.at(-1)).toEqual({ type: 'billedRequests', service: 'sns', action: 'PublishBatch', count: 1 });
+  });
+});
+
 describe('query form decoding', () => {
   it('decodes + and percent escapes, and keeps a malformed escape', () => {
     expect([...parseQueryForm('a=x+y%26z&b=%E2%82%AC&c=%ZZ&d')]).toEqual([['a', 'x y&z'], ['b', '€'], ['c', '%ZZ'], ['d', '']]);
