@@ -65,6 +65,43 @@ export function validateRuleName(name: string): string | null {
 /** ISO-8601 to the second, as EventBridge writes `time` ("2026-01-01T12:00:00Z"). */
 export const eventTime = (ms: number): string => new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
 
+/** Bytes PutEvents counts for an entry (EventBridge User Guide, "Calculating PutEvents event entry size"): Time 14 if given, Source, DetailType, Detail and each resource in UTF-8. */
+export function putEventsEntryBytes(e: PutEventsEntry & { hasTime?: boolean }): number {
+  return (e.hasTime ? 14 : 0) + utf8Length(e.source) + utf8Length(e.detailType) + utf8Length(e.detail) + (e.resources ?? []).reduce((r, x) => r + utf8Length(x), 0);
+}
+
+/** Why PutEvents refuses the whole call (entry count, total size), in AWS's words; null when it takes it. */
+export function putEventsProblem(entries: readonly (PutEventsEntry & { hasTime?: boolean })[]): string | null {
+  const limit = EVENTBRIDGE_LIMITS.entriesPerCall;
+  const size = entries.reduce((sum, e) => sum + putEventsEntryBytes(e), 0);
+  return entries.length < 1 || entries.length > limit
+    ? `1 validation error detected: Value at 'entries' failed to satisfy constraint: Member must have length ${entries.length < 1 ? 'greater than or equal to 1' : `less than or equal to ${limit}`}`
+    : size > EVENTBRIDGE_LIMITS.requestBytes ? 'Total size of the entries in the request is over the limit.' : null;
+}
+
+/** An entry's own check: Source, DetailType and Detail are required, and Detail must be a JSON object. */
+export function checkPutEventsEntry(e: PutEventsEntry):
+  | { ok: true; detail: Record<string, unknown> }
+  | { ok: false; errorCode: 'InvalidArgument' | 'MalformedDetail'; errorMessage: string } {
+  const missing = e.source === '' ? 'Source' : e.detailType === '' ? 'DetailType' : e.detail === '' ? 'Detail' : null;
+  if (missing) return { ok: false, errorCode: 'InvalidArgument', errorMessage: `Parameter ${missing} is not valid. Reason: ${missing} is a required argument.` };
+  const detail = parseJson(e.detail);
+  if (typeof detail !== 'object' || detail === null || Array.isArray(detail)) return { ok: false, errorCode: 'MalformedDetail', errorMessage: 'Detail is malformed.' };
+  return { ok: true, detail: detail as Record<string, unknown> };
+}
+
+/** The event a PutEvents entry becomes, as rules match it and targets receive it (lambda-model.md §7). */
+export function customEvent(
+  e: PutEventsEntry,
+  detail: Record<string, unknown>,
+  at: { id: string; time: string; region: string; accountId: string },
+): EventBridgeEvent<string, Record<string, unknown>> {
+  return {
+    version: '0', id: at.id, 'detail-type': e.detailType, source: e.source, account: at.accountId,
+    time: at.time, region: at.region, resources: [...(e.resources ?? [])], detail,
+  } satisfies EventBridgeEvent<string, Record<string, unknown>>;
+}
+
 interface Schedule {
   input: ScheduleRuleInput; parsed: ScheduleExpression; arn: string;
   /** Time a rate counts from (creation or re-enabling). */
@@ -152,11 +189,7 @@ export class EventBridge implements EventSource {
   /** PutEvents to the custom bus: each valid entry becomes an event, delivered to every rule it matches. */
   putEvents(entries: readonly PutEventsEntry[], out: SourceCommand[]): PutEventsResult {
     const now = this.ctx.clock.now();
-    const limit = EVENTBRIDGE_LIMITS.entriesPerCall;
-    const size = entries.reduce((sum, e) => sum + utf8Length(e.source) + utf8Length(e.detailType) + utf8Length(e.detail) + (e.resources ?? []).reduce((r, x) => r + utf8Length(x), 0), 0);
-    const problem = entries.length < 1 || entries.length > limit
-      ? `1 validation error detected: Value at 'entries' failed to satisfy constraint: Member must have length ${entries.length < 1 ? 'greater than or equal to 1' : `less than or equal to ${limit}`}`
-      : size > EVENTBRIDGE_LIMITS.requestBytes ? 'Total size of the entries in the request is over the limit.' : null;
+    const problem = putEventsProblem(entries);
     const results = problem ? [] : entries.map((e) => this.putEntry(e, now, out));
     const result: PutEventsResult = problem
       ? { ok: false, code: 'ValidationException', message: problem }
@@ -232,15 +265,10 @@ export class EventBridge implements EventSource {
 
   private putEntry(e: PutEventsEntry, now: number, out: SourceCommand[]): PutEventsEntryResult {
     const base = { source: e.source, detailType: e.detailType };
-    const missing = e.source === '' ? 'Source' : e.detailType === '' ? 'DetailType' : e.detail === '' ? 'Detail' : null;
-    if (missing) return { ...base, ok: false, errorCode: 'InvalidArgument', errorMessage: `Parameter ${missing} is not valid. Reason: ${missing} is a required argument.` };
-    const detail = parseJson(e.detail);
-    if (typeof detail !== 'object' || detail === null || Array.isArray(detail)) return { ...base, ok: false, errorCode: 'MalformedDetail', errorMessage: 'Detail is malformed.' };
+    const checked = checkPutEventsEntry(e);
+    if (!checked.ok) return { ...base, ...checked };
     const eventId = this.ctx.random.uuid();
-    const event = {
-      version: '0', id: eventId, 'detail-type': e.detailType, source: e.source, account: this.ctx.accountId,
-      time: eventTime(now), region: this.ctx.region, resources: [...(e.resources ?? [])], detail: detail as Record<string, unknown>,
-    } satisfies EventBridgeEvent<string, Record<string, unknown>>;
+    const event = customEvent(e, checked.detail, { id: eventId, time: eventTime(now), region: this.ctx.region, accountId: this.ctx.accountId });
     const matched = [...this.rules.values()].filter((r) => matchesEventPattern(r.pattern, event));
     for (const r of matched) {
       r.matched += 1;

@@ -171,6 +171,52 @@ export function matchesFilterPolicy(policy: SnsFilterPolicy, attributes: readonl
   return matchesEventPattern(pattern, event);
 }
 
+/** Message plus attributes (names, types, values), in UTF-8 bytes: what SNS's 256 KB limit counts. */
+export function snsPublishBytes(input: SnsPublishInput): number {
+  return input.attributes.reduce((n, a) => n + utf8Length(a.name) + utf8Length(a.type) + utf8Length(a.value), utf8Length(input.message));
+}
+
+/** Publish's checks, in SNS's words; null when the message may be published. */
+export function checkSnsPublish(input: SnsPublishInput): SnsRefusal | null {
+  if (input.message === '') return invalid('Invalid parameter: Empty message');
+  const s = input.subject;
+  // eslint-disable-next-line no-control-regex
+  if (s !== undefined && (s === '' || s.length > SNS_LIMITS.subjectChars || /[\u0000-\u001f\u007f]/.test(s) || /^\s/.test(s))) {
+    return invalid('Invalid parameter: Subject');
+  }
+  const seen = new Set<string>();
+  for (const a of input.attributes) {
+    const bad = checkAttribute(a, seen);
+    if (bad) return bad;
+  }
+  return snsPublishBytes(input) > SNS_LIMITS.messageBytes ? invalid('Invalid parameter: Message too long') : null;
+}
+
+/** The event a subscribed function receives for one message (lambda-model.md §7): one record. */
+export function snsLambdaEvent(n: {
+  subscriptionArn: string; messageId: string; topicArn: string; subject: string | null; message: string; atMs: number;
+  signature: string; certUrl: string; region: string; attributes: Record<string, { Type: string; Value: string }>;
+}): SnsLambdaEvent {
+  return {
+    Records: [{
+      EventVersion: '1.0', EventSubscriptionArn: n.subscriptionArn, EventSource: 'aws:sns',
+      Sns: {
+        Type: 'Notification', MessageId: n.messageId, TopicArn: n.topicArn, Subject: n.subject, Message: n.message,
+        Timestamp: new Date(n.atMs).toISOString(), SignatureVersion: '1', Signature: n.signature, SigningCertUrl: n.certUrl,
+        UnsubscribeUrl: `https://sns.${n.region}.amazonaws.com/?Action=Unsubscribe&SubscriptionArn=${n.subscriptionArn}`,
+        MessageAttributes: n.attributes,
+      },
+    }],
+  };
+}
+
+/** A placeholder shaped like SNS's base64 RSA signature (344 characters): nothing is signed here. */
+export function snsSignaturePlaceholder(random: { next(): number }): string {
+  let s = '';
+  for (let i = 0; i < 342; i++) s += BASE64_ALPHABET[Math.floor(random.next() * 64)] ?? 'A';
+  return `${s}==`;
+}
+
 export class SnsTopic implements EventSource {
   readonly id: string;
   readonly topicName: string;
@@ -223,7 +269,7 @@ export class SnsTopic implements EventSource {
     const now = this.ctx.clock.now();
     const messageId = this.ctx.random.uuid();
     const subject = input.subject ?? null;
-    const signature = `${this.randomBase64(342)}==`;
+    const signature = snsSignaturePlaceholder(this.ctx.random);
     const attributes = Object.fromEntries(input.attributes.map((a) => [a.name, { Type: a.type, Value: a.value }]));
     const deliveries: SnsDelivery[] = [];
     const filteredOut: string[] = [];
@@ -232,17 +278,10 @@ export class SnsTopic implements EventSource {
         filteredOut.push(sub.functionName);
         continue;
       }
-      const event: SnsLambdaEvent = {
-        Records: [{
-          EventVersion: '1.0', EventSubscriptionArn: sub.subscriptionArn, EventSource: 'aws:sns',
-          Sns: {
-            Type: 'Notification', MessageId: messageId, TopicArn: this.topicArn, Subject: subject, Message: input.message,
-            Timestamp: new Date(now).toISOString(), SignatureVersion: '1', Signature: signature, SigningCertUrl: this.certUrl,
-            UnsubscribeUrl: `https://sns.${this.ctx.region}.amazonaws.com/?Action=Unsubscribe&SubscriptionArn=${sub.subscriptionArn}`,
-            MessageAttributes: attributes,
-          },
-        }],
-      };
+      const event = snsLambdaEvent({
+        subscriptionArn: sub.subscriptionArn, messageId, topicArn: this.topicArn, subject, message: input.message, atMs: now,
+        signature, certUrl: this.certUrl, region: this.ctx.region, attributes,
+      });
       const invocationId = `sns-${++this.invocations}`;
       out.push({ type: 'invoke', functionName: sub.functionName, invocationId, payload: JSON.stringify(event), invocationType: 'Event' });
       deliveries.push({ subscriptionArn: sub.subscriptionArn, functionName: sub.functionName, invocationId, event, status: 'sent' });
@@ -282,25 +321,7 @@ export class SnsTopic implements EventSource {
   }
 
   private checkPublish(input: SnsPublishInput): Refusal | null {
-    if (input.message === '') return invalid('Invalid parameter: Empty message');
-    const s = input.subject;
-    // eslint-disable-next-line no-control-regex
-    if (s !== undefined && (s === '' || s.length > SNS_LIMITS.subjectChars || /[\u0000-\u001f\u007f]/.test(s) || /^\s/.test(s))) {
-      return invalid('Invalid parameter: Subject');
-    }
-    const seen = new Set<string>();
-    for (const a of input.attributes) {
-      const bad = checkAttribute(a, seen);
-      if (bad) return bad;
-    }
-    const size = input.attributes.reduce((n, a) => n + utf8Length(a.name) + utf8Length(a.type) + utf8Length(a.value), utf8Length(input.message));
-    return size > SNS_LIMITS.messageBytes ? invalid('Invalid parameter: Message too long') : null;
-  }
-
-  private randomBase64(count: number): string {
-    let s = '';
-    for (let i = 0; i < count; i++) s += BASE64_ALPHABET[Math.floor(this.ctx.random.next() * 64)] ?? 'A';
-    return s;
+    return checkSnsPublish(input);
   }
 
   private log(out: SourceCommand[], text: string): void {

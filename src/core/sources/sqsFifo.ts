@@ -13,6 +13,28 @@ export interface SqsDuplicate {
 }
 
 /**
+ * A FIFO send's deduplication id (given, or the body's SHA-256 with
+ * content-based deduplication), or SQS's error: a group is required and a
+ * message cannot be delayed on its own.
+ */
+export function fifoDeduplicationId(entry: SqsBatchEntry, contentBasedDeduplication: boolean): string | SqsError {
+  if (!entry.messageGroupId) return { code: 'MissingParameter', message: 'The request must contain the parameter MessageGroupId.' };
+  if (entry.delaySeconds !== undefined && entry.delaySeconds !== 0) {
+    return { code: 'InvalidParameterValue', message: `Value ${entry.delaySeconds} for parameter DelaySeconds is invalid. Reason: The request include parameter that is not valid for this queue type.` };
+  }
+  const deduplicationId = entry.messageDeduplicationId ?? (contentBasedDeduplication ? sha256Hex(entry.body) : null);
+  if (deduplicationId === null) {
+    return { code: 'InvalidParameterValue', message: 'The queue should either have ContentBasedDeduplication enabled or MessageDeduplicationId provided explicitly' };
+  }
+  return deduplicationId;
+}
+
+/** Where a FIFO queue's sequence numbers start, and their step: the `n`th message's number. */
+export function fifoSequenceNumber(n: bigint): string {
+  return (FIRST_SEQUENCE + n * 65_536n).toString();
+}
+
+/**
  * A FIFO queue's rules (lambda-model.md §4): every message has a group; a
  * group's messages are received in the order they were sent, and none while
  * one before it is in flight; a deduplication id (given, or the SHA-256 of
@@ -26,18 +48,13 @@ export class SqsFifo {
 
   /** A send's FIFO fields, or SQS's error, or the message it duplicates. */
   fields(entry: SqsBatchEntry, contentBasedDeduplication: boolean, now: number): SqsFifoFields | SqsError | SqsDuplicate {
-    if (!entry.messageGroupId) return { code: 'MissingParameter', message: 'The request must contain the parameter MessageGroupId.' };
-    if (entry.delaySeconds !== undefined && entry.delaySeconds !== 0) {
-      return { code: 'InvalidParameterValue', message: `Value ${entry.delaySeconds} for parameter DelaySeconds is invalid. Reason: The request include parameter that is not valid for this queue type.` };
-    }
-    const deduplicationId = entry.messageDeduplicationId ?? (contentBasedDeduplication ? sha256Hex(entry.body) : null);
-    if (deduplicationId === null) {
-      return { code: 'InvalidParameterValue', message: 'The queue should either have ContentBasedDeduplication enabled or MessageDeduplicationId provided explicitly' };
-    }
+    const checked = fifoDeduplicationId(entry, contentBasedDeduplication);
+    if (typeof checked !== 'string') return checked;
+    const deduplicationId = checked;
     const seen = this.seen.get(deduplicationId);
     if (seen && now - seen.atMs < SQS_DEDUPLICATION_INTERVAL_MS) return { duplicateOf: seen.messageId, md5: seen.md5 };
     this.sequence += 1n;
-    return { groupId: entry.messageGroupId, deduplicationId, sequenceNumber: (FIRST_SEQUENCE + this.sequence * 65_536n).toString() };
+    return { groupId: entry.messageGroupId ?? '', deduplicationId, sequenceNumber: fifoSequenceNumber(this.sequence) };
   }
 
   /** A message was sent with this deduplication id (ids older than the interval are forgotten). */
@@ -51,16 +68,21 @@ export class SqsFifo {
   }
 
   /** The messages a receive may take (`all` in send order): visible ones, none of a group behind one of its messages not visible. */
-  *receivable(all: Iterable<SqsMessage>, visible: ReadonlyMap<string, SqsMessage>): Generator<SqsMessage> {
-    const blocked = new Set<string>();
-    for (const m of all) {
-      const group = m.fifo?.groupId ?? '';
-      if (blocked.has(group)) continue;
-      if (!visible.has(m.messageId)) {
-        blocked.add(group);
-        continue;
-      }
-      yield m;
+  receivable(all: Iterable<SqsMessage>, visible: ReadonlyMap<string, SqsMessage>): Generator<SqsMessage> {
+    return fifoReceivable(all, (m) => visible.has(m.messageId));
+  }
+}
+
+/** A FIFO queue's receivable messages (`all` in send order): visible ones, none of a group behind one of its messages not visible. */
+export function* fifoReceivable<M extends Pick<SqsMessage, 'fifo'>>(all: Iterable<M>, isVisible: (m: M) => boolean): Generator<M> {
+  const blocked = new Set<string>();
+  for (const m of all) {
+    const group = m.fifo?.groupId ?? '';
+    if (blocked.has(group)) continue;
+    if (!isVisible(m)) {
+      blocked.add(group);
+      continue;
     }
+    yield m;
   }
 }
