@@ -10,6 +10,9 @@ const VIEW_TYPES: readonly StreamViewType[] = ['KEYS_ONLY', 'NEW_IMAGE', 'OLD_IM
 
 function checkTableName(name: string | undefined): string {
   if (name === undefined) throw validation("1 validation error detected: Value null at 'tableName' failed to satisfy constraint: Member must not be null");
+  if (name.length < 3 || name.length > 255) {
+    throw validation(`1 validation error detected: Value '${name}' at 'tableName' failed to satisfy constraint: Member must have length ${name.length < 3 ? 'greater than or equal to 3' : 'less than or equal to 255'}`);
+  }
   if (!TABLE_NAME.test(name)) {
     throw validation(`1 validation error detected: Value '${name}' at 'tableName' failed to satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+`);
   }
