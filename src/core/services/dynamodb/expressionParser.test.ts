@@ -161,6 +161,7 @@ describe('update expressions', () => {
     ['SET address = :one, address.city = :one', { ':one': { N: '1' } }, 'Two document paths overlap'],
     ['SET a = :one SET b = :one', { ':one': { N: '1' } }, 'The "SET" section can only be used once in an update expression;'],
     ['SET a :one', { ':one': { N: '1' } }, 'Invalid UpdateExpression: Syntax error; token: ":one"'],
+    ['SET a = :one REMOVE , b', { ':one': { N: '1' } }, 'Invalid UpdateExpression: Syntax error; token: ","'],
     ['UPSERT a = :one', { ':one': { N: '1' } }, 'Invalid UpdateExpression: Syntax error; token: "UPSERT"'],
     ['SET a = size(b)', {}, 'Invalid UpdateExpression: The function is not allowed in an update expression; function: size'],
   ])('refuses %s', (source, values, message) => {

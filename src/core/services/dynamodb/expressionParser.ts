@@ -311,8 +311,8 @@ class Parser {
       if (seen.has(word)) throw validation(`Invalid ${this.kind}: The "${word}" section can only be used once in an update expression;`);
       seen.add(word);
       this.next();
-      do {
-        if (actions.length && this.isPunct(',')) this.next();
+      for (let first = true; first || this.isPunct(','); first = false) {
+        if (!first) this.next();
         const path = this.path();
         if (word === 'SET') {
           this.expectPunct('=');
@@ -322,7 +322,7 @@ class Parser {
           if (this.peek().type !== 'value') this.syntaxError();
           actions.push({ kind: word, path, value: this.value() });
         }
-      } while (this.isPunct(','));
+      }
     }
     return actions;
   }

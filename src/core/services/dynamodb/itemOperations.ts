@@ -17,7 +17,7 @@ import {
   type ReturnValues,
 } from './requestFields';
 import { streamChange } from './streamChange';
-import { applyUpdate } from './updateApplier';
+import { applyCheckedUpdate, checkUpdateActions } from './updateApplier';
 import { checkKey, keyId, keyNamesOf, keyOfItem, tableOf, withItem, type DynamoDbStore, type DynamoDbTable } from './tableStore';
 
 export function checkItemSize(item: AttributeMap): void {
@@ -45,6 +45,8 @@ export interface WritePlan {
   /** The paths an UpdateExpression touched (UPDATED_OLD / UPDATED_NEW). */
   readonly updatedPaths: readonly DocumentPath[];
   readonly conditionOnly: boolean;
+  /** Why the update cannot apply to the item it found (a wrong operand type, a missing path, too large a result). */
+  readonly failure?: DynamoDbError | null;
 }
 
 export function planPut(store: DynamoDbStore, request: JsonObject): WritePlan {
@@ -83,11 +85,21 @@ export function planUpdate(store: DynamoDbStore, request: JsonObject): WritePlan
   ctx.checkAllUsed();
   const id = keyId(table.keySchema, key);
   const oldItem = table.items.get(id);
+  checkUpdateActions(actions, keyNamesOf(table.keySchema));
   const condOk = condition === null || evaluateCondition(oldItem ?? {}, condition);
   // An update whose condition fails is not applied, so its type errors are not reached (DynamoDB checks the condition first).
-  const newItem = condOk ? applyUpdate(oldItem ?? key, actions, keyNamesOf(table.keySchema)) : oldItem;
-  if (newItem) checkItemSize(newItem);
-  return { table, id, oldItem, newItem, condition, returnOldOnFailure: returnOnConditionFailureOf(request), updatedPaths: actions.map((a) => a.path), conditionOnly: false };
+  let newItem = oldItem;
+  let failure: DynamoDbError | null = null;
+  if (condOk) {
+    try {
+      newItem = applyCheckedUpdate(oldItem ?? key, actions);
+      checkItemSize(newItem);
+    } catch (e) {
+      if (!(e instanceof DynamoDbError)) throw e;
+      failure = e;
+    }
+  }
+  return { table, id, oldItem, newItem, condition, returnOldOnFailure: returnOnConditionFailureOf(request), updatedPaths: actions.map((a) => a.path), conditionOnly: false, failure };
 }
 
 /** A transaction's ConditionCheck: a condition on one item, nothing written. */
@@ -139,6 +151,7 @@ function executeWrite(store: DynamoDbStore, request: JsonObject, plan: WritePlan
   const capacityMode = returnConsumedCapacityOf(request.ReturnConsumedCapacity);
   const units = writeUnits(planBytes(plan));
   if (!conditionHolds(plan)) throw conditionFailed(plan, units);
+  if (plan.failure) throw plan.failure;
   const capacity: CapacityUsed = { readUnits: 0, writeUnits: units };
   const change = streamChange(plan.table, plan.oldItem, plan.newItem, nowMs);
   const next = withItem(store, plan.table, plan.id, plan.newItem);

@@ -31,32 +31,26 @@ export function transactWriteItems(store: DynamoDbStore, request: JsonObject, no
   if (raw.length > MAX_TRANSACT_ITEMS) {
     throw validation(`1 validation error detected: Value '[…]' at 'transactItems' failed to satisfy constraint: Member must have length less than or equal to ${MAX_TRANSACT_ITEMS}`);
   }
-  const plans: (WritePlan | Reason)[] = raw.map((entry: unknown) => {
+  const plans: WritePlan[] = raw.map((entry: unknown) => {
     const kinds = isObject(entry) ? Object.keys(entry).filter((k) => PLANNERS[k] && isObject(entry[k])) : [];
     if (!isObject(entry) || kinds.length !== 1) throw validation('TransactItems can only contain one of Check, Put, Update or Delete');
     const kind = kinds[0]!;
-    try {
-      return PLANNERS[kind]!(store, entry[kind] as JsonObject);
-    } catch (e) {
-      // An update that cannot apply to the item it finds (a wrong operand type) cancels; a malformed request fails whole.
-      if (e instanceof DynamoDbError && e.code === 'ValidationException' && kind === 'Update' && /operand|document path|does not exist|size has exceeded/.test(e.message)) return { Code: 'ValidationError', Message: e.message };
-      throw e;
-    }
+    return PLANNERS[kind]!(store, entry[kind] as JsonObject);
   });
   const seen = new Set<string>();
   for (const plan of plans) {
-    if (!('table' in plan)) continue;
     const id = `${plan.table.name}\u0000${plan.id}`;
     if (seen.has(id)) throw validation('Transaction request cannot include multiple operations on one item');
     seen.add(id);
   }
   const perTable = new Map<string, CapacityUsed>();
   const reasons: Reason[] = plans.map((plan) => {
-    if (!('table' in plan)) return plan;
     const units = writeUnits(planBytes(plan), true);
     perTable.set(plan.table.name, { readUnits: 0, writeUnits: (perTable.get(plan.table.name)?.writeUnits ?? 0) + units });
-    if (conditionHolds(plan)) return { Code: 'None' };
-    return { Code: 'ConditionalCheckFailed', Message: CONDITIONAL_CHECK_FAILED, ...(plan.returnOldOnFailure && plan.oldItem ? { Item: plan.oldItem } : {}) };
+    if (!conditionHolds(plan)) return { Code: 'ConditionalCheckFailed', Message: CONDITIONAL_CHECK_FAILED, ...(plan.returnOldOnFailure && plan.oldItem ? { Item: plan.oldItem } : {}) };
+    // An update that cannot apply to the item it finds cancels the transaction; a malformed request failed whole above.
+    if (plan.failure) return { Code: 'ValidationError', Message: plan.failure.message };
+    return { Code: 'None' };
   });
   const capacity: CapacityUsed = { readUnits: 0, writeUnits: [...perTable.values()].reduce((s, u) => s + u.writeUnits, 0) };
   if (reasons.some((r) => r.Code !== 'None')) {
@@ -67,7 +61,7 @@ export function transactWriteItems(store: DynamoDbStore, request: JsonObject, no
   let next = store;
   const records: DynamoDbStreamChange[] = [];
   for (const plan of plans) {
-    if (!('table' in plan) || plan.conditionOnly) continue;
+    if (plan.conditionOnly) continue;
     const table = next.tables[plan.table.name]!;
     const change = streamChange(table, plan.oldItem, plan.newItem, nowMs);
     if (change) records.push(change);

@@ -142,6 +142,12 @@ function remove(current: AttributeValue | undefined, operand: AttributeValue): A
  * as DynamoDB evaluates them.
  */
 export function applyUpdate(before: AttributeMap, actions: readonly UpdateAction[], keyNames: readonly string[]): AttributeMap {
+  checkUpdateActions(actions, keyNames);
+  return applyCheckedUpdate(before, actions);
+}
+
+/** What DynamoDB refuses in an update before looking at any item: overlapping paths, a key attribute changed. */
+export function checkUpdateActions(actions: readonly UpdateAction[], keyNames: readonly string[]): void {
   checkOverlaps(actions);
   for (const action of actions) {
     const top = action.path[0];
@@ -149,6 +155,10 @@ export function applyUpdate(before: AttributeMap, actions: readonly UpdateAction
       throw validation(`One or more parameter values were invalid: Cannot update attribute ${top.name}. This attribute is part of the key`);
     }
   }
+}
+
+/** Applies actions already checked; throws only for what the item's own values make impossible (a wrong type, a missing path). */
+export function applyCheckedUpdate(before: AttributeMap, actions: readonly UpdateAction[]): AttributeMap {
   const values = actions.map((a) => (a.kind === 'SET' ? evaluateSet(before, a.value) : undefined));
   const after = clone(before);
   // Removals of list elements name positions in the list as it was: remove the highest index first.
