@@ -83,7 +83,7 @@ describe('Query', () => {
   it.each<[string, Record<string, unknown>, string]>([
     ['no key condition', {}, 'Either the KeyConditions or KeyConditionExpression parameter must be specified in the request.'],
     ['a sort key condition alone', { KeyConditionExpression: 'sk = :n', ExpressionAttributeValues: { ':n': { N: '1' } } }, 'Query condition missed key schema element: pk'],
-    ['a non-key attribute', { KeyConditionExpression: 'pk = :c AND v = :n', ExpressionAttributeValues: { ':c': { S: 'c1' }, ':n': { N: '1' } } }, 'Query condition missed key schema element: v'],
+    ['a non-key attribute', { KeyConditionExpression: 'pk = :c AND v = :n', ExpressionAttributeValues: { ':c': { S: 'c1' }, ':n': { N: '1' } } }, 'Query condition missed key schema element: sk'],
     ['OR', { KeyConditionExpression: 'pk = :c OR pk = :c' }, 'Invalid operator used in KeyConditionExpression: OR'],
     ['a partition key range', { KeyConditionExpression: 'pk > :c' }, 'Query key condition not supported'],
     ['a filter on a key', { KeyConditionExpression: 'pk = :c', FilterExpression: 'sk > :n', ExpressionAttributeValues: { ':c': { S: 'c1' }, ':n': { N: '1' } } }, 'Filter Expression can only contain non-primary key attributes: Primary key attribute: sk'],

@@ -96,6 +96,7 @@ function keyConditionOf(condition: Condition, schema: TableKeySchema): KeyCondit
   const parts = condition.kind === 'and' ? [condition.left, condition.right] : [condition];
   let partition: AttributeValue | undefined;
   let sort: Condition | null = null;
+  let nonKey = false;
   for (const part of parts) {
     if (part.kind === 'and' || part.kind === 'or' || part.kind === 'not' || part.kind === 'in' || part.kind === 'contains' || part.kind.startsWith('attribute_')) {
       throw validation(`Invalid operator used in KeyConditionExpression: ${part.kind === 'and' || part.kind === 'or' || part.kind === 'not' || part.kind === 'in' ? part.kind.toUpperCase() : part.kind}`);
@@ -111,8 +112,13 @@ function keyConditionOf(condition: Condition, schema: TableKeySchema): KeyCondit
       if (sort) throw validation('KeyConditionExpressions must only contain one condition per key');
       sort = part;
     } else {
-      throw validation(`Query condition missed key schema element: ${name === null ? schema.partitionKey.name : name}`);
+      nonKey = true;
     }
+  }
+  // A condition on a non-key attribute: DynamoDB names the key element the condition misses (users quote it naming the key, not the attribute).
+  if (nonKey) {
+    const missing = !partition ? schema.partitionKey.name : schema.sortKey && !sort ? schema.sortKey.name : null;
+    throw validation(missing ? `Query condition missed key schema element: ${missing}` : 'Query key condition not supported');
   }
   if (!partition) throw validation(`Query condition missed key schema element: ${schema.partitionKey.name}`);
   if (!('S' in partition || 'N' in partition || 'B' in partition) || !(schema.partitionKey.type in partition)) {
