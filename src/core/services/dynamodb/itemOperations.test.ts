@@ -34,6 +34,9 @@ describe('PutItem and GetItem', () => {
     ['an item over 400 KB', { Item: { pk: { S: 'u' }, big: { S: 'x'.repeat(400 * 1024) } } }, 'ValidationException', 'Item size has exceeded the maximum allowed size'],
     ['ReturnValues ALL_NEW', { Item: { pk: { S: 'u' } }, ReturnValues: 'ALL_NEW' }, 'ValidationException', 'ReturnValues can only be ALL_OLD or NONE'],
     ['an unused value', { Item: { pk: { S: 'u' } }, ConditionExpression: 'attribute_not_exists(pk)', ExpressionAttributeValues: { ':x': { S: 'x' } } }, 'ValidationException', 'Value provided in ExpressionAttributeValues unused in expressions: keys: {:x}'],
+    ['an empty values map', { Item: { pk: { S: 'u' } }, ConditionExpression: 'attribute_not_exists(pk)', ExpressionAttributeValues: {} }, 'ValidationException', 'ExpressionAttributeValues must not be empty'],
+    ['a value key without its colon', { Item: { pk: { S: 'u' } }, ConditionExpression: 'a = :x', ExpressionAttributeValues: { x: { S: 'x' } } }, 'ValidationException', 'ExpressionAttributeValues contains invalid key: Syntax error; key: "x"'],
+    ['a name key without its #', { Item: { pk: { S: 'u' } }, ConditionExpression: 'attribute_not_exists(pk)', ExpressionAttributeNames: { n: 'name' } }, 'ValidationException', 'ExpressionAttributeNames contains invalid key: Syntax error; key: "n"'],
     ['values without an expression', { Item: { pk: { S: 'u' } }, ExpressionAttributeValues: { ':x': { S: 'x' } } }, 'ValidationException', 'ExpressionAttributeValues can only be specified when using expressions'],
     ['an invalid value', { Item: { pk: { S: 'u' } }, ConditionExpression: 'a = :x', ExpressionAttributeValues: { ':x': { SS: [] } } }, 'ValidationException', 'ExpressionAttributeValues contains invalid value: One or more parameter values were invalid: An string set  may not be empty for key :x'],
   ])('refuses %s', (_, request, type, message) => {

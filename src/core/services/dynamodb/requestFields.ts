@@ -54,9 +54,12 @@ export function expressionContextOf(request: JsonObject, expressionFields: reado
   const rawValues = request.ExpressionAttributeValues;
   if (rawNames !== undefined && rawNames !== null && !hasExpression) throw validation('ExpressionAttributeNames can only be specified when using expressions');
   if (rawValues !== undefined && rawValues !== null && !hasExpression) throw validation('ExpressionAttributeValues can only be specified when using expressions');
+  if (isObject(rawNames) && Object.keys(rawNames).length === 0) throw validation('ExpressionAttributeNames must not be empty');
+  if (isObject(rawValues) && Object.keys(rawValues).length === 0) throw validation('ExpressionAttributeValues must not be empty');
   const names: Record<string, string> = {};
   if (isObject(rawNames)) {
     for (const [k, v] of Object.entries(rawNames)) {
+      if (!/^#[A-Za-z0-9_]+$/.test(k)) throw validation(`ExpressionAttributeNames contains invalid key: Syntax error; key: "${k}"`);
       if (typeof v !== 'string') throw new DynamoDbError('SerializationException', 'Unexpected value type in payload');
       names[k] = v;
     }
@@ -64,6 +67,7 @@ export function expressionContextOf(request: JsonObject, expressionFields: reado
   const values: AttributeMap = {};
   if (isObject(rawValues)) {
     for (const [k, v] of Object.entries(rawValues)) {
+      if (!/^:[A-Za-z0-9_]+$/.test(k)) throw validation(`ExpressionAttributeValues contains invalid key: Syntax error; key: "${k}"`);
       try {
         values[k] = parseAttributeValue(v);
       } catch (e) {
