@@ -34,7 +34,28 @@ export type UpdateAction =
   | { kind: 'REMOVE'; path: DocumentPath }
   | { kind: 'ADD' | 'DELETE'; path: DocumentPath; value: AttributeValue };
 
-/** `a.b[2]` as DynamoDB prints a path in its messages. */
-export function pathText(path: DocumentPath): string {
-  return path.map((s, i) => (s.kind === 'index' ? `[${s.index}]` : i === 0 ? s.name : `.${s.name}`)).join('');
+function isPrefix(a: DocumentPath, b: DocumentPath): boolean {
+  return a.length <= b.length && a.every((s, i) => {
+    const o = b[i]!;
+    return s.kind === 'name' ? o.kind === 'name' && s.name === o.name : o.kind === 'index' && s.index === o.index;
+  });
+}
+
+function pathList(path: DocumentPath): string {
+  return `[${path.map((s) => (s.kind === 'name' ? s.name : `[${s.index}]`)).join(', ')}]`;
+}
+
+/**
+ * DynamoDB's refusal of two paths of one expression where one is the other
+ * or inside it (`a` and `a.b`): the message naming both, or null.
+ */
+export function overlapMessage(paths: readonly DocumentPath[]): string | null {
+  for (let i = 0; i < paths.length; i++) {
+    for (let j = i + 1; j < paths.length; j++) {
+      const a = paths[i]!;
+      const b = paths[j]!;
+      if (isPrefix(a, b) || isPrefix(b, a)) return `Two document paths overlap with each other; must remove or rewrite one of these paths; path one: ${pathList(a)}, path two: ${pathList(b)}`;
+    }
+  }
+  return null;
 }

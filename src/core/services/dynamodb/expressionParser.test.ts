@@ -94,6 +94,13 @@ describe('condition expressions', () => {
 });
 
 describe('projection expressions', () => {
+  it('refuses overlapping paths', () => {
+    const ctx = new ExpressionContext({}, {});
+    expect(() => parseProjection('scores, scores[0]', ctx)).toThrow(
+      'Invalid ProjectionExpression: Two document paths overlap with each other; must remove or rewrite one of these paths; path one: [scores], path two: [scores, [0]]',
+    );
+  });
+
   it('keeps only the named paths, nested maps as maps and picked list elements in order', () => {
     const ctx = new ExpressionContext({ '#a': 'address' }, {});
     expect(project(ITEM, parseProjection('id, #a.city, scores[2], scores[0], nothing', ctx))).toEqual({

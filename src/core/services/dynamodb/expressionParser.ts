@@ -1,6 +1,6 @@
 import type { AttributeMap, AttributeValue } from './attributeValue';
 import { validation } from './dynamoDbError';
-import type { Comparator, Condition, DocumentPath, Operand, PathStep, SetValue, UpdateAction } from './expressionAst';
+import { overlapMessage, type Comparator, type Condition, type DocumentPath, type Operand, type PathStep, type SetValue, type UpdateAction } from './expressionAst';
 import { RESERVED_WORDS } from './reservedWords';
 
 /** Which request member an expression came from; DynamoDB names it in every message ("Invalid UpdateExpression: …"). */
@@ -355,5 +355,7 @@ export function parseProjection(source: string, ctx: ExpressionContext): Documen
   const parser = new Parser(source, 'ProjectionExpression', ctx);
   const paths = parser.projection();
   parser.end();
+  const overlap = overlapMessage(paths);
+  if (overlap) throw validation(`Invalid ProjectionExpression: ${overlap}`);
   return paths;
 }

@@ -1,6 +1,6 @@
 import { attributeValuesEqual, type AttributeMap, type AttributeValue } from './attributeValue';
 import { validation } from './dynamoDbError';
-import type { DocumentPath, SetValue, UpdateAction } from './expressionAst';
+import { overlapMessage, type DocumentPath, type SetValue, type UpdateAction } from './expressionAst';
 import { valueAt } from './expressionEvaluator';
 import { addNumbers } from './numberValue';
 
@@ -10,28 +10,10 @@ function clone<T>(value: T): T {
   return JSON.parse(JSON.stringify(value)) as T;
 }
 
-function prefixOf(a: DocumentPath, b: DocumentPath): boolean {
-  return a.length <= b.length && a.every((s, i) => {
-    const o = b[i]!;
-    return s.kind === o.kind && (s.kind === 'name' ? o.kind === 'name' && s.name === o.name : o.kind === 'index' && s.index === o.index);
-  });
-}
-
-function pathList(path: DocumentPath): string {
-  return `[${path.map((s) => (s.kind === 'name' ? s.name : `[${s.index}]`)).join(', ')}]`;
-}
-
 /** DynamoDB refuses an update whose paths overlap (`a` and `a.b`) or repeat. */
 function checkOverlaps(actions: readonly UpdateAction[]): void {
-  for (let i = 0; i < actions.length; i++) {
-    for (let j = i + 1; j < actions.length; j++) {
-      const a = actions[i]!.path;
-      const b = actions[j]!.path;
-      if (prefixOf(a, b) || prefixOf(b, a)) {
-        throw validation(`Invalid UpdateExpression: Two document paths overlap with each other; must remove or rewrite one of these paths; path one: ${pathList(a)}, path two: ${pathList(b)}`);
-      }
-    }
-  }
+  const overlap = overlapMessage(actions.map((a) => a.path));
+  if (overlap) throw validation(`Invalid UpdateExpression: ${overlap}`);
 }
 
 function evaluateSet(item: AttributeMap, value: SetValue): AttributeValue {
