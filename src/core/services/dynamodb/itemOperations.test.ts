@@ -31,6 +31,7 @@ describe('PutItem and GetItem', () => {
     ['a missing key', { Item: { id: { S: 'x' } } }, 'ValidationException', 'One or more parameter values were invalid: Missing the key pk in the item'],
     ['a key of the wrong type', { Item: { pk: { N: '1' } } }, 'ValidationException', 'One or more parameter values were invalid: Type mismatch for key pk expected: S actual: N'],
     ['an empty key', { Item: { pk: { S: '' } } }, 'ValidationException', 'One or more parameter values are not valid. The AttributeValue for a key attribute cannot contain an empty string value. Key: pk'],
+    ['a partition key over 2048 bytes', { Item: { pk: { S: 'k'.repeat(2049) } } }, 'ValidationException', 'One or more parameter values were invalid: Size of hashkey has exceeded the maximum size limit of2048 bytes'],
     ['an item over 400 KB', { Item: { pk: { S: 'u' }, big: { S: 'x'.repeat(400 * 1024) } } }, 'ValidationException', 'Item size has exceeded the maximum allowed size'],
     ['ReturnValues ALL_NEW', { Item: { pk: { S: 'u' } }, ReturnValues: 'ALL_NEW' }, 'ValidationException', 'ReturnValues can only be ALL_OLD or NONE'],
     ['an unused value', { Item: { pk: { S: 'u' } }, ConditionExpression: 'attribute_not_exists(pk)', ExpressionAttributeValues: { ':x': { S: 'x' } } }, 'ValidationException', 'Value provided in ExpressionAttributeValues unused in expressions: keys: {:x}'],

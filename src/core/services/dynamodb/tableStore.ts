@@ -1,6 +1,6 @@
 import { md5Hex } from '../../sources/md5';
 import { utf8Bytes } from '../../codec';
-import { compareScalars, itemSize, typeOf, type AttributeMap, type AttributeValue } from './attributeValue';
+import { attributeValueSize, compareScalars, itemSize, typeOf, type AttributeMap, type AttributeValue } from './attributeValue';
 import { DynamoDbError, invalidParameter, validation } from './dynamoDbError';
 
 export type KeyType = 'S' | 'N' | 'B';
@@ -55,10 +55,14 @@ export function tableOf(store: DynamoDbStore, name: unknown, describe = false): 
   return table;
 }
 
-function emptyKeyValue(name: string, value: AttributeValue): void {
+/** Key values: not empty; a partition key up to 2048 bytes, a sort key up to 1024 (DynamoDB's messages, its missing space included). */
+function checkKeyValue(name: string, value: AttributeValue, role: 'partition' | 'sort'): void {
   if (('S' in value && value.S === '') || ('B' in value && value.B === '')) {
     throw validation(`One or more parameter values are not valid. The AttributeValue for a key attribute cannot contain an empty ${'S' in value ? 'string' : 'binary'} value. Key: ${name}`);
   }
+  const bytes = attributeValueSize(value);
+  if (role === 'partition' && bytes > 2048) throw invalidParameter('Size of hashkey has exceeded the maximum size limit of2048 bytes');
+  if (role === 'sort' && bytes > 1024) throw invalidParameter('Aggregated size of all range keys has exceeded the size limit of 1024 bytes');
 }
 
 /** The key attributes of a whole item (PutItem): each present, of its declared type, not empty. */
@@ -69,7 +73,7 @@ export function keyOfItem(schema: TableKeySchema, item: AttributeMap): Attribute
     const value = item[element.name];
     if (value === undefined) throw invalidParameter(`Missing the key ${element.name} in the item`);
     if (typeOf(value) !== element.type) throw invalidParameter(`Type mismatch for key ${element.name} expected: ${element.type} actual: ${typeOf(value)}`);
-    emptyKeyValue(element.name, value);
+    checkKeyValue(element.name, value, element === schema.partitionKey ? 'partition' : 'sort');
     key[element.name] = value;
   }
   return key;
@@ -85,7 +89,7 @@ export function checkKey(schema: TableKeySchema, key: AttributeMap): AttributeMa
     if (!element) continue;
     const value = key[element.name]!;
     if (typeOf(value) !== element.type) throw validation('The provided key element does not match the schema');
-    emptyKeyValue(element.name, value);
+    checkKeyValue(element.name, value, element === schema.partitionKey ? 'partition' : 'sort');
   }
   return key;
 }
