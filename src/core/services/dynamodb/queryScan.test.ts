@@ -85,6 +85,8 @@ describe('Query', () => {
     ['a sort key condition alone', { KeyConditionExpression: 'sk = :n', ExpressionAttributeValues: { ':n': { N: '1' } } }, 'Query condition missed key schema element: pk'],
     ['a non-key attribute', { KeyConditionExpression: 'pk = :c AND v = :n', ExpressionAttributeValues: { ':c': { S: 'c1' }, ':n': { N: '1' } } }, 'Query condition missed key schema element: sk'],
     ['OR', { KeyConditionExpression: 'pk = :c OR pk = :c' }, 'Invalid operator used in KeyConditionExpression: OR'],
+    ['a sort key value of the wrong type', { KeyConditionExpression: 'pk = :c AND sk > :s', ExpressionAttributeValues: { ':c': { S: 'c1' }, ':s': { S: '1' } } }, 'One or more parameter values were invalid: Condition parameter type does not match schema type'],
+    ['begins_with on a number sort key', { KeyConditionExpression: 'pk = :c AND begins_with(sk, :n)', ExpressionAttributeValues: { ':c': { S: 'c1' }, ':n': { N: '1' } } }, 'Invalid KeyConditionExpression: Incorrect operand type for operator or function; operator or function: begins_with, operand type: N'],
     ['a partition key range', { KeyConditionExpression: 'pk > :c' }, 'Query key condition not supported'],
     ['a filter on a key', { KeyConditionExpression: 'pk = :c', FilterExpression: 'sk > :n', ExpressionAttributeValues: { ':c': { S: 'c1' }, ':n': { N: '1' } } }, 'Filter Expression can only contain non-primary key attributes: Primary key attribute: sk'],
     ['a bad start key', { KeyConditionExpression: 'pk = :c', ExclusiveStartKey: { pk: { S: 'c1' } } }, 'The provided starting key is invalid: The provided key element does not match the schema'],
@@ -116,5 +118,17 @@ describe('Scan', () => {
     const counts = [0, 1, 2, 3].map((segment) => c.ok('Scan', { TableName: 'orders', Segment: segment, TotalSegments: 4, Select: 'COUNT' }).Count as number);
     expect(counts.reduce((a, b) => a + b, 0)).toBe(13);
     expect(c.error('Scan', { TableName: 'orders', Segment: 4, TotalSegments: 4 }).message).toBe('The Segment parameter is zero-based and must be less than parameter TotalSegments: Segment: 4 is not less than TotalSegments: 4');
+  });
+});
+
+describe('Query on a string sort key', () => {
+  it('begins_with selects by prefix, in UTF-8 byte order', () => {
+    const c = new TestClient();
+    c.createTable('events', 'S');
+    for (const sk of ['2026-01-02#b', '2026-01-01#a', '2025-12-31#z', 'Z', 'a']) c.ok('PutItem', { TableName: 'events', Item: { pk: { S: 'p' }, sk: { S: sk } } });
+    const body = c.ok('Query', { TableName: 'events', KeyConditionExpression: 'pk = :p AND begins_with(sk, :y)', ExpressionAttributeValues: { ':p': { S: 'p' }, ':y': { S: '2026-' } } });
+    expect((body.Items as AttributeMap[]).map((i) => (i.sk as { S: string }).S)).toEqual(['2026-01-01#a', '2026-01-02#b']);
+    const all = c.ok('Query', { TableName: 'events', KeyConditionExpression: 'pk = :p', ExpressionAttributeValues: { ':p': { S: 'p' } } });
+    expect((all.Items as AttributeMap[]).map((i) => (i.sk as { S: string }).S)).toEqual(['2025-12-31#z', '2026-01-01#a', '2026-01-02#b', 'Z', 'a']);
   });
 });

@@ -110,6 +110,20 @@ function keyConditionOf(condition: Condition, schema: TableKeySchema): KeyCondit
     } else if (schema.sortKey && name === schema.sortKey.name) {
       if (part.kind === 'compare' && part.op === '<>') throw validation('Unsupported operator on KeyConditionExpression: operator: <>');
       if (sort) throw validation('KeyConditionExpressions must only contain one condition per key');
+      const operands = part.kind === 'compare' ? [part.right] : part.kind === 'between' ? [part.low, part.high] : part.kind === 'begins_with' ? [part.operand] : [];
+      for (const o of operands) {
+        if (o.kind !== 'value') throw validation('Query key condition not supported');
+        if (!(schema.sortKey.type in o.value)) {
+          throw validation(
+            part.kind === 'begins_with'
+              ? `Invalid KeyConditionExpression: Incorrect operand type for operator or function; operator or function: begins_with, operand type: ${Object.keys(o.value)[0] ?? ''}`
+              : 'One or more parameter values were invalid: Condition parameter type does not match schema type',
+          );
+        }
+      }
+      if (part.kind === 'begins_with' && schema.sortKey.type === 'N') {
+        throw validation('Invalid KeyConditionExpression: Incorrect operand type for operator or function; operator or function: begins_with, operand type: N');
+      }
       sort = part;
     } else {
       nonKey = true;
