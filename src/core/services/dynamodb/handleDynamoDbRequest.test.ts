@@ -101,3 +101,30 @@ describe('table operations', () => {
     expect(error.message).toBe(message);
   });
 });
+
+describe('determinism', () => {
+  it('answers the same request at the same time identically, request id included', () => {
+    const request = { target: 'DynamoDB_20120810.ListTables', body: '{}' };
+    const a = handleDynamoDbRequest(emptyDynamoDbStore(), request, T0);
+    const b = handleDynamoDbRequest(emptyDynamoDbStore(), request, T0);
+    expect(b.headers).toEqual(a.headers);
+    expect(handleDynamoDbRequest(emptyDynamoDbStore(), request, T0 + 1).headers['x-amzn-requestid']).not.toBe(a.headers['x-amzn-requestid']);
+  });
+});
+
+describe('a document-client style session', () => {
+  it('counts page views in a nested map and returns only what changed', () => {
+    const c = new TestClient();
+    c.createTable('pages');
+    c.ok('PutItem', { TableName: 'pages', Item: { pk: { S: '/home' }, stats: { M: { views: { N: '0' }, by: { M: {} } } } } });
+    const body = c.ok('UpdateItem', {
+      TableName: 'pages',
+      Key: { pk: { S: '/home' } },
+      UpdateExpression: 'SET #s.#v = #s.#v + :one, #s.#b.#day = if_not_exists(#s.#b.#day, :zero) + :one',
+      ExpressionAttributeNames: { '#s': 'stats', '#v': 'views', '#b': 'by', '#day': '2026-12-05' },
+      ExpressionAttributeValues: { ':one': { N: '1' }, ':zero': { N: '0' } },
+      ReturnValues: 'UPDATED_NEW',
+    });
+    expect(body).toEqual({ Attributes: { stats: { M: { views: { N: '1' }, by: { M: { '2026-12-05': { N: '1' } } } } } } });
+  });
+});
