@@ -34,6 +34,13 @@ interface Token {
   readonly text: string;
 }
 
+const TOKEN_PATTERNS: readonly { type: Token['type']; pattern: RegExp }[] = [
+  { type: 'placeholder', pattern: /^#[A-Za-z0-9_]+/ },
+  { type: 'value', pattern: /^:[A-Za-z0-9_]+/ },
+  { type: 'name', pattern: /^[A-Za-z_][A-Za-z0-9_]*/ },
+  { type: 'number', pattern: /^\d+/ },
+];
+
 const PUNCT = ['<>', '<=', '>=', '=', '<', '>', '(', ')', '[', ']', ',', '.', '+', '-'];
 
 function tokenize(source: string, kind: ExpressionKind): Token[] {
@@ -46,12 +53,8 @@ function tokenize(source: string, kind: ExpressionKind): Token[] {
       i += space[0].length;
       continue;
     }
-    const match =
-      (/^#[A-Za-z0-9_]+/.exec(rest) && { type: 'placeholder' as const, m: /^#[A-Za-z0-9_]+/.exec(rest)! }) ||
-      (/^:[A-Za-z0-9_]+/.exec(rest) && { type: 'value' as const, m: /^:[A-Za-z0-9_]+/.exec(rest)! }) ||
-      (/^[A-Za-z_][A-Za-z0-9_]*/.exec(rest) && { type: 'name' as const, m: /^[A-Za-z_][A-Za-z0-9_]*/.exec(rest)! }) ||
-      (/^\d+/.exec(rest) && { type: 'number' as const, m: /^\d+/.exec(rest)! });
-    if (match) {
+    const match = TOKEN_PATTERNS.map(({ type, pattern }) => ({ type, m: pattern.exec(rest) })).find((t) => t.m !== null);
+    if (match?.m) {
       tokens.push({ type: match.type, text: match.m[0] });
       i += match.m[0].length;
       continue;
@@ -132,7 +135,7 @@ class Parser {
       if (RESERVED_WORDS.has(t.text.toUpperCase())) throw validation(`Invalid ${this.kind}: Attribute name is a reserved keyword; reserved keyword: ${t.text}`);
       return t.text;
     }
-    this.at = Math.max(0, this.at - (t.type === 'eof' ? 0 : 1));
+    if (t.type !== 'eof') this.at--;
     return this.syntaxError();
   }
 
