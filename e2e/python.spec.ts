@@ -72,6 +72,8 @@ test('Python errors as Lambda reports them: an exception, an unmarshallable resu
   await expect(
     playground.logs.getByText(/^\[ERROR\] ValueError: bad order 7\nTraceback \(most recent call last\):\n {2}File "\/var\/task\/lambda_function\.py", line 4, in lambda_handler\n {4}raise ValueError/),
   ).toHaveCount(1);
+  // The editor marks the line that raised, from the traceback's last frame.
+  await expect(page.getByText('Failed at line 4', { exact: true })).toBeVisible();
   await playground.replaceText(playground.event, '{"kind": "marshal"}');
   await playground.invoke();
   await expect(playground.response).toContainText('"errorMessage": "Unable to marshal response: Object of type set is not JSON serializable"');

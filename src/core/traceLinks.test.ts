@@ -21,4 +21,12 @@ describe('trace links', () => {
     expect(firstTraceLink(['Error: x', '    at /var/task/index.js:2:2'], 'index.ts')?.line).toBe(2);
     expect(firstTraceLink(['Error: x'], 'index.ts')).toBeNull();
   });
+
+  it('Python: traceback frames in lambda_function.py link to their lines, and the raise is the last frame', () => {
+    const trace = ['  File "/var/task/lambda_function.py", line 5, in lambda_handler\n    return helper(1)\n', '  File "/var/task/lambda_function.py", line 2, in helper\n    raise KeyError(x)\n'];
+    expect(traceParts(trace[0]!, 'lambda_function.py')).toEqual(['  ', { text: 'File "/var/task/lambda_function.py", line 5', line: 5, column: 1 }, ', in lambda_handler\n    return helper(1)\n']);
+    expect(firstTraceLink(trace, 'lambda_function.py')).toMatchObject({ line: 2 });
+    expect(firstTraceLink(['  File "/var/task/lambda_function.py" Line 3\n    def f(\n'], 'lambda_function.py')).toMatchObject({ line: 3 });
+    expect(firstTraceLink(['  File "/opt/python/greet.py", line 1, in hello\n'], 'lambda_function.py')).toBeNull();
+  });
 });

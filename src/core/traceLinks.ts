@@ -1,7 +1,8 @@
 /**
  * Places in the handler's file named by a stack trace or a log line
- * (`file:///var/task/index.mjs:7:11`, `/var/task/index.js:7:11`): the UI
- * turns them into links that put the editor's cursor there.
+ * (`file:///var/task/index.mjs:7:11`, `/var/task/index.js:7:11`, and
+ * Python's `File "/var/task/lambda_function.py", line 7`): the UI turns them
+ * into links that put the editor's cursor there.
  */
 
 export interface TraceLink {
@@ -14,6 +15,8 @@ export interface TraceLink {
 export type TracePart = string | TraceLink;
 
 const LOCATION = /(?:file:\/\/)?\/var\/task\/([\w.-]+):(\d+):(\d+)/g;
+/** A Python traceback's frame (`line 7`), or the runtime's syntax-error frame (`Line 7`): no column. */
+const PYTHON_LOCATION = /File "\/var\/task\/([\w.-]+)",? [Ll]ine (\d+)/g;
 
 /** The names a trace may give the function's file: its own, and for TypeScript the `.js` Lambda would run. */
 function namesOf(fileName: string): string[] {
@@ -26,22 +29,19 @@ export function traceParts(text: string, fileName: string): TracePart[] {
   const names = namesOf(fileName);
   const out: TracePart[] = [];
   let last = 0;
-  for (const m of text.matchAll(LOCATION)) {
+  for (const m of text.matchAll(fileName.endsWith('.py') ? PYTHON_LOCATION : LOCATION)) {
     if (!names.includes(m[1] as string)) continue;
     const at = m.index;
     if (at > last) out.push(text.slice(last, at));
-    out.push({ text: m[0], line: Number(m[2]), column: Number(m[3]) });
+    out.push({ text: m[0], line: Number(m[2]), column: m[3] === undefined ? 1 : Number(m[3]) });
     last = at + m[0].length;
   }
   if (last < text.length) out.push(text.slice(last));
   return out;
 }
 
-/** The first place in `fileName` a trace names (the frame that threw), or null. */
+/** The place in `fileName` where the trace's error was raised, or null: Node.js names it first, Python's traceback (most recent call last) last. */
 export function firstTraceLink(lines: readonly string[], fileName: string): TraceLink | null {
-  for (const line of lines) {
-    const link = traceParts(line, fileName).find((p): p is TraceLink => typeof p !== 'string');
-    if (link) return link;
-  }
-  return null;
+  const links = lines.flatMap((line) => traceParts(line, fileName).filter((p): p is TraceLink => typeof p !== 'string'));
+  return (fileName.endsWith('.py') ? links[links.length - 1] : links[0]) ?? null;
 }
