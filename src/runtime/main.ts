@@ -108,12 +108,15 @@ self.addEventListener('unhandledrejection', (event) => {
   fatal('Unhandled Promise Rejection', error, 128);
 });
 
+/** Time the invocation spent in a blocking wait (Python's time.sleep spins the worker): waiting, not CPU. */
+let waitedMs = 0;
+
 /** The invocation in flight is answered (through the Runtime API): its outcome and logs go to the app. */
 function answer(requestId: string, outcome: WireOutcome): void {
   if (!current || current.requestId !== requestId) return;
   current = null;
   hold.end();
-  send({ t: 'invokeDone', requestId, cpuMs: cpu.read(), outcome, logs: logs.take() });
+  send({ t: 'invokeDone', requestId, cpuMs: Math.max(0, cpu.read() - waitedMs), outcome, logs: logs.take() });
 }
 
 /** Init of a custom runtime: its bootstrap runs, and what it tells the Runtime API becomes the environment's messages. */
@@ -178,6 +181,9 @@ function initPython(s: InitSpec): void {
         send({ t: 'restoreLoaded' });
       },
       event: (text) => logs.raw(text),
+      slept: (ms) => {
+        waitedMs += ms;
+      },
       line: (text) => logs.write('INFO', text),
       bootFailed(error) {
         hold.end();
@@ -267,6 +273,7 @@ function invokeCustom(api: { deliver(inv: ApiInvocation): void }, requestId: str
   if (!spec || current) return;
   cpu.reset();
   cpu.taskStarted();
+  waitedMs = 0;
   current = { requestId };
   hold.begin();
   const traceId = `Root=1-${Math.floor(dateNow() / 1000).toString(16)}-${requestId.replace(/-/g, '').slice(0, 24)};Parent=${requestId.replace(/-/g, '').slice(-16)};Sampled=0`;

@@ -379,3 +379,13 @@ class _SnapshotRestoreModule:
 
 
 sys.modules["snapshot_restore_py"] = _SnapshotRestoreModule()
+
+
+def _sleep(seconds):
+    """time.sleep: the environment waits (a worker cannot block without spinning), and counts the time as waiting, not CPU."""
+    if seconds < 0:
+        raise ValueError("sleep length must be non-negative")
+    _lambda_sink.sleep(float(seconds))
+
+
+time.sleep = _sleep

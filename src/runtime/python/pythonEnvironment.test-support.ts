@@ -31,6 +31,8 @@ export class PythonEnvironment {
   private pending: { requestId: string; settle(outcome: WireOutcome): void } | null = null;
   private api: { deliver(inv: ApiInvocation): void } | null = null;
   exitStatus: number | null = null;
+  /** What time.sleep waited, in total. */
+  sleptMs = 0;
   /** SnapStart restore: what the replayed Init logged (dropped by the environment), set when the replay ended. */
   restoredAfter: WireLog[] | null = null;
 
@@ -59,6 +61,9 @@ export class PythonEnvironment {
       const fail = (error: WireError): void => reject(new PythonInitError(error, env.take()));
       env.api = runPython(spec, async () => (await loadPyodide()) as unknown as Pyodide, {
         booted: () => undefined,
+        slept: (ms) => {
+          env.sleptMs += ms;
+        },
         restoreLoaded: () => {
           env.restoredAfter = env.take();
         },

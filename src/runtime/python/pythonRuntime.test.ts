@@ -161,4 +161,11 @@ describe('the Python runtime (Pyodide), as Lambda’s Python runtime behaves', (
     });
     expect((await env.invoke({})).result).toBe('Hello, Ada!');
   });
+
+  it('time.sleep waits, and the environment counts that time as waiting, not CPU', async () => {
+    const env = await PythonEnvironment.start(code('import time', 'def lambda_handler(event, context):', '    t = time.time()', '    time.sleep(0.2)', '    return time.time() - t'));
+    const waited = (await env.invoke({})).result as number;
+    expect(waited).toBeGreaterThanOrEqual(0.19);
+    expect(env.sleptMs).toBeGreaterThanOrEqual(195);
+  });
 });

@@ -15,6 +15,8 @@ export interface PythonHost extends RuntimeApiHost {
   event(text: string): void;
   /** One line of standard output or error (`print`). */
   line(text: string): void;
+  /** `time.sleep` waited this long: time the handler spent waiting, not using the CPU (the worker spins, as it cannot block). */
+  slept(ms: number): void;
   /** Pyodide itself could not start. */
   bootFailed(error: WireError): void;
   /** The function's code ended the process (`sys.exit`). */
@@ -51,7 +53,17 @@ async function run(api: RuntimeApi, spec: InitSpec, boot: () => Promise<Pyodide>
   }
   py.setStdout({ batched: (line) => host.line(line) });
   py.setStderr({ batched: (line) => host.line(line) });
-  py.registerJsModule('_lambda_sink', { event: (text: string) => host.event(String(text)) });
+  py.registerJsModule('_lambda_sink', {
+    event: (text: string) => host.event(String(text)),
+    sleep: (seconds: number) => {
+      const start = now();
+      const until = start + Math.max(0, Number(seconds)) * 1000;
+      while (now() < until) {
+        // A dedicated worker has no blocking sleep without shared memory (which the sandbox does not have): it spins.
+      }
+      host.slept(now() - start);
+    },
+  });
   py.FS.mkdirTree(RUNTIME_DIR);
   py.FS.writeFile(`${RUNTIME_DIR}/lambda_runtime.py`, runtimeSource);
   py.runPython(`import sys\nsys.path.insert(0, ${JSON.stringify(RUNTIME_DIR)})`);
