@@ -43,7 +43,7 @@ let port: MessagePort | null = null;
 /** Pyodide booting or booted in this worker (a Python environment's, or a spare the frame started ahead), and since when. */
 let pyodide: { ready: Promise<Pyodide>; startedAt: number } | null = null;
 let spec: InitSpec | null = null;
-/** A custom runtime's Runtime API, which invocations are handed to (instead of `handler`). */
+/** The environment's Runtime API, which invocations are handed to: every runtime (managed Node.js and Python, or a custom bootstrap) is its client. */
 let customApi: { deliver(inv: ApiInvocation): void } | null = null;
 let initialized = false;
 let logs = new LogSink('undefined');
