@@ -2,7 +2,6 @@ import { QualifierSelect } from './VersionsPanel';
 import { lazy, Suspense, useEffect, type ReactNode } from 'react';
 import { useEditorJump } from '../state/editorJump';
 import { usePlayground } from '../state/playgroundStore';
-import { ConfigurationView } from './views/ConfigurationView';
 import { FunctionTabs } from './FunctionTabs';
 import { SkipLink } from './layout/SkipLink';
 import { panelId, tabId, useView, VIEWS, type ViewId } from './layout/viewStore';
@@ -16,7 +15,8 @@ import { WorkspaceMenu } from './WorkspaceMenu';
 import { WorkspaceNotices } from './WorkspaceNotices';
 import './layout/layout.css';
 
-// Views a first visit does not need come with their own code (Recharts with Metrics, the trigger views, the simulation).
+// Views a first visit does not need come with their own code (the configuration forms, Recharts with Metrics, the trigger views, the simulation).
+const ConfigurationView = lazy(() => import('./views/ConfigurationView').then((m) => ({ default: m.ConfigurationView })));
 const TriggersPanel = lazy(() => import('./TriggersPanel').then((m) => ({ default: m.TriggersPanel })));
 const SimulationPanel = lazy(() => import('./simulation/SimulationPanel').then((m) => ({ default: m.SimulationPanel })));
 const MetricsView = lazy(() => import('./views/MetricsView'));

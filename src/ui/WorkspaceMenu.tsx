@@ -1,6 +1,9 @@
 import { useRef, useState } from 'react';
 import { useWorkspace, deleteSaved, newWorkspace, resetToExample, switchTo } from '../state/workspaceStore';
-import { download, exportZip, importFile, makeShareLink, type ShareLink } from '../state/workspaceTransfer';
+import { download, makeShareLink, type ShareLink } from '../state/workspaceTransfer';
+
+/** Export and import come with their own code (the SAM template, zips, importers), loaded when used. */
+const workspaceFiles = () => import('../state/workspaceFiles');
 import { ShareLinkDialog } from './ShareLinkDialog';
 import './workspace.css';
 
@@ -78,7 +81,7 @@ export function WorkspaceMenu() {
   const exportProject = async (): Promise<void> => {
     setBusy('Exporting…');
     try {
-      const { fileName, bytes } = await exportZip();
+      const { fileName, bytes } = await (await workspaceFiles()).exportZip();
       download(fileName, bytes);
     } finally {
       setBusy(null);
@@ -108,7 +111,10 @@ export function WorkspaceMenu() {
           e.target.value = '';
           if (!file) return;
           setImportError(null);
-          void importFile(file).then(setImportError);
+          void workspaceFiles()
+            .then((m) => m.importFile(file))
+            .catch((err: unknown) => `${file.name} could not be imported: ${err instanceof Error ? err.message : String(err)}`)
+            .then(setImportError);
         }}
       />
       {busy && <span className="hint">{busy}</span>}
