@@ -119,34 +119,39 @@ function answer(requestId: string, outcome: WireOutcome): void {
   send({ t: 'invokeDone', requestId, cpuMs: Math.max(0, cpu.read() - waitedMs), outcome, logs: logs.take() });
 }
 
+/** What a runtime tells the environment's Runtime API: Init's end or failure, and the answer to the invocation in hand. */
+const apiHost = {
+  initDone(): void {
+    initialized = true;
+    hold.end();
+    send({ t: 'initDone', logs: logs.take() });
+  },
+  initFailed(error: WireError): void {
+    hold.end();
+    send({ t: 'initFailed', error, logs: logs.take() });
+    exit();
+  },
+  respond: (requestId: string, payload: string): void => answer(requestId, { kind: 'success', payload }),
+  fail: (requestId: string, error: WireError): void => answer(requestId, { kind: 'error', error }),
+};
+
+/** The runtime's process ended with `status`: before Init ended, Init fails; after, the invocation in flight ends with it. */
+function runtimeExited(status: number): void {
+  if (!initialized) return apiHost.initFailed(runtimeExitError(status, null));
+  finishFatal(runtimeExitError(status, current?.requestId ?? ''), status);
+}
+
 /** Init of a custom runtime: its bootstrap runs, and what it tells the Runtime API becomes the environment's messages. */
 function initCustom(s: InitSpec): void {
   logs = new LogSink('undefined', { json: false, minLevel: 'TRACE', plain: true });
   logs.patch(console);
   hold.begin();
   customApi = startCustomRuntime(s, scope, {
-    initDone() {
-      initialized = true;
-      hold.end();
-      send({ t: 'initDone', logs: logs.take() });
-    },
-    initFailed(error) {
-      hold.end();
-      send({ t: 'initFailed', error, logs: logs.take() });
-      exit();
-    },
-    respond: (requestId, payload) => answer(requestId, { kind: 'success', payload }),
-    fail: (requestId, error) => answer(requestId, { kind: 'error', error }),
+    ...apiHost,
     exited(status, thrown) {
       // What the process printed on its way out, on standard error.
       if (thrown) logs.write('ERROR', thrownText(thrown));
-      if (!initialized) {
-        hold.end();
-        send({ t: 'initFailed', error: runtimeExitError(status, null), logs: logs.take() });
-        exit();
-        return;
-      }
-      finishFatal(runtimeExitError(status, current?.requestId ?? ''), status);
+      runtimeExited(status);
     },
   });
 }
@@ -185,32 +190,9 @@ function initPython(s: InitSpec): void {
         waitedMs += ms;
       },
       line: (text) => logs.write('INFO', text),
-      bootFailed(error) {
-        hold.end();
-        send({ t: 'initFailed', error, logs: logs.take() });
-        exit();
-      },
-      initDone() {
-        initialized = true;
-        hold.end();
-        send({ t: 'initDone', logs: logs.take() });
-      },
-      initFailed(error) {
-        hold.end();
-        send({ t: 'initFailed', error, logs: logs.take() });
-        exit();
-      },
-      respond: (requestId, payload) => answer(requestId, { kind: 'success', payload }),
-      fail: (requestId, error) => answer(requestId, { kind: 'error', error }),
-      exited(status) {
-        if (!initialized) {
-          hold.end();
-          send({ t: 'initFailed', error: runtimeExitError(status, null), logs: logs.take() });
-          exit();
-          return;
-        }
-        finishFatal(runtimeExitError(status, current?.requestId ?? ''), status);
-      },
+      ...apiHost,
+      bootFailed: apiHost.initFailed,
+      exited: runtimeExited,
     },
     now,
   );
@@ -244,15 +226,7 @@ async function init(s: InitSpec): Promise<void> {
   try {
     const loaded = await loadHandler(s, scope);
     // The managed runtime is a client of the environment's Runtime API: Init ends at its first `next`.
-    const api = new RuntimeApi({
-      initDone() {
-        hold.end();
-        send({ t: 'initDone', logs: logs.take() });
-      },
-      initFailed: () => undefined,
-      respond: (requestId, payload) => answer(requestId, { kind: 'success', payload }),
-      fail: (requestId, error) => answer(requestId, { kind: 'error', error }),
-    });
+    const api = new RuntimeApi(apiHost);
     customApi = api;
     void serveNodeRuntime(api, (inv) => runNodeHandler(s, loaded, inv), (requestId, outcome) => {
       // A crash, or the event loop emptied with no reply: the process ends (Runtime.NodeJsExit and the like).
