@@ -14,6 +14,9 @@ test('SnapStart: a published version restores from its snapshot (Restore Duratio
   await page.getByLabel('Runtime', { exact: true }).selectOption('python3.12');
   await playground.setCode(HANDLER);
   await playground.view('Configuration');
+  // The restored environments' first invoke runs while others still boot Pyodide: on a loaded machine that takes
+  // longer than Lambda's default 3 s, and this test is about the restore, not the timeout.
+  await playground.timeout.fill('60');
   await page.getByLabel('SnapStart', { exact: true }).selectOption('PublishedVersions');
   // The pitfall is explained beside the control.
   await expect(page.getByText(/same in all of them/)).toBeVisible();
