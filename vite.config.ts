@@ -4,6 +4,7 @@ import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import { bundleString } from './build/bundleString.ts';
 import { pyodideAssets } from './build/pyodideAssets.ts';
+import { awsSdkAssets } from './build/awsSdkAssets.ts';
 
 /** `.py` files imported by the runtime are text (the bundled runtime gets them from esbuild's text loader; this is for unit tests). */
 const pythonText: Plugin = {
@@ -15,7 +16,7 @@ const pythonText: Plugin = {
 
 export default defineConfig(({ command }) => ({
   base: './',
-  plugins: [react(), bundleString({ minify: command === 'build' }), pyodideAssets(), pythonText],
+  plugins: [react(), bundleString({ minify: command === 'build' }), pyodideAssets(), awsSdkAssets(), pythonText],
   worker: { format: 'es' },
   build: { target: 'es2022', chunkSizeWarningLimit: 6000 },
   server: { port: 5173, strictPort: false },

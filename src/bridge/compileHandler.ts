@@ -2,6 +2,7 @@ import type { Transform } from 'sucrase';
 import { sucrase } from './sucraseLoader';
 import type { InitSpec } from '../protocol/messages';
 import { BUILTIN_FILES, builtinFile } from '../protocol/nodeBuiltins';
+import { awsSdkGroupsUsed } from '../protocol/awsSdk';
 import { lineMapOf, shownFileOf, type LineMap } from '../protocol/stackTrace';
 import { offsetOf, v8SyntaxMessage } from './syntaxMessage';
 
@@ -25,7 +26,7 @@ export function compileHandler(fileName: string, source: string): Compiled {
   const esm = ts || fileName.endsWith('.mjs') || ((fileName.endsWith('.js') || fileName === 'bootstrap') && MODULE_SYNTAX.test(code));
   if (!esm) {
     const syntaxAt = syntaxErrorOf(fileName, code, []);
-    return { ok: true, js: code, esm: false, builtins: builtinsUsed(code), ...(syntaxAt ? { syntaxAt } : {}) };
+    return { ok: true, js: code, esm: false, builtins: builtinsUsed(code), ...sdkOf(code), ...(syntaxAt ? { syntaxAt } : {}) };
   }
   let out: ReturnType<ReturnType<typeof sucrase>['transform']>;
   try {
@@ -47,7 +48,7 @@ export function compileHandler(fileName: string, source: string): Compiled {
   }
   const lineMap = out.sourceMap ? lineMapOf(out.sourceMap.mappings) : undefined;
   const js = replaceImportMeta(out.code, lineMap);
-  return { ok: true, js, esm: true, builtins: builtinsUsed(js), ...(lineMap ? { lineMap } : {}) };
+  return { ok: true, js, esm: true, builtins: builtinsUsed(js), ...sdkOf(js), ...(lineMap ? { lineMap } : {}) };
 }
 
 /** Where the parser stops on `code`, worded as V8 words it (1-based line and column); null when it parses. */
@@ -107,6 +108,13 @@ export function builtinsUsed(js: string): string[] {
   return [...files].sort();
 }
 // --- end Node.js built-ins
+
+/** The AWS SDK groups (src/protocol/awsSdk.ts) of the packages the code requires with a plain string; absent when none. */
+function sdkOf(js: string): { awsSdk?: string[] } {
+  const ids = [...js.matchAll(REQUIRE_CALL)].flatMap((m) => (m[2] === undefined ? [] : [m[2]]));
+  const groups = awsSdkGroupsUsed(ids);
+  return groups.length > 0 ? { awsSdk: groups } : {};
+}
 
 const cache = new Map<string, Compiled>();
 

@@ -2,6 +2,7 @@ import type { LambdaError } from '../core/lambdaError';
 import type { LogLine } from '../core/invocationRecord';
 import type { HandlerOutcome } from '../core/platformTypes';
 import { readEnvironmentMessage } from './readEnvironmentMessage';
+import type { WireAwsRequest } from '../protocol/messages';
 
 /** What the app does with one message from an environment. */
 export type GateVerdict =
@@ -14,6 +15,8 @@ export type GateVerdict =
   | { kind: 'initFailed'; initDurationMs: number; error: LambdaError; logs: LogLine[] }
   | { kind: 'invokeDone'; requestId: string; durationMs: number; cpuMs: number; outcome: HandlerOutcome; logs: LogLine[] }
   | { kind: 'exited'; exitStatus: number; logs: LogLine[] }
+  /** An AWS SDK request from handler code, for the workspace's services: answered by `id`. */
+  | { kind: 'aws'; id: number; request: WireAwsRequest }
   /** Not asked for (or malformed): dropped unread. */
   | { kind: 'refused' }
   /** Too many refused messages: the environment is flooding the app and must go. */
@@ -61,6 +64,11 @@ export class EnvironmentGate {
     return this.phase.is === 'invoking';
   }
 
+  /** The request id of the invocation in flight, or null. */
+  requestInFlight(): string | null {
+    return this.phase.is === 'invoking' ? this.phase.requestId : null;
+  }
+
   refused(): number {
     return this.refusedCount;
   }
@@ -102,6 +110,8 @@ export class EnvironmentGate {
       case 'exited':
         this.phase = { is: 'gone' };
         return { kind: 'exited', exitStatus: m.exitStatus, logs: m.logs };
+      case 'aws':
+        return { kind: 'aws', id: m.id, request: m.request };
     }
   }
 
@@ -115,6 +125,8 @@ export class EnvironmentGate {
     if (t === 'restoreLoaded') return phase.is === 'initializing' && phase.restore && phase.loadedAt === null;
     if (t === 'runtimeReady') return phase.is === 'initializing' && !this.booted;
     if (t === 'invokeDone') return phase.is === 'invoking' && requestId === phase.requestId;
+    // SDK calls come from Init's code, an invocation's, or work it left running (which Lambda would freeze until the next).
+    if (t === 'aws') return phase.is === 'initializing' || phase.is === 'invoking' || phase.is === 'idle';
     return t === 'exited' && phase.is !== 'gone';
   }
 

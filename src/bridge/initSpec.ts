@@ -11,7 +11,7 @@ import { nodeBuiltinsScript } from './nodeBuiltins';
  * Node.js built-ins the handler and the layers use, and the identity Lambda
  * gives it.
  */
-export function initSpec(spec: EnvironmentSpec): InitSpec {
+export function initSpec(spec: EnvironmentSpec, awsSdk?: Record<string, string>): InitSpec {
   const c = spec.config;
   // Python is not compiled by the app: the runtime imports the module itself, and reports its SyntaxError as Lambda does.
   const python = isPythonRuntime(c.runtime);
@@ -27,6 +27,7 @@ export function initSpec(spec: EnvironmentSpec): InitSpec {
     fileName: c.fileName,
     compiled,
     ...(python ? { pythonSource: c.code } : { nodeBuiltins: nodeBuiltinsScript(builtinsOf) }),
+    ...(awsSdk && Object.keys(awsSdk).length > 0 ? { awsSdk } : {}),
     ...(layerFiles.length > 0 ? { layerFiles: layerFiles.map((f) => ({ ...f })) } : {}),
     ...(layers ? { layerModules: layers.modules } : {}),
     ephemeralStorageMb: c.ephemeralStorageMb,

@@ -7,7 +7,8 @@ import { Platform, type PlatformOptions } from '../core/platform';
 import { DEFAULT_SETTINGS, type PlatformSettings } from '../core/platformSettings';
 import type { EnvironmentSpec, EnvironmentView, Notice, PlatformCommand, PlatformEvent } from '../core/platformTypes';
 import { createRandom } from '../core/random';
-import type { ToEnvironment } from '../protocol/messages';
+import type { ToEnvironment, WireAwsRequest, WireAwsResponse } from '../protocol/messages';
+import { awsSdkScriptsFor } from './awsSdkScripts';
 import { initSpec } from './initSpec';
 import { TicketOrigins } from './ticketOrigins';
 import { loadSucrase } from './sucraseLoader';
@@ -47,7 +48,19 @@ export interface LiveDriverOptions {
   version?: string; // the published version this driver runs (default `$LATEST`)
   /** A SnapStart version: its snapshot's seed (`takeSnapshot` runs the Init; cold starts restore). */
   snapStart?: { seed: number };
+  /** The workspace's AWS services, which the handlers' SDK requests go to (absent: every request fails as for an unknown host). */
+  aws?: AwsServices;
 }
+
+/** Who made an AWS SDK request: the function, its environment, and the invocation in flight there (null during Init or between invocations). */
+export interface AwsCaller {
+  functionName: string;
+  envId: string;
+  requestId: string | null;
+}
+
+/** Answers one SDK request (src/state/awsServiceHub.ts); a rejection answers as an unreachable host. */
+export type AwsServices = (request: WireAwsRequest, caller: AwsCaller) => Promise<WireAwsResponse>;
 
 /** How a SnapStart snapshot's Init ended (the model's `snapshot` notice). */
 export type SnapshotOutcome = Extract<Notice, { kind: 'snapshot' }>;
@@ -73,6 +86,7 @@ interface LiveEnvironment {
   /** Init running now; `initPeak` is the most handlers and inits busy at once while it ran. */
   initializing: boolean;
   initPeak: number;
+  functionName: string;
 }
 
 /** Live environments one tab runs at most (browser-limits.md §1: 100–200 is practical, creation slows past 400). */
@@ -126,8 +140,11 @@ export class LiveDriver {
   private readonly watch = new FrameWatch<SandboxFrame>({ now: () => performance.now(), everyMs: WATCHDOG_MS });
   private disposed = false;
 
+  private readonly aws: AwsServices | undefined;
+
   constructor(config: FunctionConfig, options: LiveDriverOptions = {}) {
     this.maxEnvironments = options.maxEnvironments ?? LIVE_ENVIRONMENT_CAP;
+    this.aws = options.aws;
     const settings = options.settings ?? DEFAULT_SETTINGS;
     this.cores = options.cores ?? (typeof navigator === 'undefined' ? 2 : navigator.hardwareConcurrency || 2);
     this.scheduler = options.scheduler ?? standaloneScheduler(settings.waitScale);
@@ -332,7 +349,7 @@ export class LiveDriver {
   private start(spec: EnvironmentSpec): void {
     const { port1, port2 } = new MessageChannel();
     const frame = this.frames.acquire(spec.config.networkAccess);
-    const env: LiveEnvironment = { port: port1, frame, sentAt: null, gate: new EnvironmentGate(), peakInFlight: 0, initializing: true, initPeak: 0 };
+    const env: LiveEnvironment = { port: port1, frame, sentAt: null, gate: new EnvironmentGate(), peakInFlight: 0, initializing: true, initPeak: 0, functionName: spec.config.name };
     this.envs.set(spec.envId, env);
     this.initializing += 1;
     env.initPeak = this.busy();
@@ -343,8 +360,10 @@ export class LiveDriver {
     // The handler is compiled once the compiler is loaded (the first start waits for it), before the init clock starts.
     Promise.resolve()
       .then(() => (python ? undefined : loadSucrase()))
-      .then(() => {
-        const init: ToEnvironment = { t: 'init', spec: initSpec(spec) };
+      // The AWS SDK scripts the handler imports, fetched once per tab (their evaluation is the environment's, during Init).
+      .then(() => (python ? undefined : awsSdkScriptsFor(spec.config)))
+      .then((awsSdk) => {
+        const init: ToEnvironment = { t: 'init', spec: initSpec(spec, awsSdk) };
         port1.postMessage(init);
         return frame.open();
       })
@@ -418,7 +437,21 @@ export class LiveDriver {
       }
       case 'exited':
         return this.feed({ type: 'environmentLost', envId, reason: { exitStatus: m.exitStatus } });
+      case 'aws':
+        return this.answerAws(envId, env, m.id, m.request);
     }
+  }
+
+  /** An SDK request from the environment: to the workspace's services, and their answer back to the environment (if it still exists). */
+  private answerAws(envId: string, env: LiveEnvironment, id: number, request: WireAwsRequest): void {
+    const noService: WireAwsResponse = { error: { code: 'ENOTFOUND', message: `getaddrinfo ENOTFOUND ${request.hostname}` } };
+    const caller: AwsCaller = { functionName: env.functionName, envId, requestId: env.gate.requestInFlight() };
+    const answered = this.aws ? this.aws(request, caller).catch(() => noService) : Promise.resolve(noService);
+    void answered.then((response) => {
+      if (this.envs.get(envId) !== env) return;
+      const message: ToEnvironment = { t: 'awsResult', id, response };
+      env.port.postMessage(message);
+    });
   }
 
   /** Handlers running and inits running now: what shares this machine's cores. */

@@ -1,6 +1,7 @@
 import { asLambdaError, type LambdaError } from '../core/lambdaError';
 import type { LogLine } from '../core/invocationRecord';
 import type { HandlerOutcome } from '../core/platformTypes';
+import type { WireAwsRequest } from '../protocol/messages';
 
 /** A message from an execution environment, checked: it comes from untrusted code's process. */
 export type EnvironmentMessage =
@@ -12,7 +13,8 @@ export type EnvironmentMessage =
   | { t: 'initFailed'; error: LambdaError; logs: LogLine[] }
   /** `cpuMs` as the environment claims it: the gate bounds it by the duration the app measured. */
   | { t: 'invokeDone'; requestId: string; cpuMs: number; outcome: HandlerOutcome; logs: LogLine[] }
-  | { t: 'exited'; exitStatus: number; logs: LogLine[] };
+  | { t: 'exited'; exitStatus: number; logs: LogLine[] }
+  | { t: 'aws'; id: number; request: WireAwsRequest };
 
 /** The runtime's caps (src/runtime/logSink.ts), plus its own line saying what it dropped. */
 const MAX_LINES = 10_001;
@@ -53,6 +55,28 @@ function readOutcome(v: unknown): HandlerOutcome | null {
   return null;
 }
 
+/** An SDK request's body may be a whole S3 object; past this it is refused (the services' own limits are lower). */
+const MAX_AWS_BODY = 12 * 1024 * 1024;
+const MAX_AWS_FIELD = 64 * 1024;
+
+const isStringRecord = (v: unknown): v is Record<string, string> =>
+  isRecord(v) && Object.values(v).every((x) => typeof x === 'string' && x.length <= MAX_AWS_FIELD) && Object.keys(v).length <= 200;
+
+function readAwsRequest(v: unknown): WireAwsRequest | null {
+  if (!isRecord(v)) return null;
+  const { method, hostname, path, query, headers, body } = v;
+  if (typeof method !== 'string' || typeof hostname !== 'string' || typeof path !== 'string') return null;
+  if (method.length > 16 || hostname.length > 300 || path.length > MAX_AWS_FIELD || !isStringRecord(headers) || !isRecord(query)) return null;
+  const q: WireAwsRequest['query'] = {};
+  for (const [k, x] of Object.entries(query)) {
+    if (x === null || typeof x === 'string') q[k] = x;
+    else if (Array.isArray(x) && x.every((y) => typeof y === 'string')) q[k] = x as string[];
+    else return null;
+  }
+  if (typeof body === 'string' ? body.length > MAX_AWS_BODY : !(body instanceof Uint8Array) || body.byteLength > MAX_AWS_BODY) return null;
+  return { method, hostname, path, query: q, headers, body };
+}
+
 /** Validate a message from an environment; null for anything malformed. */
 export function readEnvironmentMessage(data: unknown, nowMs: number): EnvironmentMessage | null {
   if (!isRecord(data)) return null;
@@ -76,6 +100,10 @@ export function readEnvironmentMessage(data: unknown, nowMs: number): Environmen
     }
     case 'exited':
       return typeof data.exitStatus === 'number' ? { t: 'exited', exitStatus: data.exitStatus, logs } : null;
+    case 'aws': {
+      const request = readAwsRequest(data.request);
+      return request && typeof data.id === 'number' && Number.isSafeInteger(data.id) ? { t: 'aws', id: data.id, request } : null;
+    }
     default:
       return null;
   }

@@ -34,6 +34,8 @@ export interface InitSpec {
         js: string;
         esm: boolean;
         builtins?: string[];
+        /** The AWS SDK groups (src/protocol/awsSdk.ts) the code imports; absent when none. */
+        awsSdk?: string[];
         /** The transpiler's source map, per line (lines are kept): stack traces map back to the editor's columns. */
         lineMap?: LineMap;
         /** CommonJS code the app's parser rejected: where, for the SyntaxError the engine will throw without one. */
@@ -42,6 +44,8 @@ export interface InitSpec {
     | { ok: false; error: WireError };
   /** A Python function's module source (`lambda_function.py`); the runtime boots Pyodide and imports it. */
   pythonSource?: string;
+  /** The AWS SDK scripts (build/awsSdkAssets.ts) of the groups the handler imports, by group; absent when it imports none. */
+  awsSdk?: Record<string, string>;
   /** The scripts of the Node.js built-ins the handler imports (src/runtime/node), concatenated; absent when it imports none. */
   nodeBuiltins?: string;
   /**
@@ -74,8 +78,23 @@ export interface InitSpec {
   snapStart?: { phase: 'snapshot' | 'restore'; seed: number };
 }
 
+/** An AWS SDK request a handler made (the SDK's HttpRequest, its body read whole), for the workspace's services. */
+export interface WireAwsRequest {
+  method: string;
+  hostname: string;
+  path: string;
+  query: Record<string, string | string[] | null>;
+  headers: Record<string, string>;
+  body: string | Uint8Array;
+}
+
+/** The service's answer (header names in lower case, as fetch gives them), or why there was none (a host no service answers). */
+export type WireAwsResponse = { status: number; headers: Record<string, string>; body: Uint8Array } | { error: { code: string; message: string } };
+
 export type ToEnvironment =
   | { t: 'init'; spec: InitSpec }
+  /** The answer to the environment's AWS SDK request `id`. */
+  | { t: 'awsResult'; id: number; response: WireAwsResponse }
   /** `invokedFunctionArn`: the qualified ARN when the caller named a version or alias (absent: the function's ARN). */
   | { t: 'invoke'; requestId: string; payload: string; remainingMs: number; invokedFunctionArn?: string };
 
@@ -101,7 +120,9 @@ export type FromEnvironment =
   /** `cpuMs`: of the invocation, the time the handler kept the thread busy (the rest it was waiting). */
   | { t: 'invokeDone'; requestId: string; cpuMs: number; outcome: WireOutcome; logs: WireLog[] }
   /** The runtime process ended outside an invocation (process.exit, a crash between invocations). */
-  | { t: 'exited'; exitStatus: number; logs: WireLog[] };
+  | { t: 'exited'; exitStatus: number; logs: WireLog[] }
+  /** An AWS SDK request from handler code (during Init or an invocation): the app answers with `awsResult`. */
+  | { t: 'aws'; id: number; request: WireAwsRequest };
 
 /** Pyodide's files as the app fetched them from its own origin (build/pyodideAssets.ts), for a sandbox frame. */
 export interface PythonBundle {

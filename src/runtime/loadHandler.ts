@@ -5,6 +5,7 @@ import { createRegistry, makeNodeRequire } from './node/nodeRequire';
 import { LAYER_SYNTAX_ERROR, LayerModules, type LayerModuleFn } from './node/layerModules';
 import { shownFileOf } from '../protocol/stackTrace';
 import { setTraceSource } from './traceSource';
+import { AwsSdkModules } from './awsSdkModules';
 
 export type HandlerFn = (event: unknown, context: unknown, callback?: unknown) => unknown;
 
@@ -77,6 +78,7 @@ export function prepareModule(spec: InitSpec, host: ModuleHost): () => Promise<R
     __playgroundLayerFiles: spec.layerFiles ?? [],
   });
   const layers = layerModulesOf(spec);
+  const sdk = spec.awsSdk ? new AwsSdkModules(spec.awsSdk, host as Record<string, unknown>, evaluateScript) : undefined;
   const registry = createRegistry(host as Record<string, unknown>);
   const importMeta = { url: `file://${filename}`, filename, dirname: TASK_ROOT, resolve: (s: string) => (s.startsWith('node:') ? s : `node:${s}`) };
   // --- end Node.js built-ins
@@ -103,7 +105,7 @@ export function prepareModule(spec: InitSpec, host: ModuleHost): () => Promise<R
   return async () => {
     const module = { exports: {} as Record<string, unknown> };
     try {
-      await run(module.exports, makeNodeRequire(registry, filename, esm, layers), module, filename, TASK_ROOT, importMeta);
+      await run(module.exports, makeNodeRequire(registry, filename, esm, layers, sdk), module, filename, TASK_ROOT, importMeta);
     } catch (err) {
       if (err instanceof Error && (err as { code?: string }).code === 'MODULE_NOT_FOUND') {
         throw new InitError(runtimeError('Runtime.ImportModuleError', `Error: ${err.message}`, err));

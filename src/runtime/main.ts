@@ -20,6 +20,8 @@ import { TimerHold } from './timerHold';
 import { isCustomRuntime, runtimeExitError, startCustomRuntime } from './customRuntime';
 import { RuntimeApi, type ApiInvocation } from './runtimeApi';
 import { serveNodeRuntime } from './nodeRuntimeClient';
+import { AwsTransport } from './awsTransport';
+import { AWS_SDK_TRANSPORT } from '../protocol/awsSdk';
 
 declare const self: DedicatedWorkerGlobalScope;
 const scope = self as unknown as Record<string, unknown>;
@@ -59,6 +61,9 @@ loop.wrap(scope);
 function send(message: FromEnvironment): void {
   if (port) apply(post, port, [message]);
 }
+
+/** The AWS SDK's requests, to the workspace's services through the port (src/runtime/awsTransport.ts). */
+const aws = new AwsTransport((id, request) => send({ t: 'aws', id, request }), (p) => loop.track(p));
 
 function exit(): void {
   hold.end();
@@ -222,6 +227,7 @@ async function init(s: InitSpec): Promise<void> {
   logs = new LogSink(s.runtime === 'nodejs24.x' ? '-' : 'undefined', logSettingsOf(s.variables));
   logs.patch(console);
   installProcess(scope, s);
+  if (s.awsSdk) scope[AWS_SDK_TRANSPORT] = aws.handler();
   hold.begin();
   try {
     const loaded = await loadHandler(s, scope);
@@ -272,7 +278,8 @@ function onPortMessage(e: MessageEvent<ToEnvironment>): void {
     sealed = true;
     sealChannel(self);
     void init(m.spec);
-  } else if (m.t === 'invoke') invoke(m.requestId, m.payload, m.remainingMs, typeof m.invokedFunctionArn === 'string' ? m.invokedFunctionArn : undefined);
+  } else if (m.t === 'awsResult') aws.answer(m.id, m.response);
+  else if (m.t === 'invoke') invoke(m.requestId, m.payload, m.remainingMs, typeof m.invokedFunctionArn === 'string' ? m.invokedFunctionArn : undefined);
 }
 
 /** Boot Pyodide now, before any function code (the frame's spare Python worker boots before it has an environment). */

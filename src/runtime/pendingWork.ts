@@ -92,7 +92,8 @@ export class PendingWork {
     this.native(check, 0);
   }
 
-  private track<T>(promise: Promise<T>): Promise<T> {
+  /** Work in flight the runtime itself starts for the handler (an AWS SDK request): pending until it settles. */
+  track<T>(promise: Promise<T>): Promise<T> {
     this.inFlight += 1;
     const done = (): void => {
       this.inFlight -= 1;

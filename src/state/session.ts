@@ -12,6 +12,8 @@ import type { LoadRunner } from '../bridge/loadRunner';
 import { LiveDriver, type LiveDriverOptions } from '../bridge/liveDriver';
 import { PlatformScheduler, wallClock } from '../bridge/platformScheduler';
 import { SourceHub, type InvokeTarget } from '../bridge/sourceHub';
+import { AwsServiceHub } from '../bridge/services/awsServiceHub';
+import { createRandom } from '../core/random';
 import { realTimers, type TimerHost } from '../bridge/timerHost';
 import type { RunRecorder } from './runRecorder';
 
@@ -66,6 +68,8 @@ export class Session {
   /** The workspace's platform time and its one timer owner, shared by every driver and the source hub. */
   readonly scheduler: PlatformScheduler;
   readonly sources: SourceHub;
+  /** The workspace's AWS services, which handlers reach with the AWS SDK. */
+  readonly services: AwsServiceHub;
   /** The run's recorders: one per function, and one for the whole workspace. */
   readonly recorders = new Map<string, RunRecorder>();
   /** The load run in progress or last run, if any. */
@@ -98,6 +102,13 @@ export class Session {
       onChanged: (sourceId) => this.wiring.onChanged(sourceId),
       onLog: (sourceId, atMs, text) => this.wiring.onLog(sourceId, atMs, text),
       functionArn: (name) => functionArn(DEFAULT_REGION, DEFAULT_ACCOUNT, name),
+    });
+    this.services = new AwsServiceHub({
+      now: () => this.now(),
+      random: createRandom(((options.driver?.seed ?? Date.now()) ^ 0x5eed) >>> 0),
+      region: DEFAULT_REGION,
+      accountId: DEFAULT_ACCOUNT,
+      delay: (ms) => new Promise((resolve) => this.timers.setTimeout(resolve, ms)),
     });
   }
 
@@ -133,6 +144,7 @@ export class Session {
         timers: this.timers,
         listener,
         account: { account: this.account, functionId },
+        aws: this.services.handle,
         ...(version === undefined ? {} : { version: String(version) }),
         // A SnapStart version's cold starts restore its snapshot (made with this seed) instead of running Init.
         ...(version !== undefined && snapStart ? { snapStart } : {}),

@@ -1,5 +1,6 @@
 import { BUILTIN_FILES, IMPOSSIBLE_BUILTINS, INLINE_BUILTINS, isNodeBuiltin } from '../../protocol/nodeBuiltins';
 import type { LayerModules } from './layerModules';
+import { NOT_SDK, type AwsSdkModules } from '../awsSdkModules';
 import { BuiltinRegistry, NOT_LOADED, type BuiltinHost } from './registry';
 
 type Require = (id: string) => unknown;
@@ -12,10 +13,11 @@ function coded(message: string, code: string): CodedError {
 /**
  * `require` inside the environment: Node's built-ins the app sent for this
  * handler, a clear refusal for those a browser tab cannot have, the
- * packages of the function's layers (/opt, through NODE_PATH), and Node's
+ * packages of the function's layers (/opt, through NODE_PATH), the AWS SDK
+ * packages the app sent, and Node's
  * own "not found" errors for everything else.
  */
-export function makeNodeRequire(registry: BuiltinRegistry, filename: string, esm: boolean, layers?: LayerModules): Require {
+export function makeNodeRequire(registry: BuiltinRegistry, filename: string, esm: boolean, layers?: LayerModules, sdk?: AwsSdkModules): Require {
   return (id: string) => {
     if (typeof id !== 'string') {
       throw Object.assign(new TypeError(`The "id" argument must be of type string. Received ${id === null ? 'null' : typeof id}`), { code: 'ERR_INVALID_ARG_TYPE' });
@@ -31,7 +33,10 @@ export function makeNodeRequire(registry: BuiltinRegistry, filename: string, esm
     }
     if (id.startsWith('node:')) throw coded(`No such built-in module: ${id}`, 'ERR_UNKNOWN_BUILTIN_MODULE');
     const inLayer = layers?.resolve(id, filename);
-    if (layers && inLayer) return layers.load(inLayer, (from, fromEsm) => makeNodeRequire(registry, from, fromEsm, layers));
+    if (layers && inLayer) return layers.load(inLayer, (from, fromEsm) => makeNodeRequire(registry, from, fromEsm, layers, sdk));
+    // The AWS SDK, which Lambda's runtime has in /var/runtime/node_modules (after the layers on NODE_PATH).
+    const fromSdk = sdk ? sdk.load(id) : NOT_SDK;
+    if (fromSdk !== NOT_SDK) return fromSdk;
     if (esm) throw coded(`Cannot find package '${id}' imported from ${filename}`, 'ERR_MODULE_NOT_FOUND');
     throw coded(`Cannot find module '${id}'\nRequire stack:\n- ${filename}\n- /var/runtime/index.mjs`, 'MODULE_NOT_FOUND');
   };

@@ -1,0 +1,114 @@
+import { readFile } from 'node:fs/promises';
+import { build, type Plugin as EsbuildPlugin } from 'esbuild';
+import type { Plugin } from 'vite';
+import { AWS_SDK_GLOBAL, AWS_SDK_GROUPS, AWS_SDK_PACKAGES, AWS_SDK_TRANSPORT, awsSdkScriptPath, PLAYGROUND_CREDENTIALS } from '../src/protocol/awsSdk.ts';
+
+/**
+ * The AWS SDK for JavaScript v3 for execution environments: one classic
+ * script per group of src/protocol/awsSdk.ts (the DynamoDB client with
+ * lib-dynamodb and util-dynamodb, S3, SQS, SNS, EventBridge, Lambda),
+ * bundled from the npm packages with the SDK's browser build, served from
+ * the app's own origin under `aws-sdk/` and fetched only when a handler
+ * imports one (src/bridge/awsSdkScripts.ts). None of it is in the app's bundle.
+ *
+ * The SDK runs unchanged, its own serializers, signing, retries and error
+ * classes included. Only its defaults are those of Lambda's Node.js
+ * runtime, not of a browser: the region comes from AWS_REGION, credentials
+ * from the environment variables (the SDK's own `fromEnv` provider) or else
+ * the playground's clearly fake session credentials (PLAYGROUND_CREDENTIALS), SHA-256
+ * in JavaScript (the sandbox has no `crypto.subtle`), and requests go to the
+ * request handler the runtime installs (src/runtime/awsTransport.ts), which
+ * carries them to the workspace's services in the tab, not to the network.
+ */
+export function awsSdkAssets(): Plugin {
+  const built = new Map<string, Promise<string>>();
+  const script = (group: string): Promise<string> => {
+    let s = built.get(group);
+    if (!s) {
+      s = bundleAwsSdkGroup(group);
+      built.set(group, s);
+      s.catch(() => built.delete(group));
+    }
+    return s;
+  };
+  return {
+    name: 'aws-sdk-assets',
+    configureServer(server) {
+      server.middlewares.use((req, res, next) => {
+        const path = (req.url ?? '').split('?')[0] ?? '';
+        const group = AWS_SDK_GROUPS.find((g) => path.endsWith(`/${awsSdkScriptPath(g)}`));
+        if (!group) return next();
+        script(group).then(
+          (source) => {
+            res.setHeader('Content-Type', 'text/javascript');
+            res.end(source);
+          },
+          (error: unknown) => next(error),
+        );
+      });
+    },
+    async generateBundle() {
+      for (const group of AWS_SDK_GROUPS) this.emitFile({ type: 'asset', fileName: awsSdkScriptPath(group), source: await script(group) });
+    },
+  };
+}
+
+/** A client's browser runtime configuration, with Lambda's Node.js defaults in front of the browser's. */
+const lambdaDefaults: EsbuildPlugin = {
+  name: 'aws-sdk-lambda-defaults',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]@aws-sdk[\\/]client-[a-z0-9-]+[\\/]dist-es[\\/]runtimeConfig\.browser\.js$/ }, async (args) => {
+      const original = await readFile(args.path, 'utf8');
+      const marker = 'export const getRuntimeConfig = (config) =>';
+      if (!original.includes(marker)) throw new Error(`${args.path}: the SDK's runtime configuration changed shape`);
+      const contents = `${original.replace(marker, 'const getBrowserRuntimeConfig = (config) =>')}
+import { Sha256Js as PlaygroundSha256 } from "@smithy/core/checksum";
+import { fromEnv as playgroundFromEnv } from "@aws-sdk/credential-provider-env";
+const playgroundRegion = async () => {
+  const env = globalThis.process?.env ?? {};
+  const region = env.AWS_REGION ?? env.AWS_DEFAULT_REGION;
+  if (!region) throw new Error("Region is missing");
+  return region;
+};
+export const getRuntimeConfig = (config) => getBrowserRuntimeConfig({
+  ...config,
+  region: config?.region ?? playgroundRegion,
+  credentialDefaultProvider: config?.credentialDefaultProvider ?? ((init) => async () => {
+    try {
+      return await playgroundFromEnv(init)();
+    } catch {
+      return ${JSON.stringify(PLAYGROUND_CREDENTIALS)};
+    }
+  }),
+  requestHandler: config?.requestHandler ?? globalThis.${AWS_SDK_TRANSPORT},
+  sha256: config?.sha256 ?? PlaygroundSha256,
+});
+`;
+      return { contents, loader: 'js', resolveDir: args.path.replace(/[\\/][^\\/]*$/, '') };
+    });
+  },
+};
+
+/** One group's script: it registers each of its packages' exports under its name in the environment. */
+export async function bundleAwsSdkGroup(group: string): Promise<string> {
+  const packages = Object.keys(AWS_SDK_PACKAGES).filter((p) => AWS_SDK_PACKAGES[p] === group);
+  if (packages.length === 0) throw new Error(`No AWS SDK group named ${group}`);
+  const entry = [
+    ...packages.map((p, i) => `import * as p${i} from ${JSON.stringify(p)};`),
+    `const sdk = (globalThis.${AWS_SDK_GLOBAL} ??= {});`,
+    ...packages.map((p, i) => `sdk[${JSON.stringify(p)}] = p${i};`),
+  ].join('\n');
+  const result = await build({
+    stdin: { contents: entry, resolveDir: process.cwd(), sourcefile: `aws-sdk-${group}.js`, loader: 'js' },
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    target: 'es2022',
+    write: false,
+    minify: true,
+    legalComments: 'none',
+    logLevel: 'silent',
+    plugins: [lambdaDefaults],
+  });
+  return result.outputFiles[0]?.text ?? '';
+}
