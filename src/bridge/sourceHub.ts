@@ -41,6 +41,11 @@ export class SourceHub {
     return this.sources.get(id) as T | undefined;
   }
 
+  /** Every source of the workspace. */
+  all(): EventSource[] {
+    return [...this.sources.values()];
+  }
+
   remove(id: string): void {
     this.sources.delete(id);
     this.options.scheduler.clearPrefix(timerKey(id, ''));

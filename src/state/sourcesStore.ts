@@ -9,6 +9,8 @@ import { onSessionStart, session } from './currentSession';
 import { usePlayground } from './playgroundStore';
 import { countSent } from './sentCounter';
 import { targetFor } from './versionsStore';
+import type { InvokeTarget } from '../bridge/sourceHub';
+import { awsServicePorts } from './awsServicePorts';
 
 /** The kinds of trigger a function can have (src/core/triggers/triggerKinds.ts). */
 export type TriggerKind = TriggerType;
@@ -81,34 +83,42 @@ function publishSoon(): void {
   }, PUBLISH_MS);
 }
 
+/**
+ * The function a trigger or an SDK call names (`name`, or `name:qualifier`
+ * for a version or an alias, as Lambda's FunctionName), ready to invoke
+ * through its platform; null when there is no such function or it cannot
+ * be deployed. `origin` names the cause in its logs.
+ */
+export function invokeTargetFor(functionName: string, origin: string): InvokeTarget | null {
+  // A trigger may name a version or an alias (`name:live`); an alias picks a version per request.
+  const { name, qualifier } = splitQualifiedName(functionName);
+  const f = usePlayground.getState().functions.find((x) => x.config.name === name);
+  if (!f || validateConfig(f.config).length > 0 || functionLayersProblemText(f.config) !== null || 'problem' in targetFor(f.id, f.config, qualifier)) return null;
+  const target = () => {
+    const t = targetFor(f.id, f.config, qualifier);
+    if ('problem' in t) throw new Error(`${t.problem.errorType}: ${t.problem.message}`);
+    return { driver: t.driver, options: { origin, ...(t.qualifier ? { qualifier: t.qualifier } : {}) } };
+  };
+  return {
+    invoke: async (payload) => {
+      const { driver, options } = target();
+      countSent(f.id);
+      return driver.invoke(payload, options);
+    },
+    invokeAsync: async (payload) => {
+      const { driver, options } = target();
+      countSent(f.id);
+      return driver.invokeAsync(payload, options);
+    },
+  };
+}
+
 onSessionStart((s) => {
   // A publish pending on the last session's timers will not fire: this session starts its own.
   publishTimer = null;
+  s.services.wire(awsServicePorts(s, invokeTargetFor));
   s.wireSources({
-    resolve(functionName, sourceId) {
-      // A trigger may name a version or an alias (`name:live`), as Lambda's FunctionName does; an alias picks a version per request.
-      const { name, qualifier } = splitQualifiedName(functionName);
-      const f = usePlayground.getState().functions.find((x) => x.config.name === name);
-      if (!f || validateConfig(f.config).length > 0 || functionLayersProblemText(f.config) !== null || 'problem' in targetFor(f.id, f.config, qualifier)) return null;
-      const origin = originLabel(sourceId);
-      const target = () => {
-        const t = targetFor(f.id, f.config, qualifier);
-        if ('problem' in t) throw new Error(`${t.problem.errorType}: ${t.problem.message}`);
-        return { driver: t.driver, options: { origin, ...(t.qualifier ? { qualifier: t.qualifier } : {}) } };
-      };
-      return {
-        invoke: async (payload) => {
-          const { driver, options } = target();
-          countSent(f.id);
-          return driver.invoke(payload, options);
-        },
-        invokeAsync: async (payload) => {
-          const { driver, options } = target();
-          countSent(f.id);
-          return driver.invokeAsync(payload, options);
-        },
-      };
-    },
+    resolve: (functionName, sourceId) => invokeTargetFor(functionName, originLabel(sourceId)),
     onChanged: () => publishSoon(),
     onLog: (sourceId, atMs, text) => {
       pendingLog.push({ sourceId, atMs, text });

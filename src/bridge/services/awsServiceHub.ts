@@ -1,9 +1,18 @@
 import type { Random } from '../../core/random';
 import { handleDynamoDbRequest } from '../../core/services/dynamodb/handleDynamoDbRequest';
 import { emptyDynamoDbStore, type DynamoDbStore } from '../../core/services/dynamodb/tableStore';
+import { createEventBridgeServiceState, type EventBridgeRuleConfig } from '../../core/services/eventbridge/eventBridgeServiceState';
+import { handleEventBridgeRequest } from '../../core/services/eventbridge/handleEventBridgeRequest';
+import type { BilledRequests, ServiceRequest, ServiceResponse } from '../../core/services/serviceTypes';
+import { handleSnsRequest } from '../../core/services/sns/handleSnsRequest';
+import { createSnsServiceState } from '../../core/services/sns/snsServiceState';
+import { handleSqsRequest } from '../../core/services/sqs/handleSqsRequest';
+import { createSqsServiceState, type SqsServiceQueueConfig, type SqsServiceState } from '../../core/services/sqs/sqsServiceState';
+import type { SourceCommand, EventSource } from '../../core/sources/sourceTypes';
 import type { WireAwsRequest, WireAwsResponse } from '../../protocol/messages';
-import type { AwsCaller } from '../liveDriver';
+import type { AsyncInvokeResult, AwsCaller, InvokeResult } from '../liveDriver';
 import { awsEndpointOf, type AwsServiceName } from './awsEndpoint';
+import { LiveResources } from './liveResources';
 
 /**
  * The service latency added to a caller's Duration, per request, from AWS's
@@ -19,13 +28,39 @@ export const MODELLED_LATENCY_MS: Readonly<Record<AwsServiceName, number>> = {
   lambda: 10,
 };
 
+/** What the hub reaches outside itself: the workspace's live sources and functions (set by the stores, `wire`). */
+export interface AwsServicePorts {
+  /** The workspace's live event sources. */
+  sources(): readonly EventSource[];
+  /** Run an action on a live source, its commands carried out by the source hub. */
+  act(sourceId: string, action: (out: SourceCommand[]) => void): void;
+  /** Invoke a function (a name, `name:qualifier`), through the platform's admission; `origin` names the cause in its logs. */
+  invoke(functionName: string, payload: string, type: 'RequestResponse', origin: string): Promise<InvokeResult>;
+  invoke(functionName: string, payload: string, type: 'Event', origin: string): Promise<AsyncInvokeResult>;
+  /** The workspace's SQS queues that are not triggers' (standalone resources). */
+  standaloneQueues(): readonly SqsServiceQueueConfig[];
+  /** Standalone SNS topics. */
+  standaloneTopics(): readonly string[];
+  /** What a request was billed as, for the bill's services section. */
+  billed(b: BilledRequests): void;
+}
+
+const NO_PORTS: AwsServicePorts = {
+  sources: () => [],
+  act: () => undefined,
+  invoke: (() => Promise.reject(new Error('not wired'))) as AwsServicePorts['invoke'],
+  standaloneQueues: () => [],
+  standaloneTopics: () => [],
+  billed: () => undefined,
+};
+
 export interface AwsServiceHubOptions {
   /** Platform time, epoch ms. */
   now(): number;
   random: Random;
   region: string;
   accountId: string;
-  /** Waits `ms` of real time (the modelled latency); a bench passes 0 latency instead. */
+  /** Waits `ms` of real time (the modelled latency). */
   delay(ms: number): Promise<void>;
   /** false: no modelled latency (the bench measures the round trip alone). */
   latency?: boolean;
@@ -39,21 +74,45 @@ function headerOf(headers: Readonly<Record<string, string>>, name: string): stri
   return undefined;
 }
 
-function lowerCased(headers: Readonly<Record<string, string>>): Record<string, string> {
-  return Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
+function wireResponse(r: Pick<ServiceResponse, 'status' | 'headers'> & { body: string | Uint8Array }): WireAwsResponse {
+  return { status: r.status, headers: Object.fromEntries(Object.entries(r.headers).map(([k, v]) => [k.toLowerCase(), v])), body: bytesOf(r.body) };
+}
+
+function queryString(query: WireAwsRequest['query']): string {
+  const parts: string[] = [];
+  for (const [k, v] of Object.entries(query)) {
+    for (const x of Array.isArray(v) ? v : [v]) parts.push(x === null ? encodeURIComponent(k) : `${encodeURIComponent(k)}=${encodeURIComponent(x)}`);
+  }
+  return parts.join('&');
+}
+
+/** The request as the pure service models take it (path with its query, body as text). */
+function serviceRequest(request: WireAwsRequest): ServiceRequest {
+  const q = queryString(request.query);
+  return { method: request.method, path: q ? `${request.path}?${q}` : request.path, headers: request.headers, body: textOf(request.body) };
 }
 
 /**
  * The workspace's AWS services in the tab: every SDK request a handler
  * makes arrives here (through its environment's port and the live driver),
  * goes to the service its host names, and is answered with the real
- * service's response, after the modelled latency.
+ * service's response, after the modelled latency. Resources that are a
+ * trigger's (a queue, a topic, the bus, a bucket, a table) are the trigger's
+ * live source itself; the others are the workspace's standalone resources.
  */
 export class AwsServiceHub {
+  private ports: AwsServicePorts = NO_PORTS;
+  private readonly live = new LiveResources(() => this.ports.sources());
   private dynamo: DynamoDbStore;
+  private sqs: SqsServiceState;
 
   constructor(private readonly options: AwsServiceHubOptions) {
     this.dynamo = emptyDynamoDbStore(options.region, options.accountId);
+    this.sqs = createSqsServiceState([], options.random, { region: options.region, accountId: options.accountId });
+  }
+
+  wire(ports: AwsServicePorts): void {
+    this.ports = ports;
   }
 
   /** For the live driver (LiveDriverOptions.aws). */
@@ -65,16 +124,86 @@ export class AwsServiceHub {
     return response;
   };
 
+  private env() {
+    return { nowMs: this.options.now(), random: this.options.random };
+  }
+
   private answer(service: AwsServiceName, request: WireAwsRequest, _caller: AwsCaller): WireAwsResponse {
     switch (service) {
       case 'dynamodb': {
         const r = handleDynamoDbRequest(this.dynamo, { target: headerOf(request.headers, 'x-amz-target'), body: textOf(request.body) }, this.options.now());
         this.dynamo = r.store;
-        return { status: r.status, headers: lowerCased(r.headers), body: bytesOf(r.body) };
+        return wireResponse(r);
       }
+      case 'sqs':
+        return this.answerSqs(request);
+      case 'sns':
+        return this.answerSns(request);
+      case 'events':
+        return this.answerEvents(request);
       default:
         return notImplemented(service);
     }
+  }
+
+  /** SQS: the model checks, deduplicates and stores; messages for a queue with a trigger go to that trigger's queue, which Lambda polls. */
+  private answerSqs(request: WireAwsRequest): WireAwsResponse {
+    this.syncQueues();
+    const r = handleSqsRequest(this.sqs, serviceRequest(request), this.env());
+    this.sqs = r.state;
+    for (const e of r.effects) {
+      if (e.type === 'billedRequests') this.ports.billed(e);
+      else if (e.type === 'sqsMessagesSent') {
+        const live = this.live.queue(e.queueName);
+        const queue = this.sqs.queues[e.queueName];
+        if (!live || !queue) continue;
+        const moved = new Set(e.messages.map((m) => m.messageId));
+        this.sqs = { ...this.sqs, queues: { ...this.sqs.queues, [e.queueName]: { ...queue, messages: queue.messages.filter((m) => !moved.has(m.messageId)) } } };
+        this.ports.act(live.sourceId, (out) => live.queue.accept(e.messages, out));
+      }
+    }
+    return wireResponse(r.response);
+  }
+
+  /** Queues the model does not know yet: the triggers' (with their settings) and the standalone ones. */
+  private syncQueues(): void {
+    const configs: SqsServiceQueueConfig[] = [
+      ...this.live.queues().map((q) => ({ name: q.name, visibilityTimeoutS: q.visibilityTimeoutS, delaySeconds: q.delaySeconds, maxReceiveCount: q.maxReceiveCount, contentBasedDeduplication: q.contentBasedDeduplication })),
+      ...this.ports.standaloneQueues(),
+    ].filter((c) => !this.sqs.queues[c.name]);
+    if (configs.length === 0) return;
+    const added = createSqsServiceState(configs, this.options.random, { region: this.options.region, accountId: this.options.accountId });
+    this.sqs = { ...this.sqs, queues: { ...this.sqs.queues, ...added.queues } };
+  }
+
+  /** SNS: the triggers' topics with their subscriptions, and the standalone topics; each delivery an asynchronous invoke. */
+  private answerSns(request: WireAwsRequest): WireAwsResponse {
+    const live = this.live.topics().map((t) => t.view());
+    const liveNames = new Set(live.map((t) => t.topicName));
+    const topics = [
+      ...live.map((t) => ({ name: t.topicName, subscriptions: t.subscriptions.map((s) => ({ functionName: s.functionName, subscriptionArn: s.subscriptionArn, ...(s.filterPolicy ? { filterPolicy: s.filterPolicy } : {}) })) })),
+      ...this.ports.standaloneTopics().filter((n) => !liveNames.has(n)).map((name) => ({ name, subscriptions: [] })),
+    ];
+    const state = createSnsServiceState(topics, this.options.random, { region: this.options.region, accountId: this.options.accountId });
+    const r = handleSnsRequest(state, serviceRequest(request), this.env());
+    for (const e of r.effects) {
+      if (e.type === 'billedRequests') this.ports.billed(e);
+      else void this.ports.invoke(e.functionName, JSON.stringify(e.event), 'Event', `SNS topic ${e.topicArn.slice(e.topicArn.lastIndexOf(':') + 1)}`).catch(() => undefined);
+    }
+    return wireResponse(r.response);
+  }
+
+  /** EventBridge PutEvents: the triggers' rules on their buses; each matching target an asynchronous invoke. */
+  private answerEvents(request: WireAwsRequest): WireAwsResponse {
+    const buses = this.live.buses().map((b) => b.view());
+    const rules: EventBridgeRuleConfig[] = buses.flatMap((b) => b.rules.map((r) => ({ busName: b.busName, name: r.name, pattern: r.patternText, functionNames: [r.functionName] })));
+    const state = createEventBridgeServiceState({ busNames: buses.map((b) => b.busName), rules }, { region: this.options.region, accountId: this.options.accountId });
+    const r = handleEventBridgeRequest(state, serviceRequest(request), this.env());
+    for (const e of r.effects) {
+      if (e.type === 'billedRequests') this.ports.billed(e);
+      else void this.ports.invoke(e.functionName, JSON.stringify(e.event), 'Event', `EventBridge rule ${e.ruleName}`).catch(() => undefined);
+    }
+    return wireResponse(r.response);
   }
 }
 

@@ -132,6 +132,27 @@ export class SqsQueue {
     return result;
   }
 
+  /**
+   * Messages the SQS API already accepted (its model checked, deduplicated
+   * and numbered them: src/core/services/sqs), handed to this queue, which
+   * its event source mapping polls: one message store per queue.
+   */
+  accept(messages: readonly SqsMessage[], out: SourceCommand[]): void {
+    const now = this.ctx.clock.now();
+    for (const m of messages) {
+      const message: SqsMessage = { ...m, messageAttributes: cloneAttributes(m.messageAttributes) };
+      this.messages.set(message.messageId, message);
+      if (message.visibleAtMs <= now) this.visible.set(message.messageId, message);
+      else {
+        this.delayed += 1;
+        this.hidden.add(message);
+      }
+      this.sent += 1;
+    }
+    if (messages.length > 0) this.log(`Sent ${messages.length === 1 ? `message ${messages[0]!.messageId}` : `${messages.length} messages`} (AWS SDK)`, out);
+    this.notify(out);
+  }
+
   /** SendMessageBatch: up to 10 entries, 1 MiB in all; each entry succeeds or fails on its own. */
   sendBatch(entries: readonly (string | SqsBatchEntry)[], out: SourceCommand[], options: { quiet?: boolean; notify?: boolean } = {}): SqsSendBatchResult {
     const list = entries.map((e): SqsBatchEntry => (typeof e === 'string' ? { body: e } : e));

@@ -48,6 +48,11 @@ export class StreamEventSourceMapping implements EventSource {
   readonly startingPosition: StartingPosition;
   private settings: StreamMappingSettings;
   private readonly source: StreamShardSource<StreamShardRecord, StreamSourceView>;
+
+  /** The stream (or table) it reads. */
+  get streamSource(): StreamShardSource<StreamShardRecord, StreamSourceView> {
+    return this.source;
+  }
   private readonly shards: StreamShardState[];
   private readonly inFlight = new Map<string, { shard: StreamShardState; slot: number; batch: StreamBatch }>();
   private readonly discarded: DiscardedStreamBatch[] = [];
