@@ -16,6 +16,8 @@ export interface DynamoDbStreamChange {
     readonly Keys: AttributeMap;
     readonly NewImage?: AttributeMap;
     readonly OldImage?: AttributeMap;
+    /** Set when a live table's stream took the record (its shard assigned it). */
+    readonly SequenceNumber?: string;
     readonly SizeBytes: number;
     readonly StreamViewType: StreamViewType;
   };

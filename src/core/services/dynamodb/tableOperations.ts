@@ -47,7 +47,7 @@ function keySchemaOf(request: JsonObject): { partitionKey: KeyElement; sortKey?:
 }
 
 /** A UUID-shaped TableId derived from the table's name and creation time (the core has no randomness of its own). */
-function tableIdOf(name: string, nowMs: number): string {
+export function tableIdOf(name: string, nowMs: number): string {
   const h = md5Hex(utf8Bytes(`${name}@${nowMs}`));
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
@@ -121,19 +121,20 @@ export function createTable(store: DynamoDbStore, request: JsonObject, nowMs: nu
     stream: streamOf(request, nowMs),
     items: new Map(),
   };
-  return { store: { ...store, tables: { ...store.tables, [name]: table } }, response: { TableDescription: describeTableJson(table, 'CREATING') }, streamRecords: [], capacity: NO_UNITS };
+  return { store: { ...store, tables: { ...store.tables, [name]: table } }, response: { TableDescription: describeTableJson(table, 'CREATING') }, writes: [], capacity: NO_UNITS };
 }
 
 export function describeTable(store: DynamoDbStore, request: JsonObject): OperationResult {
   const table = tableOf(store, optionalString(request, 'TableName'), true);
-  return { store, response: { Table: describeTableJson(table, 'ACTIVE') }, streamRecords: [], capacity: NO_UNITS };
+  return { store, response: { Table: describeTableJson(table, 'ACTIVE') }, writes: [], capacity: NO_UNITS };
 }
 
 export function deleteTable(store: DynamoDbStore, request: JsonObject): OperationResult {
   const table = tableOf(store, optionalString(request, 'TableName'), true);
+  if (table.managedBy) throw new DynamoDbError('ResourceInUseException', `Table ${table.name} belongs to ${table.managedBy}; delete it there`);
   const tables = { ...store.tables };
   delete tables[table.name];
-  return { store: { ...store, tables }, response: { TableDescription: describeTableJson(table, 'DELETING') }, streamRecords: [], capacity: NO_UNITS };
+  return { store: { ...store, tables }, response: { TableDescription: describeTableJson(table, 'DELETING') }, writes: [], capacity: NO_UNITS };
 }
 
 /** ListTables: names in order, at most Limit (1–100, default 100) after ExclusiveStartTableName. */
@@ -148,5 +149,5 @@ export function listTables(store: DynamoDbStore, request: JsonObject): Operation
     .filter((n) => start === undefined || n > start);
   const page = names.slice(0, limit);
   const more = names.length > limit;
-  return { store, response: { TableNames: page, ...(more ? { LastEvaluatedTableName: page[page.length - 1] } : {}) }, streamRecords: [], capacity: NO_UNITS };
+  return { store, response: { TableNames: page, ...(more ? { LastEvaluatedTableName: page[page.length - 1] } : {}) }, writes: [], capacity: NO_UNITS };
 }
