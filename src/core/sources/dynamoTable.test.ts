@@ -1,6 +1,7 @@
 import type { DynamoDBRecord } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
-import { attributeMapSize, toAttributeValue } from './dynamoAttributeValue';
+import { itemSize as attributeMapSize } from '../services/dynamodb/attributeValue';
+import { toAttributeValue } from './dynamoAttributeValue';
 import { DynamoTable, type DynamoTableOptions, type DynamoStreamRecord, type TableWriteResult } from './dynamoTable';
 import type { SourceCommand } from './sourceTypes';
 import { STREAM_T0, StreamTestHub, decimalLess } from './streamTestHub.test-support';

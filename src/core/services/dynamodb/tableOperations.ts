@@ -2,11 +2,10 @@ import { md5Hex } from '../../sources/md5';
 import { utf8Bytes } from '../../codec';
 import { DynamoDbError, invalidParameter, validation } from './dynamoDbError';
 import { isObject, optionalString, type JsonObject, type OperationResult } from './requestFields';
-import { tableOf, tableSizeBytes, type DynamoDbStore, type DynamoDbTable, type KeyElement, type KeyType, type StreamViewType } from './tableStore';
+import { STREAM_VIEW_TYPES, tableOf, tableSizeBytes, type DynamoDbStore, type DynamoDbTable, type KeyElement, type KeyType, type StreamViewType } from './tableStore';
 
 const NO_UNITS = { readUnits: 0, writeUnits: 0 };
 const TABLE_NAME = /^[a-zA-Z0-9_.-]{3,255}$/;
-const VIEW_TYPES: readonly StreamViewType[] = ['KEYS_ONLY', 'NEW_IMAGE', 'OLD_IMAGE', 'NEW_AND_OLD_IMAGES'];
 
 function checkTableName(name: string | undefined): string {
   if (name === undefined) throw validation("1 validation error detected: Value null at 'tableName' failed to satisfy constraint: Member must not be null");
@@ -82,7 +81,7 @@ function streamOf(request: JsonObject, nowMs: number): DynamoDbTable['stream'] {
   const spec = request.StreamSpecification;
   if (!isObject(spec) || spec.StreamEnabled !== true) return null;
   const viewType = spec.StreamViewType;
-  if (!VIEW_TYPES.includes(viewType as StreamViewType)) throw validation('Stream View Type must be specified when stream is enabled');
+  if (!STREAM_VIEW_TYPES.includes(viewType as StreamViewType)) throw validation('Stream View Type must be specified when stream is enabled');
   return { viewType: viewType as StreamViewType, label: new Date(nowMs).toISOString().slice(0, 23) };
 }
 
