@@ -19,7 +19,9 @@ function setup(options: Partial<DynamoTableOptions> = {}) {
   const call = (operation: string, request: unknown): DynamoDbHttpResponse => {
     let response: DynamoDbHttpResponse | undefined;
     hub.act((out) => {
-      response = handleDynamoDbRequestOn(dynamoTableResolver(store, [table], out), { target: `DynamoDB_20120810.${operation}`, body: JSON.stringify(request) }, hub.clock.now());
+      const routing = dynamoTableResolver(store, [table]);
+      response = handleDynamoDbRequestOn(routing.resolver, { target: `DynamoDB_20120810.${operation}`, body: JSON.stringify(request) }, hub.clock.now());
+      out.push(...routing.commands.get(table)!);
     });
     store = response!.store;
     return response!;
@@ -211,5 +213,21 @@ describe('the DynamoDB service model on a stream trigger’s table', () => {
     const perCall = (performance.now() - started) / runs;
     expect(JSON.parse(call('GetItem', request).body).Item.n).toEqual({ N: '4321' });
     expect(perCall).toBeLessThan(0.5);
+  });
+
+  it('keeps each trigger table’s commands apart, for its own mapping, in a transaction over two of them', () => {
+    const hub = new StreamTestHub();
+    const orders = new DynamoTable(hub.ctx, { name: 'orders', keySchema: { partitionKey: { name: 'id', type: 'S' } } });
+    const users = new DynamoTable(hub.ctx, { name: 'users', keySchema: { partitionKey: { name: 'pk', type: 'N' } }, streamViewType: 'KEYS_ONLY' });
+    const routing = dynamoTableResolver(emptyDynamoDbStore(), [orders, users]);
+    const request = { TransactItems: [{ Put: { TableName: 'orders', Item: { id: { S: 'o' } } } }, { Put: { TableName: 'users', Item: { pk: { N: '7.0' }, v: { S: 'x' } } } }] };
+    const response = handleDynamoDbRequestOn(routing.resolver, { target: 'DynamoDB_20120810.TransactWriteItems', body: JSON.stringify(request) }, hub.clock.now());
+    expect(response.status).toBe(200);
+    const logs = (t: DynamoTable) => routing.commands.get(t)!.flatMap((c) => (c.type === 'log' ? [c.text] : []));
+    expect(logs(orders)).toEqual([expect.stringMatching(/^orders: INSERT id="o" → shard 0 \(seq \d+\)$/)]);
+    expect(logs(users)).toEqual([expect.stringMatching(/^users: INSERT pk=7 → shard 0 \(seq \d+\)$/)]);
+    expect(users.getItem({ pk: 7 })).toEqual({ pk: { N: '7' }, v: { S: 'x' } });
+    expect(users.shardRecords(0)[0]!.dynamodb).toMatchObject({ Keys: { pk: { N: '7' } }, StreamViewType: 'KEYS_ONLY' });
+    expect('NewImage' in users.shardRecords(0)[0]!.dynamodb).toBe(false);
   });
 });
