@@ -1,6 +1,6 @@
 import type { AttributeMap } from '../services/dynamodb/attributeValue';
 import { DynamoDbError } from '../services/dynamodb/dynamoDbError';
-import { checkKey, keyId, keyOfItem, partitionKeyText, type KeyElement, type TableKeySchema } from '../services/dynamodb/tableStore';
+import { checkKey, keyId, keyNamesOf, keyOfItem, partitionKeyText, type KeyElement, type TableKeySchema } from '../services/dynamodb/tableStore';
 import { toAttributeMap } from './dynamoAttributeValue';
 
 /** One key schema for the stream trigger's table and the DynamoDB service model. */
@@ -38,13 +38,9 @@ export function refusalText(e: unknown): string {
   return `ValidationException: ${(e as Error).message}`;
 }
 
-export function keyNames(schema: KeySchema): string[] {
-  return schema.sortKey ? [schema.partitionKey.name, schema.sortKey.name] : [schema.partitionKey.name];
-}
-
 /** `id="a1", sk=7`: a key for log lines. */
 export function keyLabel(schema: KeySchema, keys: AttributeMap): string {
-  return keyNames(schema)
+  return keyNamesOf(schema)
     .map((name) => {
       const v = keys[name];
       const text = v === undefined ? '' : 'S' in v ? JSON.stringify(v.S) : 'N' in v ? v.N : 'B' in v ? `<binary ${v.B}>` : '';

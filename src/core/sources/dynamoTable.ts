@@ -4,9 +4,9 @@ import type { ItemWrite } from '../services/dynamodb/itemWrite';
 import { streamChange, type DynamoDbStreamChange } from '../services/dynamodb/streamChange';
 import { tableIdOf } from '../services/dynamodb/tableOperations';
 import type { LiveTable } from '../services/dynamodb/tableResolver';
-import { keyAttributes, type DynamoDbTable, type StreamViewType } from '../services/dynamodb/tableStore';
+import { keyAttributes, keyNamesOf, type DynamoDbTable, type StreamViewType } from '../services/dynamodb/tableStore';
 import { toAttributeMap } from './dynamoAttributeValue';
-import { checkedKey, keyNames, keyOf, parseJsonObject, parseKey, refusalText, type CheckedKey, type JsonObjectInput, type KeySchema } from './dynamoKeySchema';
+import { checkedKey, keyOf, parseJsonObject, parseKey, refusalText, type CheckedKey, type JsonObjectInput, type KeySchema } from './dynamoKeySchema';
 import { md5Hex } from './md5';
 import type { SourceCommand, SourceContext } from './sourceTypes';
 import { ShardLog, type StreamAppendListener, type StreamShardRecord } from './shardLog';
@@ -165,7 +165,7 @@ export class DynamoTable implements StreamShardSource<DynamoStreamRecord, Dynamo
   updateItem(key: JsonObjectInput, changes: Record<string, unknown>, out: SourceCommand[]): TableWriteResult {
     const parsed = parseKey(this.keySchema, key);
     if (typeof parsed === 'string') return { ok: false, error: parsed };
-    const named = Object.keys(changes).find((name) => keyNames(this.keySchema).includes(name));
+    const named = Object.keys(changes).find((name) => keyNamesOf(this.keySchema).includes(name));
     if (named !== undefined) return { ok: false, error: refusalText(invalidParameter(`Cannot update attribute ${named}. This attribute is part of the key`)) };
     const old = this.items.get(parsed.id);
     let image: AttributeMap;
