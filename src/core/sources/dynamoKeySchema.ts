@@ -1,20 +1,16 @@
-import { toAttributeMap, type AttributeMap, type AttributeValue } from './dynamoAttributeValue';
+import type { AttributeMap } from '../services/dynamodb/attributeValue';
+import { DynamoDbError } from '../services/dynamodb/dynamoDbError';
+import { checkKey, keyId, keyNamesOf, keyOfItem, partitionKeyText, type KeyElement, type TableKeySchema } from '../services/dynamodb/tableStore';
+import { toAttributeMap } from './dynamoAttributeValue';
 
-/** A key attribute: its name and scalar type (binary keys are not modelled). */
-export interface KeyAttribute {
-  name: string;
-  type: 'S' | 'N';
-}
-
-export interface KeySchema {
-  partitionKey: KeyAttribute;
-  sortKey?: KeyAttribute;
-}
+/** One key schema for the stream trigger's table and the DynamoDB service model. */
+export type KeyAttribute = KeyElement;
+export type KeySchema = TableKeySchema;
 
 /** An item, a key or a change: JSON text, or the object already parsed. */
 export type JsonObjectInput = string | Record<string, unknown>;
 
-/** A checked key: its identity in the table, its typed attributes, the partition key as text (for hashing), a label for logs. */
+/** A checked key: its identity in the table (the service model's `keyId`), its typed attributes, the partition key as text (for hashing), a label for logs. */
 export interface CheckedKey {
   id: string;
   keys: AttributeMap;
@@ -36,44 +32,44 @@ export function parseJsonObject(input: JsonObjectInput, what: string): Record<st
   return value as Record<string, unknown>;
 }
 
-export const invalidParameter = (detail: string): string => `ValidationException: One or more parameter values were invalid: ${detail}`;
-const KEY_MISMATCH = 'ValidationException: The provided key element does not match the schema';
-
-export function keyNames(schema: KeySchema): string[] {
-  return schema.sortKey ? [schema.partitionKey.name, schema.sortKey.name] : [schema.partitionKey.name];
+/** A refusal as the UI shows it: `ValidationException: …`. */
+export function refusalText(e: unknown): string {
+  if (e instanceof DynamoDbError) return `${e.code}: ${e.message}`;
+  return `ValidationException: ${(e as Error).message}`;
 }
 
-/** A key given alone (DeleteItem, UpdateItem): exactly the key attributes, checked; or DynamoDB's refusal. */
+/** `id="a1", sk=7`: a key for log lines. */
+export function keyLabel(schema: KeySchema, keys: AttributeMap): string {
+  return keyNamesOf(schema)
+    .map((name) => {
+      const v = keys[name];
+      const text = v === undefined ? '' : 'S' in v ? JSON.stringify(v.S) : 'N' in v ? v.N : 'B' in v ? `<binary ${v.B}>` : '';
+      return `${name}=${text}`;
+    })
+    .join(', ');
+}
+
+/** The checked key of a key map the service model has already checked. */
+export function checkedKey(schema: KeySchema, keys: AttributeMap): CheckedKey {
+  return { id: keyId(schema, keys), keys, partitionKey: partitionKeyText(schema, keys), label: keyLabel(schema, keys) };
+}
+
+/** A key given alone (DeleteItem, UpdateItem): exactly the key attributes, checked as DynamoDB checks a `Key`; or its refusal. */
 export function parseKey(schema: KeySchema, input: JsonObjectInput): CheckedKey | string {
   const object = parseJsonObject(input, 'key');
   if (typeof object === 'string') return object;
-  const names = Object.keys(object);
-  const wanted = keyNames(schema);
-  if (names.length !== wanted.length || names.some((n) => !wanted.includes(n))) return KEY_MISMATCH;
   try {
-    return keyOf(schema, toAttributeMap(object), 'key');
+    return checkedKey(schema, checkKey(schema, toAttributeMap(object)));
   } catch (e) {
-    return `ValidationException: ${(e as Error).message}`;
+    return refusalText(e);
   }
 }
 
-/** The key attributes of an item or a key, checked against the schema; or DynamoDB's refusal. */
-export function keyOf(schema: KeySchema, map: AttributeMap, what: 'item' | 'key'): CheckedKey | string {
-  const keys: AttributeMap = {};
-  const parts: string[] = [];
-  const labels: string[] = [];
-  for (const attribute of [schema.partitionKey, schema.sortKey]) {
-    if (!attribute) continue;
-    const value: AttributeValue | undefined = map[attribute.name];
-    if (value === undefined) return what === 'item' ? invalidParameter(`Missing the key ${attribute.name} in the item`) : KEY_MISMATCH;
-    const actual = Object.keys(value)[0] ?? '';
-    if (actual !== attribute.type) return invalidParameter(`Type mismatch for key ${attribute.name} expected: ${attribute.type} actual: ${actual}`);
-    if ('S' in value && value.S === '') {
-      return `ValidationException: One or more parameter values are not valid. The AttributeValue for a key attribute cannot contain an empty string value. Key: ${attribute.name}`;
-    }
-    keys[attribute.name] = value;
-    parts.push('S' in value ? `S:${value.S}` : 'N' in value ? `N:${String(Number(value.N))}` : '');
-    labels.push(`${attribute.name}=${'S' in value ? JSON.stringify(value.S) : 'N' in value ? value.N : ''}`);
+/** The key attributes of a whole item, checked against the schema; or DynamoDB's refusal. */
+export function keyOf(schema: KeySchema, item: AttributeMap): CheckedKey | string {
+  try {
+    return checkedKey(schema, keyOfItem(schema, item));
+  } catch (e) {
+    return refusalText(e);
   }
-  return { id: JSON.stringify(parts), keys, partitionKey: parts[0] ?? '', label: labels.join(', ') };
 }

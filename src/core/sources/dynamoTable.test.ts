@@ -1,6 +1,7 @@
 import type { DynamoDBRecord } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
-import { attributeMapSize, toAttributeValue } from './dynamoAttributeValue';
+import { itemSize as attributeMapSize } from '../services/dynamodb/attributeValue';
+import { toAttributeValue } from './dynamoAttributeValue';
 import { DynamoTable, type DynamoTableOptions, type DynamoStreamRecord, type TableWriteResult } from './dynamoTable';
 import type { SourceCommand } from './sourceTypes';
 import { STREAM_T0, StreamTestHub, decimalLess } from './streamTestHub.test-support';
@@ -31,6 +32,22 @@ describe('AttributeValues', () => {
         m: { M: { k: { M: { deep: { S: 'v' } } } } },
       },
     });
+  });
+
+  it('types Sets, binary and numbers as the document client does, checked as DynamoDB checks them', () => {
+    expect(toAttributeValue({ ss: new Set(['a', 'b']), ns: new Set([1, 2.5]), bs: new Set([new Uint8Array([1]), new Uint8Array([2])]), b: new Uint8Array([0, 1, 2]), big: 12345678901234567890n, f: 1e21 })).toEqual({
+      M: { ss: { SS: ['a', 'b'] }, ns: { NS: ['1', '2.5'] }, bs: { BS: ['AQ==', 'Ag=='] }, b: { B: 'AAEC' }, big: { N: '12345678901234567890' }, f: { N: '1000000000000000000000' } },
+    });
+    expect(() => toAttributeValue(new Set())).toThrow('One or more parameter values were invalid: An string set  may not be empty');
+    expect(() => toAttributeValue(new Set(['a', 1]))).toThrow('A set holds only strings, only numbers or only binaries');
+    expect(() => toAttributeValue(Number.NaN)).toThrow('Number NaN is not a DynamoDB number');
+  });
+
+  it('a form write of a set or binary value goes on the stream as SS / B', () => {
+    const { table, out } = setup();
+    const record = recordOf(table.putItem({ id: 's', tags: new Set(['x']), raw: new Uint8Array([255]) }, out));
+    expect(record.dynamodb.NewImage).toEqual({ id: { S: 's' }, tags: { SS: ['x'] }, raw: { B: '/w==' } });
+    expect(record.dynamodb.SizeBytes).toBe(3 + (3 + 4 + 1 + 3 + 1)); // keys id+s; id+s, tags+x, raw+1 byte
   });
 
   it('sizes items by DynamoDB rules: the SizeBytes of the Lambda guide example (26 and 59)', () => {

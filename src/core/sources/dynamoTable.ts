@@ -1,14 +1,20 @@
-import { attributeMapSize, attributeMapsEqual, toAttributeMap, type AttributeMap } from './dynamoAttributeValue';
-import { invalidParameter, keyNames, keyOf, parseJsonObject, parseKey, type CheckedKey, type JsonObjectInput, type KeySchema } from './dynamoKeySchema';
+import { itemSize, MAX_ITEM_BYTES, type AttributeMap } from '../services/dynamodb/attributeValue';
+import { invalidParameter } from '../services/dynamodb/dynamoDbError';
+import type { ItemWrite } from '../services/dynamodb/itemWrite';
+import { streamChange, type DynamoDbStreamChange } from '../services/dynamodb/streamChange';
+import { tableIdOf } from '../services/dynamodb/tableOperations';
+import type { LiveTable } from '../services/dynamodb/tableResolver';
+import { keyAttributes, keyNamesOf, type DynamoDbTable, type StreamViewType } from '../services/dynamodb/tableStore';
+import { toAttributeMap } from './dynamoAttributeValue';
+import { checkedKey, keyOf, parseJsonObject, parseKey, refusalText, type CheckedKey, type JsonObjectInput, type KeySchema } from './dynamoKeySchema';
 import { md5Hex } from './md5';
 import type { SourceCommand, SourceContext } from './sourceTypes';
 import { ShardLog, type StreamAppendListener, type StreamShardRecord } from './shardLog';
 import type { StreamShardSource } from './streamShardSource';
 
 export type { KeyAttribute, KeySchema } from './dynamoKeySchema';
-
-export type StreamViewType = 'KEYS_ONLY' | 'NEW_IMAGE' | 'OLD_IMAGE' | 'NEW_AND_OLD_IMAGES';
-export const STREAM_VIEW_TYPES: readonly StreamViewType[] = ['KEYS_ONLY', 'NEW_IMAGE', 'OLD_IMAGE', 'NEW_AND_OLD_IMAGES'];
+export type { StreamViewType } from '../services/dynamodb/tableStore';
+export { STREAM_VIEW_TYPES } from '../services/dynamodb/tableStore';
 
 export interface DynamoTableOptions {
   name: string;
@@ -60,8 +66,6 @@ export interface DynamoTableView {
   shards: { shardId: string; records: number }[];
 }
 
-/** DynamoDB's item limit. */
-export const MAX_ITEM_BYTES = 400 * 1024;
 const DAY_S = 86_400;
 
 /**
@@ -69,6 +73,11 @@ const DAY_S = 86_400;
  * INSERT / MODIFY / REMOVE stream records, with Keys and images per the
  * StreamViewType. A write that changes nothing writes no record, as on
  * DynamoDB. Items hash to a shard by their partition key.
+ *
+ * It is also the one store of its table for the DynamoDB service model
+ * (services/dynamodb): `asServiceTable()` lets the model read the items in
+ * place, and `applyServiceWrites` commits the writes the model checked,
+ * through the same path (and so the same stream records) as the UI's.
  */
 export class DynamoTable implements StreamShardSource<DynamoStreamRecord, DynamoTableView> {
   readonly kind = 'dynamodb' as const;
@@ -77,7 +86,9 @@ export class DynamoTable implements StreamShardSource<DynamoStreamRecord, Dynamo
   readonly retentionS = DAY_S;
   readonly keySchema: KeySchema;
   readonly streamViewType: StreamViewType;
+  /** Items by the service model's `keyId`. */
   private readonly items = new Map<string, AttributeMap>();
+  private readonly serviceView: DynamoDbTable;
   private readonly shards: ShardLog<DynamoStreamRecord>;
   private readonly sequenceBase: bigint;
   private written = 0;
@@ -93,7 +104,20 @@ export class DynamoTable implements StreamShardSource<DynamoStreamRecord, Dynamo
     this.streamViewType = options.streamViewType ?? 'NEW_AND_OLD_IMAGES';
     const now = ctx.clock.now();
     const label = new Date(now).toISOString().slice(0, 23);
-    this.streamArn = `arn:aws:dynamodb:${ctx.region}:${ctx.accountId}:table/${options.name}/stream/${label}`;
+    const arn = `arn:aws:dynamodb:${ctx.region}:${ctx.accountId}:table/${options.name}`;
+    this.streamArn = `${arn}/stream/${label}`;
+    this.serviceView = {
+      name: options.name,
+      arn,
+      tableId: tableIdOf(options.name, now),
+      createdAtMs: now,
+      keySchema: this.keySchema,
+      billingMode: 'PAY_PER_REQUEST',
+      provisioned: { readCapacityUnits: 0, writeCapacityUnits: 0 },
+      stream: { viewType: this.streamViewType, label },
+      items: this.items,
+      managedBy: 'its DynamoDB stream trigger',
+    };
     const created = String(Math.floor(now)).padStart(20, '0');
     this.shards = new ShardLog(Array.from({ length: shardCount }, () => `shardId-${created}-${ctx.random.hex(8)}`));
     this.sequenceBase = BigInt(1 + Math.floor(ctx.random.next() * 8)) * 10n ** 20n + BigInt(Math.floor(ctx.random.next() * 1e6)) * 10n ** 12n;
@@ -129,38 +153,68 @@ export class DynamoTable implements StreamShardSource<DynamoStreamRecord, Dynamo
     try {
       image = toAttributeMap(object);
     } catch (e) {
-      return { ok: false, error: `ValidationException: ${(e as Error).message}` };
+      return { ok: false, error: refusalText(e) };
     }
-    const key = keyOf(this.keySchema, image, 'item');
+    const key = keyOf(this.keySchema, image);
     if (typeof key === 'string') return { ok: false, error: key };
-    if (attributeMapSize(image) > MAX_ITEM_BYTES) return { ok: false, error: 'ValidationException: Item size has exceeded the maximum allowed size' };
-    return this.write(key, this.items.get(key.id), image, out);
+    if (itemSize(image) > MAX_ITEM_BYTES) return { ok: false, error: 'ValidationException: Item size has exceeded the maximum allowed size' };
+    return { ok: true, record: this.commit(key, this.items.get(key.id), image, out) };
   }
 
   /** UpdateItem: SET each attribute of `changes` (undefined removes it); creates the item when absent. */
   updateItem(key: JsonObjectInput, changes: Record<string, unknown>, out: SourceCommand[]): TableWriteResult {
     const parsed = parseKey(this.keySchema, key);
     if (typeof parsed === 'string') return { ok: false, error: parsed };
-    const named = Object.keys(changes).find((name) => keyNames(this.keySchema).includes(name));
-    if (named !== undefined) return { ok: false, error: invalidParameter(`Cannot update attribute ${named}. This attribute is part of the key`) };
+    const named = Object.keys(changes).find((name) => keyNamesOf(this.keySchema).includes(name));
+    if (named !== undefined) return { ok: false, error: refusalText(invalidParameter(`Cannot update attribute ${named}. This attribute is part of the key`)) };
     const old = this.items.get(parsed.id);
     let image: AttributeMap;
     try {
-      const set = toAttributeMap(changes);
-      image = { ...(old ?? parsed.keys), ...set };
+      image = { ...(old ?? parsed.keys), ...toAttributeMap(changes) };
     } catch (e) {
-      return { ok: false, error: `ValidationException: ${(e as Error).message}` };
+      return { ok: false, error: refusalText(e) };
     }
     for (const [name, value] of Object.entries(changes)) if (value === undefined) delete image[name];
-    if (attributeMapSize(image) > MAX_ITEM_BYTES) return { ok: false, error: 'ValidationException: Item size has exceeded the maximum allowed size' };
-    return this.write(parsed, old, image, out);
+    if (itemSize(image) > MAX_ITEM_BYTES) return { ok: false, error: 'ValidationException: Item size has exceeded the maximum allowed size' };
+    return { ok: true, record: this.commit(parsed, old, image, out) };
   }
 
   /** DeleteItem by key; deleting an absent item writes no stream record. */
   deleteItem(key: JsonObjectInput, out: SourceCommand[]): TableWriteResult {
     const parsed = parseKey(this.keySchema, key);
     if (typeof parsed === 'string') return { ok: false, error: parsed };
-    return this.write(parsed, this.items.get(parsed.id), undefined, out);
+    return { ok: true, record: this.commit(parsed, this.items.get(parsed.id), undefined, out) };
+  }
+
+  /** The table as the DynamoDB service model reads it: the same object every time, its `items` this table's own map (no copy). */
+  asServiceTable(): DynamoDbTable {
+    return this.serviceView;
+  }
+
+  /**
+   * Commit writes the service model checked (handleDynamoDbRequestOn): the
+   * items change and the stream takes a record for each change, exactly as
+   * for a write from the form. Returns the records made, in order.
+   */
+  applyServiceWrites(writes: readonly ItemWrite[], out: SourceCommand[]): DynamoStreamRecord[] {
+    const made: DynamoStreamRecord[] = [];
+    for (const w of writes) {
+      const old = this.items.get(w.id);
+      const either = w.newItem ?? old;
+      if (!either) continue;
+      const record = this.commit(checkedKey(this.keySchema, keyAttributes(this.keySchema, either)), old, w.newItem, out);
+      if (record) made.push(record);
+    }
+    return made;
+  }
+
+  /** This table as a TableResolver's live table, its writes' commands going to `out`. */
+  liveTable(out: SourceCommand[]): LiveTable {
+    return {
+      serviceTable: () => this.serviceView,
+      applyWrites: (writes) =>
+        this.applyServiceWrites(writes, out).map((r): DynamoDbStreamChange => ({ tableName: this.name, eventName: r.eventName, dynamodb: r.dynamodb })),
+    };
   }
 
   eventRecord(record: DynamoStreamRecord): DynamoEventRecord {
@@ -187,44 +241,37 @@ export class DynamoTable implements StreamShardSource<DynamoStreamRecord, Dynamo
     };
   }
 
-  private write(
-    key: CheckedKey,
-    oldImage: AttributeMap | undefined,
-    newImage: AttributeMap | undefined,
-    out: SourceCommand[],
-  ): TableWriteResult {
+  /** The one write path, for the form's writes and the service model's: the item changes, and the stream takes the record it implies. */
+  private commit(key: CheckedKey, oldImage: AttributeMap | undefined, newImage: AttributeMap | undefined, out: SourceCommand[]): DynamoStreamRecord | null {
     const now = this.ctx.clock.now();
-    if (!oldImage && !newImage) return { ok: true, record: null };
-    if (oldImage && newImage && attributeMapsEqual(oldImage, newImage)) {
-      out.push({ type: 'log', atMs: now, text: `${this.name}: item ${key.label} unchanged: no stream record` });
-      return { ok: true, record: null };
+    const change = streamChange(this.serviceView, oldImage, newImage, now);
+    if (!change) {
+      if (oldImage && newImage) out.push({ type: 'log', atMs: now, text: `${this.name}: item ${key.label} unchanged: no stream record` });
+      return null;
     }
     if (newImage) this.items.set(key.id, newImage);
     else this.items.delete(key.id);
-    const eventName = !oldImage ? 'INSERT' : newImage ? 'MODIFY' : 'REMOVE';
-    const view = this.streamViewType;
-    const withNew = newImage && (view === 'NEW_IMAGE' || view === 'NEW_AND_OLD_IMAGES');
-    const withOld = oldImage && (view === 'OLD_IMAGE' || view === 'NEW_AND_OLD_IMAGES');
     const shardIndex = parseInt(md5Hex(key.partitionKey).slice(0, 8), 16) % this.shards.count;
     const sequenceNumber = String(this.sequenceBase + BigInt(++this.written) * 100_000n);
+    const { ApproximateCreationDateTime, Keys, NewImage, OldImage, SizeBytes, StreamViewType } = change.dynamodb;
     const dynamodb: DynamoStreamData = {
-      ApproximateCreationDateTime: Math.floor(now / 1000),
-      Keys: key.keys,
-      ...(withNew ? { NewImage: newImage } : {}),
-      ...(withOld ? { OldImage: oldImage } : {}),
+      ApproximateCreationDateTime,
+      Keys,
+      ...(NewImage ? { NewImage } : {}),
+      ...(OldImage ? { OldImage } : {}),
       SequenceNumber: sequenceNumber,
-      SizeBytes: attributeMapSize(key.keys) + (withNew ? attributeMapSize(newImage) : 0) + (withOld ? attributeMapSize(oldImage) : 0),
-      StreamViewType: view,
+      SizeBytes,
+      StreamViewType,
     };
     const record: DynamoStreamRecord = {
       sequenceNumber,
       partitionKey: key.partitionKey,
       arrivalMs: now,
       eventID: this.ctx.random.hex(32),
-      eventName,
+      eventName: change.eventName,
       dynamodb,
     };
-    this.shards.append(shardIndex, record, `${this.name}: ${eventName} ${key.label} → shard ${shardIndex} (seq ${sequenceNumber})`, out);
-    return { ok: true, record };
+    this.shards.append(shardIndex, record, `${this.name}: ${change.eventName} ${key.label} → shard ${shardIndex} (seq ${sequenceNumber})`, out);
+    return record;
   }
 }

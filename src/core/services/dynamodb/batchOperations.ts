@@ -4,8 +4,8 @@ import { validation } from './dynamoDbError';
 import { project } from './expressionEvaluator';
 import { checkItemSize, projectionOf } from './itemOperations';
 import { consistentReadOf, expressionContextOf, isObject, refuseLegacy, type JsonObject, type OperationResult } from './requestFields';
-import { streamChange, type DynamoDbStreamChange } from './streamChange';
-import { checkKey, keyId, keyOfItem, tableOf, withItem, type DynamoDbStore } from './tableStore';
+import type { ItemWrite } from './itemWrite';
+import { checkKey, keyId, keyOfItem, tableOf, type DynamoDbStore } from './tableStore';
 
 const MAX_BATCH_GET = 100;
 const MAX_BATCH_WRITE = 25;
@@ -69,7 +69,7 @@ export function batchGetItem(store: DynamoDbStore, request: JsonObject): Operati
     responses[table.name] = found;
     perTable.set(table.name, { readUnits: units, writeUnits: 0 });
   }
-  return { store, response: { Responses: responses, UnprocessedKeys: {}, ...consumedList(perTable, request) }, streamRecords: [], capacity: total(perTable) };
+  return { store, response: { Responses: responses, UnprocessedKeys: {}, ...consumedList(perTable, request) }, writes: [], capacity: total(perTable) };
 }
 
 /**
@@ -77,7 +77,7 @@ export function batchGetItem(store: DynamoDbStore, request: JsonObject): Operati
  * values; all are checked before any is written. UnprocessedItems is always
  * empty here (no throttling is modelled).
  */
-export function batchWriteItem(store: DynamoDbStore, request: JsonObject, nowMs: number): OperationResult {
+export function batchWriteItem(store: DynamoDbStore, request: JsonObject): OperationResult {
   const entries = requestItemsOf(request);
   const writes: { tableName: string; id: string; item: AttributeMap | undefined }[] = [];
   for (const [tableName, raw] of entries) {
@@ -106,18 +106,14 @@ export function batchWriteItem(store: DynamoDbStore, request: JsonObject, nowMs:
   if (writes.length > MAX_BATCH_WRITE) {
     throw validation("1 validation error detected: Value at 'requestItems' failed to satisfy constraint: Map value must satisfy constraint: [Member must have length less than or equal to 25, Member must have length greater than or equal to 1]");
   }
-  let next = store;
-  const records: DynamoDbStreamChange[] = [];
+  const changes: ItemWrite[] = [];
   const perTable = new Map<string, CapacityUsed>();
   for (const w of writes) {
-    const table = next.tables[w.tableName]!;
-    const old = table.items.get(w.id);
+    const old = store.tables[w.tableName]!.items.get(w.id);
     const units = writeUnits(Math.max(old ? itemSize(old) : 0, w.item ? itemSize(w.item) : 0));
     const prior = perTable.get(w.tableName)?.writeUnits ?? 0;
     perTable.set(w.tableName, { readUnits: 0, writeUnits: prior + units });
-    const change = streamChange(table, old, w.item, nowMs);
-    if (change) records.push(change);
-    next = withItem(next, table, w.id, w.item);
+    changes.push({ tableName: w.tableName, id: w.id, oldItem: old, newItem: w.item });
   }
-  return { store: next, response: { UnprocessedItems: {}, ...consumedList(perTable, request) }, streamRecords: records, capacity: total(perTable) };
+  return { store, response: { UnprocessedItems: {}, ...consumedList(perTable, request) }, writes: changes, capacity: total(perTable) };
 }

@@ -5,9 +5,10 @@ import { DynamoDbError } from './dynamoDbError';
 import { batchGetItem, batchWriteItem } from './batchOperations';
 import { deleteItem, getItem, putItem, updateItem } from './itemOperations';
 import { query, scan } from './queryScan';
-import { isObject, type Operation } from './requestFields';
+import { isObject, type Operation, type OperationResult } from './requestFields';
 import type { DynamoDbStreamChange } from './streamChange';
 import { createTable, deleteTable, describeTable, listTables } from './tableOperations';
+import { commitWrites, resolvedStore, storeResolver, type TableResolver } from './tableResolver';
 import type { DynamoDbStore } from './tableStore';
 import { transactWriteItems } from './transactWriteItems';
 
@@ -41,9 +42,9 @@ export interface DynamoDbHttpResponse {
   readonly status: number;
   readonly headers: Readonly<Record<string, string>>;
   readonly body: string;
-  /** The store after the call: the same object when nothing was written. */
+  /** The (standalone) store after the call: the same object when nothing was written to it. */
   readonly store: DynamoDbStore;
-  /** The stream records the call's writes imply, in write order. */
+  /** The stream records the call's writes imply, in write order (a live table's carry their SequenceNumber). */
   readonly streamRecords: readonly DynamoDbStreamChange[];
   /** Units consumed, for the bill (a failed conditional write still consumes its write units). */
   readonly consumed: CapacityUsed;
@@ -92,10 +93,21 @@ function httpResponse(status: number, payload: unknown, requestId: string, error
  * the returned one.
  */
 export function handleDynamoDbRequest(store: DynamoDbStore, request: DynamoDbHttpRequest, nowMs: number): DynamoDbHttpResponse {
+  return handleDynamoDbRequestOn(storeResolver(store), request, nowMs);
+}
+
+/**
+ * The same call over tables found by `tables`: a live table (a stream
+ * trigger's) is read in place and its owner commits the writes, so its items
+ * change and its stream records them; standalone tables are written into a
+ * new store value, returned. Writes are checked in full before any is
+ * committed, so a refused request changes nothing anywhere.
+ */
+export function handleDynamoDbRequestOn(tables: TableResolver, request: DynamoDbHttpRequest, nowMs: number): DynamoDbHttpResponse {
   const requestId = requestIdOf(request, nowMs);
   const fail = (error: DynamoDbError): DynamoDbHttpResponse => ({
     ...httpResponse(400, { __type: error.wireType, ...(error.message ? { message: error.message } : {}), ...error.extra }, requestId, error.wireType),
-    store,
+    store: tables.store,
     streamRecords: [],
     consumed: { readUnits: 0, writeUnits: error.chargedWriteUnits },
   });
@@ -109,11 +121,14 @@ export function handleDynamoDbRequest(store: DynamoDbStore, request: DynamoDbHtt
     return fail(new DynamoDbError('SerializationException', 'Start of structure or map found where not expected'));
   }
   if (!isObject(parsed)) return fail(new DynamoDbError('SerializationException', 'Start of structure or map found where not expected'));
+  const seen = resolvedStore(tables);
+  let result: OperationResult;
   try {
-    const result = operation(store, parsed, nowMs);
-    return { ...httpResponse(200, result.response, requestId), store: result.store, streamRecords: result.streamRecords, consumed: result.capacity };
+    result = operation(seen, parsed, nowMs);
   } catch (e) {
     if (e instanceof DynamoDbError) return fail(e);
     throw e;
   }
+  const committed = commitWrites(tables, seen, result.store, result.writes, nowMs);
+  return { ...httpResponse(200, result.response, requestId), store: committed.store, streamRecords: committed.streamRecords, consumed: result.capacity };
 }

@@ -3,6 +3,7 @@ import { consumedCapacityJson, readUnits, returnConsumedCapacityOf, writeUnits, 
 import { CONDITIONAL_CHECK_FAILED, DynamoDbError, validation } from './dynamoDbError';
 import type { Condition, DocumentPath, UpdateAction } from './expressionAst';
 import { evaluateCondition, project } from './expressionEvaluator';
+import type { ItemWrite } from './itemWrite';
 import { parseCondition, parseProjection, parseUpdate, type ExpressionContext } from './expressionParser';
 import {
   consistentReadOf,
@@ -16,9 +17,8 @@ import {
   type OperationResult,
   type ReturnValues,
 } from './requestFields';
-import { streamChange } from './streamChange';
 import { applyCheckedUpdate, checkUpdateActions } from './updateApplier';
-import { checkKey, keyId, keyNamesOf, keyOfItem, tableOf, withItem, type DynamoDbStore, type DynamoDbTable } from './tableStore';
+import { checkKey, keyId, keyNamesOf, keyOfItem, tableOf, type DynamoDbStore, type DynamoDbTable } from './tableStore';
 
 export function checkItemSize(item: AttributeMap): void {
   if (itemSize(item) > MAX_ITEM_BYTES) throw validation('Item size has exceeded the maximum allowed size');
@@ -116,6 +116,11 @@ export function planConditionCheck(store: DynamoDbStore, request: JsonObject): W
   return { table, id, oldItem, newItem: oldItem, condition, returnOldOnFailure: returnOnConditionFailureOf(request), updatedPaths: [], conditionOnly: true };
 }
 
+/** The item change a plan commits (its table's owner applies it: see itemWrite.ts). */
+export function writeOf(plan: WritePlan): ItemWrite {
+  return { tableName: plan.table.name, id: plan.id, oldItem: plan.oldItem, newItem: plan.newItem };
+}
+
 /** Bytes a write is billed for: the larger of the item before and after. */
 export function planBytes(plan: WritePlan): number {
   return Math.max(plan.oldItem ? itemSize(plan.oldItem) : 0, plan.newItem ? itemSize(plan.newItem) : 0);
@@ -147,40 +152,38 @@ function returnedAttributes(plan: WritePlan, mode: ReturnValues): AttributeMap |
   }
 }
 
-function executeWrite(store: DynamoDbStore, request: JsonObject, plan: WritePlan, returnValues: ReturnValues, nowMs: number): OperationResult {
+function executeWrite(store: DynamoDbStore, request: JsonObject, plan: WritePlan, returnValues: ReturnValues): OperationResult {
   const capacityMode = returnConsumedCapacityOf(request.ReturnConsumedCapacity);
   const units = writeUnits(planBytes(plan));
   if (!conditionHolds(plan)) throw conditionFailed(plan, units);
   if (plan.failure) throw plan.failure;
   const capacity: CapacityUsed = { readUnits: 0, writeUnits: units };
-  const change = streamChange(plan.table, plan.oldItem, plan.newItem, nowMs);
-  const next = withItem(store, plan.table, plan.id, plan.newItem);
   const attributes = returnedAttributes(plan, returnValues);
   const consumed = consumedCapacityJson(plan.table.name, capacity, capacityMode);
   return {
-    store: next,
+    store,
     response: {
       ...(attributes && Object.keys(attributes).length ? { Attributes: attributes } : {}),
       ...(consumed ? { ConsumedCapacity: consumed } : {}),
     },
-    streamRecords: change ? [change] : [],
+    writes: [writeOf(plan)],
     capacity,
   };
 }
 
-export function putItem(store: DynamoDbStore, request: JsonObject, nowMs: number): OperationResult {
+export function putItem(store: DynamoDbStore, request: JsonObject): OperationResult {
   const returnValues = returnValuesOf(request, ['NONE', 'ALL_OLD']);
-  return executeWrite(store, request, planPut(store, request), returnValues, nowMs);
+  return executeWrite(store, request, planPut(store, request), returnValues);
 }
 
-export function deleteItem(store: DynamoDbStore, request: JsonObject, nowMs: number): OperationResult {
+export function deleteItem(store: DynamoDbStore, request: JsonObject): OperationResult {
   const returnValues = returnValuesOf(request, ['NONE', 'ALL_OLD']);
-  return executeWrite(store, request, planDelete(store, request), returnValues, nowMs);
+  return executeWrite(store, request, planDelete(store, request), returnValues);
 }
 
-export function updateItem(store: DynamoDbStore, request: JsonObject, nowMs: number): OperationResult {
+export function updateItem(store: DynamoDbStore, request: JsonObject): OperationResult {
   const returnValues = returnValuesOf(request, ['NONE', 'ALL_OLD', 'UPDATED_OLD', 'ALL_NEW', 'UPDATED_NEW']);
-  return executeWrite(store, request, planUpdate(store, request), returnValues, nowMs);
+  return executeWrite(store, request, planUpdate(store, request), returnValues);
 }
 
 /** The projection a read asks for, or null for the whole item. */
@@ -203,5 +206,5 @@ export function getItem(store: DynamoDbStore, request: JsonObject): OperationRes
   const capacity: CapacityUsed = { readUnits: readUnits(item ? itemSize(item) : 0, consistent), writeUnits: 0 };
   const consumed = consumedCapacityJson(table.name, capacity, capacityMode);
   const shown = item && projection ? project(item, projection) : item;
-  return { store, response: { ...(shown ? { Item: shown } : {}), ...(consumed ? { ConsumedCapacity: consumed } : {}) }, streamRecords: [], capacity };
+  return { store, response: { ...(shown ? { Item: shown } : {}), ...(consumed ? { ConsumedCapacity: consumed } : {}) }, writes: [], capacity };
 }

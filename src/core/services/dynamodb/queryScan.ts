@@ -185,7 +185,7 @@ function respond(store: DynamoDbStore, request: JsonObject, table: DynamoDbTable
       ...(page.lastKey ? { LastEvaluatedKey: page.lastKey } : {}),
       ...(consumed ? { ConsumedCapacity: consumed } : {}),
     },
-    streamRecords: [],
+    writes: [],
     capacity,
   };
 }

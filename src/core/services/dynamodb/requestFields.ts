@@ -2,16 +2,21 @@ import { parseAttributeMap, parseAttributeValue, type AttributeMap } from './att
 import type { CapacityUsed } from './consumedCapacity';
 import { DynamoDbError, validation } from './dynamoDbError';
 import { ExpressionContext } from './expressionParser';
-import type { DynamoDbStreamChange } from './streamChange';
+import type { ItemWrite } from './itemWrite';
 import type { DynamoDbStore } from './tableStore';
 
 export type JsonObject = Record<string, unknown>;
 
-/** What every operation returns: the store after it, the response body, the stream records and the units it consumed. */
+/**
+ * What every operation returns: the store after it (only CreateTable and
+ * DeleteTable change it), the response body, the item writes it checked and
+ * leaves to commit (all of them or, on any refusal, none: the operation
+ * throws before returning) and the units it consumed.
+ */
 export interface OperationResult {
   readonly store: DynamoDbStore;
   readonly response: JsonObject;
-  readonly streamRecords: readonly DynamoDbStreamChange[];
+  readonly writes: readonly ItemWrite[];
   readonly capacity: CapacityUsed;
 }
 

@@ -3,10 +3,12 @@ import { keyAttributes, type DynamoDbTable, type StreamViewType } from './tableS
 
 /**
  * The stream record a write implies: the `dynamodb` member of a DynamoDB
- * Streams record without its SequenceNumber, which the stream (the shard it
- * lands on) assigns. Images follow the table's StreamViewType
+ * Streams record. Images follow the table's StreamViewType
  * (NEW_AND_OLD_IMAGES when the table has no stream), and SizeBytes counts
- * the keys and the images it carries, as src/core/sources/dynamoTable.ts does.
+ * the keys and the images it carries. A stream trigger's table
+ * (src/core/sources/dynamoTable.ts) makes its records with this too, for the
+ * form's writes and the model's alike, and adds the SequenceNumber its
+ * shard assigns; a standalone table's records have none.
  */
 export interface DynamoDbStreamChange {
   readonly tableName: string;
@@ -16,6 +18,8 @@ export interface DynamoDbStreamChange {
     readonly Keys: AttributeMap;
     readonly NewImage?: AttributeMap;
     readonly OldImage?: AttributeMap;
+    /** Set when a live table's stream took the record (its shard assigned it). */
+    readonly SequenceNumber?: string;
     readonly SizeBytes: number;
     readonly StreamViewType: StreamViewType;
   };

@@ -2,11 +2,10 @@ import { md5Hex } from '../../sources/md5';
 import { utf8Bytes } from '../../codec';
 import { DynamoDbError, invalidParameter, validation } from './dynamoDbError';
 import { isObject, optionalString, type JsonObject, type OperationResult } from './requestFields';
-import { tableOf, tableSizeBytes, type DynamoDbStore, type DynamoDbTable, type KeyElement, type KeyType, type StreamViewType } from './tableStore';
+import { STREAM_VIEW_TYPES, tableOf, tableSizeBytes, type DynamoDbStore, type DynamoDbTable, type KeyElement, type KeyType, type StreamViewType } from './tableStore';
 
 const NO_UNITS = { readUnits: 0, writeUnits: 0 };
 const TABLE_NAME = /^[a-zA-Z0-9_.-]{3,255}$/;
-const VIEW_TYPES: readonly StreamViewType[] = ['KEYS_ONLY', 'NEW_IMAGE', 'OLD_IMAGE', 'NEW_AND_OLD_IMAGES'];
 
 function checkTableName(name: string | undefined): string {
   if (name === undefined) throw validation("1 validation error detected: Value null at 'tableName' failed to satisfy constraint: Member must not be null");
@@ -47,7 +46,7 @@ function keySchemaOf(request: JsonObject): { partitionKey: KeyElement; sortKey?:
 }
 
 /** A UUID-shaped TableId derived from the table's name and creation time (the core has no randomness of its own). */
-function tableIdOf(name: string, nowMs: number): string {
+export function tableIdOf(name: string, nowMs: number): string {
   const h = md5Hex(utf8Bytes(`${name}@${nowMs}`));
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
@@ -82,7 +81,7 @@ function streamOf(request: JsonObject, nowMs: number): DynamoDbTable['stream'] {
   const spec = request.StreamSpecification;
   if (!isObject(spec) || spec.StreamEnabled !== true) return null;
   const viewType = spec.StreamViewType;
-  if (!VIEW_TYPES.includes(viewType as StreamViewType)) throw validation('Stream View Type must be specified when stream is enabled');
+  if (!STREAM_VIEW_TYPES.includes(viewType as StreamViewType)) throw validation('Stream View Type must be specified when stream is enabled');
   return { viewType: viewType as StreamViewType, label: new Date(nowMs).toISOString().slice(0, 23) };
 }
 
@@ -121,19 +120,20 @@ export function createTable(store: DynamoDbStore, request: JsonObject, nowMs: nu
     stream: streamOf(request, nowMs),
     items: new Map(),
   };
-  return { store: { ...store, tables: { ...store.tables, [name]: table } }, response: { TableDescription: describeTableJson(table, 'CREATING') }, streamRecords: [], capacity: NO_UNITS };
+  return { store: { ...store, tables: { ...store.tables, [name]: table } }, response: { TableDescription: describeTableJson(table, 'CREATING') }, writes: [], capacity: NO_UNITS };
 }
 
 export function describeTable(store: DynamoDbStore, request: JsonObject): OperationResult {
   const table = tableOf(store, optionalString(request, 'TableName'), true);
-  return { store, response: { Table: describeTableJson(table, 'ACTIVE') }, streamRecords: [], capacity: NO_UNITS };
+  return { store, response: { Table: describeTableJson(table, 'ACTIVE') }, writes: [], capacity: NO_UNITS };
 }
 
 export function deleteTable(store: DynamoDbStore, request: JsonObject): OperationResult {
   const table = tableOf(store, optionalString(request, 'TableName'), true);
+  if (table.managedBy) throw new DynamoDbError('ResourceInUseException', `Table ${table.name} belongs to ${table.managedBy}; delete it there`);
   const tables = { ...store.tables };
   delete tables[table.name];
-  return { store: { ...store, tables }, response: { TableDescription: describeTableJson(table, 'DELETING') }, streamRecords: [], capacity: NO_UNITS };
+  return { store: { ...store, tables }, response: { TableDescription: describeTableJson(table, 'DELETING') }, writes: [], capacity: NO_UNITS };
 }
 
 /** ListTables: names in order, at most Limit (1–100, default 100) after ExclusiveStartTableName. */
@@ -148,5 +148,5 @@ export function listTables(store: DynamoDbStore, request: JsonObject): Operation
     .filter((n) => start === undefined || n > start);
   const page = names.slice(0, limit);
   const more = names.length > limit;
-  return { store, response: { TableNames: page, ...(more ? { LastEvaluatedTableName: page[page.length - 1] } : {}) }, streamRecords: [], capacity: NO_UNITS };
+  return { store, response: { TableNames: page, ...(more ? { LastEvaluatedTableName: page[page.length - 1] } : {}) }, writes: [], capacity: NO_UNITS };
 }

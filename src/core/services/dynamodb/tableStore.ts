@@ -14,6 +14,7 @@ export interface TableKeySchema {
 }
 
 export type StreamViewType = 'KEYS_ONLY' | 'NEW_IMAGE' | 'OLD_IMAGE' | 'NEW_AND_OLD_IMAGES';
+export const STREAM_VIEW_TYPES: readonly StreamViewType[] = ['KEYS_ONLY', 'NEW_IMAGE', 'OLD_IMAGE', 'NEW_AND_OLD_IMAGES'];
 
 export interface DynamoDbTable {
   readonly name: string;
@@ -24,8 +25,14 @@ export interface DynamoDbTable {
   readonly billingMode: 'PAY_PER_REQUEST' | 'PROVISIONED';
   readonly provisioned: { readonly readCapacityUnits: number; readonly writeCapacityUnits: number };
   readonly stream: { readonly viewType: StreamViewType; readonly label: string } | null;
-  /** Items by their key's id (`keyId`). Never mutated: a write makes a new map. */
+  /**
+   * Items by their key's id (`keyId`). A standalone table's map is never
+   * mutated (a write makes a new map); a live table's (`managedBy`) is its
+   * owner's own map, read in place and written only by the owner.
+   */
   readonly items: ReadonlyMap<string, AttributeMap>;
+  /** Set when the table belongs to something else (a DynamoDB stream trigger): DeleteTable refuses it. */
+  readonly managedBy?: string;
 }
 
 /** The workspace's DynamoDB: its tables, in one account and region. A value: operations return a new store. */
@@ -110,9 +117,14 @@ export function keyAttributes(schema: TableKeySchema, item: AttributeMap): Attri
   return key;
 }
 
+/** The partition key's value as text (`S:abc`, `N:1.5`, `B:AQ==`): what a partition, and a stream shard, is chosen by. */
+export function partitionKeyText(schema: TableKeySchema, item: AttributeMap): string {
+  return scalarText(item[schema.partitionKey.name]);
+}
+
 /** The hash DynamoDB places a partition by; a Scan walks partitions in this order, then sort keys. */
 function partitionHash(schema: TableKeySchema, item: AttributeMap): string {
-  return md5Hex(utf8Bytes(scalarText(item[schema.partitionKey.name])));
+  return md5Hex(utf8Bytes(partitionKeyText(schema, item)));
 }
 
 /** Sort-key order within one partition. */
@@ -126,14 +138,6 @@ export function scanOrder(table: DynamoDbTable): AttributeMap[] {
   const withHash = [...table.items.values()].map((item) => ({ item, hash: partitionHash(table.keySchema, item) }));
   withHash.sort((a, b) => (a.hash < b.hash ? -1 : a.hash > b.hash ? 1 : compareSortKeys(table.keySchema, a.item, b.item)));
   return withHash.map((x) => x.item);
-}
-
-/** The store with one item written (or deleted, `item` undefined). */
-export function withItem(store: DynamoDbStore, table: DynamoDbTable, id: string, item: AttributeMap | undefined): DynamoDbStore {
-  const items = new Map(table.items);
-  if (item) items.set(id, item);
-  else items.delete(id);
-  return { ...store, tables: { ...store.tables, [table.name]: { ...table, items } } };
 }
 
 export function tableSizeBytes(table: DynamoDbTable): number {

@@ -1,9 +1,8 @@
 import { consumedCapacityJson, returnConsumedCapacityOf, writeUnits, type CapacityUsed } from './consumedCapacity';
 import { CONDITIONAL_CHECK_FAILED, DynamoDbError, validation } from './dynamoDbError';
-import { conditionHolds, planBytes, planConditionCheck, planDelete, planPut, planUpdate, type WritePlan } from './itemOperations';
+import { conditionHolds, planBytes, planConditionCheck, planDelete, planPut, planUpdate, writeOf, type WritePlan } from './itemOperations';
 import { isObject, type JsonObject, type OperationResult } from './requestFields';
-import { streamChange, type DynamoDbStreamChange } from './streamChange';
-import { withItem, type DynamoDbStore } from './tableStore';
+import type { DynamoDbStore } from './tableStore';
 
 const MAX_TRANSACT_ITEMS = 100;
 
@@ -25,7 +24,7 @@ interface Reason {
  * included, consumes two write units per KB. ClientRequestToken idempotency
  * is not modelled.
  */
-export function transactWriteItems(store: DynamoDbStore, request: JsonObject, nowMs: number): OperationResult {
+export function transactWriteItems(store: DynamoDbStore, request: JsonObject): OperationResult {
   const raw = request.TransactItems;
   if (!Array.isArray(raw) || raw.length === 0) throw validation("1 validation error detected: Value null at 'transactItems' failed to satisfy constraint: Member must not be null");
   if (raw.length > MAX_TRANSACT_ITEMS) {
@@ -58,16 +57,7 @@ export function transactWriteItems(store: DynamoDbStore, request: JsonObject, no
     error.chargedWriteUnits = capacity.writeUnits;
     throw error;
   }
-  let next = store;
-  const records: DynamoDbStreamChange[] = [];
-  for (const plan of plans) {
-    if (plan.conditionOnly) continue;
-    const table = next.tables[plan.table.name]!;
-    const change = streamChange(table, plan.oldItem, plan.newItem, nowMs);
-    if (change) records.push(change);
-    next = withItem(next, table, plan.id, plan.newItem);
-  }
   const mode = returnConsumedCapacityOf(request.ReturnConsumedCapacity);
   const consumed = mode === 'NONE' ? {} : { ConsumedCapacity: [...perTable].map(([name, units]) => consumedCapacityJson(name, units, mode)) };
-  return { store: next, response: consumed, streamRecords: records, capacity };
+  return { store, response: consumed, writes: plans.filter((p) => !p.conditionOnly).map(writeOf), capacity };
 }

@@ -4,7 +4,8 @@ import { pascalCase } from '../../workspace/exportLayout';
 import { FUNCTION_NAME_MAX, triggerKind } from '../triggerKind';
 import { startingPositionSchema, streamEvent, streamSettingsSchema } from './streamSettingsSchema';
 
-const keyAttribute = s.object({ name: s.string(255), type: s.enum(['S', 'N']) });
+// B keys are valid: the form cannot type binary, but the DynamoDB service model (an SDK client in a handler) can write them.
+const keyAttribute = s.object({ name: s.string(255), type: s.enum(['S', 'N', 'B']) });
 
 /** A DynamoDB table's stream, read by an event source mapping that invokes one function. */
 export const dynamodbTriggerKind = triggerKind({
