@@ -14,7 +14,8 @@ export type EnvironmentMessage =
   /** `cpuMs` as the environment claims it: the gate bounds it by the duration the app measured. */
   | { t: 'invokeDone'; requestId: string; cpuMs: number; outcome: HandlerOutcome; logs: LogLine[] }
   | { t: 'exited'; exitStatus: number; logs: LogLine[] }
-  | { t: 'aws'; id: number; request: WireAwsRequest };
+  /** An AWS SDK request; carries no logs (always empty). */
+  | { t: 'aws'; id: number; request: WireAwsRequest; logs: LogLine[] };
 
 /** The runtime's caps (src/runtime/logSink.ts), plus its own line saying what it dropped. */
 const MAX_LINES = 10_001;
@@ -73,7 +74,8 @@ function readAwsRequest(v: unknown): WireAwsRequest | null {
     else if (Array.isArray(x) && x.every((y) => typeof y === 'string')) q[k] = x as string[];
     else return null;
   }
-  if (typeof body === 'string' ? body.length > MAX_AWS_BODY : !(body instanceof Uint8Array) || body.byteLength > MAX_AWS_BODY) return null;
+  if (typeof body === 'string') return body.length > MAX_AWS_BODY ? null : { method, hostname, path, query: q, headers, body };
+  if (!(body instanceof Uint8Array) || body.byteLength > MAX_AWS_BODY) return null;
   return { method, hostname, path, query: q, headers, body };
 }
 
@@ -102,7 +104,7 @@ export function readEnvironmentMessage(data: unknown, nowMs: number): Environmen
       return typeof data.exitStatus === 'number' ? { t: 'exited', exitStatus: data.exitStatus, logs } : null;
     case 'aws': {
       const request = readAwsRequest(data.request);
-      return request && typeof data.id === 'number' && Number.isSafeInteger(data.id) ? { t: 'aws', id: data.id, request } : null;
+      return request && typeof data.id === 'number' && Number.isSafeInteger(data.id) ? { t: 'aws', id: data.id, request, logs: [] } : null;
     }
     default:
       return null;

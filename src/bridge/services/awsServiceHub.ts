@@ -1,5 +1,6 @@
 import type { Random } from '../../core/random';
-import { handleDynamoDbRequest } from '../../core/services/dynamodb/handleDynamoDbRequest';
+import { handleDynamoDbRequestOn } from '../../core/services/dynamodb/handleDynamoDbRequest';
+import { dynamoTableResolver } from '../../core/sources/dynamoTableResolver';
 import { emptyDynamoDbStore, type DynamoDbStore } from '../../core/services/dynamodb/tableStore';
 import { createEventBridgeServiceState, type EventBridgeRuleConfig } from '../../core/services/eventbridge/eventBridgeServiceState';
 import { handleEventBridgeRequest } from '../../core/services/eventbridge/handleEventBridgeRequest';
@@ -130,11 +131,8 @@ export class AwsServiceHub {
 
   private answer(service: AwsServiceName, request: WireAwsRequest, _caller: AwsCaller): WireAwsResponse {
     switch (service) {
-      case 'dynamodb': {
-        const r = handleDynamoDbRequest(this.dynamo, { target: headerOf(request.headers, 'x-amz-target'), body: textOf(request.body) }, this.options.now());
-        this.dynamo = r.store;
-        return wireResponse(r);
-      }
+      case 'dynamodb':
+        return this.answerDynamoDb(request);
       case 'sqs':
         return this.answerSqs(request);
       case 'sns':
@@ -144,6 +142,23 @@ export class AwsServiceHub {
       default:
         return notImplemented(service);
     }
+  }
+
+  /**
+   * DynamoDB: a stream trigger's table is that trigger's live table (its
+   * writes reach the stream its mapping reads, under the mapping's id);
+   * the others are the workspace's standalone tables.
+   */
+  private answerDynamoDb(request: WireAwsRequest): WireAwsResponse {
+    const live = this.live.tablesWithSources();
+    const routing = dynamoTableResolver(this.dynamo, live.keys());
+    const r = handleDynamoDbRequestOn(routing.resolver, { target: headerOf(request.headers, 'x-amz-target'), body: textOf(request.body) }, this.options.now());
+    this.dynamo = r.store;
+    for (const [table, commands] of routing.commands) {
+      const sourceId = live.get(table);
+      if (sourceId !== undefined && commands.length > 0) this.ports.act(sourceId, (out) => out.push(...commands));
+    }
+    return wireResponse(r);
   }
 
   /** SQS: the model checks, deduplicates and stores; messages for a queue with a trigger go to that trigger's queue, which Lambda polls. */

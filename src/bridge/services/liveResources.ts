@@ -50,9 +50,10 @@ export class LiveResources {
     return undefined;
   }
 
-  tables(): DynamoTable[] {
-    const seen = new Map<string, DynamoTable>();
-    for (const s of this.sources()) if (s instanceof StreamEventSourceMapping && s.streamSource instanceof DynamoTable) seen.set(s.streamSource.name, s.streamSource);
-    return [...seen.values()];
+  /** Every trigger's DynamoDB table, with the id of the mapping that reads it (its writes' commands are carried under it). */
+  tablesWithSources(): Map<DynamoTable, string> {
+    const out = new Map<DynamoTable, string>();
+    for (const s of this.sources()) if (s instanceof StreamEventSourceMapping && s.streamSource instanceof DynamoTable) out.set(s.streamSource, s.id);
+    return out;
   }
 }
