@@ -8,7 +8,8 @@ import type { ServiceRequest, ServiceResponse } from '../serviceTypes';
  * the client's `requestHandler` turns the signed `HttpRequest` into a
  * `ServiceRequest` (path with its query string, headers, body as UTF-8
  * text) and the model's `ServiceResponse` into the `HttpResponse` the SDK
- * deserializes (a Uint8Array body, which the SDK's `collectBody` takes as is).
+ * deserializes (header names lower-cased as Node's HTTP client gives them, a
+ * Uint8Array body, which the SDK's `collectBody` takes as is).
  * Kept local to the Lambda model: other services' tests have their own.
  */
 
@@ -29,7 +30,9 @@ export function sdkHarness(handler: ServiceHandler): SdkHarness {
         const serviceRequest = toServiceRequest(request);
         requests.push(serviceRequest);
         const r = await handler(serviceRequest);
-        return { response: new HttpResponse({ statusCode: r.status, headers: r.headers, body: utf8Bytes(r.body) }) };
+        // Node's HTTP client hands the SDK lower-case header names; the SDK's metadata reads them so.
+        const headers = Object.fromEntries(Object.entries(r.headers).map(([k, v]) => [k.toLowerCase(), v]));
+        return { response: new HttpResponse({ statusCode: r.status, headers, body: utf8Bytes(r.body) }) };
       },
     },
   };
