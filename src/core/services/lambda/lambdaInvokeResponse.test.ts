@@ -1,5 +1,6 @@
 import { InvokeCommand, type InvokeCommandInput, type InvokeCommandOutput } from '@aws-sdk/client-lambda';
 import { describe, expect, it } from 'vitest';
+import type { AsyncInvokeResult, InvokeResult } from '../../../bridge/liveDriver';
 import { timeoutError, type LambdaError } from '../../lambdaError';
 import { base64Text, lambdaTestClient, payloadText } from './lambdaSdkHarness.test-support';
 import { LOG_RESULT_MAX_BYTES, lambdaInvokeResponse, logResult, type LambdaInvokeOutcome } from './lambdaInvokeResponse';
@@ -112,5 +113,14 @@ describe('lambdaInvokeResponse: what a caller of InvokeCommand receives', () => 
     expect([tooLarge.name, tooLarge.$metadata.httpStatusCode, tooLarge.message]).toEqual(['RequestEntityTooLargeException', 413, 'too large']);
     const gone = await thrown({ FunctionName: 'orders' }, { kind: 'rejected', statusCode: 404, error: { errorType: 'ResourceNotFoundException', errorMessage: 'Function not found: x', trace: [] } });
     expect([gone.name, gone.$metadata.httpStatusCode, gone.$metadata.requestId]).toEqual(['ResourceNotFoundException', 404, 'rid-refused']);
+  });
+});
+
+describe('LambdaInvokeOutcome', () => {
+  it('takes the bridge\'s InvokeResult and AsyncInvokeResult as they are (a type-level check)', () => {
+    const fromSync = (r: InvokeResult): LambdaInvokeOutcome => r;
+    const fromAsync = (r: AsyncInvokeResult): LambdaInvokeOutcome => r;
+    expect(fromAsync({ kind: 'accepted', statusCode: 202, requestId: 'r' })).toEqual({ kind: 'accepted', statusCode: 202, requestId: 'r' });
+    expect(typeof fromSync).toBe('function');
   });
 });
