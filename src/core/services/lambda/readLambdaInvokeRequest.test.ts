@@ -57,6 +57,7 @@ describe('readLambdaInvokeRequest: the request InvokeCommand sends', () => {
       logType: 'None',
       payload: '{"id":7}',
       clientContext: null,
+      traceHeader: null,
     });
   });
 

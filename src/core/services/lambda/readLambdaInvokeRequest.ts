@@ -33,6 +33,12 @@ export interface LambdaInvokeCall {
   payload: string;
   /** The client context as the JSON text it encodes (base64 on the wire), or null. */
   clientContext: string | null;
+  /**
+   * The caller's `X-Amzn-Trace-Id`, or null: the AWS SDK adds it from
+   * `_X_AMZN_TRACE_ID` when it runs in a function, and it carries the
+   * chain's `Lineage` for recursive loop detection (src/core/recursion).
+   */
+  traceHeader: string | null;
 }
 
 export type LambdaInvokeRequest = LambdaInvokeCall | { kind: 'error'; response: ServiceResponse };
@@ -108,7 +114,8 @@ export function readLambdaInvokeRequest(request: ServiceRequest, known: KnownFun
   const refusal = invocationType === 'Event' ? (checkAsyncPayload(payload) ?? checkRequestPayload(payload)) : checkRequestPayload(payload);
   if (refusal) return { kind: 'error', response: lambdaErrorResponse(refusal.statusCode, refusal.error, requestId) };
 
-  return { kind: 'invoke', functionName: parsed.name, qualifier, invocationType, logType, payload, clientContext };
+  const traceHeader = header(request, 'x-amzn-trace-id') ?? null;
+  return { kind: 'invoke', functionName: parsed.name, qualifier, invocationType, logType, payload, clientContext, traceHeader };
 }
 
 function decode(s: string): string | null {
