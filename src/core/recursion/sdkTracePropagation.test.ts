@@ -27,7 +27,12 @@ afterEach(() => {
   }
 });
 
-/** A function that invokes itself through the SDK until Lambda stops it; the number of invocations that ran, and how it ended. */
+/**
+ * A function that invokes itself synchronously through the SDK until Lambda
+ * stops it; the number of invocations that ran, and how it ended. (An Event
+ * Invoke would be answered 202 and stopped later, when Lambda's queue
+ * dispatches it: its event goes to the on-failure destination or DLQ.)
+ */
 async function selfInvokingLoop(recursiveLoop: RecursiveLoop, maxRuns: number): Promise<{ runs: number; ended: string; sentHeaders: (string | undefined)[] }> {
   const random = createRandom(9);
   const { client, requests } = lambdaTestClient((request) => {
@@ -37,7 +42,8 @@ async function selfInvokingLoop(recursiveLoop: RecursiveLoop, maxRuns: number): 
     if (check.action === 'stop') return lambdaInvokeResponse({ kind: 'rejected', statusCode: RECURSIVE_INVOCATION_STATUS, error: recursiveInvocationError() }, { logType: 'None', requestId: 'rid' });
     // The invocation runs: its environment gets the advanced header, which its own SDK calls will carry.
     process.env[TRACE_ID_ENV] = check.traceHeader;
-    return lambdaInvokeResponse({ kind: 'accepted', requestId: `req-${check.invocation}` }, { logType: 'None' });
+    const requestId = `req-${check.invocation}`;
+    return lambdaInvokeResponse({ kind: 'finished', record: { requestId }, logs: [], response: { ok: true, payload: 'null' } }, { logType: call.logType });
   });
   process.env.AWS_LAMBDA_FUNCTION_NAME = 'self';
   delete process.env[TRACE_ID_ENV];
@@ -45,7 +51,7 @@ async function selfInvokingLoop(recursiveLoop: RecursiveLoop, maxRuns: number): 
   let ended = 'limit';
   while (runs < maxRuns) {
     try {
-      await client.send(new InvokeCommand({ FunctionName: 'self', InvocationType: 'Event' }));
+      await client.send(new InvokeCommand({ FunctionName: 'self' }));
       runs++;
     } catch (e) {
       ended = (e as Error).name;
