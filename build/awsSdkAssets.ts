@@ -89,6 +89,42 @@ export const getRuntimeConfig = (config) => getBrowserRuntimeConfig({
   },
 };
 
+/**
+ * The SDK's recursion-detection middleware as its Node.js build has it (the
+ * browser build's does nothing): inside a Lambda function (AWS_LAMBDA_FUNCTION_NAME
+ * set) each request carries the invocation's _X_AMZN_TRACE_ID as
+ * X-Amzn-Trace-Id, which SQS keeps as AWSTraceHeader and Lambda's recursive
+ * loop detection reads. (Node's also reads Lambda's invoke store; the
+ * playground's runtime sets the variable per invocation instead.)
+ */
+const recursionDetection: EsbuildPlugin = {
+  name: 'aws-sdk-recursion-detection',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]middleware-recursion-detection[\\/]getRecursionDetectionPlugin\.browser\.js$/ }, (args) => ({
+      loader: 'js',
+      resolveDir: args.path.replace(/[\\/][^\\/]*$/, ''),
+      contents: `import { recursionDetectionMiddlewareOptions } from "./configuration";
+const recursionDetectionMiddleware = () => (next) => async (args) => {
+  const { request } = args;
+  const headers = request && typeof request === 'object' ? request.headers : undefined;
+  if (headers && !Object.keys(headers).some((h) => h.toLowerCase() === 'x-amzn-trace-id')) {
+    const env = globalThis.process?.env ?? {};
+    const functionName = env.AWS_LAMBDA_FUNCTION_NAME;
+    const traceId = env._X_AMZN_TRACE_ID;
+    if (typeof functionName === 'string' && functionName !== '' && typeof traceId === 'string' && traceId !== '') headers['X-Amzn-Trace-Id'] = traceId;
+  }
+  return next(args);
+};
+export const getRecursionDetectionPlugin = () => ({
+  applyToStack: (clientStack) => {
+    clientStack.add(recursionDetectionMiddleware(), recursionDetectionMiddlewareOptions);
+  },
+});
+`,
+    }));
+  },
+};
+
 /** One group's script: it registers each of its packages' exports under its name in the environment. */
 export async function bundleAwsSdkGroup(group: string): Promise<string> {
   const packages = Object.keys(AWS_SDK_PACKAGES).filter((p) => AWS_SDK_PACKAGES[p] === group);
@@ -108,7 +144,7 @@ export async function bundleAwsSdkGroup(group: string): Promise<string> {
     minify: true,
     legalComments: 'none',
     logLevel: 'silent',
-    plugins: [lambdaDefaults],
+    plugins: [lambdaDefaults, recursionDetection],
   });
   return result.outputFiles[0]?.text ?? '';
 }

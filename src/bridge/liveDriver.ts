@@ -72,6 +72,8 @@ export interface InvokeOptions {
   /** What caused the invocation ("Invoke button", "SQS queue orders" …), for the logs; kept with its ticket. */
   origin?: string;
   qualifier?: string; // the version or alias the caller named (the context's invokedFunctionArn is qualified with it)
+  /** The X-Ray trace header the invocation continues (an SQS message's AWSTraceHeader, an SDK caller's): the handler's _X_AMZN_TRACE_ID. */
+  traceHeader?: string;
 }
 
 interface LiveEnvironment {
@@ -193,6 +195,7 @@ export class LiveDriver {
   invokeAsync(payload: string, options: InvokeOptions = {}): Promise<AsyncInvokeResult> {
     const ticket = nextTicket++;
     this.origins.note(ticket, options.origin);
+    this.origins.noteTrace(ticket, options.traceHeader);
     const result = wait(this.waitingAsync, ticket, options.signal, this.disposed);
     if (!options.signal?.aborted) this.feed({ type: 'invoke', ticket, payload, invocationType: 'Event', ...(options.qualifier ? { qualifier: options.qualifier } : {}) });
     return result;
@@ -233,6 +236,7 @@ export class LiveDriver {
   invoke(payload: string, options: InvokeOptions = {}): Promise<InvokeResult> {
     const ticket = nextTicket++;
     this.origins.note(ticket, options.origin);
+    this.origins.noteTrace(ticket, options.traceHeader);
     const result = wait(this.waiting, ticket, options.signal, this.disposed);
     if (!options.signal?.aborted) this.feed({ type: 'invoke', ticket, payload, ...(options.qualifier ? { qualifier: options.qualifier } : {}) });
     this.updateWatchdog();
@@ -301,6 +305,9 @@ export class LiveDriver {
         env.gate.invokeSent(c.requestId, env.sentAt);
         const message: ToEnvironment = { t: 'invoke', requestId: c.requestId, payload: c.payload, remainingMs: c.remainingMs };
         if (c.invokedFunctionArn !== undefined) message.invokedFunctionArn = c.invokedFunctionArn;
+        const ticket = this.platform.servingTicket(c.envId);
+        const traceId = ticket === null ? null : this.origins.traceOf(ticket);
+        if (traceId !== null) message.traceId = traceId;
         env.port.postMessage(message);
         break;
       }

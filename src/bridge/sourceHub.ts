@@ -5,8 +5,9 @@ import type { PlatformScheduler } from './platformScheduler';
 
 /** What the hub needs of a function: the Invoke API, synchronous and asynchronous. */
 export interface InvokeTarget {
-  invoke(payload: string): Promise<InvokeResult>;
-  invokeAsync(payload: string): Promise<AsyncInvokeResult>;
+  /** `traceHeader`: the X-Ray trace header the invocation continues (its request chain), if any. */
+  invoke(payload: string, traceHeader?: string): Promise<InvokeResult>;
+  invokeAsync(payload: string, traceHeader?: string): Promise<AsyncInvokeResult>;
 }
 
 export interface SourceHubOptions {
@@ -105,10 +106,10 @@ export class SourceHub {
       if (!target) {
         result = missing;
       } else if (c.invocationType === 'Event') {
-        const r = await target.invokeAsync(c.payload);
+        const r = await target.invokeAsync(c.payload, c.traceHeader);
         result = r.kind === 'accepted' ? { kind: 'accepted' } : { kind: 'rejected', statusCode: r.statusCode, error: r.error };
       } else {
-        const r = await target.invoke(c.payload);
+        const r = await target.invoke(c.payload, c.traceHeader);
         if (r.kind === 'rejected') result = { kind: 'rejected', statusCode: r.statusCode, error: r.error };
         else result = r.response.ok ? { kind: 'success', payload: r.response.payload } : { kind: 'functionError', error: r.response.error };
       }

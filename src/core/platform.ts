@@ -192,7 +192,12 @@ export class Platform {
   }
 
   /** The live (not destroyed) environments, oldest first. */
-  environmentViews(): EnvironmentView[] {
+  /** The ticket of the invocation an environment is serving, or null. */
+  servingTicket(envId: string): number | null {
+    return this.pool.get(envId)?.serving?.ticket ?? null;
+  }
+
+    environmentViews(): EnvironmentView[] {
     return this.pool.views();
   }
 

@@ -96,7 +96,8 @@ export type ToEnvironment =
   /** The answer to the environment's AWS SDK request `id`. */
   | { t: 'awsResult'; id: number; response: WireAwsResponse }
   /** `invokedFunctionArn`: the qualified ARN when the caller named a version or alias (absent: the function's ARN). */
-  | { t: 'invoke'; requestId: string; payload: string; remainingMs: number; invokedFunctionArn?: string };
+  /** `traceId`: the X-Ray trace header the invocation continues (absent: the runtime makes one from the request id). */
+  | { t: 'invoke'; requestId: string; payload: string; remainingMs: number; invokedFunctionArn?: string; traceId?: string };
 
 export type WireOutcome =
   | { kind: 'success'; payload: string }

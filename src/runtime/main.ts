@@ -249,15 +249,16 @@ async function init(s: InitSpec): Promise<void> {
 }
 
 /** A custom runtime's invocation: handed to the bootstrap's `next` through the Runtime API. */
-function invokeCustom(api: { deliver(inv: ApiInvocation): void }, requestId: string, payload: string, remainingMs: number, invokedArn: string | undefined): void {
+function invokeCustom(api: { deliver(inv: ApiInvocation): void }, requestId: string, payload: string, remainingMs: number, invokedArn: string | undefined, traceId: string | undefined): void {
   if (!spec || current) return;
   cpu.reset();
   cpu.taskStarted();
   waitedMs = 0;
   current = { requestId };
   hold.begin();
-  const traceId = `Root=1-${Math.floor(dateNow() / 1000).toString(16)}-${requestId.replace(/-/g, '').slice(0, 24)};Parent=${requestId.replace(/-/g, '').slice(-16)};Sampled=0`;
-  api.deliver({ requestId, payload, deadlineMs: dateNow() + remainingMs, invokedFunctionArn: invokedArn ?? spec.functionArn, traceId });
+  // The platform's trace header when the invocation continues a request chain (recursive loop detection reads it), else a new one.
+  const trace = traceId ?? `Root=1-${Math.floor(dateNow() / 1000).toString(16)}-${requestId.replace(/-/g, '').slice(0, 24)};Parent=${requestId.replace(/-/g, '').slice(-16)};Sampled=0`;
+  api.deliver({ requestId, payload, deadlineMs: dateNow() + remainingMs, invokedFunctionArn: invokedArn ?? spec.functionArn, traceId: trace });
 }
 
 /** The managed Node.js runtime runs one event `next` handed it: the handler, with Lambda's context. */
@@ -265,11 +266,14 @@ function runNodeHandler(s: InitSpec, fn: HandlerFn, inv: ApiInvocation): Promise
   // The deadline as the performance clock reads it (the context's remaining time never depends on Date.now).
   const context = makeContext(s, inv.requestId, now() + (inv.deadlineMs - dateNow()), now, inv.invokedFunctionArn === s.functionArn ? undefined : inv.invokedFunctionArn);
   logs.requestId = inv.requestId;
+  // Node's runtime puts the invocation's trace header in the environment, where the AWS SDK reads it (X-Amzn-Trace-Id).
+  const env = (scope.process as { env?: Record<string, string> } | undefined)?.env;
+  if (env) env._X_AMZN_TRACE_ID = inv.traceId;
   return invokeHandler(fn, parse(inv.payload), context, s.runtime, logs, loop);
 }
 
-function invoke(requestId: string, payload: string, remainingMs: number, invokedArn: string | undefined): void {
-  if (customApi) invokeCustom(customApi, requestId, payload, remainingMs, invokedArn);
+function invoke(requestId: string, payload: string, remainingMs: number, invokedArn: string | undefined, traceId: string | undefined): void {
+  if (customApi) invokeCustom(customApi, requestId, payload, remainingMs, invokedArn, traceId);
 }
 
 function onPortMessage(e: MessageEvent<ToEnvironment>): void {
@@ -279,7 +283,7 @@ function onPortMessage(e: MessageEvent<ToEnvironment>): void {
     sealChannel(self);
     void init(m.spec);
   } else if (m.t === 'awsResult') aws.answer(m.id, m.response);
-  else if (m.t === 'invoke') invoke(m.requestId, m.payload, m.remainingMs, typeof m.invokedFunctionArn === 'string' ? m.invokedFunctionArn : undefined);
+  else if (m.t === 'invoke') invoke(m.requestId, m.payload, m.remainingMs, typeof m.invokedFunctionArn === 'string' ? m.invokedFunctionArn : undefined, typeof m.traceId === 'string' ? m.traceId : undefined);
 }
 
 /** Boot Pyodide now, before any function code (the frame's spare Python worker boots before it has an environment). */

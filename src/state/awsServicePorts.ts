@@ -1,6 +1,8 @@
 import type { AwsServicePorts } from '../bridge/services/awsServiceHub';
 import type { InvokeTarget } from '../bridge/sourceHub';
 import type { Session } from './session';
+import { usePlayground } from './playgroundStore';
+import { useVersions } from './versionsStore';
 
 /**
  * The stores' side of the workspace's AWS services (bridge/services): the
@@ -14,15 +16,21 @@ export function awsServicePorts(session: Session, targetFor: (functionName: stri
     statusCode: 404,
     error: { errorType: 'ResourceNotFoundException', errorMessage: `Function not found: ${functionName}`, trace: [] },
   });
-  const invoke = ((functionName: string, payload: string, type: 'RequestResponse' | 'Event', origin: string) => {
+  const invoke = ((functionName: string, payload: string, type: 'RequestResponse' | 'Event', origin: string, traceHeader?: string) => {
     const target = targetFor(functionName, origin);
     if (!target) return Promise.resolve(notFound(functionName));
-    return type === 'Event' ? target.invokeAsync(payload) : target.invoke(payload);
+    return type === 'Event' ? target.invokeAsync(payload, traceHeader) : target.invoke(payload, traceHeader);
   }) as AwsServicePorts['invoke'];
   return {
     sources: () => session.sources.all(),
     act: (sourceId, action) => session.sources.act(sourceId, action),
     invoke,
+    qualifiers: (name) => {
+      const f = usePlayground.getState().functions.find((x) => x.config.name === name);
+      if (!f) return undefined;
+      const v = useVersions.getState().byFunction[f.id];
+      return ['$LATEST', ...(v?.versions.map((x) => String(x.version)) ?? []), ...(v?.aliases.map((a) => a.name) ?? [])];
+    },
     standaloneQueues: () => [],
     standaloneTopics: () => [],
     billed: () => undefined,

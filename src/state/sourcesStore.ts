@@ -100,15 +100,15 @@ export function invokeTargetFor(functionName: string, origin: string): InvokeTar
     return { driver: t.driver, options: { origin, ...(t.qualifier ? { qualifier: t.qualifier } : {}) } };
   };
   return {
-    invoke: async (payload) => {
+    invoke: async (payload, traceHeader) => {
       const { driver, options } = target();
       countSent(f.id);
-      return driver.invoke(payload, options);
+      return driver.invoke(payload, { ...options, ...(traceHeader ? { traceHeader } : {}) });
     },
-    invokeAsync: async (payload) => {
+    invokeAsync: async (payload, traceHeader) => {
       const { driver, options } = target();
       countSent(f.id);
-      return driver.invokeAsync(payload, options);
+      return driver.invokeAsync(payload, { ...options, ...(traceHeader ? { traceHeader } : {}) });
     },
   };
 }

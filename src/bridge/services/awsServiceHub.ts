@@ -13,6 +13,11 @@ import type { SourceCommand, EventSource } from '../../core/sources/sourceTypes'
 import type { WireAwsRequest, WireAwsResponse } from '../../protocol/messages';
 import type { AsyncInvokeResult, AwsCaller, InvokeResult } from '../liveDriver';
 import { awsEndpointOf, type AwsServiceName } from './awsEndpoint';
+import { readLambdaInvokeRequest } from '../../core/services/lambda/readLambdaInvokeRequest';
+import { checkRecursion, DEFAULT_RECURSIVE_LOOP, type RecursionCheck } from '../../core/recursion/checkRecursion';
+import { recursiveInvocationError, RECURSIVE_INVOCATION_STATUS } from '../../core/recursion/recursionStop';
+import { lambdaErrorResponse } from '../../core/services/lambda/lambdaApiError';
+import { lambdaInvokeResponse } from '../../core/services/lambda/lambdaInvokeResponse';
 import { LiveResources } from './liveResources';
 
 /**
@@ -36,8 +41,10 @@ export interface AwsServicePorts {
   /** Run an action on a live source, its commands carried out by the source hub. */
   act(sourceId: string, action: (out: SourceCommand[]) => void): void;
   /** Invoke a function (a name, `name:qualifier`), through the platform's admission; `origin` names the cause in its logs. */
-  invoke(functionName: string, payload: string, type: 'RequestResponse', origin: string): Promise<InvokeResult>;
-  invoke(functionName: string, payload: string, type: 'Event', origin: string): Promise<AsyncInvokeResult>;
+  invoke(functionName: string, payload: string, type: 'RequestResponse', origin: string, traceHeader?: string): Promise<InvokeResult>;
+  invoke(functionName: string, payload: string, type: 'Event', origin: string, traceHeader?: string): Promise<AsyncInvokeResult>;
+  /** A function's published versions and aliases (`$LATEST` included), or undefined when the workspace has no such function. */
+  qualifiers(functionName: string): readonly string[] | undefined;
   /** The workspace's SQS queues that are not triggers' (standalone resources). */
   standaloneQueues(): readonly SqsServiceQueueConfig[];
   /** Standalone SNS topics. */
@@ -50,6 +57,7 @@ const NO_PORTS: AwsServicePorts = {
   sources: () => [],
   act: () => undefined,
   invoke: (() => Promise.reject(new Error('not wired'))) as AwsServicePorts['invoke'],
+  qualifiers: () => undefined,
   standaloneQueues: () => [],
   standaloneTopics: () => [],
   billed: () => undefined,
@@ -120,7 +128,7 @@ export class AwsServiceHub {
   readonly handle = async (request: WireAwsRequest, caller: AwsCaller): Promise<WireAwsResponse> => {
     const endpoint = awsEndpointOf(request.hostname);
     if (!endpoint) return { error: { code: 'ENOTFOUND', message: `getaddrinfo ENOTFOUND ${request.hostname}` } };
-    const response = this.answer(endpoint.service, request, caller);
+    const response = await this.answer(endpoint.service, request, caller);
     if (this.options.latency !== false) await this.options.delay(MODELLED_LATENCY_MS[endpoint.service]);
     return response;
   };
@@ -129,7 +137,7 @@ export class AwsServiceHub {
     return { nowMs: this.options.now(), random: this.options.random };
   }
 
-  private answer(service: AwsServiceName, request: WireAwsRequest, _caller: AwsCaller): WireAwsResponse {
+  private answer(service: AwsServiceName, request: WireAwsRequest, caller: AwsCaller): WireAwsResponse | Promise<WireAwsResponse> {
     switch (service) {
       case 'dynamodb':
         return this.answerDynamoDb(request);
@@ -139,6 +147,8 @@ export class AwsServiceHub {
         return this.answerSns(request);
       case 'events':
         return this.answerEvents(request);
+      case 'lambda':
+        return this.answerLambda(request, caller);
       default:
         return notImplemented(service);
     }
@@ -161,6 +171,42 @@ export class AwsServiceHub {
     return wireResponse(r);
   }
 
+  /** Lambda Invoke: the function named, through the platform's admission (throttles included), its answer as Lambda's API gives it. */
+  private async answerLambda(request: WireAwsRequest, caller: AwsCaller): Promise<WireAwsResponse> {
+    const requestId = this.options.random.uuid();
+    const known = { region: this.options.region, accountId: this.options.accountId, qualifiers: (name: string) => this.ports.qualifiers(name) };
+    const call = readLambdaInvokeRequest(serviceRequest(request), known, requestId);
+    if (call.kind === 'error') return wireResponse(call.response);
+    const target = call.qualifier ? `${call.functionName}:${call.qualifier}` : call.functionName;
+    const origin = `Lambda Invoke from ${caller.functionName}`;
+    if (call.invocationType === 'DryRun') return wireResponse(lambdaInvokeResponse({ kind: 'dryRun' }, { logType: call.logType, requestId }));
+    // Recursive loop detection: a synchronous caller gets RecursiveInvocationException; an asynchronous event is dropped.
+    const recursion = this.recursion(call.functionName, headerOf(request.headers, 'x-amzn-trace-id'));
+    if (recursion.action === 'stop') {
+      if (call.invocationType === 'Event') return wireResponse(lambdaInvokeResponse({ kind: 'accepted', requestId }, { logType: call.logType, requestId }));
+      return wireResponse(lambdaErrorResponse(RECURSIVE_INVOCATION_STATUS, recursiveInvocationError(), requestId));
+    }
+    const outcome =
+      call.invocationType === 'Event'
+        ? await this.ports.invoke(target, call.payload, 'Event', origin, recursion.traceHeader)
+        : await this.ports.invoke(target, call.payload, 'RequestResponse', origin, recursion.traceHeader);
+    return wireResponse(lambdaInvokeResponse(outcome, { logType: call.logType, requestId }));
+  }
+
+  /** Lambda's recursive loop detection for an invocation the services make, continuing the caller's trace (the SDK's X-Amzn-Trace-Id). */
+  private recursion(functionName: string, traceHeader: string | undefined): RecursionCheck {
+    const name = functionName.split(':')[0] ?? functionName;
+    const functionArn = `arn:aws:lambda:${this.options.region}:${this.options.accountId}:function:${name}`;
+    return checkRecursion({ traceHeader: traceHeader ?? null, functionArn, recursiveLoop: DEFAULT_RECURSIVE_LOOP, random: this.options.random, nowMs: this.options.now() });
+  }
+
+  /** An asynchronous delivery (SNS, EventBridge) to a function, unless recursive loop detection stops it (the event is dropped). */
+  private deliver(functionName: string, event: unknown, origin: string, traceHeader: string | undefined): void {
+    const recursion = this.recursion(functionName, traceHeader);
+    if (recursion.action === 'stop') return;
+    void this.ports.invoke(functionName, JSON.stringify(event), 'Event', origin, recursion.traceHeader).catch(() => undefined);
+  }
+
   /** SQS: the model checks, deduplicates and stores; messages for a queue with a trigger go to that trigger's queue, which Lambda polls. */
   private answerSqs(request: WireAwsRequest): WireAwsResponse {
     this.syncQueues();
@@ -174,7 +220,10 @@ export class AwsServiceHub {
         if (!live || !queue) continue;
         const moved = new Set(e.messages.map((m) => m.messageId));
         this.sqs = { ...this.sqs, queues: { ...this.sqs.queues, [e.queueName]: { ...queue, messages: queue.messages.filter((m) => !moved.has(m.messageId)) } } };
-        this.ports.act(live.sourceId, (out) => live.queue.accept(e.messages, out));
+        // SQS keeps the sender's X-Ray trace header as the message's AWSTraceHeader.
+        const trace = headerOf(request.headers, 'x-amzn-trace-id');
+        const messages = trace ? e.messages.map((m) => ({ ...m, traceHeader: trace })) : e.messages;
+        this.ports.act(live.sourceId, (out) => live.queue.accept(messages, out));
       }
     }
     return wireResponse(r.response);
@@ -203,7 +252,7 @@ export class AwsServiceHub {
     const r = handleSnsRequest(state, serviceRequest(request), this.env());
     for (const e of r.effects) {
       if (e.type === 'billedRequests') this.ports.billed(e);
-      else void this.ports.invoke(e.functionName, JSON.stringify(e.event), 'Event', `SNS topic ${e.topicArn.slice(e.topicArn.lastIndexOf(':') + 1)}`).catch(() => undefined);
+      else this.deliver(e.functionName, e.event, `SNS topic ${e.topicArn.slice(e.topicArn.lastIndexOf(':') + 1)}`, headerOf(request.headers, 'x-amzn-trace-id'));
     }
     return wireResponse(r.response);
   }
@@ -216,7 +265,7 @@ export class AwsServiceHub {
     const r = handleEventBridgeRequest(state, serviceRequest(request), this.env());
     for (const e of r.effects) {
       if (e.type === 'billedRequests') this.ports.billed(e);
-      else void this.ports.invoke(e.functionName, JSON.stringify(e.event), 'Event', `EventBridge rule ${e.ruleName}`).catch(() => undefined);
+      else this.deliver(e.functionName, e.event, `EventBridge rule ${e.ruleName}`, headerOf(request.headers, 'x-amzn-trace-id'));
     }
     return wireResponse(r.response);
   }

@@ -17,7 +17,7 @@ export type SourceCommand =
    * result comes back through `onResult` with it (for `Event`, the result is
    * `accepted` or a refusal: the function's platform owns the retries).
    */
-  | { type: 'invoke'; functionName: string; invocationId: string; payload: string; invocationType: InvocationType }
+  | { type: 'invoke'; functionName: string; invocationId: string; payload: string; invocationType: InvocationType; traceHeader?: string }
   /** Timer ids are the source's own; the hub namespaces them per source. */
   | { type: 'setTimer'; timerId: string; atMs: number }
   | { type: 'clearTimer'; timerId: string }

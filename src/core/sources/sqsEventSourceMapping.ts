@@ -16,6 +16,8 @@ import type { SqsMessageAttributes, SqsSendBatchResult, SqsSendResult } from './
 import type { SqsMappingView } from './sqsMappingView';
 import { SqsQueue, type SqsSendOptions } from './sqsQueue';
 import type { EventSource, SourceCommand, SourceContext, SourceInvokeResult } from './sourceTypes';
+import { checkRecursion, DEFAULT_RECURSIVE_LOOP } from '../recursion/checkRecursion';
+import { recursionStopNotice, stoppedEventDisposition } from '../recursion/recursionStop';
 
 /**
  * An SQS event source mapping (lambda-model.md §4): pollers long-poll the
@@ -313,10 +315,28 @@ export class SqsEventSourceMapping implements EventSource {
     if (!batch || p.state !== 'gathering') return;
     this.clearTimer(`window-${p.id}`, out);
     this.pollers.setState(p, 'invoking', this.ctx.clock.now());
+    // A message sent with a trace header continues its request chain: Lambda's recursive loop detection reads it.
+    const traced = batch.messages.find((m) => m.traceHeader !== undefined)?.traceHeader;
+    const recursion = traced === undefined ? null : this.recursionCheck(traced);
+    if (recursion?.action === 'stop') return this.stopRecursive(batch, recursion.invocation, out);
     this.counts.invokes += 1;
     const payload = JSON.stringify(buildSqsEvent(batch.messages, this.queue.arn, this.ctx.region));
     this.queue.log(`Polled ${plural(batch.messages.length, 'message')} (batch of ${this.settings.batchSize}) → invoke`, out);
-    out.push({ type: 'invoke', functionName: this.functionName, invocationId: batch.invocationId, payload, invocationType: 'RequestResponse' });
+    out.push({ type: 'invoke', functionName: this.functionName, invocationId: batch.invocationId, payload, invocationType: 'RequestResponse', ...(recursion ? { traceHeader: recursion.traceHeader } : {}) });
+  }
+
+  private recursionCheck(traceHeader: string) {
+    const name = this.functionName.split(':')[0] ?? this.functionName;
+    const functionArn = `arn:aws:lambda:${this.ctx.region}:${this.ctx.accountId}:function:${name}`;
+    return checkRecursion({ traceHeader, functionArn, recursiveLoop: DEFAULT_RECURSIVE_LOOP, random: this.ctx.random, nowMs: this.ctx.clock.now() });
+  }
+
+  /** Lambda stopped the batch's invocation (a recursive loop): its messages go to the dead-letter queue, or are dropped; the poller goes on. */
+  private stopRecursive(batch: SqsBatch, invocation: number, out: SourceCommand[]): void {
+    const disposition = stoppedEventDisposition('sqs', { queueDeadLetter: this.queue.maxReceiveCount !== null });
+    for (const m of batch.messages) this.queue.stopRecursive(m.receiptHandle, out);
+    this.queue.log(recursionStopNotice(this.functionName, 'sqs', invocation, disposition), out);
+    this.onResult(batch.invocationId, { kind: 'success', payload: 'null' }, out);
   }
 
   private syncScaling(now: number, out: SourceCommand[]): void {

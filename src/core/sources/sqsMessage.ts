@@ -24,6 +24,8 @@ export interface SqsSystemAttributes {
   SentTimestamp: string;
   SenderId: string;
   ApproximateFirstReceiveTimestamp: string;
+  /** The sender's X-Ray trace header, when it sent one (SendMessage's X-Amzn-Trace-Id). */
+  AWSTraceHeader?: string;
   /** FIFO queues only. */
   SequenceNumber?: string;
   MessageGroupId?: string;
@@ -53,6 +55,8 @@ export interface SqsMessage {
   receiptHandle: string | null;
   /** FIFO queues: its group, deduplication id and sequence number (null on a standard queue). */
   readonly fifo: SqsFifoFields | null;
+  /** The X-Ray trace header it was sent with (SQS's AWSTraceHeader system attribute); absent when none. */
+  readonly traceHeader?: string;
 }
 
 /** A message as ReceiveMessage returns it: a snapshot with its system attributes. */

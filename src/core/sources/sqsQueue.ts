@@ -250,6 +250,22 @@ export class SqsQueue {
     return true;
   }
 
+  /**
+   * Lambda's recursive loop detection stopped the invocation this received
+   * message was for: it goes to the dead-letter queue when the queue has a
+   * redrive policy, and is dropped (deleted) when it has none.
+   */
+  stopRecursive(receiptHandle: string, out: SourceCommand[]): 'deadLettered' | 'dropped' | null {
+    const m = this.byHandle.get(receiptHandle);
+    if (!m) return null;
+    if (this.maxReceiveCount !== null) {
+      this.moveToDeadLetter(m, out);
+      return 'deadLettered';
+    }
+    this.deleteMessage(receiptHandle);
+    return 'dropped';
+  }
+
   /** Is any message receivable now? */
   hasVisible(): boolean {
     this.promote();
@@ -382,6 +398,7 @@ export class SqsQueue {
       ...m,
       receiptHandle: m.receiptHandle!,
       attributes: {
+        ...(m.traceHeader ? { AWSTraceHeader: m.traceHeader } : {}),
         ApproximateReceiveCount: String(m.receiveCount),
         SentTimestamp: String(Math.floor(m.sentAtMs)),
         SenderId: m.senderId,
