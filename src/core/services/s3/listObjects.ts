@@ -37,6 +37,8 @@ function listPage(objects: readonly S3ObjectSummary[], prefix: string, delimiter
     if (lastPrefix !== null && key.startsWith(lastPrefix)) continue;
     const cut = delimiter === '' ? -1 : key.indexOf(delimiter, prefix.length);
     const entry: Entry = cut < 0 ? { kind: 'key', object } : { kind: 'prefix', prefix: key.slice(0, cut + delimiter.length) };
+    // A common prefix at or before the marker was listed already (a V1 NextMarker is often one).
+    if (entry.kind === 'prefix' && after && compareKeys(entry.prefix, after.marker) <= 0) continue;
     if (entries.length >= maxKeys) return { entries, truncated: maxKeys > 0, last: entries.at(-1) };
     if (entry.kind === 'prefix') lastPrefix = entry.prefix;
     entries.push(entry);
