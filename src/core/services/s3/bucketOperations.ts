@@ -21,15 +21,14 @@ export function createBucket(call: S3Call): S3OpResult {
   const body = bodyText(call.request) ?? '';
   if (body.trim() !== '' && xmlChildren(body, 'CreateBucketConfiguration').length === 0) return fail(malformedXml());
   const constraint = xmlUnescape(xmlChildren(body, 'LocationConstraint')[0] ?? '').trim();
-  // us-east-1 takes no LocationConstraint; every other region wants its own name there.
-  const wanted = state.region === 'us-east-1' ? '' : state.region;
-  if (constraint !== wanted) {
-    if (constraint === '' || state.region === 'us-east-1') {
-      return fail({ code: 'InvalidLocationConstraint', message: 'The specified location-constraint is not valid', status: 400, fields: { LocationConstraint: constraint } });
-    }
+  // us-east-1 takes no LocationConstraint (naming it is invalid); every other region wants its own name there.
+  if (state.region === 'us-east-1' && constraint === 'us-east-1') {
+    return fail({ code: 'InvalidLocationConstraint', message: 'The specified location-constraint is not valid', status: 400, fields: { LocationConstraint: constraint } });
+  }
+  if (constraint !== (state.region === 'us-east-1' ? '' : state.region)) {
     return fail({
       code: 'IllegalLocationConstraintException',
-      message: `The ${constraint} location constraint is incompatible for the region specific endpoint this request was sent to.`,
+      message: `The ${constraint || 'unspecified'} location constraint is incompatible for the region specific endpoint this request was sent to.`,
       status: 400,
     });
   }

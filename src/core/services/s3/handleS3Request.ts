@@ -18,13 +18,13 @@ import type { S3HandleResult, S3Request, S3ServiceState } from './s3Types';
  * ones included (S3 bills error responses); DELETE is free and bills nothing.
  */
 
-function requestIds(env: ServiceEnv): S3RequestIds {
+function requestIds(state: S3ServiceState, env: ServiceEnv): S3RequestIds {
   const hostBytes = Uint8Array.from({ length: 57 }, () => Math.floor(env.random.next() * 256));
-  return { requestId: env.random.hex(16).toUpperCase(), hostId: base64Encode(hostBytes), nowMs: env.nowMs };
+  return { requestId: env.random.hex(16).toUpperCase(), hostId: base64Encode(hostBytes), dateMs: state.dateHeader ? env.nowMs : null };
 }
 
 export function handleS3Request(state: S3ServiceState, request: S3Request, env: ServiceEnv): S3HandleResult {
-  const ids = requestIds(env);
+  const ids = requestIds(state, env);
   const address = parseS3Address(request);
   const method = request.method.toUpperCase();
   const route = routeS3Request(method, address, header(request, 'x-amz-copy-source') !== undefined);

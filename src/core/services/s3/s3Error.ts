@@ -17,12 +17,15 @@ export interface S3Error {
 export interface S3RequestIds {
   requestId: string;
   hostId: string;
-  nowMs: number;
+  /** The `Date` header's time; null to send none (see S3ServiceState.dateHeader). */
+  dateMs: number | null;
 }
 
 /** The headers S3 puts on every response. */
 export function s3CommonHeaders(ids: S3RequestIds): Record<string, string> {
-  return { 'x-amz-request-id': ids.requestId, 'x-amz-id-2': ids.hostId, Date: httpDate(ids.nowMs), Server: 'AmazonS3' };
+  const headers: Record<string, string> = { 'x-amz-request-id': ids.requestId, 'x-amz-id-2': ids.hostId, Server: 'AmazonS3' };
+  if (ids.dateMs !== null) headers.Date = httpDate(ids.dateMs);
+  return headers;
 }
 
 export function s3ErrorResponse(error: S3Error, ids: S3RequestIds, method: string): S3Response {

@@ -40,11 +40,12 @@ export function s3TestRig(options: { region?: string; backend?: S3Backend; force
 }
 
 /** The error a promise rejects with (fails the test when it resolves). */
-export async function rejection(promise: Promise<unknown>): Promise<Error & { $metadata: { httpStatusCode?: number; requestId?: string }; [field: string]: unknown }> {
+export type SdkError = Error & { $metadata: { httpStatusCode?: number; requestId?: string; attempts?: number }; [field: string]: unknown };
+export async function rejection(promise: Promise<unknown>): Promise<SdkError> {
   try {
     await promise;
   } catch (e) {
-    return e as Error & { $metadata: { httpStatusCode?: number; requestId?: string } };
+    return e as SdkError;
   }
   throw new Error('expected the call to fail');
 }

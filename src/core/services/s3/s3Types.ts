@@ -114,6 +114,13 @@ export interface S3ServiceState {
   /** The account's canonical user id (64 hex digits), as ListBuckets writes the Owner. */
   readonly ownerId: string;
   readonly backend: S3Backend;
+  /**
+   * Send S3's `Date` header (platform time). Off by default: the SDK compares
+   * it with the handler's wall clock, and when they differ by over 5 minutes
+   * (platform time runs ahead when waits are compressed) it takes every error
+   * for clock skew and retries it, up to 3 attempts.
+   */
+  readonly dateHeader: boolean;
 }
 
 /** One request's outcome. The backend is mutated through its ports; `state` is the same state. */
