@@ -1,5 +1,6 @@
 import { CopyObjectCommand, DeleteObjectCommand, DeleteObjectsCommand, GetObjectCommand, HeadObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { createHash } from 'node:crypto';
+import { Readable } from 'node:stream';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { S3_LIMITS } from '../../sources/s3Bucket';
 import { rejection, s3TestRig, T0, type S3TestRig } from './s3TestRig.test-support';
@@ -37,6 +38,16 @@ describe('PutObject and GetObject through the SDK', () => {
     const got = await rig.client.send(new GetObjectCommand({ Bucket: 'photos', Key: 'blob.bin' }));
     expect(Array.from(await got.Body!.transformToByteArray())).toEqual(Array.from(bytes));
     expect(got.ETag).toBe(`"${md5(bytes)}"`);
+  });
+
+  it('a streamed body (a Node.js Readable of known length) arrives aws-chunked and is stored decoded', async () => {
+    const Body = Readable.from([Buffer.from('hello '), Buffer.from('stream')]);
+    const out = await put('streamed.txt', '', { Body, ContentLength: 12 });
+    expect(rig.handler.requests.at(-1)?.headers['content-encoding']).toBe('aws-chunked');
+    expect(out.ETag).toBe(`"${md5('hello stream')}"`);
+    expect(out.ChecksumCRC32).toMatch(/^[A-Za-z0-9+/]{6}==$/);
+    const got = await rig.client.send(new GetObjectCommand({ Bucket: 'photos', Key: 'streamed.txt' }));
+    expect(await got.Body?.transformToString()).toBe('hello stream');
   });
 
   it('an empty object', async () => {

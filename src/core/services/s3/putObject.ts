@@ -2,6 +2,7 @@ import { base64Encode, decodeBase64Text, utf8Length } from '../../codec';
 import { md5Bytes, md5Hex } from '../../sources/md5';
 import { S3_LIMITS } from '../../sources/s3Bucket';
 import { header } from '../serviceTypes';
+import { decodeAwsChunked } from './awsChunked';
 import type { S3Error } from './s3Error';
 import { bodyBytes, bucketOf, fail, isS3Error, type S3Call, type S3OpResult } from './s3Operation';
 import type { S3BucketPort, S3PutInput, S3Request } from './s3Types';
@@ -54,20 +55,35 @@ export function writeObject(port: S3BucketPort, input: S3PutInput): S3Error | nu
   return done.ok ? null : { code: done.code, message: done.message, status: 400 };
 }
 
-/** The flexible checksums the SDK sends (`x-amz-checksum-crc32` …), echoed as S3 echoes them. */
-function checksumHeaders(request: S3Request): Record<string, string> {
+/** The flexible checksums the SDK sends (`x-amz-checksum-crc32` …, as headers or aws-chunked trailers), echoed as S3 echoes them. */
+function checksumHeaders(request: S3Request, trailers: Readonly<Record<string, string>>): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(request.headers)) {
+  for (const [k, v] of [...Object.entries(request.headers), ...Object.entries(trailers)]) {
     if (/^x-amz-checksum-(crc32|crc32c|crc64nvme|sha1|sha256)$/i.test(k)) out[k.toLowerCase()] = v;
   }
   if (Object.keys(out).length > 0) out['x-amz-checksum-type'] = 'FULL_OBJECT';
   return out;
 }
 
+/** The object's bytes: the body, decoded when the SDK streamed it `aws-chunked`. */
+function payload(request: S3Request): { bytes: Uint8Array; trailers: Record<string, string> } | S3Error {
+  const raw = bodyBytes(request);
+  const chunked = /aws-chunked/i.test(header(request, 'content-encoding') ?? '') || /^STREAMING-/.test(header(request, 'x-amz-content-sha256') ?? '');
+  if (!chunked) return { bytes: raw, trailers: {} };
+  const decoded = decodeAwsChunked(raw);
+  const declared = header(request, 'x-amz-decoded-content-length');
+  if (!decoded || (declared !== undefined && Number(declared) !== decoded.bytes.length)) {
+    return { code: 'IncompleteBody', message: 'The request body terminated unexpectedly', status: 400 };
+  }
+  return decoded;
+}
+
 export function putObject(call: S3Call): S3OpResult {
   const port = bucketOf(call);
   if (isS3Error(port)) return fail(port);
-  const bytes = bodyBytes(call.request);
+  const body = payload(call.request);
+  if (isS3Error(body)) return fail(body);
+  const bytes = body.bytes;
   const metadata = userMetadata(call.request);
   const refused = checkWrite(call.key, bytes.length, metadata) ?? checkContentMd5(call.request, bytes);
   if (refused) return fail(refused);
@@ -78,7 +94,7 @@ export function putObject(call: S3Call): S3OpResult {
   if (failed) return fail(failed);
   return {
     ok: true,
-    headers: { ETag: `"${eTag}"`, 'x-amz-server-side-encryption': 'AES256', ...checksumHeaders(call.request) },
+    headers: { ETag: `"${eTag}"`, 'x-amz-server-side-encryption': 'AES256', ...checksumHeaders(call.request, body.trailers) },
     effects: [{ type: 's3ObjectCreated', bucket: port.name, key: call.key, size: bytes.length, eTag, eventName: 'ObjectCreated:Put', notifiedByPort: port.notifies }],
   };
 }
