@@ -1,6 +1,6 @@
 import { header } from '../serviceTypes';
 import { evaluatePreconditions, preconditionFailed } from './objectConditions';
-import { checkWrite, userMetadata, writeObject } from './putObject';
+import { checkWrite, storedHeaders, userMetadata, writeObject } from './putObject';
 import { bytesNotKept, invalidArgument, noSuchBucket, noSuchKey } from './s3Error';
 import { bucketOf, fail, isS3Error, type S3Call, type S3OpResult } from './s3Operation';
 import { s3Timestamp, s3XmlDocument, xmlElement } from './s3Xml';
@@ -68,7 +68,8 @@ export function copyObject(call: S3Call): S3OpResult {
   const contentType = replace ? h('content-type')?.trim() || 'binary/octet-stream' : object.contentType;
   const refused = checkWrite(call.key, object.size, metadata);
   if (refused) return fail(refused);
-  const input = { key: call.key, bytes: object.bytes, size: object.size, contentType, eTag: object.eTag, lastModifiedMs: call.env.nowMs, metadata };
+  const httpHeaders = replace ? storedHeaders(call.request) : object.httpHeaders;
+  const input = { key: call.key, bytes: object.bytes, size: object.size, contentType, eTag: object.eTag, lastModifiedMs: call.env.nowMs, metadata, ...(httpHeaders ? { httpHeaders } : {}) };
   const failed = writeObject(port, input);
   if (failed) return fail(failed);
   return {

@@ -27,6 +27,7 @@ export function objectHeaders(object: S3ObjectSummary): Record<string, string> {
     'Accept-Ranges': 'bytes',
     'Content-Type': object.contentType,
   };
+  Object.assign(headers, object.httpHeaders);
   for (const [name, value] of Object.entries(object.metadata)) headers[`x-amz-meta-${name}`] = value;
   return headers;
 }

@@ -2,7 +2,7 @@ import { base64Encode } from '../../codec';
 import type { BilledRequests, ServiceEnv } from '../serviceTypes';
 import { header } from '../serviceTypes';
 import { parseS3Address } from './s3Address';
-import { notImplemented, s3CommonHeaders, s3ErrorResponse, type S3Error, type S3RequestIds } from './s3Error';
+import { invalidArgument, notImplemented, s3CommonHeaders, s3ErrorResponse, type S3Error, type S3RequestIds } from './s3Error';
 import { routeS3Request } from './s3Route';
 import type { S3HandleResult, S3Request, S3ServiceState } from './s3Types';
 
@@ -39,6 +39,9 @@ export function handleS3Request(state: S3ServiceState, request: S3Request, env: 
   }
   if ('unsupported' in route) return refuse(notImplemented(route.unsupported));
   const billed: BilledRequests[] = route.tier === null ? [] : [{ type: 'billedRequests', service: 's3', action: route.name, count: 1, tier: route.tier }];
+  // Buckets here are unversioned: only the null version exists.
+  const versionId = address.query.get('versionId');
+  if (versionId !== undefined && versionId !== 'null' && address.key !== null) return refuse(invalidArgument('Invalid version id specified', 'versionId', versionId), billed);
   const result = route.run({ state, request, address, bucket: address.bucket ?? '', key: address.key ?? '', env });
   if (!result.ok) return refuse(result.error, billed);
   const body = method === 'HEAD' ? '' : (result.body ?? '');

@@ -86,6 +86,35 @@ describe('PutObject and GetObject through the SDK', () => {
     await expect(put('k', 'x', { ContentMD5: right })).resolves.toBeDefined();
   });
 
+  it('Cache-Control, Content-Disposition, Content-Encoding, Content-Language and Expires are kept with the object', async () => {
+    const Expires = new Date(Date.UTC(2030, 0, 1));
+    await put('page.html', '<p>', { CacheControl: 'max-age=60', ContentDisposition: 'attachment; filename="p.html"', ContentEncoding: 'identity', ContentLanguage: 'en', Expires });
+    const got = await rig.client.send(new GetObjectCommand({ Bucket: 'photos', Key: 'page.html' }));
+    expect(got).toMatchObject({ CacheControl: 'max-age=60', ContentDisposition: 'attachment; filename="p.html"', ContentEncoding: 'identity', ContentLanguage: 'en' });
+    expect(got.Expires?.getTime()).toBe(Expires.getTime());
+    await put('plain', 'x');
+    expect((await rig.client.send(new HeadObjectCommand({ Bucket: 'photos', Key: 'plain' }))).CacheControl).toBeUndefined();
+  });
+
+  it('conditional writes: If-None-Match * only creates, If-Match only overwrites that version', async () => {
+    await put('lock', 'first', { IfNoneMatch: '*' });
+    const taken = await rejection(put('lock', 'second', { IfNoneMatch: '*' }));
+    expect([taken.name, taken.$metadata.httpStatusCode]).toEqual(['PreconditionFailed', 412]);
+    const stale = await rejection(put('lock', 'third', { IfMatch: '"0123"' }));
+    expect([stale.name, stale.$metadata.httpStatusCode]).toEqual(['PreconditionFailed', 412]);
+    await put('lock', 'fourth', { IfMatch: `"${md5('first')}"` });
+    const got = await rig.client.send(new GetObjectCommand({ Bucket: 'photos', Key: 'lock' }));
+    expect(await got.Body?.transformToString()).toBe('fourth');
+    expect((await rejection(put('free', 'x', { IfMatch: '"abc"' }))).name).toBe('NoSuchKey');
+  });
+
+  it('buckets are unversioned: a version id other than "null" is InvalidArgument', async () => {
+    await put('v', 'x');
+    expect((await rig.client.send(new GetObjectCommand({ Bucket: 'photos', Key: 'v', VersionId: 'null' }))).$metadata.httpStatusCode).toBe(200);
+    const e = await rejection(rig.client.send(new GetObjectCommand({ Bucket: 'photos', Key: 'v', VersionId: '3HL4kqtJlcpXroDTDmJ' })));
+    expect([e.name, e.message, e.$metadata.httpStatusCode]).toEqual(['InvalidArgument', 'Invalid version id specified', 400]);
+  });
+
   it('metadata over 2 KB is MetadataTooLarge', async () => {
     const e = await rejection(put('k', 'x', { Metadata: { big: 'v'.repeat(2046) } }));
     expect(e.name).toBe('MetadataTooLarge');

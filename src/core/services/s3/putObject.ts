@@ -3,9 +3,10 @@ import { md5Bytes, md5Hex } from '../../sources/md5';
 import { S3_LIMITS } from '../../sources/s3Bucket';
 import { header } from '../serviceTypes';
 import { decodeAwsChunked } from './awsChunked';
-import type { S3Error } from './s3Error';
+import { etagMatches, preconditionFailed } from './objectConditions';
+import { noSuchKey, type S3Error } from './s3Error';
 import { bodyBytes, bucketOf, fail, isS3Error, type S3Call, type S3OpResult } from './s3Operation';
-import type { S3BucketPort, S3PutInput, S3Request } from './s3Types';
+import type { S3BucketPort, S3ObjectSummary, S3PutInput, S3Request } from './s3Types';
 
 /** PutObject, and the checks and the write CopyObject shares with it. */
 
@@ -20,6 +21,19 @@ export function userMetadata(request: S3Request): Record<string, string> {
     if (name.startsWith('x-amz-meta-')) out[name.slice('x-amz-meta-'.length)] = v;
   }
   return out;
+}
+
+/** The headers S3 keeps with an object besides its type (`aws-chunked` is the transfer's, not the object's). */
+const STORED_HEADERS = ['Cache-Control', 'Content-Disposition', 'Content-Encoding', 'Content-Language', 'Expires'];
+
+export function storedHeaders(request: S3Request): Record<string, string> | undefined {
+  const out: Record<string, string> = {};
+  for (const name of STORED_HEADERS) {
+    let value = header(request, name);
+    if (name === 'Content-Encoding' && value !== undefined) value = value.split(',').map((v) => v.trim()).filter((v) => v !== '' && v.toLowerCase() !== 'aws-chunked').join(',');
+    if (value) out[name] = value;
+  }
+  return Object.keys(out).length > 0 ? out : undefined;
 }
 
 /** The limits S3 (and this playground's smaller object limit) puts on a write. */
@@ -78,9 +92,26 @@ function payload(request: S3Request): { bytes: Uint8Array; trailers: Record<stri
   return decoded;
 }
 
+/** Conditional writes: `If-None-Match: *` (only if the key is free), `If-Match: <ETag>` (only over that object). */
+function checkConditionalWrite(request: S3Request, existing: S3ObjectSummary | undefined, key: string): S3Error | null {
+  const ifNoneMatch = header(request, 'if-none-match');
+  const ifMatch = header(request, 'if-match');
+  if (ifNoneMatch !== undefined && ifNoneMatch.trim() !== '*') {
+    return { code: 'NotImplemented', message: 'A header you provided implies functionality that is not implemented', status: 501, fields: { Header: 'If-None-Match' } };
+  }
+  if (ifNoneMatch !== undefined && existing) return preconditionFailed('If-None-Match');
+  if (ifMatch !== undefined) {
+    if (!existing) return noSuchKey(key);
+    if (!etagMatches(ifMatch, existing.eTag)) return preconditionFailed('If-Match');
+  }
+  return null;
+}
+
 export function putObject(call: S3Call): S3OpResult {
   const port = bucketOf(call);
   if (isS3Error(port)) return fail(port);
+  const conflict = checkConditionalWrite(call.request, port.get(call.key), call.key);
+  if (conflict) return fail(conflict);
   const body = payload(call.request);
   if (isS3Error(body)) return fail(body);
   const bytes = body.bytes;
@@ -89,7 +120,8 @@ export function putObject(call: S3Call): S3OpResult {
   if (refused) return fail(refused);
   const eTag = md5Hex(bytes);
   const contentType = header(call.request, 'content-type')?.trim() || 'binary/octet-stream';
-  const input: S3PutInput = { key: call.key, bytes, size: bytes.length, contentType, eTag, lastModifiedMs: call.env.nowMs, metadata };
+  const httpHeaders = storedHeaders(call.request);
+  const input: S3PutInput = { key: call.key, bytes, size: bytes.length, contentType, eTag, lastModifiedMs: call.env.nowMs, metadata, ...(httpHeaders ? { httpHeaders } : {}) };
   const failed = writeObject(port, input);
   if (failed) return fail(failed);
   return {

@@ -24,7 +24,7 @@ const invokes = (out: SourceCommand[]) => out.filter((c): c is Extract<SourceCom
 describe('a live workspace bucket behind the SDK', () => {
   it('PutObject writes into the S3Bucket, which notifies its functions itself', async () => {
     const { bucket, port, rig } = live();
-    await rig.client.send(new PutObjectCommand({ Bucket: 'uploads', Key: 'in/cat photo.jpg', Body: 'meow', ContentType: 'image/jpeg', Metadata: { owner: 'ana' } }));
+    await rig.client.send(new PutObjectCommand({ Bucket: 'uploads', Key: 'in/cat photo.jpg', Body: 'meow', ContentType: 'image/jpeg', Metadata: { owner: 'ana' }, CacheControl: 'no-cache' }));
     expect(bucket.view().objects.map((o) => [o.key, o.size, o.contentType])).toEqual([['in/cat photo.jpg', 4, 'image/jpeg']]);
     const commands = port.takeCommands();
     const [invoke] = invokes(commands);
@@ -34,7 +34,7 @@ describe('a live workspace bucket behind the SDK', () => {
     expect(port.takeCommands()).toEqual([]);
     expect(rig.effects.find((e) => e.type === 's3ObjectCreated')).toMatchObject({ bucket: 'uploads', key: 'in/cat photo.jpg', notifiedByPort: true });
     const got = await rig.client.send(new GetObjectCommand({ Bucket: 'uploads', Key: 'in/cat photo.jpg' }));
-    expect([await got.Body?.transformToString(), got.Metadata]).toEqual(['meow', { owner: 'ana' }]);
+    expect([await got.Body?.transformToString(), got.Metadata, got.CacheControl]).toEqual(['meow', { owner: 'ana' }, 'no-cache']);
   });
 
   it('objects the workspace put are listed and read; metadata is kept only for the object written with it', async () => {

@@ -9,7 +9,7 @@ import type { S3BucketPort, S3ObjectSummary, S3PortResult, S3PutInput, S3StoredO
  * the bucket issues collect here until `takeCommands()`: after each request,
  * hand them to the workspace as the bucket's own commands.
  *
- * S3Bucket keeps no user metadata: this port keeps it beside the bucket, for
+ * S3Bucket keeps no user metadata (nor Cache-Control and the like): this port keeps them beside the bucket, for
  * as long as the object is the one written with it (same ETag and time).
  * Objects over 1 MB keep no bytes (S3_LIMITS.keptObjectBytes): `get` gives
  * `bytes: null` and GetObject answers 501.
@@ -17,7 +17,7 @@ import type { S3BucketPort, S3ObjectSummary, S3PortResult, S3PutInput, S3StoredO
 export class S3SourceBucketPort implements S3BucketPort {
   readonly notifies = true;
   private commands: SourceCommand[] = [];
-  private readonly metadata = new Map<string, { eTag: string; lastModifiedMs: number; metadata: Readonly<Record<string, string>> }>();
+  private readonly metadata = new Map<string, { eTag: string; lastModifiedMs: number; metadata: Readonly<Record<string, string>>; httpHeaders?: Readonly<Record<string, string>> }>();
   private listed: { view: S3BucketView; objects: S3ObjectSummary[] } | null = null;
 
   constructor(readonly source: S3Bucket, readonly creationDateMs: number) {}
@@ -42,8 +42,9 @@ export class S3SourceBucketPort implements S3BucketPort {
     const done = this.source.putObject(object.key, object.bytes, object.contentType, this.commands);
     if (!done.ok) return done;
     const written = this.source.view().objects.find((o) => o.key === object.key);
-    if (written && Object.keys(object.metadata).length > 0) this.metadata.set(object.key, { eTag: written.eTag, lastModifiedMs: written.lastModifiedMs, metadata: { ...object.metadata } });
-    else this.metadata.delete(object.key);
+    if (written && (Object.keys(object.metadata).length > 0 || object.httpHeaders)) {
+      this.metadata.set(object.key, { eTag: written.eTag, lastModifiedMs: written.lastModifiedMs, metadata: { ...object.metadata }, ...(object.httpHeaders ? { httpHeaders: object.httpHeaders } : {}) });
+    } else this.metadata.delete(object.key);
     return done;
   }
 
@@ -58,8 +59,8 @@ export class S3SourceBucketPort implements S3BucketPort {
     if (this.listed?.view !== view) {
       const objects = view.objects.map(({ key, size, contentType, eTag, lastModifiedMs }): S3ObjectSummary => {
         const kept = this.metadata.get(key);
-        const metadata = kept && kept.eTag === eTag && kept.lastModifiedMs === lastModifiedMs ? kept.metadata : {};
-        return { key, size, contentType, eTag, lastModifiedMs, metadata };
+        const current = kept && kept.eTag === eTag && kept.lastModifiedMs === lastModifiedMs ? kept : undefined;
+        return { key, size, contentType, eTag, lastModifiedMs, metadata: current?.metadata ?? {}, ...(current?.httpHeaders ? { httpHeaders: current.httpHeaders } : {}) };
       });
       this.listed = { view, objects };
     }

@@ -39,6 +39,8 @@ export interface S3ObjectSummary {
   lastModifiedMs: number;
   /** User metadata (`x-amz-meta-<name>`), names lower case, without the prefix. */
   metadata: Readonly<Record<string, string>>;
+  /** Cache-Control, Content-Disposition, Content-Encoding, Content-Language and Expires as written with the object; absent when none. */
+  httpHeaders?: Readonly<Record<string, string>>;
 }
 
 /** An object with its bytes; null when the store did not keep them (a live bucket keeps objects up to 1 MB). */
