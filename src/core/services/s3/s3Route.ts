@@ -38,6 +38,10 @@ const OBJECT: Readonly<Record<string, S3Operation>> = {
 const LIST_V2 = op('ListObjectsV2', (c) => listObjects(c, 2), 1);
 const LIST_V1 = op('ListObjects', (c) => listObjects(c, 1), 1);
 const LIST_BUCKETS = op('ListBuckets', listBuckets, 1);
+const COPY = op('CopyObject', copyObject, 1);
+
+/** The operations this model answers. */
+export const S3_OPERATIONS = [LIST_BUCKETS, ...Object.values(BUCKET), LIST_V2, LIST_V1, ...Object.values(OBJECT), COPY].map((o) => o.name);
 
 /** The operation, or what the request asked for that is not one (`GET ?tagging`), or null when the method does not apply to the resource. */
 export function routeS3Request(method: string, address: S3Address, hasCopySource: boolean): S3Operation | { unsupported: string } | null {
@@ -49,6 +53,6 @@ export function routeS3Request(method: string, address: S3Address, hasCopySource
     if (routeKey === 'GET') return address.query.get('list-type') === '2' ? LIST_V2 : LIST_V1;
     return BUCKET[routeKey] ?? (subresources.length > 0 ? { unsupported: routeKey } : null);
   }
-  if (routeKey === 'PUT' && hasCopySource) return op('CopyObject', copyObject, 1);
+  if (routeKey === 'PUT' && hasCopySource) return COPY;
   return OBJECT[routeKey] ?? (subresources.length > 0 ? { unsupported: routeKey } : null);
 }
