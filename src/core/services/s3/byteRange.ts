@@ -16,8 +16,8 @@ export function readByteRange(header: string | undefined, size: number): RangeOu
     return { kind: 'part', start: Math.max(0, size - suffix), end: size - 1 };
   }
   const start = Number(m[1]);
-  const end = m[2] === '' ? size - 1 : Number(m[2]);
-  if (end < start) return { kind: 'whole' };
+  if (m[2] !== '' && Number(m[2]) < start) return { kind: 'whole' };
   if (start >= size) return { kind: 'unsatisfiable' };
+  const end = m[2] === '' ? size - 1 : Number(m[2]);
   return { kind: 'part', start, end: Math.min(end, size - 1) };
 }

@@ -24,18 +24,14 @@ export function s3TestRig(options: { region?: string; backend?: S3Backend; force
   const region = options.region ?? 'us-east-1';
   const state = createS3ServiceState({ region, ...(options.backend ? { backend: options.backend } : {}) });
   const random = createRandom(options.seed ?? 7);
-  const rig: S3TestRig = {
-    state,
-    effects: [],
-    nowMs: T0,
-    handler: sdkRequestHandler((request) => {
-      const result = handleS3Request(state, request, { nowMs: rig.nowMs, random });
-      rig.effects.push(...result.effects);
-      return result.response;
-    }),
-    client: undefined as unknown as S3Client,
-  };
-  rig.client = new S3Client({ ...SDK_TEST_CLIENT_CONFIG, region, requestHandler: rig.handler, forcePathStyle: options.forcePathStyle ?? false });
+  const effects: S3TestRig['effects'] = [];
+  const handler = sdkRequestHandler((request) => {
+    const result = handleS3Request(state, request, { nowMs: rig.nowMs, random });
+    effects.push(...result.effects);
+    return result.response;
+  });
+  const client = new S3Client({ ...SDK_TEST_CLIENT_CONFIG, region, requestHandler: handler, forcePathStyle: options.forcePathStyle ?? false });
+  const rig: S3TestRig = { state, client, handler, effects, nowMs: T0 };
   return rig;
 }
 
