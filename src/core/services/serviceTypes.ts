@@ -30,9 +30,11 @@ export interface ServiceEnv {
 /** Requests a call is billed as (SQS counts each 64 KiB of payload as one request). */
 export interface BilledRequests {
   type: 'billedRequests';
-  service: 'sqs' | 'sns' | 'eventbridge';
+  service: 'sqs' | 'sns' | 'eventbridge' | 's3';
   action: string;
   count: number;
+  /** S3 only: its price tier. 1: PUT, COPY, POST and LIST requests; 2: GET, HEAD and the rest (DELETE is free, and bills nothing). */
+  tier?: 1 | 2;
 }
 
 /** A request's outcome: the service's next state, its answer, and what the platform must do next. */

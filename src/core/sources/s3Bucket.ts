@@ -104,7 +104,7 @@ function configsOverlap(a: S3NotificationConfig, b: S3NotificationConfig): boole
 }
 
 /** Code-point order, which is UTF-8 byte order (plain `<` compares UTF-16 units and misplaces U+E000–U+FFFF). */
-function compareKeys(a: string, b: string): number {
+export function compareKeys(a: string, b: string): number {
   const [x, y] = [Array.from(a), Array.from(b)];
   for (let i = 0; i < Math.min(x.length, y.length); i++) {
     const d = (x[i]?.codePointAt(0) ?? 0) - (y[i]?.codePointAt(0) ?? 0);
