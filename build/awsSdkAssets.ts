@@ -125,6 +125,22 @@ export const getRecursionDetectionPlugin = () => ({
   },
 };
 
+/**
+ * The SDK's XML parser as its Node.js build has it (plain JavaScript): the
+ * browser build's uses DOMParser, which a worker does not have, so S3's and
+ * SNS's XML answers (errors included) could not be read in an environment.
+ */
+const xmlParser: EsbuildPlugin = {
+  name: 'aws-sdk-xml-parser',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]xml-builder[\\/]dist-es[\\/]xml-parser\.browser\.js$/ }, async (args) => ({
+      loader: 'js',
+      resolveDir: args.path.replace(/[\\/][^\\/]*$/, ''),
+      contents: await readFile(args.path.replace(/xml-parser\.browser\.js$/, 'xml-parser.js'), 'utf8'),
+    }));
+  },
+};
+
 /** One group's script: it registers each of its packages' exports under its name in the environment. */
 export async function bundleAwsSdkGroup(group: string): Promise<string> {
   const packages = Object.keys(AWS_SDK_PACKAGES).filter((p) => AWS_SDK_PACKAGES[p] === group);
@@ -144,7 +160,7 @@ export async function bundleAwsSdkGroup(group: string): Promise<string> {
     minify: true,
     legalComments: 'none',
     logLevel: 'silent',
-    plugins: [lambdaDefaults, recursionDetection],
+    plugins: [lambdaDefaults, recursionDetection, xmlParser],
   });
   return result.outputFiles[0]?.text ?? '';
 }
