@@ -1,5 +1,6 @@
 import { useVersions } from './versionsStore';
 import { useLayers } from './layersStore';
+import { useResources } from './resourcesStore';
 import { realTimers } from '../bridge/timerHost';
 import { create } from 'zustand';
 import { compactWorkspace } from '../core/workspace/compactWorkspace';
@@ -248,6 +249,7 @@ export async function startPersistence(embed: boolean, readOnly: boolean): Promi
   useRun.subscribe((s, p) => (s.settings !== p.settings || s.plan !== p.plan) && scheduleSave());
   useVersions.subscribe((s, p) => s.byFunction !== p.byFunction && scheduleSave());
   useLayers.subscribe((s, p) => s.layers !== p.layers && scheduleSave());
+  useResources.subscribe((s, p) => s.resources !== p.resources && scheduleSave());
   useWorkspace.subscribe((s, p) => (s.name !== p.name || s.scenarios !== p.scenarios) && scheduleSave());
   const flush = (): void => {
     if (document.visibilityState === 'hidden') void saveNow();

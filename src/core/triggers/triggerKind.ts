@@ -1,4 +1,5 @@
 import type { ObjectOf, Shape } from '../schema/objects';
+import type { ResourceKind } from '../workspace/workspaceResources';
 import type { YamlMap } from '../workspace/yamlEmitter';
 
 /**
@@ -16,6 +17,14 @@ export interface TriggerKindCore<Tag extends string, S extends Shape> {
   functions(t: SavedForm<Tag, S>): string[];
   /** The trigger as SAM events on its functions, and the resources they need. */
   sam(t: SavedForm<Tag, S>, out: SamBuilder): void;
+  /** The named resource the trigger defines as its source, if any (resourceNames.ts lists it beside the workspace's own). */
+  source?(t: SavedForm<Tag, S>): TriggerSource;
+}
+
+/** A resource a trigger defines: its kind (as the workspace's `resources` lists it; buses only come from triggers) and its name. */
+export interface TriggerSource {
+  kind: ResourceKind | 'eventBuses';
+  name: string;
 }
 
 export type SavedForm<Tag extends string, S extends Shape> = { type: Tag } & ObjectOf<S>;
@@ -24,8 +33,11 @@ export type SavedForm<Tag extends string, S extends Shape> = { type: Tag } & Obj
 export interface SamBuilder {
   /** An event source on the named function (left out, with a note, when the workspace has no such function). */
   event(functionName: string, base: string, event: YamlMap): void;
-  /** A resource; returns its logical ID (unique in the template). The playground's name goes in a comment. */
-  resource(base: string, playgroundName: string, value: YamlMap): string;
+  /**
+   * A resource; returns its logical ID (unique in the template). The playground's name goes in a comment.
+   * `source`: the trigger's source it declares, so the workspace's own resources and the functions' policies refer to it instead of declaring it again.
+   */
+  resource(base: string, playgroundName: string, value: YamlMap, source?: TriggerSource): string;
   /** The function gets a function URL. */
   functionUrl(functionName: string): void;
   /** The template's implicit REST API or HTTP API is used (for its Outputs). */

@@ -13,6 +13,7 @@ export const eventBridgeTriggerKind = triggerKind({
     rules: s.array(s.object({ name: s.string(64), pattern: s.string(4096), function: s.string(FUNCTION_NAME_MAX) })).default([]),
   },
   functions: (t) => [...t.schedules.map((x) => x.function), ...t.rules.map((r) => r.function)],
+  source: (t) => ({ kind: 'eventBuses', name: t.bus }),
   sam(t, out) {
     for (const x of t.schedules) {
       out.event(x.function, `${pascalCase(x.name, 'Rule')}Schedule`, {
@@ -24,7 +25,7 @@ export const eventBridgeTriggerKind = triggerKind({
     const bus = out.resource(`${pascalCase(t.bus, 'Playground')}EventBus`, `custom event bus ${t.bus}`, {
       Type: 'AWS::Events::EventBus',
       Properties: { Name: sub(`\${AWS::StackName}-${t.bus.replace(/[^A-Za-z0-9._-]/g, '-')}`) },
-    });
+    }, { kind: 'eventBuses', name: t.bus });
     for (const r of t.rules) {
       let pattern: unknown;
       try {

@@ -26,6 +26,7 @@ export const sqsTriggerKind = triggerKind({
     contentBasedDeduplication: s.optional(s.boolean()).describe('FIFO queues: deduplicate by the SHA-256 of the body when a send gives no id (absent: off).'),
   },
   functions: (t) => [t.function],
+  source: (t) => ({ kind: 'queues', name: t.queue }),
   sam(t, out) {
     const st = t.settings;
     const base = pascalCase(t.queue, 'Playground');
@@ -40,7 +41,7 @@ export const sqsTriggerKind = triggerKind({
         VisibilityTimeout: st.visibilityTimeoutS,
         RedrivePolicy: dlq === null ? undefined : { deadLetterTargetArn: getAtt(dlq, 'Arn'), maxReceiveCount: st.maxReceiveCount },
       },
-    });
+    }, { kind: 'queues', name: t.queue });
     out.event(t.function, `${queue}Messages`, {
       Type: 'SQS',
       Properties: {

@@ -20,6 +20,7 @@ export const dynamodbTriggerKind = triggerKind({
     settings: streamSettingsSchema,
   },
   functions: (t) => [t.function],
+  source: (t) => ({ kind: 'tables', name: t.table }),
   sam(t, out) {
     const keys = [t.partitionKey, ...(t.sortKey ? [t.sortKey] : [])];
     const table = out.resource(`${pascalCase(t.table, 'Playground')}Table`, `DynamoDB table ${t.table} (DynamoDB chooses its stream's shards)`, {
@@ -30,7 +31,7 @@ export const dynamodbTriggerKind = triggerKind({
         KeySchema: keys.map((k, i) => ({ AttributeName: k.name, KeyType: i === 0 ? 'HASH' : 'RANGE' })),
         StreamSpecification: { StreamViewType: t.streamViewType },
       },
-    });
+    }, { kind: 'tables', name: t.table });
     streamEvent(out, t, 'DynamoDB', table);
   },
 });

@@ -1,0 +1,79 @@
+import { create } from 'zustand';
+import { problemText, resourceProblem, sameResourceExists } from '../core/workspace/resourceProblem';
+import { NO_RESOURCES, type ResourceKind, type ResourceOf, type WorkspaceResources } from '../core/workspace/workspaceResources';
+import { captureTriggers } from './triggerSpecs';
+
+/** What each kind is called in messages. */
+const NOUN: { [K in ResourceKind]: string } = { tables: 'table', buckets: 'bucket', queues: 'queue', topics: 'topic' };
+
+export interface ResourcesState {
+  /** The workspace's own tables, buckets, queues and topics (the triggers' sources are the triggers'). */
+  resources: WorkspaceResources;
+  /** The last refusal (`ExceptionName: message`, the service's words) or what the last action did. */
+  message: { kind: 'problem' | 'done'; text: string } | null;
+  /** Create a resource: false, with the service's refusal in `message`, when the service would refuse it. */
+  add<K extends ResourceKind>(kind: K, resource: ResourceOf<K>): boolean;
+  /** Change a resource's attributes (its name identifies it: AWS renames nothing); false with the refusal when refused. */
+  update<K extends ResourceKind>(kind: K, name: string, changes: Omit<ResourceOf<K>, 'name'>): boolean;
+  /** Delete a resource; false when there is none of that name. A queue may be deleted while another names it as its dead-letter queue, as in SQS. */
+  remove(kind: ResourceKind, name: string): boolean;
+  /** Opening a workspace: its resources. */
+  restore(resources: WorkspaceResources): void;
+}
+
+const copy = (r: WorkspaceResources): WorkspaceResources => ({
+  tables: r.tables.map((t) => ({ ...t, partitionKey: { ...t.partitionKey }, ...(t.sortKey ? { sortKey: { ...t.sortKey } } : {}) })),
+  buckets: r.buckets.map((b) => ({ ...b })),
+  queues: r.queues.map((q) => ({ ...q })),
+  topics: r.topics.map((t) => ({ ...t })),
+});
+
+/** The resources with the kind's list replaced. */
+const withList = <K extends ResourceKind>(r: WorkspaceResources, kind: K, list: ResourceOf<K>[]): WorkspaceResources => ({ ...r, [kind]: list });
+
+export const useResources = create<ResourcesState>()((set, get) => {
+  const workspace = () => ({ resources: get().resources, triggers: captureTriggers() });
+  const refuse = (text: string): false => {
+    set({ message: { kind: 'problem', text } });
+    return false;
+  };
+  return {
+    resources: NO_RESOURCES,
+    message: null,
+
+    add(kind, resource) {
+      const name = resource.name;
+      if (sameResourceExists(kind, resource, workspace())) {
+        set({ message: { kind: 'done', text: `The ${NOUN[kind]} ${name} already exists: creating it again changes nothing.` } });
+        return true;
+      }
+      const problem = resourceProblem(kind, resource, workspace());
+      if (problem) return refuse(problemText(problem));
+      const list = [...(get().resources[kind] as ResourceOf<typeof kind>[]), { ...resource }];
+      set({ resources: withList(get().resources, kind, list), message: { kind: 'done', text: `Created ${NOUN[kind]} ${name}.` } });
+      return true;
+    },
+
+    update(kind, name, changes) {
+      const list = get().resources[kind] as ResourceOf<typeof kind>[];
+      const index = list.findIndex((r) => r.name === name);
+      if (index < 0) return refuse(`There is no ${NOUN[kind]} ${name}.`);
+      const next = { ...changes, name } as ResourceOf<typeof kind>;
+      const problem = resourceProblem(kind, next, workspace(), name);
+      if (problem) return refuse(problemText(problem));
+      set({ resources: withList(get().resources, kind, list.map((r, i) => (i === index ? next : r))), message: { kind: 'done', text: `Updated ${NOUN[kind]} ${name}.` } });
+      return true;
+    },
+
+    remove(kind, name) {
+      const list = get().resources[kind] as ResourceOf<typeof kind>[];
+      if (!list.some((r) => r.name === name)) return refuse(`There is no ${NOUN[kind]} ${name}.`);
+      set({ resources: withList(get().resources, kind, list.filter((r) => r.name !== name)), message: { kind: 'done', text: `Deleted ${NOUN[kind]} ${name}.` } });
+      return true;
+    },
+
+    restore(resources) {
+      set({ resources: copy(resources), message: null });
+    },
+  };
+});
