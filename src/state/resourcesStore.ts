@@ -13,7 +13,7 @@ export interface ResourcesState {
   message: { kind: 'problem' | 'done'; text: string } | null;
   /** Create a resource: false, with the service's refusal in `message`, when the service would refuse it. */
   add<K extends ResourceKind>(kind: K, resource: ResourceOf<K>): boolean;
-  /** Change a resource's attributes (its name identifies it: AWS renames nothing); false with the refusal when refused. */
+  /** Replace a resource's attributes, all of them (what `changes` leaves out is unset; its name identifies it: AWS renames nothing); false with the refusal when refused. */
   update<K extends ResourceKind>(kind: K, name: string, changes: Omit<ResourceOf<K>, 'name'>): boolean;
   /** Delete a resource; false when there is none of that name. A queue may be deleted while another names it as its dead-letter queue, as in SQS. */
   remove(kind: ResourceKind, name: string): boolean;

@@ -33,9 +33,9 @@ export function samTemplate(workspace: Workspace): SamTemplate {
   const layout = exportLayout(workspace, taken);
   const parts = templateParts(workspace.triggers, layout, taken);
   const layers = layerLayout(workspace, taken);
-  const own = samResources(workspace, parts.sources, taken);
+  const standalone = samResources(workspace, parts.sources, taken);
   const c = workspace.concurrency;
-  const notes = [...parts.notes, ...own.notes];
+  const notes = [...parts.notes, ...standalone.notes];
   if (layout.some((l) => l.fn.networkAccess === false)) notes.push('Network access is a playground setting: on Lambda a function outside a VPC always reaches the internet.');
   if (c.accountConcurrency !== DEFAULT_SETTINGS.accountConcurrency) notes.push(`The account concurrency limit (${c.accountConcurrency}) is your account's quota, not part of a template.`);
   if (c.waitScale !== 1) notes.push('Platform waits were compressed in the playground; AWS runs them in real time.');
@@ -65,7 +65,7 @@ export function samTemplate(workspace: Workspace): SamTemplate {
     if (f.runtime.startsWith('provided')) {
       notes.push(`${f.name}: its bootstrap is JavaScript, which ran in the playground's engine; on Lambda, ${f.runtime} has no Node.js: deploy it with a Node.js binary (in a layer, on /opt/bin) and the bootstrap made executable, or rewrite it as a compiled binary.`);
     }
-    const policies = functionPolicies(f, own.ids, layout);
+    const policies = functionPolicies(f, standalone.ids, layout);
     notes.push(...policies.notes);
     const url = parts.functionUrls.has(l.logicalId);
     const events = parts.events.get(l.logicalId);
@@ -111,7 +111,7 @@ export function samTemplate(workspace: Workspace): SamTemplate {
     AWSTemplateFormatVersion: '2010-09-09',
     Transform: 'AWS::Serverless-2016-10-31',
     Description: `${workspace.name}: exported from the Serverless Playground`.slice(0, 1024),
-    Resources: { ...resources, ...parts.resources, ...own.resources },
+    Resources: { ...resources, ...parts.resources, ...standalone.resources },
     Outputs: outputs,
   };
   const header = [
