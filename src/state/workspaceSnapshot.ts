@@ -7,7 +7,7 @@ import { ALL_FUNCTIONS, useRun } from './runStore';
 import { captureTriggers, removeAllTriggers, restoreTriggers } from './triggerSpecs';
 import { useVersions } from './versionsStore';
 import { useLayers } from './layersStore';
-import { useResources } from './resourcesStore';
+import { savedResources, setSavedResources } from './savedResources';
 import { NO_RESOURCES } from '../core/workspace/workspaceResources';
 import { savedVersions, versionsFromSaved } from '../core/workspace/savedVersions';
 import { NO_VERSIONS } from '../core/functionVersions';
@@ -65,7 +65,7 @@ export function captureWorkspace(name: string, scenarios: unknown[]): Workspace 
     concurrency: { ...settings },
     loadPlan: { ...plan, pattern: { ...plan.pattern } },
     layers: useLayers.getState().layers.map((l) => ({ name: l.name, versions: l.versions.map((v) => ({ ...v, files: v.files.map((f) => ({ ...f })), compatibleRuntimes: [...v.compatibleRuntimes] })) })),
-    resources: useResources.getState().resources,
+    resources: savedResources(),
     scenarios,
   };
 }
@@ -84,7 +84,7 @@ export function applyWorkspace(workspace: Workspace): string[] | Promise<string[
   removeAllTriggers();
   // Layers first: the functions' layer ARNs are checked against them.
   useLayers.getState().restore(workspace.layers);
-  useResources.getState().restore(workspace.resources);
+  setSavedResources(workspace.resources);
   usePlayground.getState().replaceFunctions(
     workspace.functions.map(({ event, savedEvents, concurrency: _own, versions: _versions, aliases: _aliases, ...config }) => ({ config: { ...config, environment: { ...config.environment } }, eventText: event, savedEvents: savedEvents.map((e) => ({ ...e })) })),
     workspace.selected,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bucketNameProblem, problemText, queueNameProblem, resourceProblem, sameResourceExists, tableNameProblem, topicNameProblem } from './resourceProblem';
+import type { WorkspaceTrigger } from './workspaceTypes';
 import { NO_RESOURCES, type WorkspaceResources } from './workspaceResources';
 
 const text = (p: ReturnType<typeof tableNameProblem>): string | null => (p ? problemText(p) : null);
@@ -81,8 +82,10 @@ describe('creating a resource in a workspace', () => {
     buckets: [{ name: 'photos' }],
     queues: [{ name: 'dlq' }, { name: 'steps.fifo' }],
   };
-  const triggers = [{ type: 'sqs', queue: 'incoming', function: 'f', settings: { batchSize: 10, maximumBatchingWindowS: 0, maximumConcurrency: null, visibilityTimeoutS: 30, maxReceiveCount: null, reportBatchItemFailures: false, enabled: true, filterPatterns: [] } }] as const;
-  const workspace = { resources, triggers: [...triggers] };
+  const triggers: WorkspaceTrigger[] = [
+    { type: 'sqs', queue: 'incoming', function: 'f', settings: { batchSize: 10, maximumBatchingWindowS: 0, maximumConcurrency: null, visibilityTimeoutS: 30, maxReceiveCount: null, reportBatchItemFailures: false, enabled: true, filterPatterns: [] } },
+  ];
+  const workspace = { resources, triggers };
   const check = (...args: Parameters<typeof resourceProblem>): string | null => text(resourceProblem(...args));
 
   it("refuses a name the account already has, a standalone resource's or a trigger's source, in the service's words", () => {

@@ -1,6 +1,5 @@
 import type { SavedTrigger } from '../triggers/triggerKinds';
 import { resourceNamesIn } from './resourceNames';
-import { jsonEqual } from '../schema/schema';
 import { isFifoName, type QueueResource, type ResourceKind, type ResourceOf, type TableResource, type WorkspaceResources } from './workspaceResources';
 
 /**
@@ -140,6 +139,9 @@ export function resourceProblem<K extends ResourceKind>(
   }
 }
 
+const sameQueue = (a: QueueResource, b: QueueResource): boolean =>
+  a.name === b.name && a.visibilityTimeoutS === b.visibilityTimeoutS && a.deadLetterQueue === b.deadLetterQueue && a.maxReceiveCount === b.maxReceiveCount;
+
 /**
  * Whether creating it again changes nothing: SQS's CreateQueue returns an
  * existing queue of the same attributes, SNS's CreateTopic an existing topic
@@ -147,6 +149,6 @@ export function resourceProblem<K extends ResourceKind>(
  */
 export function sameResourceExists<K extends ResourceKind>(kind: K, resource: ResourceOf<K>, workspace: { resources: WorkspaceResources; triggers: readonly SavedTrigger[] }): boolean {
   if (kind === 'topics') return resourceNamesIn(workspace).topics.some((n) => n.name === resource.name);
-  if (kind === 'queues') return workspace.resources.queues.some((q) => jsonEqual(q, resource));
+  if (kind === 'queues') return workspace.resources.queues.some((q) => sameQueue(q, resource as QueueResource));
   return false;
 }
