@@ -17,11 +17,9 @@ export interface TriggerKindCore<Tag extends string, S extends Shape> {
   functions(t: SavedForm<Tag, S>): string[];
   /** The trigger as SAM events on its functions, and the resources they need. */
   sam(t: SavedForm<Tag, S>, out: SamBuilder): void;
-  /** The named resource the trigger defines as its source, if any (resourceNames.ts lists it beside the workspace's own). */
-  source?(t: SavedForm<Tag, S>): TriggerSource;
 }
 
-/** A resource a trigger defines: its kind (as the workspace's `resources` lists it; buses only come from triggers) and its name. */
+/** A resource a trigger defines: its kind (as the workspace's `resources` lists it; buses only come from triggers) and its name (resourceNames.ts lists them too). */
 export interface TriggerSource {
   kind: ResourceKind | 'eventBuses';
   name: string;

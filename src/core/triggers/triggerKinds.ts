@@ -7,7 +7,7 @@ import { snsTriggerKind } from './sns/snsTriggerKind';
 import { sqsTriggerKind } from './sqs/sqsTriggerKind';
 import { dynamodbTriggerKind } from './streams/dynamodbTriggerKind';
 import { kinesisTriggerKind } from './streams/kinesisTriggerKind';
-import type { SamBuilder, TriggerSource } from './triggerKind';
+import type { SamBuilder } from './triggerKind';
 
 /** The trigger kinds, core parts: one line a kind. The live parts' registry is src/state/triggers/triggerKindsLive.ts, the views' src/ui/sources/triggerViews.tsx. */
 export const TRIGGER_KINDS = {
@@ -30,12 +30,7 @@ const shapes = Object.fromEntries(Object.entries(TRIGGER_KINDS).map(([k, v]) => 
 export const triggerSchema = s.union('type', shapes);
 export type SavedTrigger = Infer<typeof triggerSchema>;
 
-type KindOf<T extends TriggerType> = {
-  type: T;
-  functions(t: Extract<SavedTrigger, { type: T }>): string[];
-  sam(t: Extract<SavedTrigger, { type: T }>, out: SamBuilder): void;
-  source?(t: Extract<SavedTrigger, { type: T }>): TriggerSource;
-};
+type KindOf<T extends TriggerType> = { type: T; functions(t: Extract<SavedTrigger, { type: T }>): string[]; sam(t: Extract<SavedTrigger, { type: T }>, out: SamBuilder): void };
 const kindOf = <T extends TriggerType>(type: T): KindOf<T> => TRIGGER_KINDS[type] as unknown as KindOf<T>;
 
 /** The names of the functions a trigger invokes. */
@@ -46,9 +41,4 @@ export function triggerFunctions(t: SavedTrigger): string[] {
 /** The trigger's SAM events and resources. */
 export function triggerSam(t: SavedTrigger, out: SamBuilder): void {
   kindOf(t.type).sam(t as never, out);
-}
-
-/** The named resource the trigger defines as its source (its bucket, queue, table, topic or bus), or null. */
-export function triggerSource(t: SavedTrigger): TriggerSource | null {
-  return kindOf(t.type).source?.(t as never) ?? null;
 }

@@ -16,7 +16,7 @@ export interface ResourceName {
 /** Every resource name of the workspace, by kind; EventBridge buses come only from triggers. */
 export type ResourceNames = { [K in ResourceKind | 'eventBuses']: ResourceName[] };
 
-/** What a trigger of each type defines, by kind. */
+/** What a trigger of each type defines, by kind (the same source its SAM mapping passes to `SamBuilder.resource`). */
 function triggerSource(t: SavedTrigger): { kind: ResourceKind | 'eventBuses'; name: string } | null {
   switch (t.type) {
     case 's3':
@@ -29,8 +29,16 @@ function triggerSource(t: SavedTrigger): { kind: ResourceKind | 'eventBuses'; na
       return { kind: 'topics', name: t.topic };
     case 'eventbridge':
       return { kind: 'eventBuses', name: t.bus };
-    default:
+    case 'http':
+    case 'kinesis':
+      // No resource the SDK clients here reach (a Kinesis stream is not one of the kinds).
       return null;
+    default: {
+      // A new trigger kind must say here what it defines.
+      const unknown: never = t;
+      void unknown;
+      return null;
+    }
   }
 }
 

@@ -13,7 +13,6 @@ export const eventBridgeTriggerKind = triggerKind({
     rules: s.array(s.object({ name: s.string(64), pattern: s.string(4096), function: s.string(FUNCTION_NAME_MAX) })).default([]),
   },
   functions: (t) => [...t.schedules.map((x) => x.function), ...t.rules.map((r) => r.function)],
-  source: (t) => ({ kind: 'eventBuses', name: t.bus }),
   sam(t, out) {
     for (const x of t.schedules) {
       out.event(x.function, `${pascalCase(x.name, 'Rule')}Schedule`, {

@@ -22,7 +22,6 @@ export const s3TriggerKind = triggerKind({
       .default([]),
   },
   functions: (t) => t.notifications.map((n) => n.function),
-  source: (t) => ({ kind: 'buckets', name: t.bucket }),
   sam(t, out) {
     const bucket = out.resource(`${pascalCase(t.bucket, 'Playground')}Bucket`, `S3 bucket ${t.bucket}`, { Type: 'AWS::S3::Bucket' }, { kind: 'buckets', name: t.bucket });
     for (const n of t.notifications) {

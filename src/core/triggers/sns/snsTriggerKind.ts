@@ -20,7 +20,6 @@ export const snsTriggerKind = triggerKind({
     subscriptions: s.array(s.object({ function: s.string(FUNCTION_NAME_MAX), filterPolicy: s.nullable(filterPolicy).default(null) })).default([]),
   },
   functions: (t) => t.subscriptions.map((x) => x.function),
-  source: (t) => ({ kind: 'topics', name: t.topic }),
   sam(t, out) {
     const topic = out.resource(`${pascalCase(t.topic, 'Playground')}Topic`, `SNS topic ${t.topic}`, { Type: 'AWS::SNS::Topic' }, { kind: 'topics', name: t.topic });
     for (const sub of t.subscriptions) {

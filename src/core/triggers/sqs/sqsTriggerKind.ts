@@ -26,7 +26,6 @@ export const sqsTriggerKind = triggerKind({
     contentBasedDeduplication: s.optional(s.boolean()).describe('FIFO queues: deduplicate by the SHA-256 of the body when a send gives no id (absent: off).'),
   },
   functions: (t) => [t.function],
-  source: (t) => ({ kind: 'queues', name: t.queue }),
   sam(t, out) {
     const st = t.settings;
     const base = pascalCase(t.queue, 'Playground');

@@ -20,7 +20,6 @@ export const dynamodbTriggerKind = triggerKind({
     settings: streamSettingsSchema,
   },
   functions: (t) => [t.function],
-  source: (t) => ({ kind: 'tables', name: t.table }),
   sam(t, out) {
     const keys = [t.partitionKey, ...(t.sortKey ? [t.sortKey] : [])];
     const table = out.resource(`${pascalCase(t.table, 'Playground')}Table`, `DynamoDB table ${t.table} (DynamoDB chooses its stream's shards)`, {
