@@ -35,7 +35,14 @@ export function QueueForm() {
       </label>
       <label>
         Dead-letter queue
-        <select value={dlq} onChange={(e) => setDlq(e.target.value)}>
+        <select
+          value={dlq}
+          onChange={(e) => {
+            setDlq(e.target.value);
+            // A redrive policy needs maxReceiveCount: offer a common one rather than a refusal.
+            if (e.target.value && maxReceives === '') setMaxReceives('5');
+          }}
+        >
           <option value="">None</option>
           {queues.map((q) => (
             <option key={q.name} value={q.name}>
@@ -46,7 +53,7 @@ export function QueueForm() {
       </label>
       <label>
         Maximum receives
-        <input type="number" value={maxReceives} onChange={(e) => setMaxReceives(e.target.value)} min={1} max={1000} step={1} placeholder={dlq ? '5' : ''} />
+        <input type="number" value={maxReceives} onChange={(e) => setMaxReceives(e.target.value)} min={1} max={1000} step={1} />
       </label>
       <button type="submit">Create queue</button>
     </form>
