@@ -37,3 +37,13 @@ test('tables and buckets made in the Resources view are saved with the workspace
   await expect(page.getByRole('region', { name: 'S3 buckets' })).toContainText('No buckets yet.');
   await expect.poll(() => savedWorkspace(page), { timeout: 10_000 }).not.toContain('my-photos');
 });
+
+test.describe('on a phone, 390×844', () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  test('the view tabs and the Resources view fit the width (no sideways scroll)', async ({ playground, page }) => {
+    await playground.view('Resources');
+    await expect(page.getByRole('region', { name: 'SNS topics' })).toBeAttached();
+    expect(await page.evaluate(() => (document.scrollingElement?.scrollWidth ?? 0) - innerWidth)).toBeLessThanOrEqual(0);
+  });
+});
