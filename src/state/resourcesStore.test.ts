@@ -40,7 +40,7 @@ describe('the resources store', () => {
     expect(s.remove('buckets', 'photos')).toBe(true);
     expect(message()).toBe('Deleted bucket photos.');
     expect(s.remove('buckets', 'photos')).toBe(false);
-    expect(message()).toBe('There is no bucket photos.');
+    expect(message()).toBe('NoSuchBucket: The specified bucket does not exist');
     expect(useResources.getState().resources.buckets).toEqual([]);
   });
 
@@ -54,6 +54,7 @@ describe('the resources store', () => {
     expect(s.add('queues', { name: 'jobs', deadLetterQueue: 'nowhere', maxReceiveCount: 3 })).toBe(false);
     expect(message()).toMatch(/Reason: Dead letter target does not exist\.$/);
     expect(s.update('topics', 'missing', {})).toBe(false);
+    expect(message()).toBe('NotFound: Topic does not exist');
     expect(useResources.getState().resources).toEqual(NO_RESOURCES);
     // The SNS trigger's topic: creating it again returns it.
     expect(s.add('topics', { name: 'alerts' })).toBe(true);

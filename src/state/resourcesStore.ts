@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import { problemText, resourceProblem, sameResourceExists } from '../core/workspace/resourceProblem';
+import { notFoundProblem, problemText, resourceProblem, sameResourceExists } from '../core/workspace/resourceProblem';
 import type { ResourceKind, ResourceOf, WorkspaceResources } from '../core/workspace/workspaceResources';
 import { onSavedResourcesChange, savedResources, setSavedResources } from './savedResources';
 import { captureTriggers } from './triggerSpecs';
@@ -16,7 +16,7 @@ export interface ResourcesState {
   add<K extends ResourceKind>(kind: K, resource: ResourceOf<K>): boolean;
   /** Replace a resource's attributes, all of them (what `changes` leaves out is unset; its name identifies it: AWS renames nothing); false with the refusal when refused. */
   update<K extends ResourceKind>(kind: K, name: string, changes: Omit<ResourceOf<K>, 'name'>): boolean;
-  /** Delete a resource; false when there is none of that name. A queue may be deleted while another names it as its dead-letter queue, as in SQS. */
+  /** Delete a resource; false (with the service's not-found answer) when there is none of that name. A queue may be deleted while another names it as its dead-letter queue, as in SQS. */
   remove(kind: ResourceKind, name: string): boolean;
   /** Opening a workspace: its resources. */
   restore(resources: WorkspaceResources): void;
@@ -64,7 +64,7 @@ export const useResources = create<ResourcesState>()((set, get) => {
     update(kind, name, changes) {
       const list = get().resources[kind] as ResourceOf<typeof kind>[];
       const index = list.findIndex((r) => r.name === name);
-      if (index < 0) return refuse(kind, `There is no ${NOUN[kind]} ${name}.`);
+      if (index < 0) return refuse(kind, problemText(notFoundProblem(kind, name)));
       const next = { ...changes, name } as ResourceOf<typeof kind>;
       const problem = resourceProblem(kind, next, workspace(), name);
       if (problem) return refuse(kind, problemText(problem));
@@ -74,7 +74,7 @@ export const useResources = create<ResourcesState>()((set, get) => {
 
     remove(kind, name) {
       const list = get().resources[kind] as ResourceOf<typeof kind>[];
-      if (!list.some((r) => r.name === name)) return refuse(kind, `There is no ${NOUN[kind]} ${name}.`);
+      if (!list.some((r) => r.name === name)) return refuse(kind, problemText(notFoundProblem(kind, name)));
       set({ resources: withList(get().resources, kind, list.filter((r) => r.name !== name)), ...done(kind, `Deleted ${NOUN[kind]} ${name}.`) });
       return true;
     },

@@ -115,6 +115,20 @@ const TAKEN: { [K in ResourceKind]: (name: string) => ResourceProblem } = {
   topics: () => problem('InvalidParameter', 'Invalid parameter: Attributes Reason: Topic already exists with different attributes'),
 };
 
+/** What the service answers about a resource it does not have (DeleteTable, DeleteBucket, DeleteQueue, DeleteTopic and their updates). */
+export function notFoundProblem(kind: ResourceKind, name: string): ResourceProblem {
+  switch (kind) {
+    case 'tables':
+      return problem('ResourceNotFoundException', `Requested resource not found: Table: ${name} not found`);
+    case 'buckets':
+      return problem('NoSuchBucket', 'The specified bucket does not exist');
+    case 'queues':
+      return problem('QueueDoesNotExist', 'The specified queue does not exist.');
+    case 'topics':
+      return problem('NotFound', 'Topic does not exist');
+  }
+}
+
 /**
  * Why the service would refuse to create `resource` (or, with `replacing`,
  * to change that resource into it) in this workspace, or null. Names are
