@@ -7,6 +7,8 @@ import { ALL_FUNCTIONS, useRun } from './runStore';
 import { captureTriggers, removeAllTriggers, restoreTriggers } from './triggerSpecs';
 import { useVersions } from './versionsStore';
 import { useLayers } from './layersStore';
+import { savedResources, setSavedResources } from './savedResources';
+import { NO_RESOURCES } from '../core/workspace/workspaceResources';
 import { savedVersions, versionsFromSaved } from '../core/workspace/savedVersions';
 import { NO_VERSIONS } from '../core/functionVersions';
 import { functionArn } from '../core/environmentVariables';
@@ -19,6 +21,7 @@ export function exampleWorkspace(name = 'Example'): Workspace {
     triggers: [],
     scenarios: [],
     layers: [],
+    resources: NO_RESOURCES,
     name,
     functions: [{ ...FUNCTION_DEFAULTS, ...DEFAULT_CONFIG, environment: {}, savedEvents: [], code: EXAMPLE_CODE, event: EXAMPLE_EVENT }],
   };
@@ -62,6 +65,7 @@ export function captureWorkspace(name: string, scenarios: unknown[]): Workspace 
     concurrency: { ...settings },
     loadPlan: { ...plan, pattern: { ...plan.pattern } },
     layers: useLayers.getState().layers.map((l) => ({ name: l.name, versions: l.versions.map((v) => ({ ...v, files: v.files.map((f) => ({ ...f })), compatibleRuntimes: [...v.compatibleRuntimes] })) })),
+    resources: savedResources(),
     scenarios,
   };
 }
@@ -80,6 +84,7 @@ export function applyWorkspace(workspace: Workspace): string[] | Promise<string[
   removeAllTriggers();
   // Layers first: the functions' layer ARNs are checked against them.
   useLayers.getState().restore(workspace.layers);
+  setSavedResources(workspace.resources);
   usePlayground.getState().replaceFunctions(
     workspace.functions.map(({ event, savedEvents, concurrency: _own, versions: _versions, aliases: _aliases, ...config }) => ({ config: { ...config, environment: { ...config.environment } }, eventText: event, savedEvents: savedEvents.map((e) => ({ ...e })) })),
     workspace.selected,

@@ -10,6 +10,7 @@ import { currentWorkspaceId, deleteWorkspace, getWorkspace, listWorkspaces, putW
 import { usePlayground } from './playgroundStore';
 import { useRun } from './runStore';
 import { useSources } from './sourcesStore';
+import { onSavedResourcesChange } from './savedResources';
 import { holdAutonomy, type ConsentRequest } from './holdAutonomy';
 import { applyWorkspace, captureWorkspace, exampleWorkspace } from './workspaceSnapshot';
 
@@ -248,6 +249,7 @@ export async function startPersistence(embed: boolean, readOnly: boolean): Promi
   useRun.subscribe((s, p) => (s.settings !== p.settings || s.plan !== p.plan) && scheduleSave());
   useVersions.subscribe((s, p) => s.byFunction !== p.byFunction && scheduleSave());
   useLayers.subscribe((s, p) => s.layers !== p.layers && scheduleSave());
+  onSavedResourcesChange(() => scheduleSave());
   useWorkspace.subscribe((s, p) => (s.name !== p.name || s.scenarios !== p.scenarios) && scheduleSave());
   const flush = (): void => {
     if (document.visibilityState === 'hidden') void saveNow();

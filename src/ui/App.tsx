@@ -15,13 +15,14 @@ import { WorkspaceMenu } from './WorkspaceMenu';
 import { WorkspaceNotices } from './WorkspaceNotices';
 import './layout/layout.css';
 
-// Views a first visit does not need come with their own code (the configuration forms, Recharts with Metrics, the trigger views, the simulation).
+// Views a first visit does not need come with their own code (the configuration forms, Recharts with Metrics, the trigger views, the resources, the simulation).
 const ConfigurationView = lazy(() => import('./views/ConfigurationView').then((m) => ({ default: m.ConfigurationView })));
 const TriggersPanel = lazy(() => import('./TriggersPanel').then((m) => ({ default: m.TriggersPanel })));
 const SimulationPanel = lazy(() => import('./simulation/SimulationPanel').then((m) => ({ default: m.SimulationPanel })));
 const MetricsView = lazy(() => import('./views/MetricsView'));
 const BillingView = lazy(() => import('./views/BillingView'));
 const PowerTuningPanel = lazy(() => import('./powerTuning/PowerTuningPanel'));
+const ResourcesView = lazy(() => import('./views/ResourcesView'));
 
 /** Ctrl/Cmd+Enter anywhere invokes (the editors bind it themselves). */
 function useInvokeShortcut(invoke: () => void): void {
@@ -47,10 +48,10 @@ function useJumpShowsEditor(): void {
   );
 }
 
-/** Run and Configuration are always there; Triggers and Simulation once opened (so what was typed survives); Metrics and Billing only while shown (their charts and tables cost). */
+/** Run and Configuration are always there; Triggers, Resources and Simulation once opened (so what was typed survives); Metrics and Billing only while shown (their charts and tables cost). */
 function mountedViews(view: ViewId, visited: ReadonlySet<ViewId>): Set<ViewId> {
   const out = new Set<ViewId>(['run', 'configuration', view]);
-  for (const v of ['triggers', 'simulation'] as const) if (visited.has(v)) out.add(v);
+  for (const v of ['triggers', 'resources', 'simulation'] as const) if (visited.has(v)) out.add(v);
   return out;
 }
 
@@ -62,6 +63,9 @@ function viewContent(view: ViewId): ReactNode {
       return <ConfigurationView />;
     case 'triggers':
       return <TriggersPanel />;
+    case 'resources':
+      // The service integration passes `contents` (each kind's items, objects or messages view) here.
+      return <ResourcesView />;
     case 'metrics':
       return <MetricsView />;
     case 'billing':

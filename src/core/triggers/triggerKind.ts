@@ -1,4 +1,5 @@
 import type { ObjectOf, Shape } from '../schema/objects';
+import type { ResourceKind } from '../workspace/workspaceResources';
 import type { YamlMap } from '../workspace/yamlEmitter';
 
 /**
@@ -18,14 +19,23 @@ export interface TriggerKindCore<Tag extends string, S extends Shape> {
   sam(t: SavedForm<Tag, S>, out: SamBuilder): void;
 }
 
+/** A resource a trigger defines: its kind (as the workspace's `resources` lists it; buses only come from triggers) and its name (resourceNames.ts lists them too). */
+export interface TriggerSource {
+  kind: ResourceKind | 'eventBuses';
+  name: string;
+}
+
 export type SavedForm<Tag extends string, S extends Shape> = { type: Tag } & ObjectOf<S>;
 
 /** What a kind's SAM mapping may add to the template (samEvents.ts collects it). */
 export interface SamBuilder {
   /** An event source on the named function (left out, with a note, when the workspace has no such function). */
   event(functionName: string, base: string, event: YamlMap): void;
-  /** A resource; returns its logical ID (unique in the template). The playground's name goes in a comment. */
-  resource(base: string, playgroundName: string, value: YamlMap): string;
+  /**
+   * A resource; returns its logical ID (unique in the template). The playground's name goes in a comment.
+   * `source`: the trigger's source it declares, so the workspace's own resources and the functions' policies refer to it instead of declaring it again.
+   */
+  resource(base: string, playgroundName: string, value: YamlMap, source?: TriggerSource): string;
   /** The function gets a function URL. */
   functionUrl(functionName: string): void;
   /** The template's implicit REST API or HTTP API is used (for its Outputs). */

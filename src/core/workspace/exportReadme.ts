@@ -23,7 +23,10 @@ ${functions}
 
 - \`template.yaml\`: the functions (memory, timeout, architecture, environment
   variables, reserved and provisioned concurrency), their triggers as SAM
-  events, and the buckets, queues, topics, tables and streams they need.
+  events, and the buckets, queues, topics, tables and streams they need; the
+  workspace's own tables, buckets, queues and topics; and policy templates
+  for the AWS SDK calls each function's code makes (names are
+  CloudFormation's: read them from environment variables).
 - \`events/\`: the saved test events.${layerLines(template)}
 - \`playground.json\`: the whole workspace; the playground's **Import** button
   reads this zip back.

@@ -1,5 +1,5 @@
 import { splitQualifiedName } from '../functionVersions';
-import type { SamBuilder } from '../triggers/triggerKind';
+import type { SamBuilder, TriggerSource } from '../triggers/triggerKind';
 import { triggerSam } from '../triggers/triggerKinds';
 import { uniqueId, type FunctionLayout } from './exportLayout';
 import type { YamlMap } from './yamlEmitter';
@@ -24,10 +24,15 @@ export interface TemplateParts {
   httpApi: boolean;
   /** What could not be exported, for the README. */
   notes: string[];
+  /** The logical ID of each trigger source declared, by `sourceKey` (the first declaration of a name). */
+  sources: Map<string, string>;
 }
 
+/** The key of a resource in `TemplateParts.sources`: its kind and name. */
+export const sourceKey = (s: TriggerSource): string => `${s.kind}:${s.name}`;
+
 export function templateParts(triggers: readonly WorkspaceTrigger[], layout: readonly FunctionLayout[], taken: Set<string>): TemplateParts {
-  const parts: TemplateParts = { resources: {}, events: new Map(), functionUrls: new Set(), restApi: false, httpApi: false, notes: [] };
+  const parts: TemplateParts = { resources: {}, events: new Map(), functionUrls: new Set(), restApi: false, httpApi: false, notes: [], sources: new Map() };
   const byName = new Map(layout.map((l) => [l.fn.name, l.logicalId]));
   const eventIds = new Map<string, Set<string>>();
   let comments = 0;
@@ -47,10 +52,11 @@ export function templateParts(triggers: readonly WorkspaceTrigger[], layout: rea
     events[uniqueId(base, ids)] = event;
     parts.events.set(fnId, events);
   };
-  const resource = (base: string, playgroundName: string, value: YamlMap): string => {
+  const resource = (base: string, playgroundName: string, value: YamlMap, source?: TriggerSource): string => {
     const id = uniqueId(base, taken);
     parts.resources[`# ${++comments}`] = `${playgroundName} in the playground`;
     parts.resources[id] = value;
+    if (source && !parts.sources.has(sourceKey(source))) parts.sources.set(sourceKey(source), id);
     return id;
   };
 

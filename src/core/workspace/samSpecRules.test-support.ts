@@ -45,7 +45,20 @@ export const FUNCTION_PROPERTIES: Record<string, PropRule> = {
   ProvisionedConcurrencyConfig: { type: 'map' },
   EventInvokeConfig: { type: 'map' },
   FunctionUrlConfig: { type: 'map' },
+  // AWS::Serverless::Function Policies: policy templates (POLICY_TEMPLATES), each a one-key map.
+  Policies: { type: 'list' },
   Events: { type: 'map' },
+};
+
+/** SAM policy templates ("AWS SAM policy templates" list): the one parameter each takes as we emit it, and the resource type a reference in it must name. */
+export const POLICY_TEMPLATES: Record<string, { parameter: string; resource: string }> = {
+  DynamoDBCrudPolicy: { parameter: 'TableName', resource: 'AWS::DynamoDB::Table' },
+  S3CrudPolicy: { parameter: 'BucketName', resource: 'AWS::S3::Bucket' },
+  SQSSendMessagePolicy: { parameter: 'QueueName', resource: 'AWS::SQS::Queue' },
+  SQSPollerPolicy: { parameter: 'QueueName', resource: 'AWS::SQS::Queue' },
+  SNSPublishMessagePolicy: { parameter: 'TopicName', resource: 'AWS::SNS::Topic' },
+  EventBridgePutEventsPolicy: { parameter: 'EventBusName', resource: 'AWS::Events::EventBus' },
+  LambdaInvokePolicy: { parameter: 'FunctionName', resource: 'AWS::Serverless::Function' },
 };
 
 export const FUNCTION_URL_CONFIG: Record<string, PropRule> = {
@@ -116,10 +129,17 @@ export const RESOURCE_RULES: Record<string, { properties: Record<string, PropRul
   },
   'AWS::S3::Bucket': { properties: {}, attributes: ['Arn', 'DomainName', 'RegionalDomainName'] },
   'AWS::SQS::Queue': {
-    properties: { VisibilityTimeout: { type: 'integer', min: 0, max: 43_200 }, MessageRetentionPeriod: { type: 'integer', min: 60, max: 1_209_600 }, RedrivePolicy: { type: 'json' } },
+    properties: {
+      VisibilityTimeout: { type: 'integer', min: 0, max: 43_200 },
+      MessageRetentionPeriod: { type: 'integer', min: 60, max: 1_209_600 },
+      RedrivePolicy: { type: 'json' },
+      FifoQueue: { type: 'boolean' },
+      QueueName: { type: 'string', max: 80 },
+      ContentBasedDeduplication: { type: 'boolean' },
+    },
     attributes: ['Arn', 'QueueName', 'QueueUrl'],
   },
-  'AWS::SNS::Topic': { properties: {}, attributes: ['TopicArn', 'TopicName'] },
+  'AWS::SNS::Topic': { properties: { FifoTopic: { type: 'boolean' }, TopicName: { type: 'string', max: 256 } }, attributes: ['TopicArn', 'TopicName'] },
   'AWS::Events::EventBus': { properties: { Name: { type: 'string', required: true } }, attributes: ['Arn', 'Name', 'Policy'] },
   'AWS::DynamoDB::Table': {
     properties: {

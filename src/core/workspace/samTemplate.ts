@@ -2,6 +2,8 @@ import { DEFAULT_SETTINGS } from '../platformSettings';
 import { exportLayout, type FunctionLayout } from './exportLayout';
 import { templateParts } from './samEvents';
 import { functionLayers, layerLayout, layerResources, type LayerLayout } from './samLayers';
+import { functionPolicies } from './samPolicies';
+import { samResources } from './samResources';
 import { getAtt, sub, toYaml, type YamlMap } from './yamlEmitter';
 import { functionSettingsIn, type Workspace, type WorkspaceFunction } from './workspaceTypes';
 
@@ -22,15 +24,18 @@ export interface SamTemplate {
  * An AWS SAM template for the workspace: one AWS::Serverless::Function per
  * function (memory, timeout, architecture, runtime, environment, reserved
  * and provisioned concurrency, asynchronous invocation settings, function
- * URL) with its triggers as SAM events, and the resources those need.
+ * URL) with its triggers as SAM events, and the resources those need; the
+ * workspace's own resources, and each function's policy templates for the
+ * SDK calls its code makes (samPolicies.ts says the rule).
  */
 export function samTemplate(workspace: Workspace): SamTemplate {
   const taken = new Set(['ServerlessRestApi', 'ServerlessHttpApi']);
   const layout = exportLayout(workspace, taken);
   const parts = templateParts(workspace.triggers, layout, taken);
   const layers = layerLayout(workspace, taken);
+  const standalone = samResources(workspace, parts.sources, taken);
   const c = workspace.concurrency;
-  const notes = [...parts.notes];
+  const notes = [...parts.notes, ...standalone.notes];
   if (layout.some((l) => l.fn.networkAccess === false)) notes.push('Network access is a playground setting: on Lambda a function outside a VPC always reaches the internet.');
   if (c.accountConcurrency !== DEFAULT_SETTINGS.accountConcurrency) notes.push(`The account concurrency limit (${c.accountConcurrency}) is your account's quota, not part of a template.`);
   if (c.waitScale !== 1) notes.push('Platform waits were compressed in the playground; AWS runs them in real time.');
@@ -60,6 +65,8 @@ export function samTemplate(workspace: Workspace): SamTemplate {
     if (f.runtime.startsWith('provided')) {
       notes.push(`${f.name}: its bootstrap is JavaScript, which ran in the playground's engine; on Lambda, ${f.runtime} has no Node.js: deploy it with a Node.js binary (in a layer, on /opt/bin) and the bootstrap made executable, or rewrite it as a compiled binary.`);
     }
+    const policies = functionPolicies(f, standalone.ids, layout);
+    notes.push(...policies.notes);
     const url = parts.functionUrls.has(l.logicalId);
     const events = parts.events.get(l.logicalId);
     resources[l.logicalId] = {
@@ -91,6 +98,7 @@ export function samTemplate(workspace: Workspace): SamTemplate {
           : undefined,
         DeadLetterQueue: deadLetterQueue ? { Type: 'SQS', TargetArn: getAtt(deadLetterQueue, 'Arn') } : undefined,
         FunctionUrlConfig: url ? { AuthType: 'NONE' } : undefined,
+        Policies: policies.policies,
         Events: events,
       },
     };
@@ -103,7 +111,7 @@ export function samTemplate(workspace: Workspace): SamTemplate {
     AWSTemplateFormatVersion: '2010-09-09',
     Transform: 'AWS::Serverless-2016-10-31',
     Description: `${workspace.name}: exported from the Serverless Playground`.slice(0, 1024),
-    Resources: { ...resources, ...parts.resources },
+    Resources: { ...resources, ...parts.resources, ...standalone.resources },
     Outputs: outputs,
   };
   const header = [

@@ -4,6 +4,7 @@ import {
   FUNCTION_URL_CONFIG,
   GENERATED,
   LOGICAL_ID,
+  POLICY_TEMPLATES,
   PROVISIONED_CONCURRENCY_CONFIG,
   PSEUDO_PARAMETERS,
   RESOURCE_RULES,
@@ -129,6 +130,19 @@ export function checkSamTemplate(template: Node): string[] {
     if (p.FunctionUrlConfig) {
       checkProps(`${id}.FunctionUrlConfig`, p.FunctionUrlConfig, FUNCTION_URL_CONFIG, problems);
       generated[GENERATED.functionUrl(id)] = { attributes: ['FunctionUrl', 'FunctionArn'] };
+    }
+    for (const [i, policy] of (Array.isArray(p.Policies) ? p.Policies : []).entries()) {
+      const [name, params] = isMap(policy) && Object.keys(policy).length === 1 ? Object.entries(policy)[0]! : ['', undefined];
+      const template = POLICY_TEMPLATES[name];
+      const path = `${id}.Policies[${i}]`;
+      if (!template) problems.push(`${path}: not a policy template this checker knows (${JSON.stringify(policy)})`);
+      else if (!isMap(params) || Object.keys(params).join() !== template.parameter) problems.push(`${path}.${name}: takes exactly ${template.parameter}`);
+      else {
+        const value = params[template.parameter];
+        const target = isMap(value) ? ((value as Map).Ref ?? ((value as Map)['Fn::GetAtt'] as string[] | undefined)?.[0]) : undefined;
+        if (target !== undefined && (resources[target as string] as Map | undefined)?.Type !== template.resource) problems.push(`${path}.${name}: must name an ${template.resource} of this template`);
+        else checkProp(`${path}.${name}.${template.parameter}`, value, { type: 'string' }, problems);
+      }
     }
     const vars = isMap(p.Environment) ? (p.Environment as Map).Variables : undefined;
     if (p.Environment !== undefined && !isMap(vars)) problems.push(`${id}.Environment: needs Variables`);

@@ -84,4 +84,32 @@ export const EVERY_TRIGGER: Workspace = ws(
   },
 );
 
-export const SAMPLE_WORKSPACES: Record<string, Workspace> = { MINIMAL, UNICODE, EVERY_TRIGGER };
+/** Standalone resources of every kind, one shared with a trigger, and functions calling them with the AWS SDK. */
+export const WITH_RESOURCES: Workspace = ws(
+  [
+    fn('orders-api', {
+      code: "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';\nimport { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';\nimport { SQSClient, SendMessageCommand } from '@aws-sdk/client-sqs';\nconst db = DynamoDBDocumentClient.from(new DynamoDBClient({}));\nconst sqs = new SQSClient({});\nexport const handler = async (event) => {\n  await db.send(new PutCommand({ TableName: 'orders', Item: { pk: event.id } }));\n  await sqs.send(new SendMessageCommand({ QueueUrl: process.env.QUEUE_URL, MessageBody: '{}' }));\n  return { ok: true };\n};\n",
+      environment: { QUEUE_URL: 'https://sqs.us-east-1.amazonaws.com/123456789012/jobs' },
+    }),
+    fn('files', {
+      code: "const { S3Client, PutObjectCommand } = require('@aws-sdk/client-s3');\nconst { SNSClient } = require('@aws-sdk/client-sns');\nconst { LambdaClient } = require('@aws-sdk/client-lambda');\nexports.handler = async () => ({ bucket: 'photos.example-1', topic: process.env.TOPIC, next: 'orders-api' });\n",
+      fileName: 'index.js',
+      environment: { TOPIC: 'alerts.fifo' },
+    }),
+  ],
+  {
+    name: 'With resources',
+    triggers: [{ type: 's3', bucket: 'uploads', notifications: [{ id: 'n', function: 'files', events: ['s3:ObjectCreated:*'] }] }],
+    resources: {
+      tables: [
+        { name: 'orders', partitionKey: { name: 'pk', type: 'S' }, sortKey: { name: 'sk', type: 'N' }, stream: true },
+        { name: 'Sessions.v2', partitionKey: { name: 'id', type: 'B' } },
+      ],
+      buckets: [{ name: 'photos.example-1' }, { name: 'uploads' }],
+      queues: [{ name: 'jobs-dlq' }, { name: 'jobs', visibilityTimeoutS: 60, deadLetterQueue: 'jobs-dlq', maxReceiveCount: 5 }, { name: 'steps.fifo' }],
+      topics: [{ name: 'alerts.fifo' }, { name: 'news' }],
+    },
+  },
+);
+
+export const SAMPLE_WORKSPACES: Record<string, Workspace> = { MINIMAL, UNICODE, EVERY_TRIGGER, WITH_RESOURCES };

@@ -4,6 +4,7 @@ import { DEFAULT_SETTINGS as C } from '../platformSettings';
 import { s } from '../schema/builders';
 import { SNAP_START_APPLY_ON } from '../snapStart';
 import { triggerSchema } from '../triggers/triggerKinds';
+import { resourcesSchema } from './resourcesSchema';
 
 /**
  * The workspace schema (docs/link-format.md, docs/workspace.schema.json):
@@ -160,6 +161,9 @@ export const workspaceSchema = s.object({
   concurrency: concurrencySchema,
   loadPlan: loadPlanSchema,
   layers: s.array(layerSchema, { max: WORKSPACE_LIMITS.layers, item: 'layer' }).default([]).describe("The workspace's Lambda layers and their published versions; functions name them by layer version ARN."),
+  resources: resourcesSchema.describe(
+    "The workspace's own DynamoDB tables, S3 buckets, SQS queues and SNS topics, which handlers reach with the AWS SDK (settings only, never their contents). Absent: none; the resources triggers define are the triggers'.",
+  ),
   scenarios: s
     .array(s.json(), { max: WORKSPACE_LIMITS.scenarios })
     .default([])

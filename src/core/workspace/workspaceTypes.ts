@@ -6,6 +6,7 @@ import type { SqsMappingSettings } from '../sources/sqsMappingSettings';
 import type { StreamMappingSettings } from '../sources/streamMappingSettings';
 import type { SavedTrigger } from '../triggers/triggerKinds';
 import { functionSchema, workspaceSchema } from './workspaceSchema';
+import type { WorkspaceResources } from './workspaceResources';
 
 /**
  * The workspace's types, as its schema (workspaceSchema.ts) defines them.
@@ -45,5 +46,6 @@ const _sameTypes: [
   Same<Sqs['settings'], SqsMappingSettings>,
   Same<Kinesis['settings'], StreamMappingSettings>,
   Same<Workspace['layers'][number], Layer>,
-] = [true, true, true, true, true, true];
+  Same<Workspace['resources'], WorkspaceResources>,
+] = [true, true, true, true, true, true, true];
 void _sameTypes;

@@ -10,6 +10,7 @@ export const VIEWS = [
   { id: 'run', label: 'Run' },
   { id: 'configuration', label: 'Configuration' },
   { id: 'triggers', label: 'Triggers' },
+  { id: 'resources', label: 'Resources' },
   { id: 'metrics', label: 'Metrics' },
   { id: 'billing', label: 'Billing' },
   { id: 'simulation', label: 'Simulation' },

@@ -24,7 +24,7 @@ export const eventBridgeTriggerKind = triggerKind({
     const bus = out.resource(`${pascalCase(t.bus, 'Playground')}EventBus`, `custom event bus ${t.bus}`, {
       Type: 'AWS::Events::EventBus',
       Properties: { Name: sub(`\${AWS::StackName}-${t.bus.replace(/[^A-Za-z0-9._-]/g, '-')}`) },
-    });
+    }, { kind: 'eventBuses', name: t.bus });
     for (const r of t.rules) {
       let pattern: unknown;
       try {

@@ -23,7 +23,7 @@ export const s3TriggerKind = triggerKind({
   },
   functions: (t) => t.notifications.map((n) => n.function),
   sam(t, out) {
-    const bucket = out.resource(`${pascalCase(t.bucket, 'Playground')}Bucket`, `S3 bucket ${t.bucket}`, { Type: 'AWS::S3::Bucket' });
+    const bucket = out.resource(`${pascalCase(t.bucket, 'Playground')}Bucket`, `S3 bucket ${t.bucket}`, { Type: 'AWS::S3::Bucket' }, { kind: 'buckets', name: t.bucket });
     for (const n of t.notifications) {
       const rules: YamlNode[] = [...(n.prefix ? [{ Name: 'prefix', Value: n.prefix }] : []), ...(n.suffix ? [{ Name: 'suffix', Value: n.suffix }] : [])];
       out.event(n.function, `${bucket}Event`, {

@@ -21,7 +21,7 @@ export const snsTriggerKind = triggerKind({
   },
   functions: (t) => t.subscriptions.map((x) => x.function),
   sam(t, out) {
-    const topic = out.resource(`${pascalCase(t.topic, 'Playground')}Topic`, `SNS topic ${t.topic}`, { Type: 'AWS::SNS::Topic' });
+    const topic = out.resource(`${pascalCase(t.topic, 'Playground')}Topic`, `SNS topic ${t.topic}`, { Type: 'AWS::SNS::Topic' }, { kind: 'topics', name: t.topic });
     for (const sub of t.subscriptions) {
       // JSON values are YAML nodes.
       out.event(sub.function, `${topic}Messages`, { Type: 'SNS', Properties: { Topic: ref(topic), FilterPolicy: (sub.filterPolicy as YamlMap | null) ?? undefined } });

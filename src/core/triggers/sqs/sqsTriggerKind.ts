@@ -40,7 +40,7 @@ export const sqsTriggerKind = triggerKind({
         VisibilityTimeout: st.visibilityTimeoutS,
         RedrivePolicy: dlq === null ? undefined : { deadLetterTargetArn: getAtt(dlq, 'Arn'), maxReceiveCount: st.maxReceiveCount },
       },
-    });
+    }, { kind: 'queues', name: t.queue });
     out.event(t.function, `${queue}Messages`, {
       Type: 'SQS',
       Properties: {

@@ -31,7 +31,7 @@ export const dynamodbTriggerKind = triggerKind({
         KeySchema: keys.map((k, i) => ({ AttributeName: k.name, KeyType: i === 0 ? 'HASH' : 'RANGE' })),
         StreamSpecification: { StreamViewType: t.streamViewType },
       },
-    });
+    }, { kind: 'tables', name: t.table });
     streamEvent(out, t, 'DynamoDB', table);
   },
 });
