@@ -1,6 +1,7 @@
 import type { AwsServicePorts } from '../bridge/services/awsServiceHub';
 import type { InvokeTarget } from '../bridge/sourceHub';
 import type { Session } from './session';
+import { savedResources } from './savedResources';
 import { usePlayground } from './playgroundStore';
 import { useVersions } from './versionsStore';
 
@@ -31,8 +32,11 @@ export function awsServicePorts(session: Session, targetFor: (functionName: stri
       const v = useVersions.getState().byFunction[f.id];
       return ['$LATEST', ...(v?.versions.map((x) => String(x.version)) ?? []), ...(v?.aliases.map((a) => a.name) ?? [])];
     },
-    standaloneQueues: () => [],
-    standaloneTopics: () => [],
+    standaloneQueues: () => savedResources().queues.map((q) => ({ name: q.name, ...(q.visibilityTimeoutS !== undefined ? { visibilityTimeoutS: q.visibilityTimeoutS } : {}), ...(q.maxReceiveCount !== undefined && q.deadLetterQueue ? { maxReceiveCount: q.maxReceiveCount } : {}) })),
+    standaloneTables: () => savedResources().tables,
+    deadLetterQueueOf: (name) => savedResources().queues.find((q) => q.name === name)?.deadLetterQueue,
+    standaloneBuckets: () => savedResources().buckets.map((b) => b.name),
+    standaloneTopics: () => savedResources().topics.map((t) => t.name),
     billed: () => undefined,
   };
 }

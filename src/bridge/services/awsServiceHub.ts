@@ -1,6 +1,7 @@
 import type { Random } from '../../core/random';
 import { handleDynamoDbRequestOn } from '../../core/services/dynamodb/handleDynamoDbRequest';
 import { dynamoTableResolver } from '../../core/sources/dynamoTableResolver';
+import { storeResolver } from '../../core/services/dynamodb/tableResolver';
 import { emptyDynamoDbStore, type DynamoDbStore } from '../../core/services/dynamodb/tableStore';
 import { createEventBridgeServiceState, type EventBridgeRuleConfig } from '../../core/services/eventbridge/eventBridgeServiceState';
 import { handleEventBridgeRequest } from '../../core/services/eventbridge/handleEventBridgeRequest';
@@ -17,6 +18,12 @@ import { readLambdaInvokeRequest } from '../../core/services/lambda/readLambdaIn
 import { checkRecursion, DEFAULT_RECURSIVE_LOOP, type RecursionCheck } from '../../core/recursion/checkRecursion';
 import { recursiveInvocationError, RECURSIVE_INVOCATION_STATUS } from '../../core/recursion/recursionStop';
 import { lambdaErrorResponse } from '../../core/services/lambda/lambdaApiError';
+import { handleS3Request } from '../../core/services/s3/handleS3Request';
+import { createS3ServiceState } from '../../core/services/s3/s3ServiceState';
+import type { S3ServiceState } from '../../core/services/s3/s3Types';
+import { InMemoryS3Backend } from '../../core/services/s3/inMemoryS3Backend';
+import { S3SourceBucketPort } from '../../core/services/s3/s3SourceBucketPort';
+import type { S3Bucket } from '../../core/sources/s3Bucket';
 import { lambdaInvokeResponse } from '../../core/services/lambda/lambdaInvokeResponse';
 import { LiveResources } from './liveResources';
 
@@ -47,6 +54,12 @@ export interface AwsServicePorts {
   qualifiers(functionName: string): readonly string[] | undefined;
   /** The workspace's SQS queues that are not triggers' (standalone resources). */
   standaloneQueues(): readonly SqsServiceQueueConfig[];
+  /** Standalone DynamoDB tables: name and key schema. */
+  standaloneTables(): readonly { name: string; partitionKey: { name: string; type: string }; sortKey?: { name: string; type: string } }[];
+  /** A standalone queue's dead-letter queue, by the queue's name (none: undefined). */
+  deadLetterQueueOf(queueName: string): string | undefined;
+  /** Standalone S3 buckets. */
+  standaloneBuckets(): readonly string[];
   /** Standalone SNS topics. */
   standaloneTopics(): readonly string[];
   /** What a request was billed as, for the bill's services section. */
@@ -59,6 +72,9 @@ const NO_PORTS: AwsServicePorts = {
   invoke: (() => Promise.reject(new Error('not wired'))) as AwsServicePorts['invoke'],
   qualifiers: () => undefined,
   standaloneQueues: () => [],
+  standaloneTables: () => [],
+  deadLetterQueueOf: () => undefined,
+  standaloneBuckets: () => [],
   standaloneTopics: () => [],
   billed: () => undefined,
 };
@@ -114,10 +130,15 @@ export class AwsServiceHub {
   private readonly live = new LiveResources(() => this.ports.sources());
   private dynamo: DynamoDbStore;
   private sqs: SqsServiceState;
+  private readonly s3Backend = new InMemoryS3Backend();
+  private s3: S3ServiceState;
+  /** The triggers' buckets served through ports, with the source each belongs to. */
+  private readonly s3Ports = new Map<string, { bucket: S3Bucket; port: S3SourceBucketPort }>();
 
   constructor(private readonly options: AwsServiceHubOptions) {
     this.dynamo = emptyDynamoDbStore(options.region, options.accountId);
     this.sqs = createSqsServiceState([], options.random, { region: options.region, accountId: options.accountId });
+    this.s3 = createS3ServiceState({ backend: this.s3Backend, region: options.region });
   }
 
   wire(ports: AwsServicePorts): void {
@@ -149,6 +170,8 @@ export class AwsServiceHub {
         return this.answerEvents(request);
       case 'lambda':
         return this.answerLambda(request, caller);
+      case 's3':
+        return this.answerS3(request);
       default:
         return notImplemented(service);
     }
@@ -160,6 +183,7 @@ export class AwsServiceHub {
    * the others are the workspace's standalone tables.
    */
   private answerDynamoDb(request: WireAwsRequest): WireAwsResponse {
+    this.syncTables();
     const live = this.live.tablesWithSources();
     const routing = dynamoTableResolver(this.dynamo, live.keys());
     const r = handleDynamoDbRequestOn(routing.resolver, { target: headerOf(request.headers, 'x-amz-target'), body: textOf(request.body) }, this.options.now());
@@ -207,6 +231,56 @@ export class AwsServiceHub {
     void this.ports.invoke(functionName, JSON.stringify(event), 'Event', origin, recursion.traceHeader).catch(() => undefined);
   }
 
+  /**
+   * S3: a trigger's bucket is that trigger's live bucket (a port onto it:
+   * its notifications fire from its own rules, under its own id); the
+   * standalone ones, and those a handler creates, live in the backend.
+   */
+  private answerS3(request: WireAwsRequest): WireAwsResponse {
+    this.syncBuckets();
+    const r = handleS3Request(this.s3, { method: request.method, hostname: request.hostname, path: request.path, query: request.query, headers: request.headers, body: request.body }, this.env());
+    this.s3 = r.state;
+    for (const { bucket, port } of this.s3Ports.values()) {
+      const commands = port.takeCommands();
+      if (commands.length > 0) this.ports.act(bucket.id, (out) => out.push(...commands));
+    }
+    for (const e of r.effects) if (e.type === 'billedRequests') this.ports.billed(e);
+    return wireResponse(r.response);
+  }
+
+  /** Attach the triggers' buckets (detach removed ones), and make the standalone buckets the backend lacks. */
+  private syncBuckets(): void {
+    const live = new Map(this.live.buckets().map((b) => [b.bucketName, b]));
+    for (const [name, held] of this.s3Ports) {
+      if (live.get(name) !== held.bucket) {
+        this.s3Backend.detach(name);
+        this.s3Ports.delete(name);
+      }
+    }
+    for (const [name, bucket] of live) {
+      if (this.s3Ports.has(name)) continue;
+      const port = new S3SourceBucketPort(bucket, this.options.now());
+      this.s3Backend.attach(port);
+      this.s3Ports.set(name, { bucket, port });
+    }
+    for (const name of this.ports.standaloneBuckets()) if (!this.s3Backend.bucket(name)) this.s3Backend.createBucket(name, this.options.now());
+  }
+
+  /** Standalone tables the store lacks, made as CreateTable would (on-demand, keys from the workspace). */
+  private syncTables(): void {
+    for (const t of this.ports.standaloneTables()) {
+      if (this.dynamo.tables[t.name]) continue;
+      const keys = [t.partitionKey, ...(t.sortKey ? [t.sortKey] : [])];
+      const body = JSON.stringify({
+        TableName: t.name,
+        BillingMode: 'PAY_PER_REQUEST',
+        AttributeDefinitions: keys.map((k) => ({ AttributeName: k.name, AttributeType: k.type })),
+        KeySchema: keys.map((k, i) => ({ AttributeName: k.name, KeyType: i === 0 ? 'HASH' : 'RANGE' })),
+      });
+      this.dynamo = handleDynamoDbRequestOn(storeResolver(this.dynamo), { target: 'DynamoDB_20120810.CreateTable', body }, this.options.now()).store;
+    }
+  }
+
   /** SQS: the model checks, deduplicates and stores; messages for a queue with a trigger go to that trigger's queue, which Lambda polls. */
   private answerSqs(request: WireAwsRequest): WireAwsResponse {
     this.syncQueues();
@@ -214,7 +288,11 @@ export class AwsServiceHub {
     this.sqs = r.state;
     for (const e of r.effects) {
       if (e.type === 'billedRequests') this.ports.billed(e);
-      else if (e.type === 'sqsMessagesSent') {
+      else if (e.type === 'sqsDeadLettered') {
+        // Past maxReceiveCount: into the queue's dead-letter queue, where a ReceiveMessage finds them.
+        const dlq = this.sqs.queues[this.ports.deadLetterQueueOf(e.queueName) ?? ''];
+        if (dlq) this.sqs = { ...this.sqs, queues: { ...this.sqs.queues, [dlq.name]: { ...dlq, messages: [...dlq.messages, ...e.messages.map((m) => ({ ...m, receiptHandle: null, visibleAtMs: this.options.now() }))] } } };
+      } else if (e.type === 'sqsMessagesSent') {
         const live = this.live.queue(e.queueName);
         const queue = this.sqs.queues[e.queueName];
         if (!live || !queue) continue;
