@@ -147,6 +147,7 @@ export function report(result, version) {
   table('Warm no-op invokes: what the records say', result.warmRecords);
   table('Cold start in an open sandbox frame, variants interleaved', result.cold);
   if (result.python) table('Python on Pyodide (python3.13, 1,769 MB)', result.python);
+  if (result.aws) table('AWS SDK v3 against the workspace services (nodejs22.x, 1,769 MB)', result.aws);
   table('One-time costs', result.oneTime);
   throughputTable(result.throughput);
   timelineTables(result.timeline);

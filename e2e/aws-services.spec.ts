@@ -145,7 +145,7 @@ export const handler = async (event) => {
   await playground.invoke({ timeout: 60_000 });
   await showView(page, 'Triggers');
   const queue = page.getByRole('region', { name: 'SQS queue' });
-  await expect(queue.getByText(/^Lambda stopped invocation 17 of my-function \(from an SQS queue\)/)).toBeVisible({ timeout: 120_000 });
+  await expect(queue.getByText(/Lambda stopped invocation 17 of my-function \(from an SQS queue\)/)).toBeVisible({ timeout: 120_000 });
   // The Invoke button's run started the chain; the queue invoked the function 16 times, the 17th was stopped.
   await playground.showLogs();
   await expect(playground.logs.getByText(/\tINFO\thop 16$/)).toBeVisible();

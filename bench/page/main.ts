@@ -36,6 +36,7 @@ import { shuffle, sleep, summarize, timerResolutionMs, type Summary } from './st
 import { liveThroughput, type ThroughputResult } from './throughput';
 import { timelineBench } from './timelineBench';
 import { pythonCosts } from './pythonBench';
+import { awsCosts } from './awsBench';
 
 export interface BenchOptions {
   /** Samples per warm variant. */
@@ -82,6 +83,8 @@ export interface BenchResult {
   cold: ById<Summary>;
   /** Python on Pyodide: cold starts (first and later) and warm round trips. */
   python: ById<Summary>;
+  /** The AWS SDK against the workspace's services: GetItem round trips, cold starts importing the client. */
+  aws: ById<Summary>;
   /** Closed-loop invocations per second, N environments vs. N bare sandbox workers. */
   throughput: ThroughputResult;
   /** drawTimeline frame times (ms), and fillRects per frame (entries named as counts). */
@@ -527,6 +530,8 @@ async function runBench(options: Partial<BenchOptions> = {}): Promise<BenchResul
   const cold = await coldCosts(o, problems, checks);
   log('python');
   const python = await pythonCosts(o.coldN > 10 ? 12 : 4, o.coldN > 10 ? 300 : 60, log, problems);
+  log('aws sdk');
+  const aws = await awsCosts(o.coldN > 10 ? 12 : 4, o.coldN > 10 ? 1000 : 300, log, problems);
 
   let throughput: ThroughputResult = { durationMs: 0, rows: [] };
   let timeline: Record<string, Summary> = {};
@@ -564,6 +569,7 @@ async function runBench(options: Partial<BenchOptions> = {}): Promise<BenchResul
     ratioCustomRuntimeCold: p50(cold.coldCustomRuntime) / p50(cold.coldExample),
     ratioPythonCold: p50(python.pythonCold) / p50(cold.coldExample),
     ratioPythonWarm: p50(python.pythonWarm) / p50(wp),
+    ratioAwsSdkInit: p50(aws.awsSdkInit) / p50(aws.awsBareInit),
   };
   // What importing node:crypto and node:zlib adds to Init (and to the whole cold invoke), in ms.
   checks.checkExtraInitCryptoZlib = Number((p50(cold.coldCryptoZlibInit) - p50(cold.coldExampleInit)).toFixed(2));
@@ -577,6 +583,7 @@ async function runBench(options: Partial<BenchOptions> = {}): Promise<BenchResul
     // --cold-only: no warm figures, so no warm targets.
     .filter((t) => !o.coldOnly || Number.isFinite(t.value))
     .map((t) => ({ ...t, met: t.value <= t.limit }));
+  targets.push({ name: 'DynamoDB GetItem round trip p50 (ms, no modelled latency)', value: p50(aws.awsGetItem), limit: 1, met: p50(aws.awsGetItem) <= 1 });
   for (const row of throughput.rows) {
     targets.push({ name: `live throughput N=${row.n}: platform / bare`, value: row.ratio, limit: 0.5, op: '≥', met: row.ratio >= 0.5 });
   }
@@ -589,6 +596,7 @@ async function runBench(options: Partial<BenchOptions> = {}): Promise<BenchResul
     warmRecords: records,
     cold,
     python,
+    aws,
     throughput,
     timeline,
     ratios,

@@ -173,7 +173,8 @@ export class SqsEventSourceMapping implements EventSource {
     this.counts.delivered += deleted;
     const stale = verdict.deleteIds.length - deleted;
     const visibilityS = effectiveVisibilityTimeoutS(this.settings, this.functionTimeoutS);
-    this.queue.log(
+    // A batch recursive loop detection stopped was never invoked: its messages are gone already, nothing to report.
+    if (ids.length > 0) this.queue.log(
       `Batch ${batch.seq}: ` +
         (verdict.failedCount === 0 ? `${plural(ids.length, 'message')} processed` : `${verdict.why}; ${plural(verdict.failedCount, 'message')} ${verdict.failedCount === 1 ? 'stays' : 'stay'} in flight until the visibility timeout (${visibilityS} s)`) +
         (verdict.deleteIds.length > 0 ? `; ${plural(deleted, 'message')} deleted` : '') +
@@ -336,6 +337,7 @@ export class SqsEventSourceMapping implements EventSource {
     const disposition = stoppedEventDisposition('sqs', { queueDeadLetter: this.queue.maxReceiveCount !== null });
     for (const m of batch.messages) this.queue.stopRecursive(m.receiptHandle, out);
     this.queue.log(recursionStopNotice(this.functionName, 'sqs', invocation, disposition), out);
+    batch.messages = [];
     this.onResult(batch.invocationId, { kind: 'success', payload: 'null' }, out);
   }
 
