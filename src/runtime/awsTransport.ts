@@ -97,7 +97,15 @@ export class AwsTransport {
     if ('error' in response) throw networkError(response.error.code, response.error.message, request.hostname);
     const headers: Record<string, string> = {};
     for (const [k, v] of Object.entries(response.headers)) headers[k.toLowerCase()] = v;
-    const body = new Blob([response.body as BlobPart]).stream();
+    // Enqueued at once: reading it takes no trip through the browser's I/O (which the runtime could not count as
+    // pending work, so an idle-looking event loop between reads could end the invocation as Runtime.NodeJsExit).
+    const bytes = response.body;
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        if (bytes.byteLength > 0) controller.enqueue(bytes);
+        controller.close();
+      },
+    });
     return { response: { statusCode: response.status, headers, body } };
   }
 }

@@ -12,7 +12,7 @@ import type { LoadRunner } from '../bridge/loadRunner';
 import { LiveDriver, type LiveDriverOptions } from '../bridge/liveDriver';
 import { PlatformScheduler, wallClock } from '../bridge/platformScheduler';
 import { SourceHub, type InvokeTarget } from '../bridge/sourceHub';
-import { AwsServiceHub } from '../bridge/services/awsServiceHub';
+import { LazyAwsServices } from '../bridge/services/lazyAwsServices';
 import { createRandom } from '../core/random';
 import { realTimers, type TimerHost } from '../bridge/timerHost';
 import type { RunRecorder } from './runRecorder';
@@ -69,7 +69,7 @@ export class Session {
   readonly scheduler: PlatformScheduler;
   readonly sources: SourceHub;
   /** The workspace's AWS services, which handlers reach with the AWS SDK. */
-  readonly services: AwsServiceHub;
+  readonly services: LazyAwsServices;
   /** The run's recorders: one per function, and one for the whole workspace. */
   readonly recorders = new Map<string, RunRecorder>();
   /** The load run in progress or last run, if any. */
@@ -103,7 +103,7 @@ export class Session {
       onLog: (sourceId, atMs, text) => this.wiring.onLog(sourceId, atMs, text),
       functionArn: (name) => functionArn(DEFAULT_REGION, DEFAULT_ACCOUNT, name),
     });
-    this.services = new AwsServiceHub({
+    this.services = new LazyAwsServices({
       now: () => this.now(),
       random: createRandom(((options.driver?.seed ?? Date.now()) ^ 0x5eed) >>> 0),
       region: DEFAULT_REGION,

@@ -2,9 +2,8 @@ import { itemSize, MAX_ITEM_BYTES, type AttributeMap } from '../services/dynamod
 import { invalidParameter } from '../services/dynamodb/dynamoDbError';
 import type { ItemWrite } from '../services/dynamodb/itemWrite';
 import { streamChange, type DynamoDbStreamChange } from '../services/dynamodb/streamChange';
-import { tableIdOf } from '../services/dynamodb/tableOperations';
 import type { LiveTable } from '../services/dynamodb/tableResolver';
-import { keyAttributes, keyNamesOf, type DynamoDbTable, type StreamViewType } from '../services/dynamodb/tableStore';
+import { keyAttributes, keyNamesOf, tableIdOf, type DynamoDbTable, type StreamViewType } from '../services/dynamodb/tableStore';
 import { toAttributeMap } from './dynamoAttributeValue';
 import { checkedKey, keyOf, parseJsonObject, parseKey, refusalText, type CheckedKey, type JsonObjectInput, type KeySchema } from './dynamoKeySchema';
 import { md5Hex } from './md5';

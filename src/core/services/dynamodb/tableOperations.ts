@@ -1,8 +1,6 @@
-import { md5Hex } from '../../sources/md5';
-import { utf8Bytes } from '../../codec';
 import { DynamoDbError, invalidParameter, validation } from './dynamoDbError';
 import { isObject, optionalString, type JsonObject, type OperationResult } from './requestFields';
-import { STREAM_VIEW_TYPES, tableOf, tableSizeBytes, type DynamoDbStore, type DynamoDbTable, type KeyElement, type KeyType, type StreamViewType } from './tableStore';
+import { STREAM_VIEW_TYPES, tableIdOf, tableOf, tableSizeBytes, type DynamoDbStore, type DynamoDbTable, type KeyElement, type KeyType, type StreamViewType } from './tableStore';
 
 const NO_UNITS = { readUnits: 0, writeUnits: 0 };
 const TABLE_NAME = /^[a-zA-Z0-9_.-]{3,255}$/;
@@ -43,12 +41,6 @@ function keySchemaOf(request: JsonObject): { partitionKey: KeyElement; sortKey?:
   if (first?.role !== 'HASH') throw invalidParameter('Invalid KeySchema: The first KeySchemaElement is not a HASH key type');
   if (second && second.role !== 'RANGE') throw invalidParameter('Too many hash keys specified.  All Dynamo DB tables must have exactly one hash key');
   return { partitionKey: { name: first.name, type: first.type }, ...(second ? { sortKey: { name: second.name, type: second.type } } : {}) };
-}
-
-/** A UUID-shaped TableId derived from the table's name and creation time (the core has no randomness of its own). */
-export function tableIdOf(name: string, nowMs: number): string {
-  const h = md5Hex(utf8Bytes(`${name}@${nowMs}`));
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
 export function describeTableJson(table: DynamoDbTable, status: 'CREATING' | 'ACTIVE' | 'DELETING'): JsonObject {

@@ -13,8 +13,8 @@ export interface TableKeySchema {
   readonly sortKey?: KeyElement;
 }
 
-export type StreamViewType = 'KEYS_ONLY' | 'NEW_IMAGE' | 'OLD_IMAGE' | 'NEW_AND_OLD_IMAGES';
-export const STREAM_VIEW_TYPES: readonly StreamViewType[] = ['KEYS_ONLY', 'NEW_IMAGE', 'OLD_IMAGE', 'NEW_AND_OLD_IMAGES'];
+import type { StreamViewType } from './streamViewType';
+export { STREAM_VIEW_TYPES, type StreamViewType } from './streamViewType';
 
 export interface DynamoDbTable {
   readonly name: string;
@@ -144,4 +144,10 @@ export function tableSizeBytes(table: DynamoDbTable): number {
   let total = 0;
   for (const item of table.items.values()) total += itemSize(item);
   return total;
+}
+
+/** A UUID-shaped TableId derived from the table's name and creation time (the core has no randomness of its own). */
+export function tableIdOf(name: string, nowMs: number): string {
+  const h = md5Hex(utf8Bytes(`${name}@${nowMs}`));
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }

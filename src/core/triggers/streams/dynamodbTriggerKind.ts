@@ -1,5 +1,6 @@
 import { s } from '../../schema/builders';
-import { STREAM_VIEW_TYPES } from '../../sources/dynamoTable';
+// The light module: the trigger kind is part of the workspace schema (first load); the table itself loads with its trigger.
+import { STREAM_VIEW_TYPES } from '../../services/dynamodb/streamViewType';
 import { pascalCase } from '../../workspace/exportLayout';
 import { FUNCTION_NAME_MAX, triggerKind } from '../triggerKind';
 import { startingPositionSchema, streamEvent, streamSettingsSchema } from './streamSettingsSchema';
