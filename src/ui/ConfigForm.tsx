@@ -59,7 +59,7 @@ export function ConfigForm() {
               (about 12 MB, then cached). Each new environment boots it before Init (about 1.5 s here, often done ahead of need; the Logs say how
               long), which is not counted in Init Duration. {config.runtime === 'python3.12' ? `python3.12 runs on the same CPython ${PYODIDE_PYTHON}. ` : ''}The standard library works;
               packages with C extensions that Pyodide does not include (and anything from pip) do not. boto3 is not available: the workspace's
-              services are not reachable from Python yet.
+              services (DynamoDB, S3, SQS, SNS, EventBridge, Lambda) are reachable from Node.js handlers through the AWS SDK, not from Python yet.
             </span>
           )}
           {config.runtime.startsWith('provided') && (
