@@ -1,6 +1,9 @@
 import type { AwsCaller } from '../bridge/liveDriver';
 import type { WireAwsRequest, WireAwsResponse } from '../protocol/messages';
 import { session } from './currentSession';
+// Not for its exports: the contents views' chunks must reach the same first-load modules as the Resources view's,
+// or the bundler splits the session's modules out of the shared first-load chunk (+1.1 KB gzip on first load).
+import './resourcesStore';
 
 /**
  * The Resources view's side of the workspace's AWS services, as the AWS
