@@ -74,3 +74,35 @@ export const handler = async () => {
   await playground.view('Resources');
   await expect(page.getByRole('table', { name: 'Items in visits' }).getByRole('row', { name: /from-handler/ })).toContainText('3 N', { timeout: 15_000 });
 });
+
+test.describe('on a phone, 390×844', () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  test('a message sent from the queue view is counted without being received, and the contents fit the width', async ({ playground, page }) => {
+    await playground.view('Resources');
+    const queues = page.getByRole('region', { name: 'SQS queues' });
+    await queues.getByLabel('Queue name').fill('jobs');
+    await queues.getByRole('button', { name: 'Create queue' }).click();
+    const messages = queues.getByRole('region', { name: 'Messages in jobs' });
+    const counts = messages.getByRole('table', { name: 'Messages in jobs' });
+    await expect(counts.getByRole('row', { name: /Available/ })).toContainText('0', { timeout: 15_000 });
+    await messages.getByLabel('Message body').fill('{"job": 1}');
+    await messages.getByRole('button', { name: 'Send message' }).click();
+    await expect(messages.getByRole('status')).toContainText(/^Sent message \S+ to jobs\.$/);
+    await expect(counts.getByRole('row', { name: /Available/ })).toContainText('1');
+    // Counting again receives nothing: still one available.
+    await messages.getByRole('button', { name: 'Refresh' }).click();
+    await expect(counts.getByRole('row', { name: /In flight/ })).toContainText('0');
+    await expect(counts.getByRole('row', { name: /Available/ })).toContainText('1');
+
+    const tables = page.getByRole('region', { name: 'DynamoDB tables' });
+    await tables.getByLabel('Table name').fill('wide');
+    await tables.getByLabel('Partition key', { exact: true }).fill('id');
+    await tables.getByRole('button', { name: 'Create table' }).click();
+    const items = tables.getByRole('region', { name: 'Items in wide' });
+    await items.getByLabel('Item (JSON)').fill(JSON.stringify({ id: 'w', a: 'a'.repeat(40), b: { nested: [1, 2, 3] }, c: 'c'.repeat(40) }));
+    await items.getByRole('button', { name: 'Put item' }).click();
+    await expect(items.getByRole('table', { name: 'Items in wide' })).toContainText('nested');
+    expect(await page.evaluate(() => (document.scrollingElement?.scrollWidth ?? 0) - innerWidth)).toBeLessThanOrEqual(0);
+  });
+});
