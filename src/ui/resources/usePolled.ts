@@ -6,7 +6,8 @@ export const POLL_MS = 2000;
 /**
  * A contents view's reading: `load` once when shown, on `refresh`, and every
  * 2 s while mounted (one call at a time; none after unmount). `load` must
- * be stable for a resource (useCallback on its name).
+ * be stable for a resource (useCallback on its name). Not while the tab is
+ * in the background.
  */
 export function usePolled<T>(load: () => Promise<T>): { value: T | undefined; refresh(): void } {
   const [value, setValue] = useState<T>();
@@ -15,7 +16,8 @@ export function usePolled<T>(load: () => Promise<T>): { value: T | undefined; re
     let live = true;
     let busy = false;
     const read = (): void => {
-      if (busy) return;
+      // A background tab reads nothing; the next tick after it is shown again does.
+      if (busy || document.hidden) return;
       busy = true;
       void load().then(
         (v) => {
