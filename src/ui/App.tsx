@@ -13,6 +13,7 @@ import { useLessons } from '../state/lessons/lessonStore';
 import { RunView } from './run/RunView';
 import { WorkspaceMenu } from './WorkspaceMenu';
 import { WorkspaceNotices } from './WorkspaceNotices';
+import type { ResourceContents } from './views/ResourcesView';
 import './layout/layout.css';
 
 // Views a first visit does not need come with their own code (the configuration forms, Recharts with Metrics, the trigger views, the resources, the simulation).
@@ -23,6 +24,12 @@ const MetricsView = lazy(() => import('./views/MetricsView'));
 const BillingView = lazy(() => import('./views/BillingView'));
 const PowerTuningPanel = lazy(() => import('./powerTuning/PowerTuningPanel'));
 const ResourcesView = lazy(() => import('./views/ResourcesView'));
+/** Each kind's contents view (items, objects, message counts), read through the workspace's AWS services; lazy, like the view. */
+const RESOURCE_CONTENTS: ResourceContents = {
+  tables: lazy(() => import('./resources/TableContents')),
+  buckets: lazy(() => import('./resources/BucketContents')),
+  queues: lazy(() => import('./resources/QueueContents')),
+};
 
 /** Ctrl/Cmd+Enter anywhere invokes (the editors bind it themselves). */
 function useInvokeShortcut(invoke: () => void): void {
@@ -64,8 +71,7 @@ function viewContent(view: ViewId): ReactNode {
     case 'triggers':
       return <TriggersPanel />;
     case 'resources':
-      // The service integration passes `contents` (each kind's items, objects or messages view) here.
-      return <ResourcesView />;
+      return <ResourcesView contents={RESOURCE_CONTENTS} />;
     case 'metrics':
       return <MetricsView />;
     case 'billing':

@@ -307,6 +307,26 @@ export class AwsServiceHub {
     return wireResponse(r.response);
   }
 
+  /**
+   * A queue's message counts in the model (visible, in flight, delayed), as
+   * GetQueueAttributes' Approximate* counts would give them; read-only, for
+   * the Resources view (the model has no GetQueueAttributes). Undefined for
+   * a queue the workspace does not have.
+   */
+  queueCounts(name: string): { visible: number; inFlight: number; delayed: number } | undefined {
+    this.syncQueues();
+    const queue = this.sqs.queues[name];
+    if (!queue) return undefined;
+    const now = this.options.now();
+    const counts = { visible: 0, inFlight: 0, delayed: 0 };
+    for (const m of queue.messages) {
+      if (m.visibleAtMs <= now) counts.visible++;
+      else if (m.receiptHandle !== null) counts.inFlight++;
+      else counts.delayed++;
+    }
+    return counts;
+  }
+
   /** Queues the model does not know yet: the triggers' (with their settings) and the standalone ones. */
   private syncQueues(): void {
     const configs: SqsServiceQueueConfig[] = [

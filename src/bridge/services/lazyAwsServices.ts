@@ -23,6 +23,9 @@ export class LazyAwsServices {
   /** For the live driver (LiveDriverOptions.aws). */
   readonly handle = (request: WireAwsRequest, caller: AwsCaller): Promise<WireAwsResponse> => this.load().then((hub) => hub.handle(request, caller));
 
+  /** A queue's message counts (AwsServiceHub.queueCounts), loading the services if they are not yet. */
+  readonly queueCounts = (name: string): Promise<ReturnType<AwsServiceHub['queueCounts']>> => this.load().then((hub) => hub.queueCounts(name));
+
   private load(): Promise<AwsServiceHub> {
     this.hub ??= import('./awsServiceHub').then(({ AwsServiceHub: Hub }) => {
       const hub = new Hub(this.options);
