@@ -4,6 +4,7 @@ import type { Session } from './session';
 import { savedResources } from './savedResources';
 import { usePlayground } from './playgroundStore';
 import { useVersions } from './versionsStore';
+import { useServiceBill } from './serviceBillStore';
 
 /**
  * The stores' side of the workspace's AWS services (bridge/services): the
@@ -37,6 +38,6 @@ export function awsServicePorts(session: Session, targetFor: (functionName: stri
     deadLetterQueueOf: (name) => savedResources().queues.find((q) => q.name === name)?.deadLetterQueue,
     standaloneBuckets: () => savedResources().buckets.map((b) => b.name),
     standaloneTopics: () => savedResources().topics.map((t) => t.name),
-    billed: () => undefined,
+    billed: (b) => useServiceBill.getState().add(b),
   };
 }
