@@ -4,7 +4,6 @@ import type { Session } from './session';
 import { savedResources } from './savedResources';
 import { usePlayground } from './playgroundStore';
 import { useVersions } from './versionsStore';
-import { useServiceBill } from './serviceBillStore';
 
 /**
  * The stores' side of the workspace's AWS services (bridge/services): the
@@ -38,6 +37,7 @@ export function awsServicePorts(session: Session, targetFor: (functionName: stri
     deadLetterQueueOf: (name) => savedResources().queues.find((q) => q.name === name)?.deadLetterQueue,
     standaloneBuckets: () => savedResources().buckets.map((b) => b.name),
     standaloneTopics: () => savedResources().topics.map((t) => t.name),
-    billed: (b) => useServiceBill.getState().add(b),
+    // The services' bill and its prices load with the first billed request (the hub itself loads with the first SDK call), outside the first load.
+    billed: (b) => void import('./serviceBillStore').then((m) => m.useServiceBill.getState().add(b)),
   };
 }

@@ -16,7 +16,6 @@ import {
 } from '../core/platformSettings';
 import type { PlatformCommand } from '../core/platformTypes';
 import { LoadRunner } from '../bridge/loadRunner';
-import { useServiceBill } from './serviceBillStore';
 
 export { LIVE_ENVIRONMENT_CAP } from '../bridge/liveDriver';
 export { platformNow } from './currentSession';
@@ -334,7 +333,8 @@ export const useRun = create<RunState>()((set, get) => ({
     recorders.set(ALL_FUNCTIONS, freshRecorder(ALL_FUNCTIONS));
     for (const f of usePlayground.getState().functions) recorders.set(f.id, freshRecorder(f.id));
     resetSent();
-    useServiceBill.getState().reset();
+    // Loaded only once a service billed something; after the adds already queued, as the import settles in order.
+    void import('./serviceBillStore').then((m) => m.useServiceBill.getState().reset());
     set((s) => ({ version: s.version + 1, progress: null }));
   },
 }));
