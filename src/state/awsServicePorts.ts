@@ -37,6 +37,7 @@ export function awsServicePorts(session: Session, targetFor: (functionName: stri
     deadLetterQueueOf: (name) => savedResources().queues.find((q) => q.name === name)?.deadLetterQueue,
     standaloneBuckets: () => savedResources().buckets.map((b) => b.name),
     standaloneTopics: () => savedResources().topics.map((t) => t.name),
-    billed: () => undefined,
+    // The services' bill and its prices load with the first billed request (the hub itself loads with the first SDK call), outside the first load.
+    billed: (b) => void import('./serviceBillStore').then((m) => m.useServiceBill.getState().add(b)),
   };
 }

@@ -333,6 +333,8 @@ export const useRun = create<RunState>()((set, get) => ({
     recorders.set(ALL_FUNCTIONS, freshRecorder(ALL_FUNCTIONS));
     for (const f of usePlayground.getState().functions) recorders.set(f.id, freshRecorder(f.id));
     resetSent();
+    // Loaded only once a service billed something; after the adds already queued, as the import settles in order.
+    void import('./serviceBillStore').then((m) => m.useServiceBill.getState().reset());
     set((s) => ({ version: s.version + 1, progress: null }));
   },
 }));

@@ -7,6 +7,7 @@ import { createRandom } from '../../core/random';
 import { SDK_TEST_CLIENT_CONFIG, sdkRequestHandler, type SdkWireRequest } from '../../core/services/sdkHarness.test-support';
 import { S3Bucket } from '../../core/sources/s3Bucket';
 import { SqsEventSourceMapping } from '../../core/sources/sqsEventSourceMapping';
+import type { BilledRequests } from '../../core/services/serviceTypes';
 import type { EventSource, SourceCommand, SourceContext } from '../../core/sources/sourceTypes';
 import type { WireAwsResponse } from '../../protocol/messages';
 import type { AsyncInvokeResult, InvokeResult } from '../liveDriver';
@@ -72,6 +73,23 @@ describe('AwsServiceHub: the workspace services the SDK reaches', () => {
     const got = await db.send(new GetItemCommand({ TableName: 'accounts', Key: { id: { S: 'a' } } }));
     expect(got.Item).toEqual({ id: { S: 'a' }, n: { N: '1' } });
     await expect(db.send(new GetItemCommand({ TableName: 'missing', Key: { id: { S: 'a' } } }))).rejects.toMatchObject({ name: 'ResourceNotFoundException' });
+  });
+
+  it('DynamoDB: each request reports the read or write request units it consumed to the bill (a failed conditional write too)', async () => {
+    const billed: BilledRequests[] = [];
+    const { config } = rig({ standalone: { standaloneTables: () => [{ name: 'accounts', partitionKey: { name: 'id', type: 'S' } }], billed: (b) => billed.push(b) } });
+    const db = new DynamoDBClient(config);
+    const put = new PutItemCommand({ TableName: 'accounts', Item: { id: { S: 'a' } }, ConditionExpression: 'attribute_not_exists(id)' });
+    await db.send(put);
+    await expect(db.send(put)).rejects.toMatchObject({ name: 'ConditionalCheckFailedException' });
+    await db.send(new GetItemCommand({ TableName: 'accounts', Key: { id: { S: 'a' } } }));
+    await db.send(new GetItemCommand({ TableName: 'accounts', Key: { id: { S: 'a' } }, ConsistentRead: true }));
+    expect(billed.map((b) => [b.service, b.action, b.unit, b.count])).toEqual([
+      ['dynamodb', 'PutItem', 'write', 1],
+      ['dynamodb', 'PutItem', 'write', 1],
+      ['dynamodb', 'GetItem', 'read', 0.5],
+      ['dynamodb', 'GetItem', 'read', 1],
+    ]);
   });
 
   it('SQS: a message for a trigger’s queue goes into that live queue, with the sender’s trace header as AWSTraceHeader', async () => {

@@ -62,7 +62,7 @@ export interface AwsServicePorts {
   standaloneBuckets(): readonly string[];
   /** Standalone SNS topics. */
   standaloneTopics(): readonly string[];
-  /** What a request was billed as, for the bill's services section. */
+  /** What a request was billed as, for the bill's services section (DynamoDB: the read or write request units it consumed). */
   billed(b: BilledRequests): void;
 }
 
@@ -186,8 +186,13 @@ export class AwsServiceHub {
     this.syncTables();
     const live = this.live.tablesWithSources();
     const routing = dynamoTableResolver(this.dynamo, live.keys());
-    const r = handleDynamoDbRequestOn(routing.resolver, { target: headerOf(request.headers, 'x-amz-target'), body: textOf(request.body) }, this.options.now());
+    const target = headerOf(request.headers, 'x-amz-target');
+    const r = handleDynamoDbRequestOn(routing.resolver, { target, body: textOf(request.body) }, this.options.now());
     this.dynamo = r.store;
+    // The bill's services section: the request units this request consumed (a failed conditional write's included).
+    const action = (target ?? '').replace(/^DynamoDB_\d+\./, '');
+    if (r.consumed.readUnits > 0) this.ports.billed({ type: 'billedRequests', service: 'dynamodb', action, count: r.consumed.readUnits, unit: 'read' });
+    if (r.consumed.writeUnits > 0) this.ports.billed({ type: 'billedRequests', service: 'dynamodb', action, count: r.consumed.writeUnits, unit: 'write' });
     for (const [table, commands] of routing.commands) {
       const sourceId = live.get(table);
       if (sourceId !== undefined && commands.length > 0) this.ports.act(sourceId, (out) => out.push(...commands));

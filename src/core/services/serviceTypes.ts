@@ -27,14 +27,22 @@ export interface ServiceEnv {
   random: Random;
 }
 
-/** Requests a call is billed as (SQS counts each 64 KiB of payload as one request). */
+/**
+ * Requests a call is billed as (SQS counts each 64 KiB of payload as one
+ * request); for DynamoDB, the request units it consumed (`count` may be a
+ * half: an eventually consistent read of up to 4 KB).
+ */
 export interface BilledRequests {
   type: 'billedRequests';
-  service: 'sqs' | 'sns' | 'eventbridge' | 's3';
+  service: 'sqs' | 'sns' | 'eventbridge' | 's3' | 'dynamodb';
   action: string;
   count: number;
   /** S3 only: its price tier. 1: PUT, COPY, POST and LIST requests; 2: GET, HEAD and the rest (DELETE is free, and bills nothing). */
   tier?: 1 | 2;
+  /** DynamoDB only: read or write request units. */
+  unit?: 'read' | 'write';
+  /** SQS only: a FIFO queue's request (priced higher). */
+  fifo?: boolean;
 }
 
 /** A request's outcome: the service's next state, its answer, and what the platform must do next. */

@@ -1,5 +1,6 @@
 import { useRun } from '../../state/runStore';
 import { BillingPanel } from '../BillingPanel';
+import { ServiceCharges } from '../billing/ServiceCharges';
 import { ContentionNote } from '../run/ContentionNote';
 import { ScopeSelect } from '../run/ScopeSelect';
 import { useRunResults } from '../run/useRunResults';
@@ -16,6 +17,7 @@ export default function BillingView() {
       </div>
       <ContentionNote records={results.records} billed />
       {results.bill && <BillingPanel bill={results.bill} options={billOptions} onOptionsChange={setBillOptions} />}
+      <ServiceCharges />
     </div>
   );
 }

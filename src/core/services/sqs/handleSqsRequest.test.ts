@@ -181,6 +181,8 @@ describe('SQS FIFO queues', () => {
     const dup = call(first.state, 'SendMessage', { QueueUrl: FIFO_URL, MessageBody: 'a', MessageGroupId: 'g', MessageDeduplicationId: 'd1' }, 299_999);
     expect(dup.json['MessageId']).toBe(first.json['MessageId']);
     expect(dup.effects.map((e) => e.type)).toEqual(['billedRequests']);
+    // A FIFO queue's request is billed at the FIFO price (the bill's services section).
+    expect(dup.effects).toEqual([{ type: 'billedRequests', service: 'sqs', action: 'SendMessage', count: 1, fifo: true }]);
     const after = call(dup.state, 'SendMessage', { QueueUrl: FIFO_URL, MessageBody: 'a', MessageGroupId: 'g', MessageDeduplicationId: 'd1' }, 300_000);
     expect(after.json['MessageId']).not.toBe(first.json['MessageId']);
     expect(after.state.queues['orders.fifo']!.messages).toHaveLength(2);

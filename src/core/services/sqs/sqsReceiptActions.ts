@@ -20,7 +20,7 @@ export function getQueueUrl(state: SqsServiceState, input: JsonObject): SqsActio
   const owner = str(input, 'QueueOwnerAWSAccountId') ?? state.accountId;
   const queue = owner === state.accountId ? state.queues[name] : undefined;
   if (!queue) return { ok: false, error: QUEUE_DOES_NOT_EXIST };
-  return { ok: true, state, output: { QueueUrl: queue.url }, effects: [sqsBilled('GetQueueUrl', 0)] };
+  return { ok: true, state, output: { QueueUrl: queue.url }, effects: [sqsBilled('GetQueueUrl', 0, queue.fifo)] };
 }
 
 const rangeError = (parameter: string, value: number | string, reason: string): SqsServiceError =>
@@ -61,7 +61,7 @@ export function receiveMessage(state: SqsServiceState, input: JsonObject, env: S
     ok: true,
     state: withQueue(state, r.queue),
     output: r.received.length > 0 ? { Messages: r.received.map((m) => receivedOutput(m, systemNames, attributeNames)) } : {},
-    effects: [...effects, sqsBilled('ReceiveMessage', receivedBytes(r.received))],
+    effects: [...effects, sqsBilled('ReceiveMessage', receivedBytes(r.received), queue.fifo)],
   };
 }
 
@@ -85,7 +85,7 @@ export function deleteMessage(state: SqsServiceState, input: JsonObject): SqsAct
   if (isServiceError(queue)) return { ok: false, error: queue };
   const next = deleteOne(queue, str(input, 'ReceiptHandle'));
   if (isServiceError(next)) return { ok: false, error: next };
-  return { ok: true, state: withQueue(state, next), output: {}, effects: [sqsBilled('DeleteMessage', 0)] };
+  return { ok: true, state: withQueue(state, next), output: {}, effects: [sqsBilled('DeleteMessage', 0, queue.fifo)] };
 }
 
 export function deleteMessageBatch(state: SqsServiceState, input: JsonObject): SqsActionResult {
@@ -104,7 +104,7 @@ export function deleteMessageBatch(state: SqsServiceState, input: JsonObject): S
       successful.push({ Id: id });
     }
   }
-  return { ok: true, state: withQueue(state, queue), output: { Successful: successful, Failed: failed }, effects: [sqsBilled('DeleteMessageBatch', 0)] };
+  return { ok: true, state: withQueue(state, queue), output: { Successful: successful, Failed: failed }, effects: [sqsBilled('DeleteMessageBatch', 0, queue.fifo)] };
 }
 
 /**
@@ -133,5 +133,5 @@ export function changeMessageVisibility(state: SqsServiceState, input: JsonObjec
     return { ok: false, error: rangeError('VisibilityTimeout', timeout, `Total VisibilityTimeout for the message is beyond the limit [${SQS_MAX_VISIBILITY_TIMEOUT_S} seconds].`) };
   }
   const next = { ...queue, messages: queue.messages.map((x) => (x === m ? { ...x, visibleAtMs: env.nowMs + timeout * 1000 } : x)) };
-  return { ok: true, state: withQueue(state, next), output: {}, effects: [sqsBilled('ChangeMessageVisibility', 0)] };
+  return { ok: true, state: withQueue(state, next), output: {}, effects: [sqsBilled('ChangeMessageVisibility', 0, queue.fifo)] };
 }

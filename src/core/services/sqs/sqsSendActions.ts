@@ -21,7 +21,7 @@ function sentOutput(s: SqsSent): Record<string, string> {
 
 function effectsOf(queue: SqsServiceQueue, stored: Readonly<SqsMessage>[], action: string, bytes: number): (SqsServiceEffect | BilledRequests)[] {
   const sent: SqsServiceEffect[] = stored.length > 0 ? [{ type: 'sqsMessagesSent', queueName: queue.name, queueArn: queue.arn, messages: stored }] : [];
-  return [...sent, sqsBilled(action, bytes)];
+  return [...sent, sqsBilled(action, bytes, queue.fifo)];
 }
 
 function queueOf(state: SqsServiceState, input: JsonObject): SqsServiceQueue | SqsServiceError {

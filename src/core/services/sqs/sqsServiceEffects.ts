@@ -21,8 +21,8 @@ export type SqsActionResult =
   | { ok: true; state: SqsServiceState; output: unknown; effects: (SqsServiceEffect | BilledRequests)[] }
   | { ok: false; error: SqsServiceError };
 
-/** SQS bills each 64 KiB chunk of a request's payload as one request. */
+/** SQS bills each 64 KiB chunk of a request's payload as one request, a FIFO queue's at its own price. */
 export const SQS_BILLING_CHUNK_BYTES = 65_536;
-export function sqsBilled(action: string, payloadBytes: number): BilledRequests {
-  return { type: 'billedRequests', service: 'sqs', action, count: Math.max(1, Math.ceil(payloadBytes / SQS_BILLING_CHUNK_BYTES)) };
+export function sqsBilled(action: string, payloadBytes: number, fifo = false): BilledRequests {
+  return { type: 'billedRequests', service: 'sqs', action, count: Math.max(1, Math.ceil(payloadBytes / SQS_BILLING_CHUNK_BYTES)), ...(fifo ? { fifo } : {}) };
 }
