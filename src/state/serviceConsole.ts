@@ -1,4 +1,5 @@
 import type { AwsCaller } from '../bridge/liveDriver';
+import { CONSOLE_ENV_ID } from '../bridge/services/consoleCaller';
 import type { WireAwsRequest, WireAwsResponse } from '../protocol/messages';
 import { session } from './currentSession';
 // Not for its exports: the contents views' chunks must reach the same first-load modules as the Resources view's,
@@ -14,7 +15,7 @@ import './resourcesStore';
  */
 
 /** Who the services see calling: the console, not a function. */
-export const CONSOLE_CALLER: AwsCaller = { functionName: 'console', envId: 'console', requestId: null };
+export const CONSOLE_CALLER: AwsCaller = { functionName: 'console', envId: CONSOLE_ENV_ID, requestId: null };
 
 /** What the console calls: the session's services (`LazyAwsServices`), or a hub in a test. */
 export interface ConsoleServices {

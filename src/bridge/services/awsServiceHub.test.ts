@@ -12,6 +12,7 @@ import type { EventSource, SourceCommand, SourceContext } from '../../core/sourc
 import type { WireAwsResponse } from '../../protocol/messages';
 import type { AsyncInvokeResult, InvokeResult } from '../liveDriver';
 import { AwsServiceHub, type AwsServicePorts } from './awsServiceHub';
+import { CONSOLE_ENV_ID } from './consoleCaller';
 
 const T0 = Date.UTC(2026, 0, 1);
 
@@ -58,6 +59,16 @@ function sourceContext(): SourceContext {
 }
 
 describe('AwsServiceHub: the workspace services the SDK reaches', () => {
+  it("bills handlers' requests, not the playground's own views' reads (the console caller)", async () => {
+    const billed: unknown[] = [];
+    const { hub } = rig({ standalone: { standaloneTables: () => [{ name: 'accounts', partitionKey: { name: 'id', type: 'S' } }], billed: (b) => billed.push(b) } });
+    const put = { method: 'POST', hostname: 'dynamodb.us-east-1.amazonaws.com', path: '/', query: {}, headers: { 'x-amz-target': 'DynamoDB_20120810.PutItem' }, body: JSON.stringify({ TableName: 'accounts', Item: { id: { S: 'a' } } }) };
+    await hub.handle(put, { functionName: 'console', envId: CONSOLE_ENV_ID, requestId: null });
+    expect(billed).toEqual([]);
+    await hub.handle(put, { functionName: 'writer', envId: 'env-9', requestId: 'r-1' });
+    expect(billed).toEqual([{ type: 'billedRequests', service: 'dynamodb', action: 'PutItem', count: 1, unit: 'write' }]);
+  });
+
   it('answers a host no service has as Node does when DNS fails', async () => {
     const { hub } = rig();
     const r = await hub.handle({ method: 'GET', hostname: 'example.com', path: '/', query: {}, headers: {}, body: '' }, { functionName: 'f', envId: 'e', requestId: null });

@@ -14,6 +14,7 @@ import type { SourceCommand, EventSource } from '../../core/sources/sourceTypes'
 import type { WireAwsRequest, WireAwsResponse } from '../../protocol/messages';
 import type { AsyncInvokeResult, AwsCaller, InvokeResult } from '../liveDriver';
 import { awsEndpointOf, type AwsServiceName } from './awsEndpoint';
+import { CONSOLE_ENV_ID } from './consoleCaller';
 import { readLambdaInvokeRequest } from '../../core/services/lambda/readLambdaInvokeRequest';
 import { checkRecursion, DEFAULT_RECURSIVE_LOOP, type RecursionCheck } from '../../core/recursion/checkRecursion';
 import { recursiveInvocationError, RECURSIVE_INVOCATION_STATUS } from '../../core/recursion/recursionStop';
@@ -141,6 +142,13 @@ export class AwsServiceHub {
     this.s3 = createS3ServiceState({ backend: this.s3Backend, region: options.region });
   }
 
+  /** Whether the request being answered is billed (not a read by the playground's own views). */
+  private billing = true;
+
+  private bill(b: BilledRequests): void {
+    if (this.billing) this.ports.billed(b);
+  }
+
   wire(ports: AwsServicePorts): void {
     this.ports = ports;
   }
@@ -149,7 +157,15 @@ export class AwsServiceHub {
   readonly handle = async (request: WireAwsRequest, caller: AwsCaller): Promise<WireAwsResponse> => {
     const endpoint = awsEndpointOf(request.hostname);
     if (!endpoint) return { error: { code: 'ENOTFOUND', message: `getaddrinfo ENOTFOUND ${request.hostname}` } };
-    const response = await this.answer(endpoint.service, request, caller);
+    // The playground's own views read through the same services (as the AWS console does): the bill counts handlers' requests only.
+    this.billing = caller.envId !== CONSOLE_ENV_ID;
+    let response: WireAwsResponse | Promise<WireAwsResponse>;
+    try {
+      response = this.answer(endpoint.service, request, caller);
+    } finally {
+      this.billing = true;
+    }
+    response = await response;
     if (this.options.latency !== false) await this.options.delay(MODELLED_LATENCY_MS[endpoint.service]);
     return response;
   };
@@ -191,8 +207,8 @@ export class AwsServiceHub {
     this.dynamo = r.store;
     // The bill's services section: the request units this request consumed (a failed conditional write's included).
     const action = (target ?? '').replace(/^DynamoDB_\d+\./, '');
-    if (r.consumed.readUnits > 0) this.ports.billed({ type: 'billedRequests', service: 'dynamodb', action, count: r.consumed.readUnits, unit: 'read' });
-    if (r.consumed.writeUnits > 0) this.ports.billed({ type: 'billedRequests', service: 'dynamodb', action, count: r.consumed.writeUnits, unit: 'write' });
+    if (r.consumed.readUnits > 0) this.bill({ type: 'billedRequests', service: 'dynamodb', action, count: r.consumed.readUnits, unit: 'read' });
+    if (r.consumed.writeUnits > 0) this.bill({ type: 'billedRequests', service: 'dynamodb', action, count: r.consumed.writeUnits, unit: 'write' });
     for (const [table, commands] of routing.commands) {
       const sourceId = live.get(table);
       if (sourceId !== undefined && commands.length > 0) this.ports.act(sourceId, (out) => out.push(...commands));
@@ -249,7 +265,7 @@ export class AwsServiceHub {
       const commands = port.takeCommands();
       if (commands.length > 0) this.ports.act(bucket.id, (out) => out.push(...commands));
     }
-    for (const e of r.effects) if (e.type === 'billedRequests') this.ports.billed(e);
+    for (const e of r.effects) if (e.type === 'billedRequests') this.bill(e);
     return wireResponse(r.response);
   }
 
@@ -292,7 +308,7 @@ export class AwsServiceHub {
     const r = handleSqsRequest(this.sqs, serviceRequest(request), this.env());
     this.sqs = r.state;
     for (const e of r.effects) {
-      if (e.type === 'billedRequests') this.ports.billed(e);
+      if (e.type === 'billedRequests') this.bill(e);
       else if (e.type === 'sqsDeadLettered') {
         // Past maxReceiveCount: into the queue's dead-letter queue, where a ReceiveMessage finds them.
         const dlq = this.sqs.queues[this.ports.deadLetterQueueOf(e.queueName) ?? ''];
@@ -354,7 +370,7 @@ export class AwsServiceHub {
     const state = createSnsServiceState(topics, this.options.random, { region: this.options.region, accountId: this.options.accountId });
     const r = handleSnsRequest(state, serviceRequest(request), this.env());
     for (const e of r.effects) {
-      if (e.type === 'billedRequests') this.ports.billed(e);
+      if (e.type === 'billedRequests') this.bill(e);
       else this.deliver(e.functionName, e.event, `SNS topic ${e.topicArn.slice(e.topicArn.lastIndexOf(':') + 1)}`, headerOf(request.headers, 'x-amzn-trace-id'));
     }
     return wireResponse(r.response);
@@ -367,7 +383,7 @@ export class AwsServiceHub {
     const state = createEventBridgeServiceState({ busNames: buses.map((b) => b.busName), rules }, { region: this.options.region, accountId: this.options.accountId });
     const r = handleEventBridgeRequest(state, serviceRequest(request), this.env());
     for (const e of r.effects) {
-      if (e.type === 'billedRequests') this.ports.billed(e);
+      if (e.type === 'billedRequests') this.bill(e);
       else this.deliver(e.functionName, e.event, `EventBridge rule ${e.ruleName}`, headerOf(request.headers, 'x-amzn-trace-id'));
     }
     return wireResponse(r.response);
