@@ -162,10 +162,13 @@ export class AwsServiceHub {
     let response: WireAwsResponse | Promise<WireAwsResponse>;
     try {
       response = this.answer(endpoint.service, request, caller);
+    } catch {
+      // A fault of the playground's own model, not of the request: answered as AWS answers its internal errors (the SDK retries them).
+      response = internalError();
     } finally {
       this.billing = true;
     }
-    response = await response;
+    response = await Promise.resolve(response).catch(() => internalError());
     if (this.options.latency !== false) await this.options.delay(MODELLED_LATENCY_MS[endpoint.service]);
     return response;
   };
@@ -388,6 +391,11 @@ export class AwsServiceHub {
     }
     return wireResponse(r.response);
   }
+}
+
+function internalError(): WireAwsResponse {
+  const body = JSON.stringify({ __type: 'InternalFailure', message: 'The request processing has failed because of an unknown error, exception or failure.' });
+  return { status: 500, headers: { 'content-type': 'application/x-amz-json-1.0', 'x-amzn-errortype': 'InternalFailure' }, body: bytesOf(body) };
 }
 
 function notImplemented(service: string): WireAwsResponse {
