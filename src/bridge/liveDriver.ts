@@ -59,7 +59,7 @@ export interface AwsCaller {
   requestId: string | null;
 }
 
-/** Answers one SDK request (src/state/awsServiceHub.ts); a rejection answers as an unreachable host. */
+/** Answers one SDK request (src/bridge/services/awsServiceHub.ts, through the session); a rejection answers as an unreachable host. */
 export type AwsServices = (request: WireAwsRequest, caller: AwsCaller) => Promise<WireAwsResponse>;
 
 /** How a SnapStart snapshot's Init ended (the model's `snapshot` notice). */
