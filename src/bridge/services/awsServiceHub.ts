@@ -5,7 +5,8 @@ import { storeResolver } from '../../core/services/dynamodb/tableResolver';
 import { emptyDynamoDbStore, type DynamoDbStore } from '../../core/services/dynamodb/tableStore';
 import { createEventBridgeServiceState, type EventBridgeRuleConfig } from '../../core/services/eventbridge/eventBridgeServiceState';
 import { handleEventBridgeRequest } from '../../core/services/eventbridge/handleEventBridgeRequest';
-import type { BilledRequests, ServiceRequest, ServiceResponse } from '../../core/services/serviceTypes';
+import { utf8Bytes } from '../../core/codec';
+import { header, type BilledRequests, type ServiceRequest, type ServiceResponse } from '../../core/services/serviceTypes';
 import { handleSnsRequest } from '../../core/services/sns/handleSnsRequest';
 import { createSnsServiceState } from '../../core/services/sns/snsServiceState';
 import { handleSqsRequest } from '../../core/services/sqs/handleSqsRequest';
@@ -16,7 +17,7 @@ import type { AsyncInvokeResult, AwsCaller, InvokeResult } from '../liveDriver';
 import { awsEndpointOf, type AwsServiceName } from './awsEndpoint';
 import { CONSOLE_ENV_ID } from './consoleCaller';
 import { readLambdaInvokeRequest } from '../../core/services/lambda/readLambdaInvokeRequest';
-import { checkRecursion, DEFAULT_RECURSIVE_LOOP, type RecursionCheck } from '../../core/recursion/checkRecursion';
+import { checkFunctionRecursion, type RecursionCheck } from '../../core/recursion/checkRecursion';
 import { recursiveInvocationError, RECURSIVE_INVOCATION_STATUS } from '../../core/recursion/recursionStop';
 import { lambdaErrorResponse } from '../../core/services/lambda/lambdaApiError';
 import { handleS3Request } from '../../core/services/s3/handleS3Request';
@@ -93,12 +94,8 @@ export interface AwsServiceHubOptions {
 }
 
 const textOf = (body: string | Uint8Array): string => (typeof body === 'string' ? body : new TextDecoder().decode(body));
-const bytesOf = (body: string | Uint8Array): Uint8Array => (typeof body === 'string' ? new TextEncoder().encode(body) : body);
+const bytesOf = (body: string | Uint8Array): Uint8Array => (typeof body === 'string' ? utf8Bytes(body) : body);
 
-function headerOf(headers: Readonly<Record<string, string>>, name: string): string | undefined {
-  for (const [k, v] of Object.entries(headers)) if (k.toLowerCase() === name) return v;
-  return undefined;
-}
 
 function wireResponse(r: Pick<ServiceResponse, 'status' | 'headers'> & { body: string | Uint8Array }): WireAwsResponse {
   return { status: r.status, headers: Object.fromEntries(Object.entries(r.headers).map(([k, v]) => [k.toLowerCase(), v])), body: bytesOf(r.body) };
@@ -205,7 +202,7 @@ export class AwsServiceHub {
     this.syncTables();
     const live = this.live.tablesWithSources();
     const routing = dynamoTableResolver(this.dynamo, live.keys());
-    const target = headerOf(request.headers, 'x-amz-target');
+    const target = header(request, 'x-amz-target');
     const r = handleDynamoDbRequestOn(routing.resolver, { target, body: textOf(request.body) }, this.options.now());
     this.dynamo = r.store;
     // The bill's services section: the request units this request consumed (a failed conditional write's included).
@@ -229,7 +226,7 @@ export class AwsServiceHub {
     const origin = `Lambda Invoke from ${caller.functionName}`;
     if (call.invocationType === 'DryRun') return wireResponse(lambdaInvokeResponse({ kind: 'dryRun' }, { logType: call.logType, requestId }));
     // Recursive loop detection: a synchronous caller gets RecursiveInvocationException; an asynchronous event is dropped.
-    const recursion = this.recursion(call.functionName, headerOf(request.headers, 'x-amzn-trace-id'));
+    const recursion = this.recursion(call.functionName, header(request, 'x-amzn-trace-id'));
     if (recursion.action === 'stop') {
       if (call.invocationType === 'Event') return wireResponse(lambdaInvokeResponse({ kind: 'accepted', requestId }, { logType: call.logType, requestId }));
       return wireResponse(lambdaErrorResponse(RECURSIVE_INVOCATION_STATUS, recursiveInvocationError(), requestId));
@@ -243,9 +240,8 @@ export class AwsServiceHub {
 
   /** Lambda's recursive loop detection for an invocation the services make, continuing the caller's trace (the SDK's X-Amzn-Trace-Id). */
   private recursion(functionName: string, traceHeader: string | undefined): RecursionCheck {
-    const name = functionName.split(':')[0] ?? functionName;
-    const functionArn = `arn:aws:lambda:${this.options.region}:${this.options.accountId}:function:${name}`;
-    return checkRecursion({ traceHeader: traceHeader ?? null, functionArn, recursiveLoop: DEFAULT_RECURSIVE_LOOP, random: this.options.random, nowMs: this.options.now() });
+    const { region, accountId, random } = this.options;
+    return checkFunctionRecursion({ functionName, region, accountId, traceHeader, random, nowMs: this.options.now() });
   }
 
   /** An asynchronous delivery (SNS, EventBridge) to a function, unless recursive loop detection stops it (the event is dropped). */
@@ -323,7 +319,7 @@ export class AwsServiceHub {
         const moved = new Set(e.messages.map((m) => m.messageId));
         this.sqs = { ...this.sqs, queues: { ...this.sqs.queues, [e.queueName]: { ...queue, messages: queue.messages.filter((m) => !moved.has(m.messageId)) } } };
         // SQS keeps the sender's X-Ray trace header as the message's AWSTraceHeader.
-        const trace = headerOf(request.headers, 'x-amzn-trace-id');
+        const trace = header(request, 'x-amzn-trace-id');
         const messages = trace ? e.messages.map((m) => ({ ...m, traceHeader: trace })) : e.messages;
         this.ports.act(live.sourceId, (out) => live.queue.accept(messages, out));
       }
@@ -374,7 +370,7 @@ export class AwsServiceHub {
     const r = handleSnsRequest(state, serviceRequest(request), this.env());
     for (const e of r.effects) {
       if (e.type === 'billedRequests') this.bill(e);
-      else this.deliver(e.functionName, e.event, `SNS topic ${e.topicArn.slice(e.topicArn.lastIndexOf(':') + 1)}`, headerOf(request.headers, 'x-amzn-trace-id'));
+      else this.deliver(e.functionName, e.event, `SNS topic ${e.topicArn.slice(e.topicArn.lastIndexOf(':') + 1)}`, header(request, 'x-amzn-trace-id'));
     }
     return wireResponse(r.response);
   }
@@ -387,7 +383,7 @@ export class AwsServiceHub {
     const r = handleEventBridgeRequest(state, serviceRequest(request), this.env());
     for (const e of r.effects) {
       if (e.type === 'billedRequests') this.bill(e);
-      else this.deliver(e.functionName, e.event, `EventBridge rule ${e.ruleName}`, headerOf(request.headers, 'x-amzn-trace-id'));
+      else this.deliver(e.functionName, e.event, `EventBridge rule ${e.ruleName}`, header(request, 'x-amzn-trace-id'));
     }
     return wireResponse(r.response);
   }

@@ -1,3 +1,5 @@
+import { functionArn } from '../environmentVariables';
+import { splitQualifiedName } from '../functionVersions';
 import type { Random } from '../random';
 import { formatLineage, lineageEntry, parseLineage, withInvocation } from './lineage';
 import { formatTraceHeader, newTraceHeader, parseTraceHeader, type TraceHeader } from './traceHeader';
@@ -54,4 +56,14 @@ export function checkRecursion(input: RecursionInput): RecursionCheck {
   }
   const advanced: TraceHeader = { ...header, parent: input.random.hex(16), lineage: formatLineage(withInvocation(entries, input.functionArn)) };
   return { action: 'invoke', traceHeader: formatTraceHeader(advanced), invocation };
+}
+
+/**
+ * The check for a function as a trigger or an Invoke names it (`name`, or
+ * `name:qualifier`: a version's or an alias's invocations count as the
+ * function's), in a region and account, under Lambda's default setting.
+ */
+export function checkFunctionRecursion(input: { functionName: string; region: string; accountId: string; traceHeader: string | null | undefined; random: Random; nowMs: number }): RecursionCheck {
+  const arn = functionArn(input.region, input.accountId, splitQualifiedName(input.functionName).name);
+  return checkRecursion({ traceHeader: input.traceHeader, functionArn: arn, recursiveLoop: DEFAULT_RECURSIVE_LOOP, random: input.random, nowMs: input.nowMs });
 }

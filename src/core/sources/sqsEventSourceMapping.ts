@@ -16,7 +16,7 @@ import type { SqsMessageAttributes, SqsSendBatchResult, SqsSendResult } from './
 import type { SqsMappingView } from './sqsMappingView';
 import { SqsQueue, type SqsSendOptions } from './sqsQueue';
 import type { EventSource, SourceCommand, SourceContext, SourceInvokeResult } from './sourceTypes';
-import { checkRecursion, DEFAULT_RECURSIVE_LOOP } from '../recursion/checkRecursion';
+import { checkFunctionRecursion } from '../recursion/checkRecursion';
 import { recursionStopNotice, stoppedEventDisposition } from '../recursion/recursionStop';
 
 /**
@@ -318,18 +318,13 @@ export class SqsEventSourceMapping implements EventSource {
     this.pollers.setState(p, 'invoking', this.ctx.clock.now());
     // A message sent with a trace header continues its request chain: Lambda's recursive loop detection reads it.
     const traced = batch.messages.find((m) => m.traceHeader !== undefined)?.traceHeader;
-    const recursion = traced === undefined ? null : this.recursionCheck(traced);
+    const { region, accountId, random, clock } = this.ctx;
+    const recursion = traced === undefined ? null : checkFunctionRecursion({ functionName: this.functionName, region, accountId, traceHeader: traced, random, nowMs: clock.now() });
     if (recursion?.action === 'stop') return this.stopRecursive(batch, recursion.invocation, out);
     this.counts.invokes += 1;
     const payload = JSON.stringify(buildSqsEvent(batch.messages, this.queue.arn, this.ctx.region));
     this.queue.log(`Polled ${plural(batch.messages.length, 'message')} (batch of ${this.settings.batchSize}) → invoke`, out);
     out.push({ type: 'invoke', functionName: this.functionName, invocationId: batch.invocationId, payload, invocationType: 'RequestResponse', ...(recursion ? { traceHeader: recursion.traceHeader } : {}) });
-  }
-
-  private recursionCheck(traceHeader: string) {
-    const name = this.functionName.split(':')[0] ?? this.functionName;
-    const functionArn = `arn:aws:lambda:${this.ctx.region}:${this.ctx.accountId}:function:${name}`;
-    return checkRecursion({ traceHeader, functionArn, recursiveLoop: DEFAULT_RECURSIVE_LOOP, random: this.ctx.random, nowMs: this.ctx.clock.now() });
   }
 
   /** Lambda stopped the batch's invocation (a recursive loop): its messages go to the dead-letter queue, or are dropped; the poller goes on. */
