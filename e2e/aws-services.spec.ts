@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, showView, test, type Playground } from './playground';
+import { addTrigger, expect, showView, test, type Playground } from './playground';
 
 /**
  * Handlers call the AWS SDK v3 (the real clients, bundled into the runtime) against the workspace's services in
@@ -7,16 +7,6 @@ import { expect, showView, test, type Playground } from './playground';
  * Init: the waits are for what the user sees, with functions given room (30 s timeouts, a full vCPU) on a busy machine.
  */
 test.slow();
-
-async function addTrigger(page: Page, type: string, fields: { name?: string; detail?: string } = {}): Promise<void> {
-  await showView(page, 'Triggers');
-  const triggers = page.getByRole('region', { name: 'Triggers' });
-  await triggers.getByRole('button', { name: 'Add trigger' }).click();
-  await triggers.getByLabel('Trigger type').selectOption({ label: type });
-  if (fields.name !== undefined) await triggers.getByRole('form', { name: 'New trigger' }).getByRole('textbox').first().fill(fields.name);
-  if (fields.detail !== undefined) await triggers.getByRole('form', { name: 'New trigger' }).getByRole('textbox').last().fill(fields.detail);
-  await triggers.getByRole('button', { name: 'Create trigger' }).click();
-}
 
 /** Room for a cold start that loads the SDK on a loaded machine. */
 async function roomy(playground: Playground): Promise<void> {

@@ -19,6 +19,17 @@ export async function savedWorkspace(page: Page): Promise<string> {
   );
 }
 
+/** Add a trigger to the selected function through the Triggers panel (in the Triggers view): its type, and its name and detail fields when given. */
+export async function addTrigger(page: Page, type: string, fields: { name?: string; detail?: string } = {}): Promise<void> {
+  await showView(page, 'Triggers');
+  const triggers = page.getByRole('region', { name: 'Triggers' });
+  await triggers.getByRole('button', { name: 'Add trigger' }).click();
+  await triggers.getByLabel('Trigger type').selectOption({ label: type });
+  if (fields.name !== undefined) await triggers.getByRole('form', { name: 'New trigger' }).getByRole('textbox').first().fill(fields.name);
+  if (fields.detail !== undefined) await triggers.getByRole('form', { name: 'New trigger' }).getByRole('textbox').last().fill(fields.detail);
+  await triggers.getByRole('button', { name: 'Create trigger' }).click();
+}
+
 /** The page's views, as its tab list names them. */
 export type ViewName = 'Run' | 'Configuration' | 'Triggers' | 'Resources' | 'Metrics' | 'Billing' | 'Simulation';
 

@@ -1,16 +1,4 @@
-import type { Page } from '@playwright/test';
-import { expect, showView, test } from './playground';
-
-/** Add a trigger to the selected function through the Triggers panel (in the Triggers view). */
-async function addTrigger(page: Page, type: string, fields: { name?: string; detail?: string } = {}): Promise<void> {
-  await showView(page, 'Triggers');
-  const triggers = page.getByRole('region', { name: 'Triggers' });
-  await triggers.getByRole('button', { name: 'Add trigger' }).click();
-  await triggers.getByLabel('Trigger type').selectOption({ label: type });
-  if (fields.name !== undefined) await triggers.getByRole('form', { name: 'New trigger' }).getByRole('textbox').first().fill(fields.name);
-  if (fields.detail !== undefined) await triggers.getByRole('form', { name: 'New trigger' }).getByRole('textbox').last().fill(fields.detail);
-  await triggers.getByRole('button', { name: 'Create trigger' }).click();
-}
+import { addTrigger, expect, showView, test } from './playground';
 
 test('an HTTP request through a Function URL returns the function’s status, headers and body', async ({ playground, page }) => {
   await playground.setCode(`export const handler = async (event) => ({
