@@ -73,6 +73,19 @@ describe('the Runtime API a custom runtime talks to', () => {
     expect(heard).toEqual(['initDone', 'respond r-1 1']);
   });
 
+  it('an asynchronous retry brings the same request id again: it is handed out and answered like a new invocation', async () => {
+    const { api, heard, fetch, post } = harness();
+    const first = fetch(`${BASE}/invocation/next`);
+    api.deliver(INV);
+    await first;
+    expect((await post('/invocation/r-1/error', '{"errorType":"Error","errorMessage":"boom"}')).status).toBe(202);
+    const retry = fetch(`${BASE}/invocation/next`);
+    api.deliver(INV);
+    expect((await retry).headers.get('Lambda-Runtime-Aws-Request-Id')).toBe('r-1');
+    expect((await post('/invocation/r-1/response', '2')).status).toBe(202);
+    expect(heard.slice(1)).toEqual(['fail r-1', 'respond r-1 2']);
+  });
+
   it.each([
     { case: "Lambda's error format in the body", body: '{"errorMessage":"no config","errorType":"Config.Missing","stackTrace":["at boot"]}', header: undefined, expected: { errorType: 'Config.Missing', errorMessage: 'no config', trace: ['at boot'] } },
     { case: 'no JSON body: the Lambda-Runtime-Function-Error-Type header gives the type', body: 'boom', header: 'Runtime.NoSuchHandler', expected: { errorType: 'Runtime.NoSuchHandler', errorMessage: 'boom', trace: [] } },

@@ -111,6 +111,8 @@ export class RuntimeApi {
 
   private hand(inv: ApiInvocation): Reply {
     this.current = inv.requestId;
+    // An asynchronous retry comes back with the event's own request id, often to the same warm environment: a new delivery, to be answered again.
+    this.answered.delete(inv.requestId);
     return {
       status: 200,
       body: inv.payload,
