@@ -9,7 +9,7 @@ import type { EnvironmentSpec, EnvironmentView, Notice, PlatformCommand, Platfor
 import { createRandom } from '../core/random';
 import type { ToEnvironment, WireAwsRequest, WireAwsResponse } from '../protocol/messages';
 import { awsSdkScriptsFor } from './awsSdkScripts';
-import { initSpec } from './initSpec';
+import type * as InitSpecModule from './initSpec';
 import { TicketOrigins } from './ticketOrigins';
 import { loadSucrase } from './sucraseLoader';
 import { discardSpareFrame, FramePool } from './framePool';
@@ -18,6 +18,9 @@ import { EnvironmentGate } from './environmentGate';
 import { InvokeAbortedError, wait, type Waiter } from './invokeWaiters';
 import { standaloneScheduler, wallClock, type PlatformScheduler } from './platformScheduler';
 import type { SandboxFrame } from './sandboxFrame';
+
+let initSpecModule: Promise<typeof InitSpecModule> | null = null;
+const loadInitSpec = (): Promise<typeof InitSpecModule> => (initSpecModule ??= import('./initSpec'));
 
 /** What a synchronous invoke returns: a finished invocation, or the Invoke API's refusal. */
 export type InvokeResult =
@@ -365,12 +368,15 @@ export class LiveDriver {
     const python = isPythonRuntime(spec.config.runtime);
     // A frame that cannot be made (no DOM, a blocked iframe) loses the environment instead of throwing into the model's loop.
     // The handler is compiled once the compiler is loaded (the first start waits for it), before the init clock starts.
+    // The init spec's module (with the Node.js built-ins' scripts, ~55 KB gzip) loads with the compiler, not with the page.
+    const specModule = loadInitSpec();
     Promise.resolve()
       .then(() => (python ? undefined : loadSucrase()))
       // The AWS SDK scripts the handler imports, fetched once per tab (their evaluation is the environment's, during Init).
       .then(() => (python ? undefined : awsSdkScriptsFor(spec.config)))
-      .then((awsSdk) => {
-        const init: ToEnvironment = { t: 'init', spec: initSpec(spec, awsSdk) };
+      .then((awsSdk) => specModule.then(({ initSpec }) => initSpec(spec, awsSdk)))
+      .then((initMessage) => {
+        const init: ToEnvironment = { t: 'init', spec: initMessage };
         port1.postMessage(init);
         return frame.open();
       })
