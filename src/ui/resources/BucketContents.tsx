@@ -2,6 +2,7 @@ import { useCallback, useId, useState, type FormEvent } from 'react';
 import type { ResourceOf } from '../../core/workspace/workspaceResources';
 import { isFailure } from '../../state/serviceConsole';
 import { deleteObject, getObjectText, listObjects, putObjectText, VIEW_BYTES } from '../../state/serviceConsoleS3';
+import { ContentsForm } from './ContentsForm';
 import { ContentsPicker } from './ContentsPicker';
 import { usePolled } from './usePolled';
 
@@ -98,7 +99,7 @@ function BucketObjects({ bucket }: { bucket: string }) {
           <pre aria-label={`Text of ${viewed.key}`}>{viewed.text}</pre>
         </figure>
       )}
-      <form className="resource-form" onSubmit={(e) => void put(e)} aria-label={`Put an object in ${bucket}`}>
+      <ContentsForm label={`Put an object in ${bucket}`} submitLabel="Put object" onSubmit={put} onRefresh={refresh} result={result}>
         <label>
           Object key
           <input type="text" value={key} onChange={(e) => setKey(e.target.value)} spellCheck={false} placeholder="notes/hello.txt" />
@@ -111,16 +112,7 @@ function BucketObjects({ bucket }: { bucket: string }) {
           Object text
           <textarea value={text} onChange={(e) => setText(e.target.value)} rows={3} spellCheck={false} />
         </label>
-        <button type="submit">Put object</button>
-        <button type="button" onClick={refresh}>
-          Refresh
-        </button>
-      </form>
-      {result && (
-        <p role="status" className="hint">
-          {result}
-        </p>
-      )}
+      </ContentsForm>
     </section>
   );
 }

@@ -2,6 +2,7 @@ import { useCallback, useId, useState, type FormEvent } from 'react';
 import type { ResourceOf } from '../../core/workspace/workspaceResources';
 import { isFailure } from '../../state/serviceConsole';
 import { queueStats, sendMessage } from '../../state/serviceConsoleSqs';
+import { ContentsForm } from './ContentsForm';
 import { ContentsPicker } from './ContentsPicker';
 import { usePolled } from './usePolled';
 
@@ -47,21 +48,12 @@ function QueueMessages({ queue }: { queue: string }) {
         !value && <p className="empty">Reading…</p>
       )}
       <p className="hint">A queue a trigger polls hands its messages to the trigger, which counts them in its own view.</p>
-      <form className="resource-form" onSubmit={(e) => void send(e)} aria-label={`Send a message to ${queue}`}>
+      <ContentsForm label={`Send a message to ${queue}`} submitLabel="Send message" onSubmit={send} onRefresh={refresh} result={result}>
         <label>
           Message body
           <textarea value={body} onChange={(e) => setBody(e.target.value)} rows={3} spellCheck={false} />
         </label>
-        <button type="submit">Send message</button>
-        <button type="button" onClick={refresh}>
-          Refresh
-        </button>
-      </form>
-      {result && (
-        <p role="status" className="hint">
-          {result}
-        </p>
-      )}
+      </ContentsForm>
     </section>
   );
 }

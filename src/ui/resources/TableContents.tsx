@@ -2,6 +2,7 @@ import { useCallback, useId, useState, type FormEvent } from 'react';
 import type { ResourceOf } from '../../core/workspace/workspaceResources';
 import { isFailure } from '../../state/serviceConsole';
 import { deleteItem, putItem, scanTable, type AttributeMap, type ConsoleItem } from '../../state/serviceConsoleDynamoDb';
+import { ContentsForm } from './ContentsForm';
 import { ContentsPicker } from './ContentsPicker';
 import { usePolled } from './usePolled';
 
@@ -97,21 +98,12 @@ function TableItems({ table }: { table: Table }) {
         </div>
       )}
       {value && !isFailure(value) && value.more && <p className="hint">The first {SCAN_LIMIT} items; the table has more.</p>}
-      <form className="resource-form" onSubmit={(e) => void put(e)} aria-label={`Put an item in ${name}`}>
+      <ContentsForm label={`Put an item in ${name}`} submitLabel="Put item" onSubmit={put} onRefresh={refresh} result={result}>
         <label>
           Item (JSON)
           <textarea value={json} onChange={(e) => setJson(e.target.value)} rows={4} spellCheck={false} placeholder={`{ ${keys.map((k) => `"${k}": …`).join(', ')} }`} />
         </label>
-        <button type="submit">Put item</button>
-        <button type="button" onClick={refresh}>
-          Refresh
-        </button>
-      </form>
-      {result && (
-        <p role="status" className="hint">
-          {result}
-        </p>
-      )}
+      </ContentsForm>
     </section>
   );
 }
