@@ -4,6 +4,7 @@ import type { Session } from './session';
 import { savedResources } from './savedResources';
 import { usePlayground } from './playgroundStore';
 import { useVersions } from './versionsStore';
+import { loadServiceBill } from './lazyServiceBill';
 
 /**
  * The stores' side of the workspace's AWS services (bridge/services): the
@@ -37,7 +38,7 @@ export function awsServicePorts(session: Session, targetFor: (functionName: stri
     deadLetterQueueOf: (name) => savedResources().queues.find((q) => q.name === name)?.deadLetterQueue,
     standaloneBuckets: () => savedResources().buckets.map((b) => b.name),
     standaloneTopics: () => savedResources().topics.map((t) => t.name),
-    // The services' bill and its prices load with the first billed request (the hub itself loads with the first SDK call), outside the first load.
-    billed: (b) => void import('./serviceBillStore').then((m) => m.useServiceBill.getState().add(b)),
+    // The hub itself loads with the first SDK call; the bill with the first billed request.
+    billed: (b) => void loadServiceBill().then((m) => m.useServiceBill.getState().add(b)),
   };
 }

@@ -26,6 +26,7 @@ import { RunRecorder } from './runRecorder';
 import { countSent, resetSent, sentSoFar } from './sentCounter';
 import { invokeTarget, useVersions } from './versionsStore';
 import { waitScaleChanged } from './triggers/eventbridge/eventBridgeId';
+import { resetServiceBill } from './lazyServiceBill';
 
 /** How often what the recorders saw is published to React: batched, never one render per invocation. */
 const PUBLISH_MS = 250;
@@ -333,8 +334,7 @@ export const useRun = create<RunState>()((set, get) => ({
     recorders.set(ALL_FUNCTIONS, freshRecorder(ALL_FUNCTIONS));
     for (const f of usePlayground.getState().functions) recorders.set(f.id, freshRecorder(f.id));
     resetSent();
-    // Loaded only once a service billed something; after the adds already queued, as the import settles in order.
-    void import('./serviceBillStore').then((m) => m.useServiceBill.getState().reset());
+    resetServiceBill();
     set((s) => ({ version: s.version + 1, progress: null }));
   },
 }));
