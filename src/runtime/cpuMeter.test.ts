@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { CpuMeter } from './cpuMeter';
 
 const spin = (ms: number): void => {
@@ -11,37 +11,55 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
 
 describe('CpuMeter', () => {
   it('counts a busy task and not the waiting after it', async () => {
+    // A clock the test moves: how late the end-of-task message arrives on a loaded machine cannot change the figure.
+    let t = 1_000;
+    const meter = new CpuMeter(() => t);
+    meter.reset();
+    meter.taskStarted();
+    t += 30; // the task's own work
+    expect(meter.read()).toBe(30); // still running: counted so far
+    await vi.waitFor(() => expect(meter.taskOpen).toBe(false), { timeout: 10_000 });
+    t += 100; // waiting, with no task running
+    expect(meter.read()).toBe(30);
+    meter.taskStarted();
+    t += 5;
+    expect(meter.read()).toBe(35);
+  });
+
+  it('on the real clock, a busy task is counted and the wait after it is not', async () => {
     const meter = new CpuMeter(() => performance.now());
     meter.reset();
     meter.taskStarted();
     spin(30);
+    await vi.waitFor(() => expect(meter.taskOpen).toBe(false), { timeout: 10_000 });
+    const afterTask = meter.read();
     await sleep(100);
-    const cpu = meter.read();
-    // Counting the wait too would read 130 ms or more.
-    expect(cpu).toBeGreaterThanOrEqual(29);
-    expect(cpu).toBeLessThan(100);
+    expect(afterTask).toBeGreaterThanOrEqual(29);
+    // Nothing ran during the sleep: the reading has not moved (counting the wait would add 100 ms).
+    expect(meter.read()).toBe(afterTask);
   });
 
   it('counts timer callbacks of wrapped timers, and the microtasks they release', async () => {
+    let t = 1_000;
     const scope: Record<string, unknown> = { setTimeout, setInterval };
-    const meter = new CpuMeter(() => performance.now());
+    const meter = new CpuMeter(() => t);
     meter.wrapTimers(scope);
     const wrappedTimeout = scope.setTimeout as typeof setTimeout;
     meter.reset();
-    await new Promise<void>((resolve) =>
+    const fired = new Promise<void>((resolve) =>
       wrappedTimeout(() => {
-        spin(10);
+        t += 10; // the callback's work
         void Promise.resolve().then(() => {
-          spin(10);
+          t += 10; // the microtask it released
           resolve();
         });
-      }, 40),
+      }, 5),
     );
-    await sleep(40);
-    const cpu = meter.read();
-    // Counting the 40 ms before the timer and the 40 ms after would read 100 ms or more.
-    expect(cpu).toBeGreaterThanOrEqual(19);
-    expect(cpu).toBeLessThan(75);
+    t += 40; // waiting for the timer
+    await fired;
+    await vi.waitFor(() => expect(meter.taskOpen).toBe(false), { timeout: 10_000 });
+    t += 40; // waiting after it
+    expect(meter.read()).toBe(20);
   });
 
   it('starts from zero at each reset', async () => {

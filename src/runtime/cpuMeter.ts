@@ -34,6 +34,11 @@ export class CpuMeter {
     this.open = null;
   }
 
+  /** Whether a task we saw start has not yet been seen to end. */
+  get taskOpen(): boolean {
+    return this.open !== null;
+  }
+
   /** CPU-busy milliseconds since the last reset, counting the task still running. */
   read(): number {
     const t = this.now();
