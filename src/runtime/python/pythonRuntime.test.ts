@@ -34,10 +34,11 @@ describe('the Python runtime (Pyodide), as Lambda’s Python runtime behaves', (
       ),
     );
     expect(texts(env.take())).toEqual(['init']);
-    const first = await env.invoke({}, { deadlineMs: Date.now() + 2000 });
+    // A deadline a minute away: the remaining time counts down from it, however long a loaded machine takes to get there.
+    const first = await env.invoke({}, { deadlineMs: Date.now() + 60_000 });
     expect(first.result).toMatchObject({ count: 1, id: 'req-1', arn: 'arn:aws:lambda:us-east-1:123456789012:function:corpus', mem: '128', version: '$LATEST', path: '/var/task', cwd: '/var/task', name: 'corpus' });
-    expect((first.result as { left: number }).left).toBeGreaterThan(1000);
-    expect((first.result as { left: number }).left).toBeLessThanOrEqual(2000);
+    expect((first.result as { left: number }).left).toBeGreaterThan(30_000);
+    expect((first.result as { left: number }).left).toBeLessThanOrEqual(60_000);
     expect((first.result as { trace: string }).trace).toMatch(/^Root=1-/);
     const [info, ...printed] = texts(first.logs);
     expect(info).toMatch(/^\[INFO\]\t\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z\treq-1\tn=1$/);
