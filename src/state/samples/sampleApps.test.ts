@@ -1,0 +1,78 @@
+// The stores reach the bridge, which imports the sandbox scripts as text (`?bundle`); this test config does not list their declaration.
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference
+/// <reference path="../../bundle.d.ts" />
+import { describe, expect, it } from 'vitest';
+import { compileHandler } from '../../bridge/compileHandler';
+import { LINK_LENGTH_THRESHOLDS } from '../../core/workspace/shareLinkFormat';
+import { resourceNamesIn } from '../../core/workspace/resourceNames';
+import { decodeFragment, encodeWorkspaceFragment, shareUrl } from '../shareLink';
+import { usePlayground } from '../playgroundStore';
+import { useSources } from '../sourcesStore';
+import { loadTriggerKinds } from '../triggerSpecs';
+import { applyWorkspace, captureWorkspace } from '../workspaceSnapshot';
+import { SAMPLE_APPS } from './sampleCatalog';
+import { sampleLinks } from './sampleLinks';
+
+await loadTriggerKinds();
+
+const BASE = 'https://playground.example/';
+
+describe.each(SAMPLE_APPS.map((app) => [app.title, app] as const))('the sample application %s', (_title, app) => {
+  it('is a share link that decodes, validates and gives back the same workspace', async () => {
+    const fragment = await encodeWorkspaceFragment(app.workspace);
+    const decoded = await decodeFragment(`#${fragment}`);
+    if (!decoded.ok) throw new Error(decoded.error.message);
+    expect(decoded.workspace).toEqual(app.workspace);
+    // Short enough for chat and mail tools (the Copy link dialog warns past this length).
+    expect(shareUrl(BASE, fragment).length).toBeLessThan(LINK_LENGTH_THRESHOLDS.warning);
+  });
+
+  it('opens in the stores with every trigger restored and no configuration problem, and is captured back unchanged', async () => {
+    expect(await applyWorkspace(app.workspace)).toEqual([]);
+    expect(usePlayground.getState().problems).toEqual([]);
+    expect(useSources.getState().triggers).toHaveLength(app.workspace.triggers.length);
+    expect(captureWorkspace(app.workspace.name, [])).toEqual(app.workspace);
+  });
+
+  it('has handlers that compile as ES modules and parse as the runtime evaluates them', () => {
+    for (const fn of app.workspace.functions) {
+      const compiled = compileHandler(fn.fileName, fn.code);
+      if (!compiled.ok) throw new Error(`${fn.name}: ${compiled.error.errorMessage}`);
+      expect(compiled.syntaxAt, fn.name).toBeUndefined();
+      // The CommonJS body the worker evaluates: parsed here, not run.
+      expect(() => new Function('exports', 'require', 'module', '__filename', '__dirname', compiled.js), fn.name).not.toThrow();
+    }
+  });
+
+  it('has test events that are JSON, and names in its environment that are its own functions and resources', () => {
+    const names = resourceNamesIn(app.workspace);
+    const has = (kind: keyof typeof names, name: string) => names[kind].some((r) => r.name === name);
+    const functions = new Set(app.workspace.functions.map((f) => f.name));
+    for (const fn of app.workspace.functions) {
+      for (const json of [fn.event, ...fn.savedEvents.map((e) => e.json)]) expect(() => JSON.parse(json) as unknown, fn.name).not.toThrow();
+      for (const [key, value] of Object.entries(fn.environment)) {
+        const found =
+          key === 'TABLE_NAME' ? has('tables', value)
+          : key === 'BUCKET_NAME' ? has('buckets', value)
+          : key === 'QUEUE_URL' ? has('queues', value.split('/').at(-1) ?? '')
+          : key === 'TOPIC_ARN' ? has('topics', value.split(':').at(-1) ?? '')
+          : key === 'EVENT_BUS_NAME' ? has('eventBuses', value)
+          : key === 'PRICING_FUNCTION' ? functions.has(value)
+          : false;
+        expect(found, `${fn.name}: ${key}=${value}`).toBe(true);
+      }
+    }
+  });
+});
+
+describe('the sample applications', () => {
+  it('each has a title, one paragraph and a link to this page', async () => {
+    const links = await sampleLinks(BASE);
+    expect(links.map((l) => l.id)).toEqual(['http-dynamodb', 's3-sqs-pipeline', 'order-flow']);
+    for (const link of links) {
+      expect(link.url.startsWith(`${BASE}#ws`)).toBe(true);
+      expect(link.summary).not.toContain('\n');
+      expect(link.summary.length).toBeGreaterThan(100);
+    }
+  });
+});
