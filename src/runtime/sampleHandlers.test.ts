@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { WorkspaceFunction } from '../core/workspace/workspaceTypes';
 import { orderFlowSample } from '../state/samples/orderFlowSample';
+import { SAMPLE_BASE } from '../state/samples/sampleBase';
 import { uploadPipelineSample } from '../state/samples/uploadPipelineSample';
 import { Environment, withCorpusRuntime, type Invocation } from './handlerCorpus.test-support';
 
@@ -12,7 +13,7 @@ import { Environment, withCorpusRuntime, type Invocation } from './handlerCorpus
 withCorpusRuntime();
 
 function sampleFn(name: string): WorkspaceFunction {
-  const fn = [...orderFlowSample.functions, ...uploadPipelineSample.functions].find((f) => f.name === name);
+  const fn = [...orderFlowSample(SAMPLE_BASE).functions, ...uploadPipelineSample(SAMPLE_BASE).functions].find((f) => f.name === name);
   if (!fn) throw new Error(`no sample function ${name}`);
   return fn;
 }

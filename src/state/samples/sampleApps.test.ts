@@ -10,12 +10,14 @@ import { usePlayground } from '../playgroundStore';
 import { useSources } from '../sourcesStore';
 import { loadTriggerKinds } from '../triggerSpecs';
 import { applyWorkspace, captureWorkspace } from '../workspaceSnapshot';
-import { SAMPLE_APPS } from './sampleCatalog';
+import { SAMPLE_BASE } from './sampleBase';
+import { sampleApps } from './sampleCatalog';
 import { sampleLinks } from './sampleLinks';
 
 await loadTriggerKinds();
 
 const BASE = 'https://playground.example/';
+const SAMPLE_APPS = sampleApps(SAMPLE_BASE);
 
 describe.each(SAMPLE_APPS.map((app) => [app.title, app] as const))('the sample application %s', (_title, app) => {
   it('is a share link that decodes, validates and gives back the same workspace', async () => {

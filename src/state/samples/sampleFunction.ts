@@ -1,5 +1,5 @@
-import { DEFAULT_CONFIG } from '../../core/functionConfig';
-import { FUNCTION_DEFAULTS, type WorkspaceFunction } from '../../core/workspace/workspaceTypes';
+import type { WorkspaceFunction } from '../../core/workspace/workspaceTypes';
+import type { SampleBase } from './sampleBase';
 
 /** The handlers' sources: real files in ./code, so they read (and lint) as handlers. */
 const code = import.meta.glob<string>('./code/*.mjs', { query: '?raw', import: 'default', eager: true });
@@ -19,12 +19,11 @@ export interface SampleFunctionSpec {
  * runtime with 1,024 MB (a clear CPU share for the AWS SDK's load in Init)
  * and 30 s, room for a cold start on a busy machine.
  */
-export function sampleFunction(spec: SampleFunctionSpec): WorkspaceFunction {
+export function sampleFunction(base: SampleBase, spec: SampleFunctionSpec): WorkspaceFunction {
   const text = code[`./code/${spec.source}`];
   if (text === undefined) throw new Error(`Sample function ${spec.name}: no code/${spec.source}`);
   return {
-    ...FUNCTION_DEFAULTS,
-    ...DEFAULT_CONFIG,
+    ...base.fn,
     name: spec.name,
     fileName: 'index.mjs',
     code: text,

@@ -5,9 +5,10 @@ import { playgroundBaseUrl } from '../../state/workspaceTransfer';
 /**
  * Each sample application: its name is its share link, so opening one takes
  * the path every link takes (a new workspace, the notice that its code came
- * from a link, and the prompt for anything it asks to run on its own).
+ * from a link, and the prompt for anything it asks to run on its own). The
+ * samples themselves are fetched (sampleLinks) when the list first shows.
  */
-export default function SampleList({ onOpen }: { onOpen: () => void }) {
+export function SampleList({ onOpen }: { onOpen: () => void }) {
   const [links, setLinks] = useState<SampleLink[] | null>(null);
   useEffect(() => {
     let current = true;
@@ -18,7 +19,7 @@ export default function SampleList({ onOpen }: { onOpen: () => void }) {
       current = false;
     };
   }, []);
-  if (!links) return <p className="hint">Making the links…</p>;
+  if (!links) return <p className="hint">Loading the samples…</p>;
   return (
     <>
       <p className="hint">Each opens as a new workspace; yours stay saved.</p>

@@ -1,7 +1,5 @@
-import { lazy, Suspense, useState } from 'react';
-
-/** The samples' workspaces hold every handler's source: their list comes with its own chunk, fetched when the menu first opens. */
-const SampleList = lazy(() => import('./SampleList'));
+import { useState } from 'react';
+import { SampleList } from './SampleList';
 
 /** "Sample applications" in the header: complete workspaces (functions, triggers, test events), each opened through its share link. */
 export function SamplesMenu() {
@@ -11,9 +9,7 @@ export function SamplesMenu() {
       <summary>Sample applications</summary>
       {open && (
         <div className="workspaces-panel samples-panel">
-          <Suspense fallback={<p className="hint">Loading the samples…</p>}>
-            <SampleList onOpen={() => setOpen(false)} />
-          </Suspense>
+          <SampleList onOpen={() => setOpen(false)} />
         </div>
       )}
     </details>
