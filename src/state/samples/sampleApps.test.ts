@@ -1,6 +1,7 @@
 // The stores reach the bridge, which imports the sandbox scripts as text (`?bundle`); this test config does not list their declaration.
 // eslint-disable-next-line @typescript-eslint/triple-slash-reference
 /// <reference path="../../bundle.d.ts" />
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { compileHandler } from '../../bridge/compileHandler';
 import { LINK_LENGTH_THRESHOLDS } from '../../core/workspace/shareLinkFormat';
@@ -76,5 +77,26 @@ describe('the sample applications', () => {
       expect(link.summary).not.toContain('\n');
       expect(link.summary.length).toBeGreaterThan(100);
     }
+  });
+});
+
+describe('the samples’ chunk', () => {
+  it('imports nothing of the app at run time (types only), so the first load’s chunks stay as they were', () => {
+    // sampleCatalog.ts and what it imports at run time: files of this folder, none of them sampleBase.ts or sampleLinks.ts.
+    const seen = new Set<string>();
+    const visit = (file: string): void => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      const source = readFileSync(new URL(`./${file}`, import.meta.url), 'utf8');
+      for (const m of source.matchAll(/^import\s+(type\s)?[\s\S]*?from\s+'([^']+)';$/gm)) {
+        const [, typeOnly, from = ''] = m;
+        if (typeOnly) continue;
+        expect(from, `${file} imports ${from}`).toMatch(/^\.\/[A-Za-z]+$/);
+        expect(['./sampleBase', './sampleLinks'], `${file} imports ${from}`).not.toContain(from);
+        visit(`${from.slice(2)}.ts`);
+      }
+    };
+    visit('sampleCatalog.ts');
+    expect([...seen].sort()).toEqual(['httpCrudSample.ts', 'orderFlowSample.ts', 'sampleCatalog.ts', 'sampleEvents.ts', 'sampleFunction.ts', 'uploadPipelineSample.ts']);
   });
 });
