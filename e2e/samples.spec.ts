@@ -49,9 +49,23 @@ test('HTTP API + DynamoDB: the test event creates an item, an HTTP request write
   await expect(response).toContainText('Item gadget-7 already exists', COLD);
   await expect(response).toContainText('409');
 
+  // The saved events update, delete and read: each change reaches the stream too.
+  await playground.view('Run');
+  for (const [saved, answer] of [
+    ['Update widget-1 (PUT /items/widget-1)', '\\"name\\":\\"Blue widget\\"'],
+    ['Delete widget-1 (DELETE /items/widget-1)', '\\"deleted\\":'],
+    ['Read widget-1 (GET /items/widget-1)', 'Item widget-1 not found'],
+  ] as const) {
+    await page.getByLabel('Saved test events').selectOption({ label: saved });
+    await playground.invoke(COLD);
+    await expect(playground.response).toContainText(answer);
+  }
+
   const logs = await logsOf(page, playground, 'items-changes');
   await expect(logs.getByText(/\tINFO\tINSERT widget-1: /)).toBeVisible(COLD);
   await expect(logs.getByText(/\tINFO\tINSERT gadget-7: \{"id":"gadget-7","name":"Gadget","price":3,/)).toBeVisible(COLD);
+  await expect(logs.getByText(/\tINFO\tMODIFY widget-1: name "Widget" → "Blue widget", price 9\.5 → 11, updatedAt undefined → "/)).toBeVisible(COLD);
+  await expect(logs.getByText(/\tINFO\tREMOVE widget-1: was \{/)).toBeVisible(COLD);
 });
 
 test('S3 upload pipeline: a PutObject triggers the processor, the worker fails a poison line into the dead-letter queue, and a recursive SQS loop is stopped', async ({ playground, page }) => {

@@ -4,6 +4,9 @@
 // incoming/). It reads the object back with GetObject, turns each CSV line into
 // a message and sends them to the work queue (QUEUE_URL), ten per
 // SendMessageBatch, the most SQS takes in one call.
+//
+// Its test event names incoming/orders.csv: Invoke it after upload has put
+// that object, or GetObject fails with NoSuchKey, as it would on AWS.
 import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { SendMessageBatchCommand, SQSClient } from '@aws-sdk/client-sqs';
 
