@@ -3,9 +3,12 @@
 /// <reference path="../../bundle.d.ts" />
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { parse, type ScalarTag } from 'yaml';
 import { compileHandler } from '../../bridge/compileHandler';
 import { LINK_LENGTH_THRESHOLDS } from '../../core/workspace/shareLinkFormat';
 import { resourceNamesIn } from '../../core/workspace/resourceNames';
+import { checkSamTemplate } from '../../core/workspace/samTemplateChecker.test-support';
+import { samTemplate } from '../../core/workspace/samTemplate';
 import { decodeFragment, encodeWorkspaceFragment, shareUrl } from '../shareLink';
 import { usePlayground } from '../playgroundStore';
 import { useSources } from '../sourcesStore';
@@ -98,5 +101,31 @@ describe('the samples’ chunk', () => {
     };
     visit('sampleCatalog.ts');
     expect([...seen].sort()).toEqual(['httpCrudSample.ts', 'orderFlowSample.ts', 'sampleCatalog.ts', 'sampleEvents.ts', 'sampleFunction.ts', 'uploadPipelineSample.ts']);
+  });
+});
+
+/** CloudFormation's short-form tags, read into their long form (as samTemplate.test.ts reads them). */
+const CFN_TAGS: ScalarTag[] = [
+  { tag: '!Ref', resolve: (v: string) => ({ Ref: v }) },
+  { tag: '!GetAtt', resolve: (v: string) => ({ 'Fn::GetAtt': [v.slice(0, v.indexOf('.')), v.slice(v.indexOf('.') + 1)] }) },
+  { tag: '!Sub', resolve: (v: string) => ({ 'Fn::Sub': v }) },
+].map((t) => ({ ...t, identify: () => false }));
+
+describe('the sample applications exported as SAM projects', () => {
+  const policiesOf = (template: { Resources: Record<string, { Type: string; Properties: { Policies?: Record<string, unknown>[] } }> }, logicalId: string): string[] =>
+    (template.Resources[logicalId]?.Properties.Policies ?? []).map((p) => Object.keys(p)[0] ?? '');
+
+  it.each(SAMPLE_APPS.map((app) => [app.title, app] as const))('%s: the template passes the spec checks and every SDK call gets its policy', (_title, app) => {
+    const sam = samTemplate(app.workspace);
+    // The notes on what the template cannot say (network access, compressed waits) may be there; none on a client that names nothing.
+    expect(sam.notes.filter((n) => n.includes('names none'))).toEqual([]);
+    const template = parse(sam.yaml, { customTags: CFN_TAGS, strict: true, uniqueKeys: true }) as Parameters<typeof policiesOf>[0];
+    expect(checkSamTemplate(template)).toEqual([]);
+    const expected: Record<string, Record<string, string[]>> = {
+      'http-dynamodb': { ItemsApiFunction: ['DynamoDBCrudPolicy'], ItemsChangesFunction: [] },
+      's3-sqs-pipeline': { UploadFunction: ['S3CrudPolicy'], ProcessorFunction: ['S3CrudPolicy', 'SQSSendMessagePolicy'], WorkerFunction: [], RecursiveLoopFunction: ['SQSSendMessagePolicy'] },
+      'order-flow': { PlaceOrderFunction: ['SNSPublishMessagePolicy', 'EventBridgePutEventsPolicy', 'EventBridgePutEventsPolicy', 'LambdaInvokePolicy'], PricingFunction: [], NotifierFunction: [] },
+    };
+    for (const [logicalId, policies] of Object.entries(expected[app.id] ?? {})) expect(policiesOf(template, logicalId).sort(), logicalId).toEqual([...policies].sort());
   });
 });

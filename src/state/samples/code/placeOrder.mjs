@@ -1,18 +1,23 @@
 // Sample application: an order flow with SNS fan-out and an EventBridge rule.
 //
-//   place-order ──Invoke (RequestResponse)──► pricing ──payload──► place-order
-//   place-order ──Publish──► SNS topic order-placed ──► billing, shipping (one delivery each)
-//   place-order ──PutEvents──► bus orders-bus ──rule order-placed-rule──► notifier
+// place-order (this function):
+//   1. calls pricing with Lambda's Invoke API (RequestResponse) and uses the
+//      total in its payload;
+//   2. publishes the order to the SNS topic order-placed, which fans it out
+//      to its two subscribers, one delivery each;
+//   3. puts an OrderPlaced event on the bus orders-bus, whose rule
+//      order-placed-rule invokes the notifying function.
+// (Only pricing is named here: the SAM export gives this function an Invoke
+// permission for each function its code names.)
 //
 // What to try:
-//   1. Invoke: pricing prices the items and place-order answers with its
-//      total, the SNS MessageId and the EventBridge EventId. Open billing,
-//      shipping and notifier: each logged the order it received.
+//   1. Invoke, then open the other functions' tabs: the subscribers and the
+//      rule's target each logged the order they received.
 //   2. The saved event "Unknown item": pricing throws; Invoke answers with
 //      FunctionError set, and place-order refuses the order without publishing.
 //   3. Change Source in the PutEvents call to 'shop.test' and Invoke: the
-//      rule no longer matches and notifier stays silent, while billing and
-//      shipping still get the SNS message.
+//      rule no longer matches and its target stays silent, while the SNS
+//      subscribers still get the message.
 import { LambdaClient, InvokeCommand } from '@aws-sdk/client-lambda';
 import { SNSClient, PublishCommand } from '@aws-sdk/client-sns';
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';

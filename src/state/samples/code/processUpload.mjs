@@ -1,7 +1,7 @@
 // Sample application: an S3 upload pipeline through SQS (the processor).
 //
-// processor is invoked by the bucket's notification (s3:ObjectCreated:*, prefix
-// incoming/). It reads the object back with GetObject, turns each CSV line into
+// processor is invoked by the notification of the bucket sample-uploads
+// (s3:ObjectCreated:*, prefix incoming/). It reads the object back with GetObject, turns each CSV line into
 // a message and sends them to the work queue (QUEUE_URL), ten per
 // SendMessageBatch, the most SQS takes in one call.
 //
