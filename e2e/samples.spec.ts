@@ -13,7 +13,10 @@ const COLD = { timeout: 90_000 };
 
 async function openSample(page: Page, title: string, firstFunction: string): Promise<void> {
   await page.getByText('Sample applications', { exact: true }).click();
-  await page.getByRole('list', { name: 'Sample applications' }).getByRole('link', { name: title }).click();
+  const link = page.getByRole('list', { name: 'Sample applications' }).getByRole('link', { name: title });
+  // The link is a share link to this page: the workspace in its fragment.
+  await expect(link).toHaveAttribute('href', /^http:\/\/127\.0\.0\.1:\d+\/#ws\d+\.\d+\.[0-9a-f]{8}\./);
+  await link.click();
   const notice = page.getByRole('status').filter({ hasText: 'This workspace was opened from a link.' });
   await expect(notice).toBeVisible();
   // A sample asks for nothing that runs on its own (no network, schedules or provisioned concurrency): no prompt.
