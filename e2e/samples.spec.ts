@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, showView, test, type Playground } from './playground';
 
@@ -109,4 +110,15 @@ test('order flow: Lambda Invoke returns pricing’s payload, SNS fans out to bil
   await expect((await logsOf(page, playground, 'billing')).getByText(/\tINFO\tbilling: charge ana@example\.com 28\.6 USD for o-1001$/)).toBeVisible(COLD);
   await expect((await logsOf(page, playground, 'shipping')).getByText(/\tINFO\tshipping: pack 5 items for o-1001 \(Order o-1001\)$/)).toBeVisible(COLD);
   await expect((await logsOf(page, playground, 'notifier')).getByText(/\tINFO\tnotifier: OrderPlaced from shop\.orders: email ana@example\.com about o-1001$/)).toBeVisible(COLD);
+});
+
+test('the Sample applications menu lists each sample with its paragraph, with no serious or critical axe violation', async ({ playground }) => {
+  const { page } = playground;
+  await page.getByText('Sample applications', { exact: true }).click();
+  const list = page.getByRole('list', { name: 'Sample applications' });
+  await expect(list.getByRole('listitem')).toHaveCount(3);
+  await expect(list.getByRole('listitem').first()).toContainText('answers 409');
+  const results = await new AxeBuilder({ page }).include('.samples').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  expect(results.passes.length).toBeGreaterThan(0);
+  expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 });
