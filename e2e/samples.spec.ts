@@ -122,3 +122,10 @@ test('the Sample applications menu lists each sample with its paragraph, with no
   expect(results.passes.length).toBeGreaterThan(0);
   expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 });
+
+test('when the samples’ chunk cannot be fetched, the menu says so instead of loading forever', async ({ playground }) => {
+  const { page } = playground;
+  await page.route(/\/assets\/sampleCatalog-[^/]*\.js$/, (route) => route.abort());
+  await page.getByText('Sample applications', { exact: true }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'The samples could not be loaded' })).toBeVisible();
+});

@@ -10,19 +10,27 @@ import { playgroundBaseUrl } from '../../state/workspaceTransfer';
  */
 export function SampleList({ onOpen }: { onOpen: () => void }) {
   const [links, setLinks] = useState<SampleLink[] | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
   useEffect(() => {
     let current = true;
-    void sampleLinks(playgroundBaseUrl()).then((made) => {
-      if (current) setLinks(made);
-    });
+    sampleLinks(playgroundBaseUrl()).then(
+      (made) => {
+        if (current) setLinks(made);
+      },
+      // Their chunk could not be fetched (offline, or a new version of the site replaced it): say so rather than wait forever.
+      (err: unknown) => {
+        if (current) setProblem(`The samples could not be loaded: ${err instanceof Error ? err.message : String(err)}`);
+      },
+    );
     return () => {
       current = false;
     };
   }, []);
+  if (problem) return <p role="alert">{problem}</p>;
   if (!links) return <p className="hint">Loading the samples…</p>;
   return (
     <>
-      <p className="hint">Each opens as a new workspace; yours stay saved.</p>
+      <p className="hint">Each opens as a new workspace, as a shared link does.</p>
       <ul className="sample-list" aria-label="Sample applications">
         {links.map((s) => (
           <li key={s.id}>
