@@ -5,6 +5,7 @@ import { download, makeShareLink, type ShareLink } from '../state/workspaceTrans
 /** Export and import come with their own code (the SAM template, zips, importers), loaded when used. */
 const workspaceFiles = () => import('../state/workspaceFiles');
 import { ShareLinkDialog } from './ShareLinkDialog';
+import { SamplesMenu } from './samples/SamplesMenu';
 import './workspace.css';
 
 /** Saved workspaces: the name of this one, the others to open, a new one, reset, delete. */
@@ -59,7 +60,7 @@ function WorkspacesPanel() {
   );
 }
 
-/** The header's workspace controls: saved workspaces, Copy link, Export, Import, and whether the work is saved. */
+/** The header's workspace controls: saved workspaces, the sample applications, Copy link, Export, Import, and whether the work is saved. */
 export function WorkspaceMenu() {
   const save = useWorkspace((s) => s.save);
   const [link, setLink] = useState<ShareLink | null>(null);
@@ -91,6 +92,7 @@ export function WorkspaceMenu() {
   return (
     <div className="workspace-menu">
       <WorkspacesPanel />
+      <SamplesMenu />
       <button type="button" onClick={() => void copyLink()}>
         Copy link
       </button>
