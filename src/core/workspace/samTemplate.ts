@@ -2,6 +2,7 @@ import { DEFAULT_SETTINGS } from '../platformSettings';
 import { exportLayout, type FunctionLayout } from './exportLayout';
 import { templateParts } from './samEvents';
 import { functionLayers, layerLayout, layerResources, type LayerLayout } from './samLayers';
+import { samEnvironment } from './samEnvironment';
 import { functionPolicies } from './samPolicies';
 import { samResources } from './samResources';
 import { getAtt, sub, toYaml, type YamlMap } from './yamlEmitter';
@@ -80,7 +81,7 @@ export function samTemplate(workspace: Workspace): SamTemplate {
         MemorySize: f.memoryMb,
         EphemeralStorage: f.ephemeralStorageMb !== undefined && f.ephemeralStorageMb !== 512 ? { Size: f.ephemeralStorageMb } : undefined,
         Timeout: f.timeoutS,
-        Environment: Object.keys(f.environment).length > 0 ? { Variables: { ...f.environment } } : undefined,
+        Environment: Object.keys(f.environment).length > 0 ? { Variables: samEnvironment(l, standalone.ids, layout) } : undefined,
         LoggingConfig: loggingConfigOf(f),
         Layers: functionLayers(f, layers),
         ReservedConcurrentExecutions: own.reservedConcurrency ?? undefined,

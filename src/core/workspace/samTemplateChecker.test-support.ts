@@ -146,7 +146,15 @@ export function checkSamTemplate(template: Node): string[] {
     }
     const vars = isMap(p.Environment) ? (p.Environment as Map).Variables : undefined;
     if (p.Environment !== undefined && !isMap(vars)) problems.push(`${id}.Environment: needs Variables`);
-    if (isMap(vars)) for (const [k, v] of Object.entries(vars)) if (!/^[a-zA-Z][a-zA-Z0-9_]+$/.test(k) || typeof v !== 'string') problems.push(`${id}.Environment.Variables.${k}: keys [a-zA-Z][a-zA-Z0-9_]+, values strings`);
+    // A value is a string, or an intrinsic function that resolves to one: Ref or Fn::GetAtt of a resource of this template.
+    const resolvesToString = (v: unknown): boolean => {
+      if (typeof v === 'string') return true;
+      if (!isMap(v)) return false;
+      const m = v as Map;
+      const target = typeof m.Ref === 'string' ? m.Ref : Array.isArray(m['Fn::GetAtt']) && m['Fn::GetAtt'].length === 2 ? m['Fn::GetAtt'][0] : undefined;
+      return Object.keys(m).length === 1 && typeof target === 'string' && target !== id && resources[target] !== undefined;
+    };
+    if (isMap(vars)) for (const [k, v] of Object.entries(vars)) if (!/^[a-zA-Z][a-zA-Z0-9_]+$/.test(k) || !resolvesToString(v)) problems.push(`${id}.Environment.Variables.${k}: keys [a-zA-Z][a-zA-Z0-9_]+, values strings (or Ref / Fn::GetAtt of another resource of this template)`);
     for (const [name, event] of Object.entries(isMap(p.Events) ? p.Events : {})) {
       const path = `${id}.Events.${name}`;
       if (!LOGICAL_ID.test(name)) problems.push(`${path}: event names are letters and digits`);

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { parse, type ScalarTag } from 'yaml';
+import { fn, ws } from './sampleWorkspaces.test-support';
+import { samTemplate } from './samTemplate';
+import { checkSamTemplate } from './samTemplateChecker.test-support';
+
+const CFN_TAGS: ScalarTag[] = [
+  { tag: '!Ref', resolve: (s: string) => ({ Ref: s }) },
+  { tag: '!GetAtt', resolve: (s: string) => ({ 'Fn::GetAtt': [s.slice(0, s.indexOf('.')), s.slice(s.indexOf('.') + 1)] }) },
+  { tag: '!Sub', resolve: (s: string) => ({ 'Fn::Sub': s }) },
+].map((t) => ({ ...t, identify: () => false }));
+
+type Template = { Resources: Record<string, { Type: string; Properties?: Record<string, unknown> }> };
+
+const WORKSPACE = ws(
+  [
+    fn('orders-api', {
+      environment: {
+        TABLE_NAME: 'orders',
+        QUEUE_URL: 'https://sqs.us-east-1.amazonaws.com/123456789012/jobs',
+        JOBS_ARN: 'arn:aws:sqs:us-east-1:123456789012:jobs',
+        TOPIC_ARN: 'arn:aws:sns:us-east-1:123456789012:news',
+        UPLOADS_BUCKET: 'uploads',
+        PRICING_FUNCTION: 'pricing',
+        PRICING_ARN: 'arn:aws:lambda:us-east-1:123456789012:function:pricing',
+        SELF_FUNCTION: 'orders-api',
+        // A plain name under a variable that does not say the kind: text, as written.
+        LABEL: 'orders',
+        STAGE: 'dev',
+      },
+    }),
+    fn('pricing'),
+  ],
+  {
+    resources: {
+      tables: [{ name: 'orders', partitionKey: { name: 'pk', type: 'S' } }],
+      buckets: [{ name: 'uploads' }],
+      queues: [{ name: 'jobs' }, { name: 'orders' }],
+      topics: [{ name: 'news' }],
+    },
+  },
+);
+
+describe('environment variables in the SAM template', () => {
+  const sam = samTemplate(WORKSPACE);
+  const t = parse(sam.yaml, { customTags: CFN_TAGS, strict: true, uniqueKeys: true }) as Template;
+  const vars = (t.Resources.OrdersApiFunction!.Properties!.Environment as { Variables: Record<string, unknown> }).Variables;
+
+  it("a value naming one of the template's resources becomes a reference to it, in the form the playground gave", () => {
+    expect(vars).toEqual({
+      TABLE_NAME: { Ref: 'OrdersTable' },
+      QUEUE_URL: { Ref: 'JobsQueue' },
+      JOBS_ARN: { 'Fn::GetAtt': ['JobsQueue', 'Arn'] },
+      TOPIC_ARN: { Ref: 'NewsTopic' },
+      UPLOADS_BUCKET: { Ref: 'UploadsBucket' },
+      PRICING_FUNCTION: { Ref: 'PricingFunction' },
+      PRICING_ARN: { 'Fn::GetAtt': ['PricingFunction', 'Arn'] },
+      SELF_FUNCTION: 'orders-api',
+      LABEL: 'orders',
+      STAGE: 'dev',
+    });
+  });
+
+  it('passes the spec checks, and the checker refuses a reference to a resource the template lacks', () => {
+    expect(checkSamTemplate(t)).toEqual([]);
+    const broken = structuredClone(t);
+    (broken.Resources.OrdersApiFunction!.Properties!.Environment as { Variables: Record<string, unknown> }).Variables.QUEUE_URL = { Ref: 'NoSuchQueue' };
+    const problems = checkSamTemplate(broken);
+    expect(problems.length).toBeGreaterThan(0);
+    expect(problems.every((p) => p.includes('Environment.Variables.QUEUE_URL'))).toBe(true);
+  });
+});
