@@ -1,14 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { parse, type ScalarTag } from 'yaml';
+import { parseCfnYaml } from './cfnYaml.test-support';
 import { fn, ws } from './sampleWorkspaces.test-support';
 import { samTemplate } from './samTemplate';
 import { checkSamTemplate } from './samTemplateChecker.test-support';
 
-const CFN_TAGS: ScalarTag[] = [
-  { tag: '!Ref', resolve: (s: string) => ({ Ref: s }) },
-  { tag: '!GetAtt', resolve: (s: string) => ({ 'Fn::GetAtt': [s.slice(0, s.indexOf('.')), s.slice(s.indexOf('.') + 1)] }) },
-  { tag: '!Sub', resolve: (s: string) => ({ 'Fn::Sub': s }) },
-].map((t) => ({ ...t, identify: () => false }));
 
 type Template = { Resources: Record<string, { Type: string; Properties?: Record<string, unknown> }> };
 
@@ -43,7 +38,7 @@ const WORKSPACE = ws(
 
 describe('environment variables in the SAM template', () => {
   const sam = samTemplate(WORKSPACE);
-  const t = parse(sam.yaml, { customTags: CFN_TAGS, strict: true, uniqueKeys: true }) as Template;
+  const t = parseCfnYaml(sam.yaml) as Template;
   const vars = (t.Resources.OrdersApiFunction!.Properties!.Environment as { Variables: Record<string, unknown> }).Variables;
 
   it("a value naming one of the template's resources becomes a reference to it, in the form the playground gave", () => {

@@ -1,18 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { parse, type ScalarTag } from 'yaml';
+import { parseCfnYaml } from './cfnYaml.test-support';
 import { fn, WITH_RESOURCES, ws } from './sampleWorkspaces.test-support';
 import { namesResource } from './samPolicies';
 import { samTemplate } from './samTemplate';
 import { checkSamTemplate } from './samTemplateChecker.test-support';
 
-const CFN_TAGS: ScalarTag[] = [
-  { tag: '!Ref', resolve: (s: string) => ({ Ref: s }) },
-  { tag: '!GetAtt', resolve: (s: string) => ({ 'Fn::GetAtt': [s.slice(0, s.indexOf('.')), s.slice(s.indexOf('.') + 1)] }) },
-  { tag: '!Sub', resolve: (s: string) => ({ 'Fn::Sub': s }) },
-].map((t) => ({ ...t, identify: () => false }));
 
 type Template = { Resources: Record<string, { Type: string; Properties?: Record<string, unknown> }> };
-const templateOf = (yaml: string): Template => parse(yaml, { customTags: CFN_TAGS, strict: true, uniqueKeys: true }) as Template;
+const templateOf = (yaml: string): Template => parseCfnYaml(yaml) as Template;
 
 describe("the workspace's own resources in the SAM template", () => {
   const sam = samTemplate(WITH_RESOURCES);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parse, type ScalarTag } from 'yaml';
+import { parse } from 'yaml';
+import { parseCfnYaml } from './cfnYaml.test-support';
 import { exportFiles } from './exportFiles';
 import { workspaceFromFiles } from './importFiles';
 import { EVERY_TRIGGER, fn, MINIMAL, SAMPLE_WORKSPACES, UNICODE, ws } from './sampleWorkspaces.test-support';
@@ -9,14 +10,8 @@ import { DEFAULT_SQS_MAPPING_SETTINGS } from '../sources/sqsMappingSettings';
 import { checkSamTemplate } from './samTemplateChecker.test-support';
 import { quote, toYaml } from './yamlEmitter';
 
-/** CloudFormation's short-form tags, read into their long form as CloudFormation does. */
-const CFN_TAGS: ScalarTag[] = [
-  { tag: '!Ref', resolve: (s: string) => ({ Ref: s }) },
-  { tag: '!GetAtt', resolve: (s: string) => ({ 'Fn::GetAtt': [s.slice(0, s.indexOf('.')), s.slice(s.indexOf('.') + 1)] }) },
-  { tag: '!Sub', resolve: (s: string) => ({ 'Fn::Sub': s }) },
-].map((t) => ({ ...t, identify: () => false }));
 
-const parseTemplate = (text: string): unknown => parse(text, { customTags: CFN_TAGS, strict: true, uniqueKeys: true });
+const parseTemplate = parseCfnYaml;
 
 describe('YAML emitter', () => {
   it('quotes every string a YAML reader could take for something else, and reads back the same', () => {

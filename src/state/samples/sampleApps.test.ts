@@ -3,7 +3,7 @@
 /// <reference path="../../bundle.d.ts" />
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parse, type ScalarTag } from 'yaml';
+import { parseCfnYaml } from '../../core/workspace/cfnYaml.test-support';
 import { compileHandler } from '../../bridge/compileHandler';
 import { LINK_LENGTH_THRESHOLDS } from '../../core/workspace/shareLinkFormat';
 import { resourceNamesIn } from '../../core/workspace/resourceNames';
@@ -104,12 +104,6 @@ describe('the samples’ chunk', () => {
   });
 });
 
-/** CloudFormation's short-form tags, read into their long form (as samTemplate.test.ts reads them). */
-const CFN_TAGS: ScalarTag[] = [
-  { tag: '!Ref', resolve: (v: string) => ({ Ref: v }) },
-  { tag: '!GetAtt', resolve: (v: string) => ({ 'Fn::GetAtt': [v.slice(0, v.indexOf('.')), v.slice(v.indexOf('.') + 1)] }) },
-  { tag: '!Sub', resolve: (v: string) => ({ 'Fn::Sub': v }) },
-].map((t) => ({ ...t, identify: () => false }));
 
 describe('the sample applications exported as SAM projects', () => {
   const policiesOf = (template: { Resources: Record<string, { Type: string; Properties: { Policies?: Record<string, unknown>[] } }> }, logicalId: string): string[] =>
@@ -119,7 +113,7 @@ describe('the sample applications exported as SAM projects', () => {
     const sam = samTemplate(app.workspace);
     // The notes on what the template cannot say (network access, compressed waits) may be there; none on a client that names nothing.
     expect(sam.notes.filter((n) => n.includes('names none'))).toEqual([]);
-    const template = parse(sam.yaml, { customTags: CFN_TAGS, strict: true, uniqueKeys: true }) as Parameters<typeof policiesOf>[0];
+    const template = parseCfnYaml(sam.yaml) as Parameters<typeof policiesOf>[0];
     expect(checkSamTemplate(template)).toEqual([]);
     const expected: Record<string, Record<string, string[]>> = {
       'http-dynamodb': { ItemsApiFunction: ['DynamoDBCrudPolicy'], ItemsChangesFunction: [] },
