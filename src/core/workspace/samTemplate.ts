@@ -82,6 +82,7 @@ export function samTemplate(workspace: Workspace): SamTemplate {
         Timeout: f.timeoutS,
         Environment: Object.keys(f.environment).length > 0 ? { Variables: { ...f.environment } } : undefined,
         LoggingConfig: loggingConfigOf(f),
+        Tracing: f.tracing === 'Active' ? 'Active' : undefined,
         Layers: functionLayers(f, layers),
         ReservedConcurrentExecutions: own.reservedConcurrency ?? undefined,
         AutoPublishAlias: alias,
