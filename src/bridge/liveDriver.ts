@@ -159,6 +159,7 @@ export class LiveDriver {
     this.platform = new Platform({
       clock: this.scheduler.clock,
       random,
+      tracingRandom: createRandom(((options.seed ?? Date.now()) ^ 0x7ace) >>> 0),
       config,
       settings,
       environmentCap: this.maxEnvironments,
@@ -305,9 +306,10 @@ export class LiveDriver {
         env.gate.invokeSent(c.requestId, env.sentAt);
         const message: ToEnvironment = { t: 'invoke', requestId: c.requestId, payload: c.payload, remainingMs: c.remainingMs };
         if (c.invokedFunctionArn !== undefined) message.invokedFunctionArn = c.invokedFunctionArn;
+        // Every invocation has a trace header, decided by the model: the caller's continued, or a new one (sampled or not).
         const ticket = this.platform.servingTicket(c.envId);
-        const traceId = ticket === null ? null : this.origins.traceOf(ticket);
-        if (traceId !== null) message.traceId = traceId;
+        const trace = this.platform.traceServing(c.envId, ticket === null ? null : this.origins.traceOf(ticket));
+        if (trace !== null) message.traceId = trace.header;
         env.port.postMessage(message);
         break;
       }
