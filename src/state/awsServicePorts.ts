@@ -39,5 +39,7 @@ export function awsServicePorts(session: Session, targetFor: (functionName: stri
     standaloneTopics: () => savedResources().topics.map((t) => t.name),
     // The services' bill and its prices load with the first billed request (the hub itself loads with the first SDK call), outside the first load.
     billed: (b) => void import('./serviceBillStore').then((m) => m.useServiceBill.getState().add(b)),
+    // Traces load with the first sampled request, outside the first load too.
+    traced: (span) => void import('./traceStore').then((m) => m.useTraces.getState().add([span])),
   };
 }
