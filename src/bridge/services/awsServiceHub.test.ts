@@ -169,6 +169,14 @@ describe('AwsServiceHub: the workspace services the SDK reaches', () => {
     expect(new TextDecoder().decode(bucket.getObjectBytes('a/b.txt') ?? new Uint8Array())).toBe('hello');
     const invoke = commands.find((c) => c.command.type === 'invoke');
     expect(invoke?.sourceId).toBe('s3-uploads');
+    // The writer's trace context reaches the notified function.
+    s3.middlewareStack.add((next) => (args) => {
+      (args.request as { headers: Record<string, string> }).headers['X-Amzn-Trace-Id'] = 'Root=1-6b14abd2-a9101747e5334f228f542582;Parent=8f5425829a18c0e3;Sampled=0';
+      return next(args);
+    }, { step: 'build' });
+    await s3.send(new PutObjectCommand({ Bucket: 'uploads', Key: 'c.txt', Body: 'traced' }));
+    const notified = commands.filter((c) => c.command.type === 'invoke').map((c) => c.command as Extract<SourceCommand, { type: 'invoke' }>);
+    expect(notified.map((c) => c.traceHeader)).toEqual([undefined, 'Root=1-6b14abd2-a9101747e5334f228f542582;Parent=8f5425829a18c0e3;Sampled=0']);
     const got = await s3.send(new GetObjectCommand({ Bucket: 'uploads', Key: 'a/b.txt' }));
     expect(await got.Body?.transformToString()).toBe('hello');
     await expect(s3.send(new GetObjectCommand({ Bucket: 'uploads', Key: 'none' }))).rejects.toMatchObject({ name: 'NoSuchKey', $metadata: { httpStatusCode: 404 } });

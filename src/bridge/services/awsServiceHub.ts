@@ -289,8 +289,10 @@ export class AwsServiceHub {
     this.syncBuckets();
     const r = handleS3Request(this.s3, { method: request.method, hostname: request.hostname, path: request.path, query: request.query, headers: request.headers, body: request.body }, this.env());
     this.s3 = r.state;
+    // S3 passes the writer's trace context on to the functions its event notifications invoke (X-Ray guide, "Amazon S3 and AWS X-Ray").
+    const trace = header(request, 'x-amzn-trace-id');
     for (const { bucket, port } of this.s3Ports.values()) {
-      const commands = port.takeCommands();
+      const commands = port.takeCommands().map((c) => (trace && c.type === 'invoke' ? { ...c, traceHeader: trace } : c));
       if (commands.length > 0) this.ports.act(bucket.id, (out) => out.push(...commands));
     }
     for (const e of r.effects) if (e.type === 'billedRequests') this.bill(e);
