@@ -73,4 +73,10 @@ export const handler = async () => {
   await expect(map.getByRole('img', { name: /^AWS service SQS jobs: 2 requests/ })).toBeVisible();
   await expect(map.getByRole('img', { name: /^Lambda function my-function: 1 request/ })).toBeVisible();
   await expect(map.getByRole('list', { name: 'Requests between nodes' })).toContainText('SQS jobs → my-function: 1 request');
+
+  // The invocation's log entry opens its trace.
+  await playground.view('Run');
+  await playground.logs.getByRole('button', { name: `Open trace ${traceId}` }).click();
+  await expect(page.getByRole('tablist', { name: 'Views' }).getByRole('tab', { name: 'Traces', exact: true })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('region', { name: `Trace ${traceId}` })).toBeVisible();
 });
