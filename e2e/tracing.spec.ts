@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { seriousViolations } from './axe';
 import { addTrigger, expect, showView, test, type Playground } from './playground';
 
 /**
@@ -73,6 +74,7 @@ export const handler = async () => {
   await expect(map.getByRole('img', { name: /^AWS service SQS jobs: 2 requests/ })).toBeVisible();
   await expect(map.getByRole('img', { name: /^Lambda function my-function: 1 request/ })).toBeVisible();
   await expect(map.getByRole('list', { name: 'Requests between nodes' })).toContainText('SQS jobs → my-function: 1 request');
+  expect(await seriousViolations(page), 'Traces view with a trace').toEqual([]);
 
   // The invocation's log entry opens its trace.
   await playground.view('Run');
