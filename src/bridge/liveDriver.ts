@@ -2,6 +2,7 @@ import { isPythonRuntime, type FunctionConfig } from '../core/functionConfig';
 import { realTimers, repeat, type TimerHost } from './timerHost';
 import type { FinishedInvocation } from '../core/invocationRecord';
 import type { LambdaError } from '../core/lambdaError';
+import type { InvocationTrace } from '../core/tracing/invocationTrace';
 import { ExecutionTracker } from '../core/executionTracker';
 import { Platform, type PlatformOptions } from '../core/platform';
 import { DEFAULT_SETTINGS, type PlatformSettings } from '../core/platformSettings';
@@ -213,6 +214,11 @@ export class LiveDriver {
     return result;
   }
 
+  /** The trace of a request refused with 429, and when, if it was sampled. */
+  refusedTraceOf(ticket: number): { trace: InvocationTrace; atMs: number } | null {
+    return this.origins.refusalOf(ticket);
+  }
+
   /** What caused the invocation of this ticket, when the caller said. */
   originOf(ticket: number): string | null {
     return this.origins.of(ticket);
@@ -329,6 +335,8 @@ export class LiveDriver {
         this.settle(c.ticket, { kind: 'finished', record: c.record, logs: c.logs, response: c.response });
         break;
       case 'reject':
+        // A throttled request of a sampled trace is a throttle on the Lambda service's segment.
+        if (c.statusCode === 429) this.origins.noteRefusal(c.ticket, this.platform.traceRefused(this.origins.traceOf(c.ticket)), this.now());
         this.settle(c.ticket, { kind: 'rejected', statusCode: c.statusCode, error: c.error });
         this.settleAsync(c.ticket, { kind: 'rejected', statusCode: c.statusCode, error: c.error });
         break;

@@ -212,6 +212,11 @@ export class Platform {
    * continued, or a new trace, sampled by the configuration's TracingConfig
    * and X-Ray's default rule (src/core/tracing/). Null when it serves none.
    */
+  /** The trace of a request the Invoke API refused (a throttle): decided as an invocation's is, with no environment. */
+  traceRefused(incoming: string | null): InvocationTrace {
+    return continueTrace(incoming, this.ctx.config.tracing ?? 'PassThrough', this.sampler, this.tracingRandom, this.ctx.clock.now());
+  }
+
   traceServing(envId: string, incoming: string | null): InvocationTrace | null {
     const inv = this.pool.get(envId)?.serving;
     if (!inv) return null;

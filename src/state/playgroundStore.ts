@@ -241,5 +241,7 @@ onSessionStart((s) => {
   // A flush pending on the last session's timers will not fire: this session starts its own.
   logTimer = null;
   s.onPlatformCommands(showInvocationLogs);
-  s.onPlatformCommands((functionId, commands) => feedTraces(commands, () => usePlayground.getState().functions.find((f) => f.id === functionId)?.config.name ?? functionId));
+  s.onPlatformCommands((functionId, commands) =>
+    feedTraces(commands, () => usePlayground.getState().functions.find((f) => f.id === functionId)?.config.name ?? functionId, (ticket) => s.refusedTraceOf(functionId, ticket)),
+  );
 });

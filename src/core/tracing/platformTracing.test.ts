@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseTraceHeader } from '../recursion/traceHeader';
 import { ScenarioDriver } from '../scenario.test-support';
+import { throttleSpans } from './traceSpan';
 
 /** One invocation through the model, its trace decided when the handler is handed it (as the live driver does). */
 function traced(config: Parameters<typeof makeDriver>[0], incoming: string | null) {
@@ -40,5 +41,19 @@ describe('tracing in the platform model', () => {
     const report = JSON.parse(d.completion(ticket).logs.at(-1)!.text) as { type: string; record: { tracing: unknown } };
     expect(report.type).toBe('platform.report');
     expect(report.record.tracing).toEqual({ spanId: first!.segmentId, type: 'X-Amzn-Trace-Id', value: first!.header });
+  });
+});
+
+describe('a throttled request', () => {
+  it('is traced as a Lambda segment with a throttle when sampled, and not at all otherwise', () => {
+    const active = makeDriver({ tracing: 'Active' }).platform.traceRefused(null);
+    expect(active.sampled).toBe(true);
+    expect(throttleSpans(active, 'api', 5000)).toEqual([
+      { traceId: active.root, id: active.serviceSegmentId, parentId: null, kind: 'lambda', name: 'api', startMs: 5000, endMs: 5000, status: 'throttle', httpStatus: 429 },
+    ]);
+    const passThrough = makeDriver({}).platform.traceRefused(null);
+    expect(throttleSpans(passThrough, 'api', 5000)).toEqual([]);
+    const upstream = makeDriver({}).platform.traceRefused('Root=1-6553f100-0123456789abcdef01234567;Parent=aaaaaaaaaaaaaaaa;Sampled=1');
+    expect(throttleSpans(upstream, 'api', 1)[0]).toMatchObject({ traceId: '1-6553f100-0123456789abcdef01234567', parentId: 'aaaaaaaaaaaaaaaa', status: 'throttle' });
   });
 });

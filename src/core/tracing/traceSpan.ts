@@ -1,4 +1,5 @@
 import type { InvocationRecord } from '../invocationRecord';
+import type { InvocationTrace } from './invocationTrace';
 
 /**
  * What a trace is made of, as X-Ray draws it: segments and subsegments,
@@ -70,4 +71,10 @@ export function invocationSpans(record: InvocationRecord, functionName: string):
   spans.push(span(`${t.segmentId}.invoke`, t.segmentId, 'phase', 'Invocation', record.startedAtMs, invocationEnd, status));
   if (record.endedAtMs > invocationEnd) spans.push(span(`${t.segmentId}.overhead`, t.segmentId, 'phase', 'Overhead', invocationEnd, record.endedAtMs));
   return spans;
+}
+
+/** A throttled request's segment: the Lambda service's, refused with 429 at `atMs` (no function segment: nothing ran). */
+export function throttleSpans(trace: InvocationTrace, functionName: string, atMs: number): TraceSpan[] {
+  if (!trace.sampled || trace.serviceSegmentId === null) return [];
+  return [{ traceId: trace.root, id: trace.serviceSegmentId, parentId: trace.upstreamParent, kind: 'lambda', name: functionName, startMs: atMs, endMs: atMs, status: 'throttle', httpStatus: 429 }];
 }
