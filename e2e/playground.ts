@@ -31,7 +31,7 @@ export async function addTrigger(page: Page, type: string, fields: { name?: stri
 }
 
 /** The page's views, as its tab list names them. */
-export type ViewName = 'Run' | 'Configuration' | 'Triggers' | 'Resources' | 'Metrics' | 'Billing' | 'Simulation';
+export type ViewName = 'Run' | 'Configuration' | 'Triggers' | 'Resources' | 'Metrics' | 'Billing' | 'Traces' | 'Simulation';
 
 /** Show a view by clicking its tab, as a user would, and wait until it is the selected one. (The embed has one view and no tabs.) */
 export async function showView(page: Page, name: ViewName): Promise<void> {

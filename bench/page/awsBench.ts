@@ -54,6 +54,7 @@ function hub(): AwsServiceHub {
     standaloneBuckets: () => [],
     standaloneTopics: () => [],
     billed: () => undefined,
+    traced: () => undefined,
   });
   return h;
 }

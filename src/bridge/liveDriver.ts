@@ -2,6 +2,7 @@ import { isPythonRuntime, type FunctionConfig } from '../core/functionConfig';
 import { realTimers, repeat, type TimerHost } from './timerHost';
 import type { FinishedInvocation } from '../core/invocationRecord';
 import type { LambdaError } from '../core/lambdaError';
+import type { InvocationTrace } from '../core/tracing/invocationTrace';
 import { ExecutionTracker } from '../core/executionTracker';
 import { Platform, type PlatformOptions } from '../core/platform';
 import { DEFAULT_SETTINGS, type PlatformSettings } from '../core/platformSettings';
@@ -162,6 +163,7 @@ export class LiveDriver {
     this.platform = new Platform({
       clock: this.scheduler.clock,
       random,
+      tracingRandom: createRandom(((options.seed ?? Date.now()) ^ 0x7ace) >>> 0),
       config,
       settings,
       environmentCap: this.maxEnvironments,
@@ -213,6 +215,11 @@ export class LiveDriver {
     const result = new Promise<SnapshotOutcome>((resolve, reject) => this.snapshotWaiters.push({ resolve, reject }));
     this.feed({ type: 'takeSnapshot' });
     return result;
+  }
+
+  /** The trace of a request refused with 429, and when, if it was sampled. */
+  refusedTraceOf(ticket: number): { trace: InvocationTrace; atMs: number } | null {
+    return this.origins.refusalOf(ticket);
   }
 
   /** What caused the invocation of this ticket, when the caller said. */
@@ -308,9 +315,10 @@ export class LiveDriver {
         env.gate.invokeSent(c.requestId, env.sentAt);
         const message: ToEnvironment = { t: 'invoke', requestId: c.requestId, payload: c.payload, remainingMs: c.remainingMs };
         if (c.invokedFunctionArn !== undefined) message.invokedFunctionArn = c.invokedFunctionArn;
+        // Every invocation has a trace header, decided by the model: the caller's continued, or a new one (sampled or not).
         const ticket = this.platform.servingTicket(c.envId);
-        const traceId = ticket === null ? null : this.origins.traceOf(ticket);
-        if (traceId !== null) message.traceId = traceId;
+        const trace = this.platform.traceServing(c.envId, ticket === null ? null : this.origins.traceOf(ticket));
+        if (trace !== null) message.traceId = trace.header;
         env.port.postMessage(message);
         break;
       }
@@ -330,6 +338,8 @@ export class LiveDriver {
         this.settle(c.ticket, { kind: 'finished', record: c.record, logs: c.logs, response: c.response });
         break;
       case 'reject':
+        // A throttled request of a sampled trace is a throttle on the Lambda service's segment.
+        if (c.statusCode === 429) this.origins.noteRefusal(c.ticket, this.platform.traceRefused(this.origins.traceOf(c.ticket)), this.now());
         this.settle(c.ticket, { kind: 'rejected', statusCode: c.statusCode, error: c.error });
         this.settleAsync(c.ticket, { kind: 'rejected', statusCode: c.statusCode, error: c.error });
         break;

@@ -1,3 +1,5 @@
+import type { InvocationTrace } from '../core/tracing/invocationTrace';
+
 /** Origins kept at most: the oldest go first (a log group shows none rather than the memory growing). */
 const MAX_ORIGINS = 20_000;
 
@@ -6,6 +8,19 @@ export class TicketOrigins {
   private readonly byTicket = new Map<number, string>();
   /** The trace header each invocation continues, when its caller gave one. */
   private readonly traces = new Map<number, string>();
+
+  /** Sampled requests the Invoke API refused (throttles): their trace and when. */
+  private readonly refusals = new Map<number, { trace: InvocationTrace; atMs: number }>();
+
+  noteRefusal(ticket: number, trace: InvocationTrace, atMs: number): void {
+    if (!trace.sampled) return;
+    this.refusals.set(ticket, { trace, atMs });
+    if (this.refusals.size > MAX_ORIGINS) this.refusals.delete(this.refusals.keys().next().value as number);
+  }
+
+  refusalOf(ticket: number): { trace: InvocationTrace; atMs: number } | null {
+    return this.refusals.get(ticket) ?? null;
+  }
 
   noteTrace(ticket: number, traceHeader: string | undefined): void {
     if (traceHeader === undefined) return;

@@ -20,6 +20,9 @@ export type ApplicationLogLevel = (typeof APPLICATION_LOG_LEVELS)[number];
 export const SYSTEM_LOG_LEVELS = ['DEBUG', 'INFO', 'WARN'] as const;
 export type SystemLogLevel = (typeof SYSTEM_LOG_LEVELS)[number];
 export type Architecture = (typeof ARCHITECTURES)[number];
+/** Lambda's TracingConfig.Mode: `PassThrough` (the default) follows an upstream sampling decision; `Active` samples requests that bring none. */
+export const TRACING_MODES = ['PassThrough', 'Active'] as const;
+export type TracingMode = (typeof TRACING_MODES)[number];
 
 /** Lambda's limits (lambda-model.md §2). */
 export const LIMITS = {
@@ -74,6 +77,8 @@ export interface FunctionConfig {
   applicationLogLevel?: ApplicationLogLevel;
   /** LoggingConfig.SystemLogLevel, JSON only; `INFO` when absent. */
   systemLogLevel?: SystemLogLevel;
+  /** TracingConfig.Mode; `PassThrough` when absent. */
+  tracing?: TracingMode;
   /** Layer version ARNs, in extraction order (at most 5: src/core/layers.ts); none when absent. */
   layers?: string[];
   /**

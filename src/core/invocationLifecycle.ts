@@ -448,6 +448,7 @@ export class InvocationLifecycle {
     } else {
       const record = recordOf(inv, outcome, response, durationMs, now, provisioned);
       if (ctx.version !== '$LATEST') record.version = ctx.version;
+      if (inv.trace?.sampled) record.trace = inv.trace;
       out.push({ type: 'complete', ticket: inv.ticket, record, logs: ctx.lean ? NO_LOGS : logsOf(inv, record, status), response });
     }
     if (inv.invocationType === 'Event') this.afterAsyncAttempt(inv.requestId, response, out);

@@ -4,6 +4,7 @@ import type { LambdaError } from './lambdaError';
 import { endLine, reportLine, startLine, type ReportFields } from './logLines';
 import { billedDurationMs, invocationCost, type InvocationCost } from './pricing';
 import { restoreChargeUsd } from './snapStart';
+import { xrayReportLine, type InvocationTrace } from './tracing/invocationTrace';
 
 /** One line of a function's log stream, as CloudWatch would hold it. */
 export interface LogLine {
@@ -61,6 +62,8 @@ export interface InvocationRecord {
   cpuFactor: number;
   /** More handlers were busy than the machine has cores while this one ran: its duration is inflated. */
   contended: boolean;
+  /** Sampled for X-Ray (src/core/tracing/): its trace and segment ids; absent when not sampled. */
+  trace?: InvocationTrace;
 }
 
 /** What the caller of a synchronous invoke receives. */
@@ -147,7 +150,7 @@ export function withRestore(record: InvocationRecord, restoreDurationMs: number,
  * INIT_REPORT lines), START, `body` (the handler's output and platform
  * notices), END and REPORT (with `status` for timeouts and runtime failures).
  */
-export function invocationLogs(record: InvocationRecord, beforeStart: LogLine[], body: LogLine[], status?: ReportFields['status']): LogLine[] {
+export function invocationLogs(record: InvocationRecord, beforeStart: LogLine[], body: LogLine[], status?: ReportFields['status'], trace?: InvocationTrace): LogLine[] {
   const platform = (atMs: number, text: string): LogLine => ({ atMs, text, source: 'platform' });
   const report = reportLine({
     requestId: record.requestId,
@@ -166,6 +169,7 @@ export function invocationLogs(record: InvocationRecord, beforeStart: LogLine[],
     platform(record.startedAtMs, startLine(record.requestId, record.version)),
     ...body,
     platform(record.endedAtMs, endLine(record.requestId)),
-    platform(record.endedAtMs, report),
+    // A sampled invocation's REPORT event carries the X-Ray line, on a line of its own (lambda-model.md §5).
+    platform(record.endedAtMs, trace?.sampled ? `${report}\n${xrayReportLine(trace)}` : report),
   ];
 }

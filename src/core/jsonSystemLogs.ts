@@ -1,6 +1,7 @@
 import type { SystemLogLevel } from './functionConfig';
 import type { InvocationRecord, LogLine } from './invocationRecord';
 import type { ReportFields } from './logLines';
+import type { InvocationTrace } from './tracing/invocationTrace';
 
 /**
  * The platform's lines of one invocation in Lambda's JSON log format: the
@@ -24,6 +25,8 @@ export interface JsonLogContext {
   functionVersion?: string;
   systemLogLevel: SystemLogLevel;
   status?: ReportFields['status'];
+  /** A sampled invocation's trace: start and report carry it as the Telemetry API's `tracing` object. */
+  trace?: InvocationTrace;
 }
 
 function statusOf(status: ReportFields['status']): { status: Status; errorType?: string } {
@@ -48,6 +51,8 @@ export function jsonSystemLogs(lines: readonly LogLine[], record: InvocationReco
     out.push({ atMs, text: JSON.stringify({ time: new Date(atMs).toISOString(), type, record: rec }), source: 'platform' });
   };
   let initReported = false;
+  // The Telemetry API's tracing object: the function segment's id and the header the handler received.
+  const tracing = ctx.trace?.segmentId ? { tracing: { spanId: ctx.trace.segmentId, type: 'X-Amzn-Trace-Id', value: ctx.trace.header } } : {};
   for (const line of lines) {
     if (line.source === 'function') {
       out.push(line);
@@ -86,7 +91,7 @@ export function jsonSystemLogs(lines: readonly LogLine[], record: InvocationReco
         emit(line.atMs, 'DEBUG', 'platform.initRuntimeDone', { initializationType, phase: 'init', status: 'success' });
         emit(line.atMs, 'DEBUG', 'platform.initReport', { initializationType, phase: 'init', status: 'success', metrics: { durationMs: record.initDurationMs } });
       }
-      emit(line.atMs, 'INFO', 'platform.start', { requestId: m[1], version: m[2] });
+      emit(line.atMs, 'INFO', 'platform.start', { requestId: m[1], version: m[2], ...tracing });
     } else if (text.startsWith('END RequestId: ')) {
       const rec: Record<string, unknown> = { requestId: record.requestId, status: ended.status };
       if (ended.errorType) rec.errorType = ended.errorType;
@@ -104,7 +109,7 @@ export function jsonSystemLogs(lines: readonly LogLine[], record: InvocationReco
         metrics.restoreDurationMs = record.restoreDurationMs;
         metrics.billedRestoreDurationMs = record.billedRestoreDurationMs;
       }
-      const rec: Record<string, unknown> = { requestId: record.requestId, metrics, status: ended.status };
+      const rec: Record<string, unknown> = { requestId: record.requestId, metrics, ...tracing, status: ended.status };
       if (ended.errorType) rec.errorType = ended.errorType;
       emit(line.atMs, ended.status === 'success' ? 'INFO' : 'WARN', 'platform.report', rec);
     } else if (/ Task timed out after [\d.]+ seconds$/.test(text) || text.startsWith('RequestId: ')) {

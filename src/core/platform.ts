@@ -15,11 +15,15 @@ import { DEFAULT_SETTINGS, type PlatformSettings } from './platformSettings';
 import { timerKind, timerSubject, type TimerId } from './timerKey';
 import { countingIds, throttleError } from './platformState';
 import type { CompletionListener, EnvironmentListener, EnvironmentView, CommandSink, PlatformCommand, PlatformEvent, ThrottleReason } from './platformTypes';
-import type { Random } from './random';
+import { createRandom, type Random } from './random';
+import { continueTrace, type InvocationTrace } from './tracing/invocationTrace';
+import { XraySampler } from './tracing/xraySampler';
 
 export interface PlatformOptions {
   clock: Clock;
   random: Random;
+  /** The trace decisions' own random stream (new trace and segment ids, the sampling rule's fixed rate), apart from the request ids'. */
+  tracingRandom?: Random;
   config: FunctionConfig;
   region?: string;
   accountId?: string;
@@ -89,10 +93,15 @@ export class Platform {
   private readonly queue: AsyncQueue;
   /** This platform's environments in use: its count in the account. */
   private readonly inUse = (): number => this.pool.inUse();
+  private readonly tracingRandom: Random;
+  /** X-Ray's default sampling rule for this function's Active tracing: its reservoir outlives an invocation. */
+  private readonly sampler: XraySampler;
   /** The last request body the Invoke API accepted. */
   private acceptedPayload: string | null = null;
 
   constructor(options: PlatformOptions) {
+    this.tracingRandom = options.tracingRandom ?? createRandom(0x7ace);
+    this.sampler = new XraySampler(this.tracingRandom);
     const lean = options.lean ?? false;
     const settings = options.settings ?? DEFAULT_SETTINGS;
     const account = options.account ?? new AccountConcurrency(settings.accountConcurrency);
@@ -195,6 +204,24 @@ export class Platform {
   /** The ticket of the invocation an environment is serving, or null. */
   servingTicket(envId: string): number | null {
     return this.pool.get(envId)?.serving?.ticket ?? null;
+  }
+
+  /**
+   * The X-Ray trace of the invocation an environment is serving, decided once
+   * (when the driver hands it to the handler): the caller's header `incoming`
+   * continued, or a new trace, sampled by the configuration's TracingConfig
+   * and X-Ray's default rule (src/core/tracing/). Null when it serves none.
+   */
+  /** The trace of a request the Invoke API refused (a throttle): decided as an invocation's is, with no environment. */
+  traceRefused(incoming: string | null): InvocationTrace {
+    return continueTrace(incoming, this.ctx.config.tracing ?? 'PassThrough', this.sampler, this.tracingRandom, this.ctx.clock.now());
+  }
+
+  traceServing(envId: string, incoming: string | null): InvocationTrace | null {
+    const inv = this.pool.get(envId)?.serving;
+    if (!inv) return null;
+    inv.trace ??= continueTrace(incoming, inv.config.tracing ?? 'PassThrough', this.sampler, this.tracingRandom, this.ctx.clock.now());
+    return inv.trace;
   }
 
     environmentViews(): EnvironmentView[] {

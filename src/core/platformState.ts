@@ -3,6 +3,7 @@ import { cpuFactor } from './cpuShare';
 import { loggingOf, type FunctionConfig } from './functionConfig';
 import { invocationLogs, invocationRecordOf, type InvocationOutcome, type InvocationRecord, type InvokeResponse, type LogLine } from './invocationRecord';
 import { jsonSystemLogs } from './jsonSystemLogs';
+import type { InvocationTrace } from './tracing/invocationTrace';
 import type { LambdaError } from './lambdaError';
 import type { ReportFields } from './logLines';
 import { estimateMaxMemoryUsedMb } from './memoryModel';
@@ -113,6 +114,8 @@ export interface Invocation {
   heldOutcome: HandlerOutcome | null;
   /** The modelled duration it completes with (with `heldOutcome`). */
   heldDurationMs: number;
+  /** Its X-Ray trace, as the driver decided it when the handler was sent the invocation (null: none yet). */
+  trace: InvocationTrace | null;
 }
 
 /**
@@ -157,6 +160,7 @@ export function invocationOf(
       initDurationMs: undefined,
       restoreDurationMs: undefined,
       billedRestoreDurationMs: undefined,
+      trace: null,
     };
   }
   const inv = spare;
@@ -172,6 +176,7 @@ export function invocationOf(
   inv.cold = cold;
   inv.coldReason = coldReason;
   inv.startedAtMs = Number.NaN;
+  inv.trace = null;
   inv.initInInvokeMs = 0;
   inv.beforeStart = NO_LOGS;
   inv.body = NO_LOGS;
@@ -281,10 +286,11 @@ export function completionOf(into: Completion, inv: Invocation, outcome: Invocat
 
 /** The log lines of an invocation whose record is `record`. */
 export function logsOf(inv: Invocation, record: InvocationRecord, status?: ReportFields['status']): LogLine[] {
-  const lines = invocationLogs(record, inv.beforeStart, inv.body, status);
+  const sampled = inv.trace?.sampled ? inv.trace : undefined;
+  const lines = invocationLogs(record, inv.beforeStart, inv.body, status, sampled);
   const logging = loggingOf(inv.config);
   if (logging.logFormat === 'Text') return lines;
-  return jsonSystemLogs(lines, record, { functionName: inv.config.name, functionVersion: record.version ?? '$LATEST', systemLogLevel: logging.systemLogLevel, ...(status ? { status } : {}) });
+  return jsonSystemLogs(lines, record, { functionName: inv.config.name, functionVersion: record.version ?? '$LATEST', systemLogLevel: logging.systemLogLevel, ...(status ? { status } : {}), ...(sampled ? { trace: sampled } : {}) });
 }
 
 /**

@@ -96,7 +96,7 @@ export type ToEnvironment =
   /** The answer to the environment's AWS SDK request `id`. */
   | { t: 'awsResult'; id: number; response: WireAwsResponse }
   /** `invokedFunctionArn`: the qualified ARN when the caller named a version or alias (absent: the function's ARN). */
-  /** `traceId`: the X-Ray trace header the invocation continues (absent: the runtime makes one from the request id). */
+  /** `traceId`: the invocation's X-Ray trace header, as the platform decided it (Platform.traceServing); absent, the runtime makes an unsampled one from the request id. */
   | { t: 'invoke'; requestId: string; payload: string; remainingMs: number; invokedFunctionArn?: string; traceId?: string };
 
 export type WireOutcome =

@@ -256,7 +256,7 @@ function invokeCustom(api: { deliver(inv: ApiInvocation): void }, requestId: str
   waitedMs = 0;
   current = { requestId };
   hold.begin();
-  // The platform's trace header when the invocation continues a request chain (recursive loop detection reads it), else a new one.
+  // The platform's trace header (the live driver always sends one: a caller's continued, or a new trace); a made-up unsampled one otherwise.
   const trace = traceId ?? `Root=1-${Math.floor(dateNow() / 1000).toString(16)}-${requestId.replace(/-/g, '').slice(0, 24)};Parent=${requestId.replace(/-/g, '').slice(-16)};Sampled=0`;
   api.deliver({ requestId, payload, deadlineMs: dateNow() + remainingMs, invokedFunctionArn: invokedArn ?? spec.functionArn, traceId: trace });
 }

@@ -40,5 +40,7 @@ export function awsServicePorts(session: Session, targetFor: (functionName: stri
     standaloneTopics: () => savedResources().topics.map((t) => t.name),
     // The hub itself loads with the first SDK call; the bill with the first billed request.
     billed: (b) => void loadServiceBill().then((m) => m.useServiceBill.getState().add(b)),
+    // Traces load with the first sampled request, outside the first load too.
+    traced: (span) => void import('./traceStore').then((m) => m.useTraces.getState().add([span])),
   };
 }

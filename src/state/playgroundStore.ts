@@ -11,6 +11,7 @@ import { LogFeed } from './logFeed';
 import { countSent } from './sentCounter';
 import { invokeTarget } from './versionsStore';
 import { runtimeSwitch } from './runtimeSwitch';
+import { feedTraces } from './traceFeed';
 import { functionLayersProblemText, useLayers } from './layersStore';
 
 export type { InvokeResult };
@@ -240,4 +241,7 @@ onSessionStart((s) => {
   // A flush pending on the last session's timers will not fire: this session starts its own.
   logTimer = null;
   s.onPlatformCommands(showInvocationLogs);
+  s.onPlatformCommands((functionId, commands) =>
+    feedTraces(commands, () => usePlayground.getState().functions.find((f) => f.id === functionId)?.config.name ?? functionId, (ticket) => s.refusedTraceOf(functionId, ticket)),
+  );
 });

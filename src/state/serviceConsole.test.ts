@@ -22,6 +22,7 @@ function hub(): ConsoleServices {
     standaloneBuckets: () => ['photos'],
     standaloneTopics: () => [],
     billed: () => undefined,
+    traced: () => undefined,
   };
   h.wire(ports);
   return h;

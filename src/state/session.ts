@@ -186,6 +186,15 @@ export class Session {
     for (const [key, { driver }] of [...this.drivers]) if (key === functionId || key.startsWith(`${functionId}:`)) yield [key, driver];
   }
 
+  /** A sampled request of the function refused with 429 (`ticket`), asked of every driver of the function. */
+  refusedTraceOf(functionId: string, ticket: number): ReturnType<LiveDriver['refusedTraceOf']> {
+    for (const [, driver] of this.driversOf(functionId)) {
+      const refused = driver.refusedTraceOf(ticket);
+      if (refused !== null) return refused;
+    }
+    return null;
+  }
+
   /** What caused the invocation of `ticket`, asked of every driver of the function (`$LATEST` and each published version; tickets are unique). */
   originOf(functionId: string, ticket: number): string | null {
     for (const [, driver] of this.driversOf(functionId)) {

@@ -28,4 +28,14 @@ describe('the stores hold a workspace and give it back', () => {
     expect(useSources.getState().triggers).toEqual([]);
     expect(captureWorkspace(UNICODE.name, [])).toEqual(UNICODE);
   });
+
+  it("a function's Active tracing is kept; PassThrough (the default) is left out", () => {
+    const first = UNICODE.functions[0]!;
+    const traced: Workspace = { ...UNICODE, functions: [{ ...first, tracing: 'Active' }, { ...first, name: 'untraced' }] };
+    applyWorkspace(traced);
+    const captured = captureWorkspace(traced.name, []);
+    expect(captured).toEqual(traced);
+    expect(captured.functions[0]?.tracing).toBe('Active');
+    expect(captured.functions[1]).not.toHaveProperty('tracing');
+  });
 });

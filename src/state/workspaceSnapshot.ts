@@ -54,6 +54,7 @@ export function captureWorkspace(name: string, scenarios: unknown[]): Workspace 
       ...(f.config.logFormat ? { logFormat: f.config.logFormat } : {}),
       ...(f.config.applicationLogLevel ? { applicationLogLevel: f.config.applicationLogLevel } : {}),
       ...(f.config.systemLogLevel ? { systemLogLevel: f.config.systemLogLevel } : {}),
+      ...(f.config.tracing === 'Active' ? { tracing: f.config.tracing } : {}),
       event: f.eventText,
       savedEvents: (f.savedEvents ?? []).map((e) => ({ ...e })),
       ...(f.config.ephemeralStorageMb !== undefined ? { ephemeralStorageMb: f.config.ephemeralStorageMb } : {}),

@@ -24,6 +24,7 @@ const MetricsView = lazy(() => import('./views/MetricsView'));
 const BillingView = lazy(() => import('./views/BillingView'));
 const PowerTuningPanel = lazy(() => import('./powerTuning/PowerTuningPanel'));
 const ResourcesView = lazy(() => import('./views/ResourcesView'));
+const TracesView = lazy(() => import('./views/TracesView'));
 /** Each kind's contents view (items, objects, message counts), read through the workspace's AWS services; lazy, like the view. */
 const RESOURCE_CONTENTS: ResourceContents = {
   tables: lazy(() => import('./resources/TableContents')),
@@ -76,6 +77,8 @@ function viewContent(view: ViewId): ReactNode {
       return <MetricsView />;
     case 'billing':
       return <BillingView />;
+    case 'traces':
+      return <TracesView />;
     case 'simulation':
       return <SimulationPanel />;
   }

@@ -109,6 +109,11 @@ export function ConfigForm() {
           <input id="fn-network" type="checkbox" checked={config.networkAccess} onChange={(e) => set('networkAccess', e.target.checked)} />
           <label htmlFor="fn-network">Network access (fetch)</label>
         </div>
+        <div className="field checkbox">
+          <input id="fn-tracing" type="checkbox" checked={config.tracing === 'Active'} onChange={(e) => set('tracing', e.target.checked ? 'Active' : undefined)} aria-describedby="fn-tracing-hint" />
+          <label htmlFor="fn-tracing">Active tracing (X-Ray)</label>
+          <span className="hint" id="fn-tracing-hint">Samples requests (1 a second, then 5 %); see the Traces view.</span>
+        </div>
         <LoggingFields config={config} onChange={setConfig} />
       </div>
       <EnvironmentVariables />

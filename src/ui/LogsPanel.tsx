@@ -6,6 +6,7 @@ import { InvocationLogViewer } from './InvocationLogViewer';
 import { filterLogs, groupFailed, groupLogs, isErrorLine, splitMatches, type LogItem } from './logs/logGroups';
 import './logs/logs.css';
 import { TraceText } from './TraceText';
+import { OpenTraceButton, reportedTraceId } from './logs/OpenTraceButton';
 
 function GapMarker({ gap, onOpen }: { gap: LogGap; onOpen(): void }) {
   return (
@@ -48,6 +49,10 @@ const LogGroup = memo(function LogGroup({ item, logs, fileName, query }: { item:
   const failed = groupFailed(item, logs);
   const label = groupLabel(item.meta);
   const out = [];
+  // A sampled invocation's REPORT (the group's last platform line) names its trace.
+  let last = item.end - 1;
+  while (last >= item.start && logs[last]?.source !== 'platform') last -= 1;
+  const traceId = last >= item.start ? reportedTraceId((logs[last] as LogLine).text) : null;
   if (!folded) {
     for (let i = item.start; i < item.end; i += 1) {
       const line = logs[i] as LogLine;
@@ -65,6 +70,7 @@ const LogGroup = memo(function LogGroup({ item, logs, fileName, query }: { item:
         <span aria-hidden="true">{folded ? '▸' : '▾'}</span> {failed && <span className="log-entry-failed">Failed</span>} {label}
         {item.meta && <span className="log-entry-id"> {item.meta.init ? item.meta.init.logStreamName : item.meta.requestId.slice(0, 8)}</span>}
       </button>
+      {traceId !== null && <OpenTraceButton traceId={traceId} />}
       {out}
     </div>
   );

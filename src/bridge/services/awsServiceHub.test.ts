@@ -9,6 +9,7 @@ import { S3Bucket } from '../../core/sources/s3Bucket';
 import { SqsEventSourceMapping } from '../../core/sources/sqsEventSourceMapping';
 import type { BilledRequests } from '../../core/services/serviceTypes';
 import type { EventSource, SourceCommand, SourceContext } from '../../core/sources/sourceTypes';
+import type { TraceSpan } from '../../core/tracing/traceSpan';
 import type { WireAwsResponse } from '../../protocol/messages';
 import type { AsyncInvokeResult, InvokeResult } from '../liveDriver';
 import { AwsServiceHub, type AwsServicePorts } from './awsServiceHub';
@@ -41,6 +42,7 @@ function rig(options: { sources?: EventSource[]; standalone?: Partial<AwsService
     standaloneBuckets: () => [],
     standaloneTopics: () => [],
     billed: () => undefined,
+    traced: () => undefined,
     ...options.standalone,
   };
   hub.wire(ports);
@@ -130,6 +132,34 @@ describe('AwsServiceHub: the workspace services the SDK reaches', () => {
     await expect(sqs.send(new GetQueueUrlCommand({ QueueName: 'nope' }))).rejects.toMatchObject({ name: 'QueueDoesNotExist' });
   });
 
+  it('a request of a sampled trace is a subsegment of the caller’s function segment, and what it sends downstream names it as Parent', async () => {
+    const mapping = new SqsEventSourceMapping(sourceContext(), { id: 'sqs-jobs', functionName: 'worker', queueName: 'jobs' });
+    const spans: TraceSpan[] = [];
+    const { config, commands } = rig({ sources: [mapping], standalone: { traced: (span) => spans.push(span), standaloneTables: () => [{ name: 'orders', partitionKey: { name: 'id', type: 'S' } }] } });
+    const root = '1-6b14abd2-a9101747e5334f228f542582';
+    const withTrace = <C extends { middlewareStack: SQSClient['middlewareStack'] }>(client: C, sampled: string): C => {
+      client.middlewareStack.add((next) => (args) => {
+        (args.request as { headers: Record<string, string> }).headers['X-Amzn-Trace-Id'] = `Root=${root};Parent=8f5425829a18c0e3;Sampled=${sampled}`;
+        return next(args);
+      }, { step: 'build' });
+      return client;
+    };
+    const dynamo = withTrace(new DynamoDBClient(config) as unknown as SQSClient, '1') as unknown as DynamoDBClient;
+    await dynamo.send(new PutItemCommand({ TableName: 'orders', Item: { id: { S: 'a' } } }));
+    const sqs = withTrace(new SQSClient(config), '1');
+    await sqs.send(new SendMessageCommand({ QueueUrl: 'https://sqs.us-east-1.amazonaws.com/123456789012/jobs', MessageBody: 'work' }));
+    expect(spans.map((s) => [s.traceId, s.parentId, s.kind, s.name, s.operation, s.resource, s.httpStatus, s.status])).toEqual([
+      [root, '8f5425829a18c0e3', 'aws', 'DynamoDB', 'PutItem', 'orders', 200, 'ok'],
+      [root, '8f5425829a18c0e3', 'aws', 'SQS', 'SendMessage', 'jobs', 200, 'ok'],
+    ]);
+    const invoke = commands.find((c) => c.command.type === 'invoke')?.command as Extract<SourceCommand, { type: 'invoke' }>;
+    expect(invoke.traceHeader).toMatch(new RegExp(`^Root=${root};Parent=${spans[1]!.id};Sampled=1;Lineage=`));
+    // Not sampled: no subsegment.
+    const unsampled = withTrace(new SQSClient(config), '0');
+    await unsampled.send(new SendMessageCommand({ QueueUrl: 'https://sqs.us-east-1.amazonaws.com/123456789012/jobs', MessageBody: 'x' }));
+    expect(spans).toHaveLength(2);
+  });
+
   it('S3: a PutObject into a trigger’s bucket is stored there and fires its notification under the bucket’s source id', async () => {
     const bucket = new S3Bucket(sourceContext(), { id: 's3-uploads', bucketName: 'uploads' });
     bucket.addNotification({ id: 'n1', functionName: 'worker', events: ['s3:ObjectCreated:*'] });
@@ -139,6 +169,14 @@ describe('AwsServiceHub: the workspace services the SDK reaches', () => {
     expect(new TextDecoder().decode(bucket.getObjectBytes('a/b.txt') ?? new Uint8Array())).toBe('hello');
     const invoke = commands.find((c) => c.command.type === 'invoke');
     expect(invoke?.sourceId).toBe('s3-uploads');
+    // The writer's trace context reaches the notified function.
+    s3.middlewareStack.add((next) => (args) => {
+      (args.request as { headers: Record<string, string> }).headers['X-Amzn-Trace-Id'] = 'Root=1-6b14abd2-a9101747e5334f228f542582;Parent=8f5425829a18c0e3;Sampled=0';
+      return next(args);
+    }, { step: 'build' });
+    await s3.send(new PutObjectCommand({ Bucket: 'uploads', Key: 'c.txt', Body: 'traced' }));
+    const notified = commands.filter((c) => c.command.type === 'invoke').map((c) => c.command as Extract<SourceCommand, { type: 'invoke' }>);
+    expect(notified.map((c) => c.traceHeader)).toEqual([undefined, 'Root=1-6b14abd2-a9101747e5334f228f542582;Parent=8f5425829a18c0e3;Sampled=0']);
     const got = await s3.send(new GetObjectCommand({ Bucket: 'uploads', Key: 'a/b.txt' }));
     expect(await got.Body?.transformToString()).toBe('hello');
     await expect(s3.send(new GetObjectCommand({ Bucket: 'uploads', Key: 'none' }))).rejects.toMatchObject({ name: 'NoSuchKey', $metadata: { httpStatusCode: 404 } });

@@ -28,6 +28,9 @@ import { S3SourceBucketPort } from '../../core/services/s3/s3SourceBucketPort';
 import type { S3Bucket } from '../../core/sources/s3Bucket';
 import { lambdaInvokeResponse } from '../../core/services/lambda/lambdaInvokeResponse';
 import { LiveResources } from './liveResources';
+import { formatTraceHeader, parseTraceHeader } from '../../core/recursion/traceHeader';
+import { awsCallName } from '../../core/tracing/awsCallName';
+import { statusOfHttp, type TraceSpan } from '../../core/tracing/traceSpan';
 
 /**
  * The service latency added to a caller's Duration, per request, from AWS's
@@ -66,6 +69,8 @@ export interface AwsServicePorts {
   standaloneTopics(): readonly string[];
   /** What a request was billed as, for the bill's services section (DynamoDB: the read or write request units it consumed). */
   billed(b: BilledRequests): void;
+  /** A request of a sampled trace, as its X-Ray subsegment (the caller's function segment is its parent). */
+  traced(span: TraceSpan): void;
 }
 
 const NO_PORTS: AwsServicePorts = {
@@ -79,6 +84,7 @@ const NO_PORTS: AwsServicePorts = {
   standaloneBuckets: () => [],
   standaloneTopics: () => [],
   billed: () => undefined,
+  traced: () => undefined,
 };
 
 export interface AwsServiceHubOptions {
@@ -156,6 +162,9 @@ export class AwsServiceHub {
     if (!endpoint) return { error: { code: 'ENOTFOUND', message: `getaddrinfo ENOTFOUND ${request.hostname}` } };
     // The playground's own views read through the same services (as the AWS console does): the bill counts handlers' requests only.
     this.billing = caller.envId !== CONSOLE_ENV_ID;
+    // A request of a sampled trace is a subsegment: what it causes downstream (a message, a delivery, an invoke) names it as Parent.
+    const call = this.subsegment(endpoint.service, request, endpoint.bucket);
+    if (call) request = call.request;
     let response: WireAwsResponse | Promise<WireAwsResponse>;
     try {
       response = this.answer(endpoint.service, request, caller);
@@ -167,8 +176,28 @@ export class AwsServiceHub {
     }
     response = await Promise.resolve(response).catch(() => internalError());
     if (this.options.latency !== false) await this.options.delay(MODELLED_LATENCY_MS[endpoint.service]);
+    if (call) {
+      const httpStatus = 'status' in response ? response.status : 0;
+      this.ports.traced({ ...call.span, endMs: this.options.now(), status: statusOfHttp(httpStatus), httpStatus });
+    }
     return response;
   };
+
+  /**
+   * The subsegment of an SDK request whose caller's trace is sampled (its
+   * X-Amzn-Trace-Id has Sampled=1 and the function segment as Parent), and
+   * the request with that header naming the subsegment as Parent; null when
+   * the trace is not sampled.
+   */
+  private subsegment(service: AwsServiceName, request: WireAwsRequest, bucket: string | undefined): { span: TraceSpan; request: WireAwsRequest } | null {
+    const key = Object.keys(request.headers).find((k) => k.toLowerCase() === 'x-amzn-trace-id');
+    const trace = key === undefined ? null : parseTraceHeader(request.headers[key]!);
+    if (key === undefined || trace?.sampled !== '1' || trace.parent === null) return null;
+    const id = this.options.random.hex(16);
+    const name = awsCallName(service, { method: request.method, path: request.path, query: request.query, headers: request.headers, body: textOf(request.body) }, bucket);
+    const span: TraceSpan = { traceId: trace.root, id, parentId: trace.parent, kind: 'aws', name: name.service, operation: name.operation, resource: name.resource, startMs: this.options.now(), endMs: this.options.now(), status: 'ok' };
+    return { span, request: { ...request, headers: { ...request.headers, [key]: formatTraceHeader({ ...trace, parent: id }) } } };
+  }
 
   private env() {
     return { nowMs: this.options.now(), random: this.options.random };
@@ -260,8 +289,10 @@ export class AwsServiceHub {
     this.syncBuckets();
     const r = handleS3Request(this.s3, { method: request.method, hostname: request.hostname, path: request.path, query: request.query, headers: request.headers, body: request.body }, this.env());
     this.s3 = r.state;
+    // S3 passes the writer's trace context on to the functions its event notifications invoke (X-Ray guide, "Amazon S3 and AWS X-Ray").
+    const trace = header(request, 'x-amzn-trace-id');
     for (const { bucket, port } of this.s3Ports.values()) {
-      const commands = port.takeCommands();
+      const commands = port.takeCommands().map((c) => (trace && c.type === 'invoke' ? { ...c, traceHeader: trace } : c));
       if (commands.length > 0) this.ports.act(bucket.id, (out) => out.push(...commands));
     }
     for (const e of r.effects) if (e.type === 'billedRequests') this.bill(e);

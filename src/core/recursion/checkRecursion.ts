@@ -54,7 +54,8 @@ export function checkRecursion(input: RecursionInput): RecursionCheck {
   if (invocation > RECURSION_LIMIT && input.recursiveLoop === 'Terminate') {
     return { action: 'stop', traceHeader: formatTraceHeader(header), invocation };
   }
-  const advanced: TraceHeader = { ...header, parent: input.random.hex(16), lineage: formatLineage(withInvocation(entries, input.functionArn)) };
+  // The caller's Parent is kept: it names the segment (an SDK call's subsegment) the invocation's trace continues from.
+  const advanced: TraceHeader = { ...header, parent: header.parent ?? input.random.hex(16), lineage: formatLineage(withInvocation(entries, input.functionArn)) };
   return { action: 'invoke', traceHeader: formatTraceHeader(advanced), invocation };
 }
 

@@ -71,7 +71,10 @@ export function newTraceId(random: Random, nowMs: number): string {
   return `1-${Math.floor(nowMs / 1000).toString(16).padStart(8, '0').slice(-8)}-${random.hex(24)}`;
 }
 
-/** A new trace, as Lambda starts one for a request that brings none: not sampled (no active tracing in the playground), no lineage yet. */
+/**
+ * A new trace for a request that brings none, no lineage yet, and no sampling
+ * decision: the function it reaches decides (src/core/tracing/invocationTrace.ts).
+ */
 export function newTraceHeader(random: Random, nowMs: number): TraceHeader {
-  return { root: newTraceId(random, nowMs), parent: random.hex(16), sampled: '0', lineage: null, extra: [] };
+  return { root: newTraceId(random, nowMs), parent: random.hex(16), sampled: null, lineage: null, extra: [] };
 }

@@ -37,6 +37,8 @@ export const FUNCTION_PROPERTIES: Record<string, PropRule> = {
   Timeout: { type: 'integer', min: 1, max: 900 },
   Environment: { type: 'map' },
   LoggingConfig: { type: 'map' },
+  // AWS::Serverless::Function Tracing: Active | PassThrough | Disabled (Active also grants the X-Ray write permissions).
+  Tracing: { type: 'string', allowed: ['Active', 'PassThrough', 'Disabled'] },
   // AWS::Serverless::Function Layers: a list of layer version ARNs (Ref of an AWS::Serverless::LayerVersion); Lambda takes at most 5.
   Layers: { type: 'list', max: 5 },
   ReservedConcurrentExecutions: { type: 'integer', min: 0 },

@@ -177,6 +177,15 @@ describe('export files and import', () => {
     expect(workspaceFromFiles(exportFiles(workspace, compile), 'imported')).toEqual(workspace);
   });
 
+  it('Active tracing is exported as Tracing: Active, passes the checks and comes back on import; PassThrough is left out', () => {
+    const workspace = ws([fn('traced', { tracing: 'Active' }), fn('plain')]);
+    const t = parseTemplate(samTemplate(workspace).yaml) as { Resources: Record<string, { Properties: Record<string, unknown> }> };
+    expect(checkSamTemplate(t)).toEqual([]);
+    expect(t.Resources.TracedFunction!.Properties.Tracing).toBe('Active');
+    expect(t.Resources.PlainFunction!.Properties).not.toHaveProperty('Tracing');
+    expect(workspaceFromFiles(exportFiles(workspace, compile), 'imported')).toEqual(workspace);
+  });
+
   it('a .js handler with module syntax gets "type": "module"', () => {
     const files = exportFiles(ws([fn('esm', { fileName: 'index.js' })]), compile);
     expect(JSON.parse(files.find((f) => f.path === 'src/esm/package.json')!.text)).toMatchObject({ type: 'module' });

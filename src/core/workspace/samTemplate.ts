@@ -83,6 +83,7 @@ export function samTemplate(workspace: Workspace): SamTemplate {
         Timeout: f.timeoutS,
         Environment: Object.keys(f.environment).length > 0 ? { Variables: samEnvironment(l, standalone.ids, layout) } : undefined,
         LoggingConfig: loggingConfigOf(f),
+        Tracing: f.tracing === 'Active' ? 'Active' : undefined,
         Layers: functionLayers(f, layers),
         ReservedConcurrentExecutions: own.reservedConcurrency ?? undefined,
         AutoPublishAlias: alias,

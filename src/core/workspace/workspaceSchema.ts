@@ -1,4 +1,4 @@
-import { APPLICATION_LOG_LEVELS, ARCHITECTURES, DEFAULT_CONFIG, LOG_FORMATS, RUNTIMES, SYSTEM_LOG_LEVELS } from '../functionConfig';
+import { APPLICATION_LOG_LEVELS, ARCHITECTURES, DEFAULT_CONFIG, LOG_FORMATS, RUNTIMES, SYSTEM_LOG_LEVELS, TRACING_MODES } from '../functionConfig';
 import { DEFAULT_LOAD_PLAN } from '../loadPattern';
 import { DEFAULT_SETTINGS as C } from '../platformSettings';
 import { s } from '../schema/builders';
@@ -60,6 +60,7 @@ const CONFIG_FIELDS = {
   logFormat: s.optional(s.enum(LOG_FORMATS)).describe("Lambda's LoggingConfig.LogFormat; absent means Text."),
   applicationLogLevel: s.optional(s.enum(APPLICATION_LOG_LEVELS)).describe('LoggingConfig.ApplicationLogLevel (JSON format only).'),
   systemLogLevel: s.optional(s.enum(SYSTEM_LOG_LEVELS)).describe('LoggingConfig.SystemLogLevel (JSON format only).'),
+  tracing: s.optional(s.enum(TRACING_MODES)).describe("Lambda's TracingConfig.Mode; absent means PassThrough. Active samples requests that bring no sampling decision (X-Ray's default rule)."),
   layers: s
     .array(s.string(2048), { max: 50, item: 'layer' })
     .default([])

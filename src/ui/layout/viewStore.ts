@@ -13,6 +13,7 @@ export const VIEWS = [
   { id: 'resources', label: 'Resources' },
   { id: 'metrics', label: 'Metrics' },
   { id: 'billing', label: 'Billing' },
+  { id: 'traces', label: 'Traces' },
   { id: 'simulation', label: 'Simulation' },
 ] as const;
 
