@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, Playground, showView, test, type ViewName } from './playground';
 
-const VIEWS: ViewName[] = ['Run', 'Configuration', 'Triggers', 'Metrics', 'Billing', 'Simulation'];
+const VIEWS: ViewName[] = ['Run', 'Configuration', 'Triggers', 'Resources', 'Metrics', 'Billing', 'Traces', 'Simulation'];
 
 /** Whether the page is wider than the window (a sideways scroll). */
 const sidewaysOverflow = (page: Page): Promise<number> => page.evaluate(() => (document.scrollingElement?.scrollWidth ?? 0) - innerWidth);

@@ -206,17 +206,17 @@ export class Platform {
     return this.pool.get(envId)?.serving?.ticket ?? null;
   }
 
+  /** The trace of a request the Invoke API refused (a throttle): decided as an invocation's is, with no environment. */
+  traceRefused(incoming: string | null): InvocationTrace {
+    return continueTrace(incoming, this.ctx.config.tracing ?? 'PassThrough', this.sampler, this.tracingRandom, this.ctx.clock.now());
+  }
+
   /**
    * The X-Ray trace of the invocation an environment is serving, decided once
    * (when the driver hands it to the handler): the caller's header `incoming`
    * continued, or a new trace, sampled by the configuration's TracingConfig
    * and X-Ray's default rule (src/core/tracing/). Null when it serves none.
    */
-  /** The trace of a request the Invoke API refused (a throttle): decided as an invocation's is, with no environment. */
-  traceRefused(incoming: string | null): InvocationTrace {
-    return continueTrace(incoming, this.ctx.config.tracing ?? 'PassThrough', this.sampler, this.tracingRandom, this.ctx.clock.now());
-  }
-
   traceServing(envId: string, incoming: string | null): InvocationTrace | null {
     const inv = this.pool.get(envId)?.serving;
     if (!inv) return null;
@@ -224,7 +224,7 @@ export class Platform {
     return inv.trace;
   }
 
-    environmentViews(): EnvironmentView[] {
+  environmentViews(): EnvironmentView[] {
     return this.pool.views();
   }
 
