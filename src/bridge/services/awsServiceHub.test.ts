@@ -169,17 +169,43 @@ describe('AwsServiceHub: the workspace services the SDK reaches', () => {
     expect(new TextDecoder().decode(bucket.getObjectBytes('a/b.txt') ?? new Uint8Array())).toBe('hello');
     const invoke = commands.find((c) => c.command.type === 'invoke');
     expect(invoke?.sourceId).toBe('s3-uploads');
-    // The writer's trace context reaches the notified function.
+    // The writer's trace context reaches the notified function, with Lambda's Lineage counting this first invocation of worker.
     s3.middlewareStack.add((next) => (args) => {
       (args.request as { headers: Record<string, string> }).headers['X-Amzn-Trace-Id'] = 'Root=1-6b14abd2-a9101747e5334f228f542582;Parent=8f5425829a18c0e3;Sampled=0';
       return next(args);
     }, { step: 'build' });
     await s3.send(new PutObjectCommand({ Bucket: 'uploads', Key: 'c.txt', Body: 'traced' }));
     const notified = commands.filter((c) => c.command.type === 'invoke').map((c) => c.command as Extract<SourceCommand, { type: 'invoke' }>);
-    expect(notified.map((c) => c.traceHeader)).toEqual([undefined, 'Root=1-6b14abd2-a9101747e5334f228f542582;Parent=8f5425829a18c0e3;Sampled=0']);
+    expect(notified.map((c) => c.traceHeader)).toEqual([undefined, expect.stringMatching(/^Root=1-6b14abd2-a9101747e5334f228f542582;Parent=8f5425829a18c0e3;Sampled=0;Lineage=[0-9a-f]{8}:0$/)]);
     const got = await s3.send(new GetObjectCommand({ Bucket: 'uploads', Key: 'a/b.txt' }));
     expect(await got.Body?.transformToString()).toBe('hello');
     await expect(s3.send(new GetObjectCommand({ Bucket: 'uploads', Key: 'none' }))).rejects.toMatchObject({ name: 'NoSuchKey', $metadata: { httpStatusCode: 404 } });
+  });
+
+  it('S3: a function that writes to the bucket that notifies it is stopped by recursive loop detection at its 17th invocation, and the bucket’s activity says so', async () => {
+    const bucket = new S3Bucket(sourceContext(), { id: 's3-uploads', bucketName: 'uploads' });
+    bucket.addNotification({ id: 'n1', functionName: 'worker', events: ['s3:ObjectCreated:*'] });
+    const { config, commands } = rig({ sources: [bucket] });
+    const s3 = new S3Client(config);
+    // Each PutObject is made by the invocation the previous one caused: the SDK sends that invocation's header.
+    let header = 'Root=1-6b14abd2-a9101747e5334f228f542582;Parent=8f5425829a18c0e3;Sampled=0';
+    s3.middlewareStack.add((next) => (args) => {
+      (args.request as { headers: Record<string, string> }).headers['X-Amzn-Trace-Id'] = header;
+      return next(args);
+    }, { step: 'build' });
+    const invokes = () => commands.filter((c) => c.command.type === 'invoke').map((c) => c.command as Extract<SourceCommand, { type: 'invoke' }>);
+    for (let n = 1; n <= 16; n += 1) {
+      await s3.send(new PutObjectCommand({ Bucket: 'uploads', Key: `loop-${n}.txt`, Body: 'again' }));
+      expect(invokes()).toHaveLength(n);
+      header = invokes().at(-1)!.traceHeader!;
+    }
+    expect(header).toMatch(/;Lineage=[0-9a-f]{8}:15$/);
+    await s3.send(new PutObjectCommand({ Bucket: 'uploads', Key: 'loop-17.txt', Body: 'again' }));
+    // The object is stored; the notification's invocation is not made.
+    expect(new TextDecoder().decode(bucket.getObjectBytes('loop-17.txt') ?? new Uint8Array())).toBe('again');
+    expect(invokes()).toHaveLength(16);
+    const notice = commands.find((c) => c.command.type === 'log' && c.command.text.startsWith('Lambda stopped invocation 17 of worker (from an S3 event notification)'));
+    expect(notice?.sourceId).toBe('s3-uploads');
   });
 
   it('Lambda Invoke goes through the invoke port and answers with the function’s payload; the 17th call of a chain is RecursiveInvocationException', async () => {

@@ -18,7 +18,7 @@ import { awsEndpointOf, type AwsServiceName } from './awsEndpoint';
 import { CONSOLE_ENV_ID } from './consoleCaller';
 import { readLambdaInvokeRequest } from '../../core/services/lambda/readLambdaInvokeRequest';
 import { checkFunctionRecursion, type RecursionCheck } from '../../core/recursion/checkRecursion';
-import { recursiveInvocationError, RECURSIVE_INVOCATION_STATUS } from '../../core/recursion/recursionStop';
+import { recursionStopNotice, recursiveInvocationError, RECURSIVE_INVOCATION_STATUS } from '../../core/recursion/recursionStop';
 import { lambdaErrorResponse } from '../../core/services/lambda/lambdaApiError';
 import { handleS3Request } from '../../core/services/s3/handleS3Request';
 import { createS3ServiceState } from '../../core/services/s3/s3ServiceState';
@@ -29,6 +29,7 @@ import type { S3Bucket } from '../../core/sources/s3Bucket';
 import { lambdaInvokeResponse } from '../../core/services/lambda/lambdaInvokeResponse';
 import { LiveResources } from './liveResources';
 import { formatTraceHeader, parseTraceHeader } from '../../core/recursion/traceHeader';
+import type { SnsTopic } from '../../core/sources/snsTopic';
 import { awsCallName } from '../../core/tracing/awsCallName';
 import { statusOfHttp, type TraceSpan } from '../../core/tracing/traceSpan';
 
@@ -273,11 +274,24 @@ export class AwsServiceHub {
     return checkFunctionRecursion({ functionName, region, accountId, traceHeader, random, nowMs: this.options.now() });
   }
 
-  /** An asynchronous delivery (SNS, EventBridge) to a function, unless recursive loop detection stops it (the event is dropped). */
-  private deliver(functionName: string, event: unknown, origin: string, traceHeader: string | undefined): void {
-    const recursion = this.recursion(functionName, traceHeader);
-    if (recursion.action === 'stop') return;
-    void this.ports.invoke(functionName, JSON.stringify(event), 'Event', origin, recursion.traceHeader).catch(() => undefined);
+  /**
+   * An asynchronous delivery to a function. From SNS, unless recursive loop
+   * detection stops it: the event is dropped, and the topic's activity says
+   * so (`stoppedBy`). EventBridge is not one of the services loop detection
+   * follows (recursionStop.ts): the trace goes on without Lambda's
+   * `Lineage`, and a loop through a rule runs on, as on AWS.
+   */
+  private deliver(functionName: string, event: unknown, origin: string, traceHeader: string | undefined, stoppedBy: SnsTopic | null): void {
+    let passed = withoutLineage(traceHeader);
+    if (stoppedBy) {
+      const recursion = this.recursion(functionName, traceHeader);
+      if (recursion.action === 'stop') {
+        this.ports.act(stoppedBy.id, (out) => out.push(stopNotice(functionName, 'sns', recursion.invocation, this.options.now())));
+        return;
+      }
+      passed = recursion.traceHeader;
+    }
+    void this.ports.invoke(functionName, JSON.stringify(event), 'Event', origin, passed).catch(() => undefined);
   }
 
   /**
@@ -289,10 +303,15 @@ export class AwsServiceHub {
     this.syncBuckets();
     const r = handleS3Request(this.s3, { method: request.method, hostname: request.hostname, path: request.path, query: request.query, headers: request.headers, body: request.body }, this.env());
     this.s3 = r.state;
-    // S3 passes the writer's trace context on to the functions its event notifications invoke (X-Ray guide, "Amazon S3 and AWS X-Ray").
+    // S3 passes the writer's trace context on to the functions its event notifications invoke (X-Ray guide, "Amazon S3 and AWS X-Ray"),
+    // and recursive loop detection follows it: the 17th invocation of one function by one chain is not made, and the bucket's activity says so.
     const trace = header(request, 'x-amzn-trace-id');
     for (const { bucket, port } of this.s3Ports.values()) {
-      const commands = port.takeCommands().map((c) => (trace && c.type === 'invoke' ? { ...c, traceHeader: trace } : c));
+      const commands = port.takeCommands().map((c): SourceCommand => {
+        if (!trace || c.type !== 'invoke') return c;
+        const recursion = this.recursion(c.functionName, trace);
+        return recursion.action === 'stop' ? stopNotice(c.functionName, 's3', recursion.invocation, this.options.now()) : { ...c, traceHeader: recursion.traceHeader };
+      });
       if (commands.length > 0) this.ports.act(bucket.id, (out) => out.push(...commands));
     }
     for (const e of r.effects) if (e.type === 'billedRequests') this.bill(e);
@@ -401,7 +420,11 @@ export class AwsServiceHub {
     const r = handleSnsRequest(state, serviceRequest(request), this.env());
     for (const e of r.effects) {
       if (e.type === 'billedRequests') this.bill(e);
-      else this.deliver(e.functionName, e.event, `SNS topic ${e.topicArn.slice(e.topicArn.lastIndexOf(':') + 1)}`, header(request, 'x-amzn-trace-id'));
+      else {
+        const topicName = e.topicArn.slice(e.topicArn.lastIndexOf(':') + 1);
+        const topic = this.live.topics().find((t) => t.view().topicName === topicName) ?? null;
+        this.deliver(e.functionName, e.event, `SNS topic ${topicName}`, header(request, 'x-amzn-trace-id'), topic);
+      }
     }
     return wireResponse(r.response);
   }
@@ -414,10 +437,26 @@ export class AwsServiceHub {
     const r = handleEventBridgeRequest(state, serviceRequest(request), this.env());
     for (const e of r.effects) {
       if (e.type === 'billedRequests') this.bill(e);
-      else this.deliver(e.functionName, e.event, `EventBridge rule ${e.ruleName}`, header(request, 'x-amzn-trace-id'));
+      else this.deliver(e.functionName, e.event, `EventBridge rule ${e.ruleName}`, header(request, 'x-amzn-trace-id'), null);
     }
     return wireResponse(r.response);
   }
+}
+
+/**
+ * The line a source's activity shows when loop detection stopped the
+ * invocation it would have made: the event is dropped (Lambda would send it
+ * to the function's on-failure destination or dead-letter queue if it had
+ * one; the services here do not reach those).
+ */
+function stopNotice(functionName: string, source: 'sns' | 's3', invocation: number, atMs: number): SourceCommand {
+  return { type: 'log', atMs, text: recursionStopNotice(functionName, source, invocation, { kind: 'dropped' }) };
+}
+
+/** The header a service that loop detection does not follow passes on: the trace, without Lambda's `Lineage`. */
+function withoutLineage(traceHeader: string | undefined): string | undefined {
+  const parsed = traceHeader === undefined ? null : parseTraceHeader(traceHeader);
+  return parsed ? formatTraceHeader({ ...parsed, lineage: null }) : traceHeader;
 }
 
 function internalError(): WireAwsResponse {
