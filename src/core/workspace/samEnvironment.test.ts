@@ -56,6 +56,17 @@ describe('environment variables in the SAM template', () => {
     });
   });
 
+  it('a bucket that notifies the function stays text: the bucket already depends on the function', () => {
+    const notified = ws([fn('resizer', { environment: { BUCKET_NAME: 'photos' } })], {
+      triggers: [{ type: 's3', bucket: 'photos', notifications: [{ id: 'n1', function: 'resizer', events: ['s3:ObjectCreated:*'] }] }],
+    });
+    const sam = samTemplate(notified);
+    const template = parseCfnYaml(sam.yaml) as Template;
+    expect(sam.notes).toContain('resizer: BUCKET_NAME names the bucket photos, whose notifications invoke resizer; a !Ref to it would be a circular dependency, so it stays text, and CloudFormation names the bucket: set the variable after deploying.');
+    expect(checkSamTemplate(template)).toEqual([]);
+    expect(template.Resources.ResizerFunction!.Properties!.Environment).toEqual({ Variables: { BUCKET_NAME: 'photos' } });
+  });
+
   it('passes the spec checks, and the checker refuses a reference to a resource the template lacks', () => {
     expect(checkSamTemplate(t)).toEqual([]);
     const broken = structuredClone(t);

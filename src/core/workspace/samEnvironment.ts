@@ -57,10 +57,11 @@ function escape(text: string): string {
  * `PRICING_FUNCTION`) becomes a reference to it: CloudFormation names the
  * deployed resources, and the playground's account is not yours, so the
  * copied text would point nowhere. Other values are kept as they are, and
- * so is the function's own name (a function referring to itself would be a
- * circular dependency CloudFormation refuses).
+ * so is the function's own name and the name of a bucket that notifies it
+ * (`notifiedBy`): a reference to either would be a circular dependency,
+ * which CloudFormation refuses.
  */
-export function samEnvironment(self: FunctionLayout, ids: ReadonlyMap<string, string>, layout: readonly FunctionLayout[]): Record<string, YamlNode> {
+export function samEnvironment(self: FunctionLayout, ids: ReadonlyMap<string, string>, layout: readonly FunctionLayout[], notifiedBy: ReadonlySet<string> = new Set()): Record<string, YamlNode> {
   const variables = self.fn.environment;
   const named: [kind: string, name: string, id: string][] = [
     ...[...ids].map(([key, id]): [string, string, string] => {
@@ -75,6 +76,8 @@ export function samEnvironment(self: FunctionLayout, ids: ReadonlyMap<string, st
     for (const [kind, name, id] of named) {
       // A plain name may be any text ("orders" names a queue and a table alike): only the variable's name says which.
       const forms = FORMS[kind]?.filter((f, i) => i > 0 || KIND_WORDS[kind]?.test(key));
+      // A bucket whose notifications invoke this function already depends on it: a reference back would be a circular dependency.
+      if (kind === 'buckets' && notifiedBy.has(name)) continue;
       const form = forms?.find((f) => f.match(value, name));
       if (form) {
         node = form.as(id);

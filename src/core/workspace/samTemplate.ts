@@ -66,6 +66,10 @@ export function samTemplate(workspace: Workspace): SamTemplate {
     if (f.runtime.startsWith('provided')) {
       notes.push(`${f.name}: its bootstrap is JavaScript, which ran in the playground's engine; on Lambda, ${f.runtime} has no Node.js: deploy it with a Node.js binary (in a layer, on /opt/bin) and the bootstrap made executable, or rewrite it as a compiled binary.`);
     }
+    const notifying = bucketsNotifying(workspace, f.name);
+    for (const [key, value] of Object.entries(f.environment)) {
+      if (notifying.has(value)) notes.push(`${f.name}: ${key} names the bucket ${value}, whose notifications invoke ${f.name}; a !Ref to it would be a circular dependency, so it stays text, and CloudFormation names the bucket: set the variable after deploying.`);
+    }
     const policies = functionPolicies(f, standalone.ids, layout);
     notes.push(...policies.notes);
     const url = parts.functionUrls.has(l.logicalId);
@@ -81,7 +85,7 @@ export function samTemplate(workspace: Workspace): SamTemplate {
         MemorySize: f.memoryMb,
         EphemeralStorage: f.ephemeralStorageMb !== undefined && f.ephemeralStorageMb !== 512 ? { Size: f.ephemeralStorageMb } : undefined,
         Timeout: f.timeoutS,
-        Environment: Object.keys(f.environment).length > 0 ? { Variables: samEnvironment(l, standalone.ids, layout) } : undefined,
+        Environment: Object.keys(f.environment).length > 0 ? { Variables: samEnvironment(l, standalone.ids, layout, notifying) } : undefined,
         LoggingConfig: loggingConfigOf(f),
         Tracing: f.tracing === 'Active' ? 'Active' : undefined,
         Layers: functionLayers(f, layers),
@@ -122,6 +126,13 @@ export function samTemplate(workspace: Workspace): SamTemplate {
     ...notes.map((n) => `# Note: ${n}`),
   ].join('\n');
   return { document, yaml: `${header}\n${toYaml(document)}`, layout, layers, notes };
+}
+
+/** The buckets whose event notifications invoke `functionName` (a version or alias of it too). */
+function bucketsNotifying(workspace: Workspace, functionName: string): Set<string> {
+  const buckets = new Set<string>();
+  for (const t of workspace.triggers) if (t.type === 's3' && t.notifications.some((n) => n.function.split(':')[0] === functionName)) buckets.add(t.bucket);
+  return buckets;
 }
 
 /** AWS::Serverless::Function LoggingConfig: only when the format is JSON (Text is Lambda's default and takes no levels). */
