@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { addTrigger, expect, showView, test, type Playground } from './playground';
+import { addFunction, addTrigger, expect, roomy, showView, test } from './playground';
 
 /**
  * Handlers call the AWS SDK v3 (the real clients, bundled into the runtime) against the workspace's services in
@@ -7,18 +7,6 @@ import { addTrigger, expect, showView, test, type Playground } from './playgroun
  * Init: the waits are for what the user sees, with functions given room (30 s timeouts, a full vCPU) on a busy machine.
  */
 test.slow();
-
-/** Room for a cold start that loads the SDK on a loaded machine. */
-async function roomy(playground: Playground): Promise<void> {
-  await playground.view('Configuration');
-  await playground.timeout.fill('30');
-  await playground.memory.fill('1769');
-}
-
-async function addFunction(page: Page, name: string): Promise<void> {
-  await page.getByRole('navigation', { name: 'Functions' }).getByRole('button', { name: 'Add function' }).click();
-  await expect(page.getByRole('tablist', { name: 'Functions in this workspace' }).getByRole('tab', { name: `λ ${name}`, exact: true })).toBeVisible();
-}
 
 async function selectFunction(page: Page, name: string): Promise<void> {
   await page.getByRole('tablist', { name: 'Functions in this workspace' }).getByRole('tab', { name: `λ ${name}`, exact: true }).click();

@@ -19,6 +19,19 @@ export async function savedWorkspace(page: Page): Promise<string> {
   );
 }
 
+/** Room for a cold start that loads the AWS SDK on a loaded machine: a 30 s timeout and a full vCPU (Configuration view). */
+export async function roomy(playground: Playground): Promise<void> {
+  await playground.view('Configuration');
+  await playground.timeout.fill('30');
+  await playground.memory.fill('1769');
+}
+
+/** Add a function to the workspace and wait for its tab (`name`: the one the app gives it). */
+export async function addFunction(page: Page, name: string): Promise<void> {
+  await page.getByRole('navigation', { name: 'Functions' }).getByRole('button', { name: 'Add function' }).click();
+  await expect(page.getByRole('tablist', { name: 'Functions in this workspace' }).getByRole('tab', { name: `λ ${name}`, exact: true })).toBeVisible();
+}
+
 /** Add a trigger to the selected function through the Triggers panel (in the Triggers view): its type, and its name and detail fields when given. */
 export async function addTrigger(page: Page, type: string, fields: { name?: string; detail?: string } = {}): Promise<void> {
   await showView(page, 'Triggers');

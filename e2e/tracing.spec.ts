@@ -1,23 +1,11 @@
-import type { Page } from '@playwright/test';
 import { seriousViolations } from './axe';
-import { addTrigger, expect, showView, test, type Playground } from './playground';
+import { addFunction, addTrigger, expect, roomy, showView, test } from './playground';
 
 /**
  * X-Ray tracing: a function with Active tracing writes to a DynamoDB table and sends to an SQS queue whose trigger
  * runs a second function. The trace joins both functions and both calls; the waits are for what the user sees.
  */
 test.slow();
-
-async function roomy(playground: Playground): Promise<void> {
-  await playground.view('Configuration');
-  await playground.timeout.fill('30');
-  await playground.memory.fill('1769');
-}
-
-async function addFunction(page: Page, name: string): Promise<void> {
-  await page.getByRole('navigation', { name: 'Functions' }).getByRole('button', { name: 'Add function' }).click();
-  await expect(page.getByRole('tablist', { name: 'Functions in this workspace' }).getByRole('tab', { name: `λ ${name}`, exact: true })).toBeVisible();
-}
 
 test('Active tracing: REPORT is followed by the XRAY line, and the Traces view draws both functions and the DynamoDB and SQS calls', async ({ playground, page }) => {
   await showView(page, 'Traces');

@@ -1,19 +1,7 @@
+import type { AttributeMap, AttributeValue } from '../core/services/dynamodb/attributeValue';
 import { currentServices, isFailure, jsonCall, type ConsoleServices, type Failure, type JsonValue } from './serviceConsole';
 
-/** A DynamoDB AttributeValue as the wire carries it (one type descriptor per value). */
-export type AttributeValue =
-  | { S: string }
-  | { N: string }
-  | { B: string }
-  | { BOOL: boolean }
-  | { NULL: true }
-  | { SS: string[] }
-  | { NS: string[] }
-  | { BS: string[] }
-  | { L: AttributeValue[] }
-  | { M: Record<string, AttributeValue> };
-
-export type AttributeMap = Record<string, AttributeValue>;
+export type { AttributeMap, AttributeValue };
 
 /** An item as the console shows it: plain JSON, each top-level attribute's type descriptor, and the wire form (its key names it for DeleteItem). */
 export interface ConsoleItem {
